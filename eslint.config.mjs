@@ -1,0 +1,43 @@
+import { defineConfig, globalIgnores } from "eslint/config";
+import obsidianmd from "eslint-plugin-obsidianmd";
+
+export default defineConfig([
+  globalIgnores(["node_modules/", "main.js", "demo/dist/", "demo/vault/", "tests/output/", ".build/", "**/*.mjs", "**/*.json"]),
+  ...obsidianmd.configs.recommended,
+  {
+    languageOptions: {
+      parserOptions: {
+        projectService: { allowDefaultProject: ["eslint.config.mjs", "vitest.config.ts"] },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+  },
+  {
+    // The domain must stay free of the Obsidian API so the CLI and tests can run it.
+    files: ["src/core/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", {
+        paths: [
+          { name: "obsidian", message: "src/core/ is pure: adapt Obsidian in src/obsidian/." },
+          { name: "@codemirror/state", message: "src/core/ is pure." },
+          { name: "@codemirror/view", message: "src/core/ is pure." },
+        ],
+        patterns: [{ group: ["node:*", "fs", "path", "../obsidian/*", "../cli/*"], message: "src/core/ is pure." }],
+      }],
+    },
+  },
+  {
+    // Tests, the CLI, the demo stand-in and scripts are not plugin code.
+    files: ["tests/**/*.ts", "src/cli/**/*.ts", "demo/**/*.ts", "scripts/**/*.ts", "vitest.config.ts"],
+    rules: {
+      "obsidianmd/no-node-builtins": "off",
+      "import/no-nodejs-modules": "off",
+      "no-restricted-imports": "off",
+      "obsidianmd/ui/sentence-case": "off",
+      "obsidianmd/prefer-file-manager-trash-file": "off",
+      "@typescript-eslint/no-unsafe-assignment": "off",
+      "@typescript-eslint/no-unsafe-member-access": "off",
+      "@typescript-eslint/no-non-null-assertion": "off",
+    },
+  },
+]);

@@ -1,0 +1,43 @@
+// Settings: defaults and migration of stored data. Pure so the CLI and tests share it.
+import type { IsoDate, RollMode } from "./types";
+
+export interface BrainQueueSettings {
+  version: 1;
+  /** Headings of this level or shallower name tracks. */
+  trackHeadingLevel: number;
+  /** Vault-relative folders or notes; empty include means the whole vault. */
+  includePaths: string[];
+  excludePaths: string[];
+  /** Used only when no note has a queue block. */
+  queueLimit: number;
+  priority: string[];
+  /** First day of term week 1 (a Monday, usually), for the `第8周星期二` header. */
+  termStart: IsoDate | null;
+  fixedKeywords: string[];
+  deadlineWords: string[];
+  /** Extra venues, one per entry: `Name|alias|alias`. */
+  customVenues: string[];
+  /** Count deadline days in Anywhere-on-Earth (UTC−12) instead of local time. */
+  anywhereOnEarth: boolean;
+  deadlineNotice: boolean;
+  highlightDeadlines: boolean;
+  /** Remembered roll-forward mode per track. */
+  trackModes: Record<string, RollMode>;
+}
+
+export const DEFAULT_SETTINGS: BrainQueueSettings = {
+  version: 1,
+  trackHeadingLevel: 2,
+  includePaths: [],
+  excludePaths: [],
+  queueLimit: 5,
+  priority: [],
+  termStart: null,
+  fixedKeywords: ["截止", "截至", "deadline", "DDL", "开课", "结课", "考试", "笔试", "exam"],
+  deadlineWords: ["截止", "截至", "投稿", "deadline", "DDL", "submission"],
+  customVenues: [],
+  anywhereOnEarth: false,
+  deadlineNotice: true,
+  highlightDeadlines: true,
+  trackModes: {},
+};
