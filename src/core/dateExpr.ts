@@ -1,0 +1,226 @@
+// Finds and rewrites the date expression of one checklist line. Hand-written scanning (no
+// backtracking regexes) so a 1 MB line costs one pass.
+import { isoDate, isValidYmd } from "./dates";
+import type { DateForm, IsoDate } from "./types";
+
+export interface DateExpr { from: number; to: number; date: IsoDate; end: IsoDate | null; form: DateForm }
+export type DateExprError = { error: string; from: number; to: number };
+
+/** One written date, with enough of its spelling to write another date the same way. */
+interface DateToken {
+  from: number;
+  to: number;
+  year: number;
+  month: number;
+  day: number;
+  /** "/", "-", "." or "年" for `2021年3月27日`. */
+  sep: string;
+  monthText: string;
+  dayText: string;
+  /** `日`, `号` or "" after a 年月 date. */
+  suffix: string;
+}
+
+/** A located expression before validation: one date, or a range, possibly wrapped in an emoji/field form. */
+interface RawExpr { from: number; to: number; start: DateToken; end: DateToken | null; form: DateForm }
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 0x3000 || c === 0xa0;
+/** Characters that, right before a year, mean the digits belong to a URL, path, version or number. */
+const BAD_BEFORE = new Set("/\\._=&?#%@+-".split("").map((ch) => ch.charCodeAt(0)));
+const RANGE_SEPARATORS = new Set(["-", "~", "～", "至", "–", "—", "到"]);
+
+function readDigits(s: string, i: number, max: number): string {
+  let j = i;
+  while (j < s.length && j - i < max && isDigit(s.charCodeAt(j))) j++;
+  return s.slice(i, j);
+}
+
+/** The date spelled at `i` (shape only, not validity); `i` must not follow a digit. */
+function dateTokenAt(s: string, i: number): DateToken | null {
+  const yearText = readDigits(s, i, 4);
+  if (yearText.length !== 4) return null;
+  const sep = s[i + 4];
+  if (sep !== "/" && sep !== "-" && sep !== "." && sep !== "年") return null;
+  const monthText = readDigits(s, i + 5, 2);
+  if (monthText.length === 0) return null;
+  let j = i + 5 + monthText.length;
+  if (s[j] !== (sep === "年" ? "月" : sep)) return null;
+  const dayText = readDigits(s, j + 1, 2);
+  if (dayText.length === 0) return null;
+  j += 1 + dayText.length;
+  if (j < s.length && isDigit(s.charCodeAt(j))) return null;
+  let suffix = "";
+  if (sep === "年" && (s[j] === "日" || s[j] === "号")) suffix = s[j++];
+  return {
+    from: i, to: j, year: Number(yearText), month: Number(monthText), day: Number(dayText),
+    sep, monthText, dayText, suffix,
+  };
+}
+
+function skipSpaces(s: string, i: number): number {
+  while (i < s.length && isSpace(s.charCodeAt(i))) i++;
+  return i;
+}
+
+/** A plain date or range starting at `i`, or null when the digits there are not one. */
+function plainExprAt(s: string, i: number): RawExpr | null {
+  if (i > 0 && (isDigit(s.charCodeAt(i - 1)) || BAD_BEFORE.has(s.charCodeAt(i - 1)))) return null;
+  const start = dateTokenAt(s, i);
+  if (!start) return null;
+  const form: DateForm = start.sep === "年" ? "cjk" : "plain";
+  const afterSpaces = skipSpaces(s, start.to);
+  const sepChar = s[afterSpaces];
+  if (sepChar !== undefined && RANGE_SEPARATORS.has(sepChar)) {
+    const endFrom = skipSpaces(s, afterSpaces + 1);
+    const end = isDigit(s.charCodeAt(endFrom)) ? dateTokenAt(s, endFrom) : null;
+    if (end && !glued(s, end)) return { from: i, to: end.to, start, end, form };
+  }
+  return glued(s, start) ? null : { from: i, to: start.to, start, end: null, form };
+}
+
+/** True when the text right after a date continues it as a URL path, version or longer number. */
+function glued(s: string, token: DateToken): boolean {
+  const next = s[token.to];
+  if (next === "/") return true;
+  return (next === "." || next === "-") && isDigit(s.charCodeAt(token.to + 1));
+}
+
+const SCHEDULED_EMOJI = ["⏳", "⌛"];
+const DUE_EMOJI = ["📅", "📆", "🗓"];
+
+/** First `emoji [U+FE0F] spaces date` in `s`. */
+function emojiExpr(s: string, emojis: string[], form: DateForm): RawExpr | null {
+  let best: RawExpr | null = null;
+  for (const emoji of emojis) {
+    let at = s.indexOf(emoji);
+    while (at >= 0 && (best === null || at < best.from)) {
+      let i = at + emoji.length;
+      if (s.charCodeAt(i) === 0xfe0f) i++;
+      i = skipSpaces(s, i);
+      const token = isDigit(s.charCodeAt(i)) ? dateTokenAt(s, i) : null;
+      if (token && !glued(s, token)) { best = { from: at, to: token.to, start: token, end: null, form }; break; }
+      at = s.indexOf(emoji, at + emoji.length);
+    }
+  }
+  return best;
+}
+
+const FIELD = /[[(][ \t]*(due|scheduled)[ \t]*::/gi;
+
+/** First Dataview inline field `[key:: date]` / `(key:: date)` for `key`. */
+function fieldExpr(s: string, key: string): RawExpr | null {
+  FIELD.lastIndex = 0;
+  for (let m = FIELD.exec(s); m; m = FIELD.exec(s)) {
+    if (m[1].toLowerCase() !== key) continue;
+    const i = skipSpaces(s, m.index + m[0].length);
+    const token = isDigit(s.charCodeAt(i)) ? dateTokenAt(s, i) : null;
+    if (!token) continue;
+    const close = skipSpaces(s, token.to);
+    if (s[close] === (s[m.index] === "[" ? "]" : ")")) {
+      return { from: m.index, to: close + 1, start: token, end: null, form: "dataview" };
+    }
+  }
+  return null;
+}
+
+/** Plain dates that are the value of another field (`✅ 2021-03-04`, `[created:: …]`) are metadata. */
+function isMetadataValue(s: string, from: number): boolean {
+  let i = from - 1;
+  while (i >= 0 && isSpace(s.charCodeAt(i))) i--;
+  if (i < 0) return false;
+  if (s.charCodeAt(i) === 0xfe0f) i--;
+  const c = s.charCodeAt(i);
+  if (c === 0x2705 || c === 0x2795 || c === 0x274c) return true; // ✅ done, ➕ created, ❌ cancelled
+  if (c === 0xdeeb && s.charCodeAt(i - 1) === 0xd83d) return true; // 🛫 start
+  return c === 58 && s.charCodeAt(i - 1) === 58; // "::" of another inline field
+}
+
+function firstPlainExpr(s: string): RawExpr | null {
+  for (let i = 0; i + 4 <= s.length; i++) {
+    if (!isDigit(s.charCodeAt(i))) continue;
+    const expr = plainExprAt(s, i);
+    if (expr && !isMetadataValue(s, i)) return expr;
+    while (i < s.length && isDigit(s.charCodeAt(i))) i++; // skip the rest of this number
+  }
+  return null;
+}
+
+/**
+ * The expression that dates a line. A scheduled date (⏳, [scheduled::]) is the day to work on
+ * it, so it wins over a due date (📅, [due::]); explicit Tasks/Dataview forms win over a plain
+ * date; among plain dates the first one in the line counts.
+ */
+function locate(s: string): RawExpr | null {
+  if (s.indexOf(":") >= 0 || s.indexOf("\u23F3") >= 0 || s.indexOf("\u231B") >= 0 || s.indexOf("\uD83D") >= 0) {
+    const explicit =
+      earliest(emojiExpr(s, SCHEDULED_EMOJI, "tasks-scheduled"), fieldExpr(s, "scheduled")) ??
+      earliest(emojiExpr(s, DUE_EMOJI, "tasks-due"), fieldExpr(s, "due"));
+    if (explicit) return explicit;
+  }
+  return firstPlainExpr(s);
+}
+
+function earliest(a: RawExpr | null, b: RawExpr | null): RawExpr | null {
+  if (!a) return b;
+  if (!b) return a;
+  return a.from <= b.from ? a : b;
+}
+
+const tokenIso = (t: DateToken): IsoDate => isoDate(t.year, t.month, t.day);
+const tokenValid = (t: DateToken): boolean => isValidYmd(t.year, t.month, t.day);
+
+/** Finds the date expression in a checklist line's content (text after `[ ]`); offsets relative to `content`.
+ *  Returns {error, from, to} for an impossible date like 2021/02/30, null when there is no date. */
+export function findDateExpr(content: string): DateExpr | DateExprError | null {
+  const found = locate(content);
+  if (!found) return null;
+  const { from, to, start, end, form } = found;
+  const written = content.slice(from, to);
+  if (!tokenValid(start)) return { error: `impossible date ${content.slice(start.from, start.to)}`, from, to };
+  if (end && !tokenValid(end)) return { error: `impossible date ${content.slice(end.from, end.to)}`, from, to };
+  const date = tokenIso(start);
+  const endDate = end ? tokenIso(end) : null;
+  if (endDate !== null && endDate < date) return { error: `range ends before it starts: ${written}`, from, to };
+  return { from, to, date, end: endDate, form };
+}
+
+/** true: zero-padded, false: not, null: a two-digit field ≥ 10 that does not show it. */
+function padding(text: string): boolean | null {
+  if (text.length === 1) return false;
+  return text[0] === "0" ? true : null;
+}
+
+/** `date` spelled like `token`: same separator, 年月日 and per-field zero padding. */
+function spellLike(token: DateToken, date: IsoDate): string {
+  const year = date.slice(0, 4);
+  const month = Number(date.slice(5, 7));
+  const day = Number(date.slice(8, 10));
+  const monthPad = padding(token.monthText);
+  const dayPad = padding(token.dayText);
+  // An unknown field borrows the other field's habit; ISO-style padding when neither shows one.
+  const field = (value: number, pad: boolean | null, otherPad: boolean | null): string =>
+    (pad ?? otherPad ?? true) && value < 10 ? `0${value}` : String(value);
+  const monthText = field(month, monthPad, dayPad);
+  const dayText = field(day, dayPad, monthPad);
+  if (token.sep === "年") return `${year}年${monthText}月${dayText}${token.suffix}`;
+  return `${year}${token.sep}${monthText}${token.sep}${dayText}`;
+}
+
+/** Rewrites a date expression text (exactly as written, e.g. "2021/4/01", "2021年3月9日", "📅 2026-03-04",
+ *  "[due:: 2026-03-04]", "2021/11/17 - 2021/11/30") to new dates keeping separator, per-field zero padding,
+ *  年月日, emoji/inline-field form, range separator and its spacing. Tasks/Dataview forms have no ranges,
+ *  so `end` is ignored for them. Text that is not a date expression becomes an ISO date (range " - "). */
+export function rewriteDateExpr(raw: string, date: IsoDate, end: IsoDate | null): string {
+  const found = locate(raw);
+  if (!found) return end ? `${date} - ${end}` : date;
+  const { start } = found;
+  let out = raw.slice(0, start.from) + spellLike(start, date);
+  if (found.end) {
+    out += end ? raw.slice(start.to, found.end.from) + spellLike(found.end, end) + raw.slice(found.end.to) : raw.slice(found.to);
+  } else {
+    const suffix = raw.slice(start.to);
+    out += (end && (found.form === "plain" || found.form === "cjk")) ? ` - ${spellLike(start, end)}${suffix}` : suffix;
+  }
+  return out;
+}
