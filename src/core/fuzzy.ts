@@ -1,0 +1,49 @@
+// Loose name matching: queue entries and suggester input name tracks the way people type them.
+
+/** Case-, width-, space-, punctuation- and emphasis-insensitive form of a name. */
+export function normalizeName(name: string): string {
+  // NFKC folds full-width letters, digits, punctuation and U+3000 to their ASCII forms.
+  return name.normalize("NFKC").toLowerCase().replace(/[\p{P}\p{S}\p{Z}\s]+/gu, "");
+}
+
+/** How an entry relates to a name; higher kinds beat lower ones, then fewer extra characters. */
+export interface NameMatch {
+  kind: 3 | 2 | 1;
+  extra: number;
+}
+
+/**
+ * 3: equal; 2: one contains the other; 1: every character of the entry occurs in the name
+ * (counted with multiplicity, any order). Both arguments must be normalised.
+ */
+export function compareNames(entry: string, name: string): NameMatch | null {
+  if (entry.length === 0 || name.length === 0) return null;
+  if (entry === name) return { kind: 3, extra: 0 };
+  if (name.includes(entry) || entry.includes(name)) return { kind: 2, extra: Math.abs(name.length - entry.length) };
+  const available = new Map<string, number>();
+  for (const ch of name) available.set(ch, (available.get(ch) ?? 0) + 1);
+  for (const ch of entry) {
+    const left = available.get(ch) ?? 0;
+    if (left === 0) return null;
+    available.set(ch, left - 1);
+  }
+  return { kind: 1, extra: [...name].length - [...entry].length };
+}
+
+/** Orders matches best first. */
+export function betterMatch(a: NameMatch, b: NameMatch): number {
+  return b.kind - a.kind || a.extra - b.extra;
+}
+
+/** Names that match `query`, best first (ties keep the input order). */
+export function fuzzyFilter<T>(query: string, values: T[], nameOf: (value: T) => string): T[] {
+  const wanted = normalizeName(query);
+  if (wanted.length === 0) return [...values];
+  const scored: { value: T; match: NameMatch; index: number }[] = [];
+  values.forEach((value, index) => {
+    const match = compareNames(wanted, normalizeName(nameOf(value)));
+    if (match) scored.push({ value, match, index });
+  });
+  scored.sort((a, b) => betterMatch(a.match, b.match) || a.index - b.index);
+  return scored.map((s) => s.value);
+}

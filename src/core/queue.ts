@@ -1,0 +1,177 @@
+// The active queue: how many tracks run at once and which ones, read from a block in a note.
+//
+// Syntax (either language; one block per vault is used, the first found by path):
+//
+//   当前 BPU （Brain Processing Unit）最大进程数为：5，按优先级排序      Active tracks (limit 3):
+//                                                                      - Track one
+//   - LeetCode                                                         - Track two
+//   - CUDA C编程权威指南                                                Queue:
+//                                                                      - Track three
+//   Brain Queue
+//   - 深度学习全栈
+//
+// - The limit line: any line containing `最大进程数` followed by `为`, `:` or `：` and a number, or
+//   `Active tracks (limit N)` (any case, optional heading marks, bold and trailing colon).
+// - Then a list (`-`, `*`, `+` or `1.` items; blank lines between items are fine): the tracks in
+//   priority order. The first N are active.
+// - Then, optionally, a `Brain Queue` or `Queue` line (any case, optional heading marks, bold,
+//   colon) followed by a list of waiting tracks, in the order they should come next (may be empty).
+// - Entries name tracks loosely (see `matchTrack`).
+import { betterMatch, compareNames, normalizeName, type NameMatch } from "./fuzzy";
+import type { Problem } from "./types";
+
+export interface QueueEntry { text: string; line: number }
+export interface QueueBlock {
+  path: string;
+  limit: number;
+  limitLine: number;
+  active: QueueEntry[];
+  waiting: QueueEntry[];
+  waitingLine: number | null;
+  /** The block's lines, from `limitLine` to `endLine`, for edits. */
+  source: string[];
+  endLine: number;
+}
+export interface TrackInfo { name: string; path: string; line: number }
+/** One list entry and what it resolved to (null: a problem was reported for it). */
+export interface ResolvedEntry { entry: QueueEntry; list: "active" | "waiting"; track: string | null }
+export interface QueueState {
+  limit: number;
+  from: "note" | "settings";
+  block: QueueBlock | null;
+  active: string[];
+  queued: string[];
+  used: number;
+  overCapacity: boolean;
+  problems: Problem[];
+  entries: ResolvedEntry[];
+}
+
+const CJK_LIMIT = /最大进程数[^0-9０-９\n]*?[为:：][\s*_]*([0-9０-９]+)/u;
+const EN_LIMIT = /^[\s#>*_]*active\s+tracks\s*\(\s*limit\s*[:=]?\s*(\d+)\s*\)[\s*_]*[:：]?[\s*_]*$/iu;
+const WAITING = /^[\s#>]*(?:\*\*|__)?\s*(?:brain\s*)?queue\s*(?:\*\*|__)?\s*[:：]?\s*(?:\*\*|__)?\s*$/iu;
+const LIST_ITEM = /^([ \t]*)([-*+]|\d{1,9}[.)])([ \t]+)(\[.\][ \t]+)?(.*)$/u;
+const FENCE = /^ {0,3}(`{3,}|~{3,})/u;
+
+function limitOf(line: string): number | null {
+  const match = CJK_LIMIT.exec(line) ?? EN_LIMIT.exec(line);
+  if (!match) return null;
+  const value = Number(match[1].normalize("NFKC"));
+  return Number.isSafeInteger(value) ? value : null;
+}
+
+const isBlank = (line: string): boolean => /^[\s\u3000]*$/u.test(line);
+
+/** Reads list entries from `start` (0-based), skipping blank lines; returns the index after the list. */
+function readList(lines: string[], start: number, into: QueueEntry[]): number {
+  let i = start;
+  let end = start;
+  while (i < lines.length) {
+    if (isBlank(lines[i])) { i++; continue; }
+    const item = LIST_ITEM.exec(lines[i]);
+    if (!item) break;
+    const text = item[5].trim();
+    if (text.length > 0) into.push({ text, line: i + 1 });
+    i++;
+    end = i;
+  }
+  return end;
+}
+
+/** Finds the first queue block of a note, outside code fences. */
+export function findQueueBlock(path: string, text: string): QueueBlock | null {
+  // Same line model as edits.ts: a BOM is not part of line 1.
+  const lines = text.replace(/^\uFEFF/u, "").split(/\r\n|\n|\r/u);
+  let fence: string | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const fenceMatch = FENCE.exec(lines[i]);
+    if (fenceMatch) {
+      const mark = fenceMatch[1];
+      if (fence === null) fence = mark;
+      else if (mark[0] === fence[0] && mark.length >= fence.length) fence = null;
+      continue;
+    }
+    if (fence !== null || !lines[i].includes("最大进程数") && !/active\s+tracks/iu.test(lines[i])) continue;
+    const limit = limitOf(lines[i]);
+    if (limit === null) continue;
+    const active: QueueEntry[] = [];
+    const waiting: QueueEntry[] = [];
+    let end = readList(lines, i + 1, active);
+    let waitingLine: number | null = null;
+    let next = end;
+    while (next < lines.length && isBlank(lines[next])) next++;
+    if (next < lines.length && WAITING.test(lines[next])) {
+      waitingLine = next + 1;
+      end = Math.max(next + 1, readList(lines, next + 1, waiting));
+    }
+    return { path, limit, limitLine: i + 1, active, waiting, waitingLine, source: lines.slice(i, end), endLine: end };
+  }
+  return null;
+}
+
+/** Resolves a loosely written entry to one of `tracks`: equal > contained > same characters; closest wins. */
+export function matchTrack(entry: string, tracks: string[]): { track: string } | { problem: string } {
+  const wanted = normalizeName(entry);
+  if (wanted.length === 0) return { problem: `Queue entry “${entry}” names no track` };
+  let best: { track: string; match: NameMatch }[] = [];
+  for (const track of new Set(tracks)) {
+    const match = compareNames(wanted, normalizeName(track));
+    if (!match) continue;
+    const order = best.length === 0 ? -1 : betterMatch(match, best[0].match);
+    if (order < 0) best = [{ track, match }];
+    else if (order === 0) best.push({ track, match });
+  }
+  if (best.length === 0) return { problem: `Queue entry “${entry}” matches no track` };
+  if (best.length > 1) {
+    const names = best.slice(0, 3).map((b) => `“${b.track}”`).join(", ");
+    return { problem: `Queue entry “${entry}” matches several tracks equally well: ${names}` };
+  }
+  return { track: best[0].track };
+}
+
+function byDocumentOrder(a: TrackInfo, b: TrackInfo): number {
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line;
+}
+
+/**
+ * Active: the first `limit` resolved priority entries. Queued: the remaining priority entries,
+ * then the waiting list in its order, then every other track in document order.
+ */
+export function resolveQueue(
+  block: QueueBlock | null,
+  tracks: TrackInfo[],
+  fallback: { limit: number; priority: string[] },
+): QueueState {
+  const names: string[] = [];
+  for (const info of [...tracks].sort(byDocumentOrder)) if (!names.includes(info.name)) names.push(info.name);
+  const problems: Problem[] = [];
+  const entries: ResolvedEntry[] = [];
+  const taken = new Set<string>();
+  const resolve = (entry: QueueEntry, list: "active" | "waiting"): void => {
+    const result = matchTrack(entry.text, names);
+    let track: string | null = null;
+    if ("problem" in result) problems.push({ path: block?.path ?? "", line: entry.line, message: result.problem });
+    else if (taken.has(result.track)) {
+      problems.push({ path: block?.path ?? "", line: entry.line, message: `Queue entry “${entry.text}” repeats “${result.track}”` });
+    } else {
+      track = result.track;
+      taken.add(track);
+    }
+    entries.push({ entry, list, track });
+  };
+  const priority = block ? block.active : fallback.priority.map((text) => ({ text, line: 0 }));
+  for (const entry of priority) resolve(entry, "active");
+  for (const entry of block?.waiting ?? []) resolve(entry, "waiting");
+
+  const limit = block ? block.limit : fallback.limit;
+  const prioritized = entries.filter((e) => e.list === "active" && e.track !== null).map((e) => e.track as string);
+  const waiting = entries.filter((e) => e.list === "waiting" && e.track !== null).map((e) => e.track as string);
+  const active = prioritized.slice(0, limit);
+  const queued = [...prioritized.slice(limit), ...waiting, ...names.filter((n) => !taken.has(n))];
+  return {
+    limit, from: block ? "note" : "settings", block, active, queued,
+    used: prioritized.length, overCapacity: prioritized.length > limit, problems, entries,
+  };
+}
+
+export { promoteEdits, pauseEdits } from "./queueEdits";
