@@ -1,0 +1,141 @@
+// Conference deadlines: which dated items are deadlines, for which venue, and how many days are left.
+import { daysBetween, isoDate, localDay } from "./dates";
+import type { BrainQueueSettings } from "./settings";
+import type { IsoDate, Item } from "./types";
+import { BUILTIN_VENUES, findVenues, parseCustomVenues, type Venue } from "./venues";
+
+export { BUILTIN_VENUES, parseCustomVenues, type Venue } from "./venues";
+
+const keywordCache = new Map<string, (text: string) => boolean>();
+
+/**
+ * True when `text` contains one of `words`: words with non-ASCII characters (截止) anywhere,
+ * ASCII words (DDL, exam) only as whole words, in any case.
+ */
+export function hasKeyword(text: string, words: string[]): boolean {
+  const key = words.join("\u0000");
+  let test = keywordCache.get(key);
+  if (!test) {
+    const anywhere = words.map((w) => w.trim().toLowerCase()).filter((w) => w !== "" && /[^\x20-\x7e]/u.test(w));
+    const latin = words.map((w) => w.trim()).filter((w) => w !== "" && !/[^\x20-\x7e]/u.test(w));
+    const whole = latin.length === 0 ? null
+      : new RegExp(String.raw`(?<![A-Za-z0-9])(?:${latin.map((w) => w.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&")).join("|")})(?![A-Za-z0-9])`, "iu");
+    test = (t: string): boolean => {
+      const lower = t.toLowerCase();
+      return anywhere.some((w) => lower.includes(w)) || (whole !== null && whole.test(t));
+    };
+    if (keywordCache.size > 50) keywordCache.clear();
+    keywordCache.set(key, test);
+  }
+  return test(text);
+}
+
+/** Null unless `text` has a deadline word; then the venue and year it names, when it names one. */
+export function recognizeDeadline(text: string, words: string[], venues: Venue[]): { venue: string | null; year: number | null } | null {
+  if (!hasKeyword(text, words)) return null;
+  const mentions = findVenues(text, venues);
+  const best = mentions.find((m) => m.year !== null) ?? mentions[0];
+  return best ? { venue: best.venue, year: best.year } : { venue: null, year: null };
+}
+
+export interface VenueMark { venue: string; year: number | null; state: "targeted" | "dropped"; path: string; line: number }
+
+const LIST_SEPARATORS = /[/,、，;；|｜]/u;
+const FENCE = /^ {0,3}(`{3,}|~{3,})/u;
+const count = (s: string, token: string): number => s.split(token).length - 1;
+
+/**
+ * Venue lists (bold AAAI2021, then a slash, then struck-through NIPS2021, …): in a line of at least two venues separated by `/`,
+ * `,` or `、`, a bold venue is targeted and a struck-through one dropped.
+ */
+export function findVenueMarks(path: string, text: string, venues: Venue[]): VenueMark[] {
+  const marks: VenueMark[] = [];
+  const lines = text.replace(/^\uFEFF/u, "").split(/\r\n|\n|\r/u);
+  let fence: string | null = null;
+  lines.forEach((raw, index) => {
+    const fenceMatch = FENCE.exec(raw);
+    if (fenceMatch) {
+      if (fence === null) fence = fenceMatch[1];
+      else if (fenceMatch[1][0] === fence[0] && fenceMatch[1].length >= fence.length) fence = null;
+      return;
+    }
+    if (fence !== null || !LIST_SEPARATORS.test(raw) || !/~~|\*\*|__/u.test(raw)) return;
+    const body = raw.replace(/^[\s>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?/u, "");
+    let struck = false;
+    let bold = false;
+    let venuesInLine = 0;
+    const lineMarks: VenueMark[] = [];
+    for (const segment of body.split(LIST_SEPARATORS)) {
+      const isStruck = struck || segment.includes("~~");
+      const isBold = bold || segment.includes("**") || segment.includes("__");
+      struck = struck !== (count(segment, "~~") % 2 === 1);
+      bold = bold !== ((count(segment, "**") + count(segment, "__")) % 2 === 1);
+      const name = segment.replace(/~~|\*\*|__|[*_]/gu, "").trim();
+      const mentions = findVenues(name, venues);
+      if (mentions.length !== 1 || mentions[0].from !== 0 || mentions[0].to !== name.length) continue;
+      venuesInLine++;
+      if (isStruck || isBold) {
+        const { venue, year } = mentions[0];
+        lineMarks.push({ venue, year, state: isStruck ? "dropped" : "targeted", path, line: index + 1 });
+      }
+    }
+    if (venuesInLine >= 2) marks.push(...lineMarks);
+  });
+  return marks;
+}
+
+/** Whole days from now to the end of `date`: 0 on the day itself, negative once it has passed. */
+export function daysLeft(date: IsoDate, now: Date, anywhereOnEarth: boolean): number {
+  let today = localDay(now);
+  if (anywhereOnEarth) {
+    // The calendar day it is now at UTC−12, the last place on Earth where a day ends.
+    const aoe = new Date(now.getTime() - 12 * 3_600_000);
+    today = isoDate(aoe.getUTCFullYear(), aoe.getUTCMonth() + 1, aoe.getUTCDate());
+  }
+  return daysBetween(today, date);
+}
+
+export type Urgency = "past" | "urgent" | "soon" | "month" | "later";
+
+export function urgencyOf(days: number): Urgency {
+  if (days < 0) return "past";
+  if (days <= 3) return "urgent";
+  if (days <= 7) return "soon";
+  if (days <= 30) return "month";
+  return "later";
+}
+
+export interface Deadline extends Item {
+  venue: string | null;
+  year: number | null;
+  daysLeft: number;
+  dropped: boolean;
+  targeted: boolean;
+  urgency: Urgency;
+}
+
+export function venuesOf(settings: BrainQueueSettings): Venue[] {
+  return settings.customVenues.length === 0 ? BUILTIN_VENUES : [...parseCustomVenues(settings.customVenues), ...BUILTIN_VENUES];
+}
+
+/** Unfinished deadline items with their venue, marks and days left, sorted by date (then path, line). */
+export function collectDeadlines(items: Item[], marks: VenueMark[], now: Date, settings: BrainQueueSettings): Deadline[] {
+  const venues = venuesOf(settings);
+  const deadlines: Deadline[] = [];
+  for (const item of items) {
+    if (item.done) continue;
+    const found = recognizeDeadline(item.text, settings.deadlineWords, venues);
+    if (!found) continue;
+    const matching = found.venue === null ? []
+      : marks.filter((m) => m.venue === found.venue && (m.year === null || m.year === found.year));
+    const dropped = matching.some((m) => m.state === "dropped");
+    const days = daysLeft(item.end ?? item.date, now, settings.anywhereOnEarth);
+    deadlines.push({
+      ...item, venue: found.venue, year: found.year, daysLeft: days, dropped,
+      targeted: !dropped && matching.some((m) => m.state === "targeted"), urgency: urgencyOf(days),
+    });
+  }
+  const dayOf = (d: Deadline): IsoDate => d.end ?? d.date;
+  return deadlines.sort((a, b) => (dayOf(a) < dayOf(b) ? -1 : dayOf(a) > dayOf(b) ? 1 : 0)
+    || (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line));
+}

@@ -1,0 +1,89 @@
+// Academic venues: names, aliases and how they are written next to a year (`AAAI 2021`, `ICML'24`).
+
+export interface Venue { name: string; aliases: string[] }
+
+const venue = (name: string, ...aliases: string[]): Venue => ({ name, aliases });
+
+export const BUILTIN_VENUES: Venue[] = [
+  venue("AAAI"), venue("IJCAI"), venue("ICML"), venue("NeurIPS", "NIPS"), venue("ICLR"), venue("AISTATS"),
+  venue("UAI"), venue("COLT"), venue("CVPR"), venue("ICCV"), venue("ECCV"), venue("WACV"), venue("BMVC"),
+  venue("3DV"), venue("ACCV"), venue("MICCAI"), venue("ACL"), venue("EMNLP"), venue("NAACL"), venue("COLING"),
+  venue("ICRA"), venue("IROS"), venue("RSS"), venue("CoRL"), venue("SIGGRAPH"), venue("SIGGRAPH Asia"),
+  venue("Eurographics"), venue("ACM MM", "ACMMM", "MM"), venue("ICASSP"), venue("INTERSPEECH"),
+  venue("KDD", "SIGKDD"), venue("WWW", "TheWebConf", "The Web Conference"), venue("SIGIR"), venue("WSDM"),
+  venue("ICDM"), venue("CIKM"),
+];
+
+/** `Name|alias|alias` per line; blank lines and `#` comments are skipped. */
+export function parseCustomVenues(lines: string[]): Venue[] {
+  const result: Venue[] = [];
+  for (const line of lines) {
+    const trimmed = line.trim();
+    if (trimmed === "" || trimmed.startsWith("#")) continue;
+    const [name, ...aliases] = trimmed.split("|").map((part) => part.trim()).filter((part) => part !== "");
+    if (name !== undefined) result.push({ name, aliases });
+  }
+  return result;
+}
+
+/** One venue named in a text, with its year when one is written right after it. */
+export interface VenueMention { venue: string; year: number | null; from: number; to: number }
+
+interface Matcher { patterns: RegExp[]; byKey: Map<string, string> }
+
+const keyOf = (alias: string): string => alias.replace(/[\s\u3000]+/gu, "").toLowerCase();
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
+// Four-digit years 19xx/20xx after optional space, dash or apostrophe; two-digit ones only glued or after - '.
+const YEAR = String.raw`(?:[\s\u3000]*(?:['’‘\-–][\s\u3000]*)?((?:19|20)\d\d)|(?:['’‘\-–]|(?<=[A-Za-z]))(\d\d))?(?!\d)`;
+
+const cache = new WeakMap<Venue[], Matcher>();
+
+function matcherFor(venues: Venue[]): Matcher {
+  const cached = cache.get(venues);
+  if (cached) return cached;
+  const byKey = new Map<string, string>();
+  const exact: string[] = [];
+  const loose: string[] = [];
+  for (const v of venues) {
+    for (const alias of [v.name, ...v.aliases]) {
+      const key = keyOf(alias);
+      if (key === "" || byKey.has(key)) continue;
+      byKey.set(key, v.name);
+      // Short names (ACL, RSS, MM, WWW) count only in capitals: "rss", "mm" are ordinary words.
+      (key.length <= 3 ? exact : loose).push(alias);
+    }
+  }
+  const build = (aliases: string[], flags: string): RegExp | null => {
+    if (aliases.length === 0) return null;
+    const alternatives = [...aliases]
+      .sort((a, b) => keyOf(b).length - keyOf(a).length)
+      .map((a) => a.trim().split(/[\s\u3000]+/u).map(escape).join(String.raw`[\s\u3000]*`));
+    return new RegExp(String.raw`(?<![A-Za-z0-9])(${alternatives.join("|")})(?![A-Za-z])${YEAR}`, flags);
+  };
+  const patterns = [build(loose, "giu"), build(exact, "gu")].filter((p): p is RegExp => p !== null);
+  const matcher = { patterns, byKey };
+  cache.set(venues, matcher);
+  return matcher;
+}
+
+/** Every venue mention in `text`, left to right; overlapping mentions keep the longer one. */
+export function findVenues(text: string, venues: Venue[]): VenueMention[] {
+  const { patterns, byKey } = matcherFor(venues);
+  const found: VenueMention[] = [];
+  for (const pattern of patterns) {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+      const name = byKey.get(keyOf(m[1]));
+      if (name === undefined) continue;
+      const year = m[2] ? Number(m[2]) : m[3] ? 2000 + Number(m[3]) : null;
+      found.push({ venue: name, year, from: m.index, to: m.index + m[0].length });
+    }
+  }
+  found.sort((a, b) => a.from - b.from || b.to - a.to);
+  const kept: VenueMention[] = [];
+  for (const mention of found) {
+    const last = kept[kept.length - 1];
+    if (!last || mention.from >= last.to) kept.push(mention);
+  }
+  return kept;
+}

@@ -1,0 +1,180 @@
+import { describe, expect, it } from "vitest";
+import {
+  collectDeadlines, daysLeft, findVenueMarks, hasKeyword, recognizeDeadline, urgencyOf,
+} from "../../src/core/deadlines";
+import { DEFAULT_SETTINGS } from "../../src/core/settings";
+import type { Item } from "../../src/core/types";
+import { BUILTIN_VENUES, findVenues, parseCustomVenues } from "../../src/core/venues";
+
+const WORDS = DEFAULT_SETTINGS.deadlineWords;
+
+describe("recognizeDeadline", () => {
+  it.each<[string, string | null, number | null]>([
+    ["AAAI  2021 投稿截至日期", "AAAI", 2021],
+    ["ICRA  2022 投稿截止日期", "ICRA", 2022],
+    ["CVPR 2022 投稿截至日期", "CVPR", 2022],
+    ["IROS  2022 投稿截至日期", "IROS", 2022],
+    ["AAAI2021 截稿（摘要）投稿", "AAAI", 2021],
+    ["AAAI-22 abstract deadline", "AAAI", 2022],
+    ["ICML'24 submission", "ICML", 2024],
+    ["ICML’25 Submission Deadline (AoE)", "ICML", 2025],
+    ["NIPS 2021 DDL", "NeurIPS", 2021],
+    ["neurips 2023 full paper deadline", "NeurIPS", 2023],
+    ["SIGGRAPH Asia 2024 deadline", "SIGGRAPH Asia", 2024],
+    ["SIGGRAPH 2024 deadline", "SIGGRAPH", 2024],
+    ["ACM MM 2023 paper submission", "ACM MM", 2023],
+    ["MM24 投稿", "ACM MM", 2024],
+    ["SIGKDD 2022 research track deadline", "KDD", 2022],
+    ["TheWebConf 2025 deadline", "WWW", 2025],
+    ["3DV 2025 DDL", "3DV", 2025],
+    ["CoRL 2024 submission", "CoRL", 2024],
+    ["Deadline for RSS 2023", "RSS", 2023],
+    ["毕业论文初稿截止", null, null],
+    ["project report deadline", null, null],
+    ["ECCV deadline", "ECCV", null],
+    ["投稿 ICCV２０２３", "ICCV", null],
+  ])("%s → %s %s", (text, venue, year) => {
+    expect(recognizeDeadline(text, WORDS, BUILTIN_VENUES)).toEqual({ venue, year });
+  });
+
+  it.each([
+    "read a CVPR 2022 paper",
+    "阅读 AAAI 2021 的一篇论文",
+    "deadlines are stressful",
+    "Submissions folder cleanup",
+    "DDLs everywhere",
+    "ICRA 2022 海报展示",
+    "",
+  ])("%s is not a deadline", (text) => {
+    expect(recognizeDeadline(text, WORDS, BUILTIN_VENUES)).toBeNull();
+  });
+
+  it("does not read ordinary words as short venue names", () => {
+    expect(recognizeDeadline("rss feed deadline", WORDS, BUILTIN_VENUES)).toEqual({ venue: null, year: null });
+    expect(recognizeDeadline("5mm screws deadline", WORDS, BUILTIN_VENUES)).toEqual({ venue: null, year: null });
+    expect(recognizeDeadline("acl2021 deadline", WORDS, BUILTIN_VENUES)).toEqual({ venue: null, year: null });
+    expect(recognizeDeadline("Claims deadline", WORDS, BUILTIN_VENUES)).toEqual({ venue: null, year: null });
+  });
+
+  it("uses custom venues and words", () => {
+    const venues = [...parseCustomVenues(["ISMAR|IEEE ISMAR", "", "# comment", " |  "]), ...BUILTIN_VENUES];
+    expect(recognizeDeadline("IEEE ISMAR 2024 截稿", ["截稿"], venues)).toEqual({ venue: "ISMAR", year: 2024 });
+    expect(parseCustomVenues(["A|b| c |", "  "])).toEqual([{ name: "A", aliases: ["b", "c"] }]);
+  });
+
+  it("whole words for Latin keywords, anywhere for CJK", () => {
+    expect(hasKeyword("EXAM tomorrow", ["exam"])).toBe(true);
+    expect(hasKeyword("examples", ["exam"])).toBe(false);
+    expect(hasKeyword("期末考试周", ["考试"])).toBe(true);
+  });
+
+  it("finds every venue mention, longest first", () => {
+    expect(findVenues("SIGGRAPH Asia 2024 / SIGGRAPH 2025", BUILTIN_VENUES).map((m) => [m.venue, m.year]))
+      .toEqual([["SIGGRAPH Asia", 2024], ["SIGGRAPH", 2025]]);
+  });
+});
+
+describe("findVenueMarks", () => {
+  const NOTE = [
+    "## **会议与期刊**",
+    "",
+    "图形学会议",
+    "",
+    "~~ACM MM~~/ ~~SIGGRAPH~~",
+    "",
+    "人工智能会议",
+    "",
+    "**AAAI2021**/~~NIPS2021~~/~~ACL2021~~/**CVPR2022**/**IROS 2022**/ICLR2022",
+    "",
+    "期刊",
+    "",
+    "TOG/ TIP/ TVCG",
+    "",
+    "**CVPR 2022** is a paper I liked / read it",
+    "```",
+    "**AAAI2030**/**CVPR2030**",
+    "```",
+    "- ~~ECCV 2024~~、**WACV 2025**",
+  ].join("\n");
+
+  it("reads bold as targeted and strikethrough as dropped, only in venue lists", () => {
+    const marks = findVenueMarks("Plan.md", NOTE, BUILTIN_VENUES);
+    expect(marks.map((m) => [m.venue, m.year, m.state, m.line])).toEqual([
+      ["ACM MM", null, "dropped", 5],
+      ["SIGGRAPH", null, "dropped", 5],
+      ["AAAI", 2021, "targeted", 9],
+      ["NeurIPS", 2021, "dropped", 9],
+      ["ACL", 2021, "dropped", 9],
+      ["CVPR", 2022, "targeted", 9],
+      ["IROS", 2022, "targeted", 9],
+      ["ECCV", 2024, "dropped", 19],
+      ["WACV", 2025, "targeted", 19],
+    ]);
+    expect(marks.every((m) => m.path === "Plan.md")).toBe(true);
+  });
+
+  it("follows emphasis spanning several venues", () => {
+    const marks = findVenueMarks("a.md", "~~ICML2021, IJCAI2021~~, CVPR2022", BUILTIN_VENUES);
+    expect(marks.map((m) => [m.venue, m.state])).toEqual([["ICML", "dropped"], ["IJCAI", "dropped"]]);
+  });
+});
+
+describe("daysLeft", () => {
+  it("counts calendar days in local time to the end of the day", () => {
+    const late = new Date(2021, 8, 9, 23, 59); // local 2021-09-09 23:59
+    expect(daysLeft("2021-09-09", late, false)).toBe(0);
+    expect(daysLeft("2021-09-10", late, false)).toBe(1);
+    expect(daysLeft("2021-09-08", new Date(2021, 8, 9, 0, 1), false)).toBe(-1);
+  });
+
+  it("counts in Anywhere-on-Earth time (UTC−12)", () => {
+    // 2021-09-10T11:59Z is still 2021-09-09 23:59 at UTC−12: the deadline day has not ended.
+    expect(daysLeft("2021-09-09", new Date("2021-09-10T11:59:00Z"), true)).toBe(0);
+    expect(daysLeft("2021-09-09", new Date("2021-09-10T12:00:00Z"), true)).toBe(-1);
+    expect(daysLeft("2021-09-09", new Date("2021-09-09T11:59:59Z"), true)).toBe(1);
+    expect(daysLeft("2022-01-01", new Date("2022-01-01T12:00:00Z"), true)).toBe(0);
+  });
+
+  it.each<[number, string]>([[-1, "past"], [0, "urgent"], [3, "urgent"], [4, "soon"], [7, "soon"], [8, "month"], [30, "month"], [31, "later"]])(
+    "urgency of %i is %s", (days, urgency) => expect(urgencyOf(days)).toBe(urgency));
+});
+
+function item(line: number, date: string, text: string, done = false, path = "Plan.md"): Item {
+  const source = `- [${done ? "x" : " "}] ${date.replaceAll("-", "/")}    ${text}`;
+  return {
+    path, line, status: done ? "x" : " ", done, text, date, end: null, track: "TIME", group: null, subtasks: [],
+    source, dateFrom: 6, dateTo: 16, form: "plain",
+  };
+}
+
+describe("collectDeadlines", () => {
+  const items = [
+    item(3, "2021-11-16", "CVPR 2022 投稿截至日期"),
+    item(1, "2021-09-09", "AAAI  2021 投稿截至日期"),
+    item(2, "2021-10-31", "ICRA  2022 投稿截止日期", true),
+    item(4, "2021-05-20", "NIPS 2021 投稿截止"),
+    item(5, "2021-05-01", "阅读 CVPR 2022 论文"),
+    item(6, "2021-06-01", "课程论文 DDL", false, "A.md"),
+    item(7, "2021-06-01", "ECCV 2022 deadline"),
+  ];
+  const marks = findVenueMarks("Plan.md", "**AAAI2021**/~~NIPS2021~~/**CVPR2022**/~~ECCV~~", BUILTIN_VENUES);
+
+  it("keeps unfinished deadlines, sorted by date, with marks and days left", () => {
+    const now = new Date(2021, 4, 25, 10, 0);
+    const list = collectDeadlines(items, marks, now, DEFAULT_SETTINGS);
+    expect(list.map((d) => [d.line, d.venue, d.year, d.daysLeft, d.urgency, d.targeted, d.dropped])).toEqual([
+      [4, "NeurIPS", 2021, -5, "past", false, true],
+      [6, null, null, 7, "soon", false, false],
+      [7, "ECCV", 2022, 7, "soon", false, true],
+      [1, "AAAI", 2021, 107, "later", true, false],
+      [3, "CVPR", 2022, 175, "later", true, false],
+    ]);
+    expect(list[0].text).toBe("NIPS 2021 投稿截止");
+  });
+
+  it("a mark with a year matches only that year; Anywhere-on-Earth from settings", () => {
+    const other = [item(1, "2022-09-09", "AAAI 2022 投稿截止")];
+    const [d] = collectDeadlines(other, marks, new Date("2022-09-10T11:00:00Z"), { ...DEFAULT_SETTINGS, anywhereOnEarth: true });
+    expect([d.targeted, d.dropped, d.daysLeft]).toEqual([false, false, 0]);
+  });
+});
