@@ -1,0 +1,130 @@
+// Turns a note's text into planner items: dated checklist lines with their track, group and
+// undated subtasks. The block structure comes from the scanner; this file only interprets it.
+import { findDateExpr } from "./dateExpr";
+import { scanNote, type ScannedNote, type ScannedTask } from "./scan";
+import type { Item, ParsedNote, ParseOptions, Problem, Subtask } from "./types";
+
+const DEFAULT_TRACK_LEVEL = 2;
+
+/** "Plans/Term.md" → "Term". */
+export function noteName(path: string): string {
+  const base = path.slice(path.lastIndexOf("/") + 1);
+  return base.toLowerCase().endsWith(".md") ? base.slice(0, -3) : base;
+}
+
+// Every date findDateExpr accepts (and every impossible one it reports) contains this shape.
+const DATE_SHAPE = /\d{4}[-/.年]\d\d?[-/.月]\d/;
+
+/** Cheap prefilter: false ⇒ parseNote finds no items and no problems. */
+export function mightHaveItems(text: string): boolean {
+  return text.includes("[") && DATE_SHAPE.test(text);
+}
+
+/** Blanks `%% … %%` comment spans (same length) so a date inside a comment does not count. */
+function withoutComments(content: string): string {
+  if (!content.includes("%%")) return content;
+  let out = "";
+  let from = 0;
+  for (let open = content.indexOf("%%"); open >= 0; open = content.indexOf("%%", from)) {
+    const close = content.indexOf("%%", open + 2);
+    const end = close < 0 ? content.length : close + 2;
+    out += content.slice(from, open) + " ".repeat(end - open);
+    from = end;
+  }
+  return out + content.slice(from);
+}
+
+/** The line's words around the date expression, as one trimmed string. */
+function textAround(content: string, from: number, to: number): string {
+  const left = content.slice(0, from);
+  const right = content.slice(to);
+  const l = left.trim();
+  const r = right.trim();
+  if (!l || !r) return l || r;
+  const spaced = /\s$/.test(left) || /^\s/.test(right);
+  return spaced ? `${l} ${r}` : l + r;
+}
+
+/** For each list item id, the index (in `items`) of its nearest dated ancestor item, memoised. */
+class DatedAncestors {
+  private memo: Int32Array;
+  private own: Int32Array;
+  constructor(private parent: number[]) {
+    this.memo = new Int32Array(parent.length).fill(-2);
+    this.own = new Int32Array(parent.length).fill(-1);
+  }
+  markDated(item: number, index: number): void { this.own[item] = index; }
+  /** Nearest strict ancestor of `item` that is a dated item, or -1. */
+  of(item: number): number {
+    const chain: number[] = [];
+    let p = this.parent[item];
+    let found = -1;
+    while (p >= 0) {
+      if (this.own[p] >= 0) { found = this.own[p]; break; }
+      if (this.memo[p] !== -2) { found = this.memo[p]; break; }
+      chain.push(p);
+      p = this.parent[p];
+    }
+    for (const c of chain) this.memo[c] = found;
+    return found;
+  }
+}
+
+export function parseNote(path: string, text: string, options?: Partial<ParseOptions>): ParsedNote {
+  const trackLevel = options?.trackHeadingLevel ?? DEFAULT_TRACK_LEVEL;
+  const scanned = scanNote(text);
+  const fallback = noteName(path);
+  const tracks = scanned.headings
+    .filter((h) => h.level <= trackLevel)
+    .map((h) => ({ name: h.text || fallback, line: h.line }));
+  const items: Item[] = [];
+  const problems: Problem[] = [];
+  const ancestors = new DatedAncestors(scanned.itemParent);
+  const sections = sectionWalker(scanned, trackLevel, fallback);
+
+  for (const task of scanned.tasks) {
+    const source = scanned.lines[task.line];
+    const content = source.slice(task.contentFrom);
+    const found = findDateExpr(withoutComments(content));
+    if (found && "error" in found) {
+      problems.push({ path, line: task.line + 1, message: found.error });
+      continue;
+    }
+    if (!found) {
+      const owner = ancestors.of(task.item);
+      if (owner >= 0) items[owner].subtasks.push(subtaskOf(task, content));
+      continue;
+    }
+    const { track, group } = sections(task.line + 1);
+    ancestors.markDated(task.item, items.length);
+    items.push({
+      path, line: task.line + 1, status: task.status, done: isDone(task.status),
+      text: textAround(content, found.from, found.to),
+      date: found.date, end: found.end, track, group, subtasks: [], source,
+      dateFrom: task.contentFrom + found.from, dateTo: task.contentFrom + found.to, form: found.form,
+    });
+  }
+  return { path, items, problems, tracks };
+}
+
+const isDone = (status: string): boolean => status === "x" || status === "X";
+
+function subtaskOf(task: ScannedTask, content: string): Subtask {
+  return { line: task.line + 1, status: task.status, done: isDone(task.status), text: content.trim() };
+}
+
+/** Returns the track and group in force at a 1-based line; lines must be asked in increasing order. */
+function sectionWalker(scanned: ScannedNote, trackLevel: number, fallback: string) {
+  let next = 0;
+  let track = fallback;
+  let group: string | null = null;
+  return (line: number): { track: string; group: string | null } => {
+    const headings = scanned.headings;
+    while (next < headings.length && headings[next].line < line) {
+      const h = headings[next++];
+      if (h.level <= trackLevel) { track = h.text || fallback; group = null; }
+      else group = h.text || null;
+    }
+    return { track, group };
+  };
+}
