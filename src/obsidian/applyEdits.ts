@@ -1,0 +1,133 @@
+// THE write path: every change the plugin makes to a note goes through here. Open in an editor → one
+// editor transaction touching only the changed ranges (the person's undo works, the cursor stays);
+// otherwise `Vault.process` (atomic against other writers). The core verifies every line first.
+import { MarkdownView, Notice, TFile, type App, type Editor, type EditorChange } from "obsidian";
+import { applyLineEdits, type EditFailure } from "../core/edits";
+import type { LineEdit } from "../core/types";
+import { t } from "./i18n";
+
+export type EditResult = { ok: true } | { ok: false; message: string };
+
+export interface EditOptions {
+  /** Re-reads the note into the index (after a refusal, and after an editor write so the view follows at once). */
+  reindex?: (path: string, text?: string) => void | Promise<void>;
+  /** No Notice on failure (callers that report several notes at once). */
+  quiet?: boolean;
+}
+
+export async function applyLineEditsToNote(app: App, path: string, edits: LineEdit[], options: EditOptions = {}): Promise<EditResult> {
+  if (edits.length === 0) return { ok: true };
+  const file = app.vault.getAbstractFileByPath(path);
+  if (!(file instanceof TFile)) return fail(path, t("edit.failed", { item: firstText(edits), path, line: edits[0].line, reason: t("edit.noFile") }), options);
+  const editor = openEditorFor(app, path);
+  let failures: EditFailure[] | null = null;
+  try {
+    if (editor) {
+      const outcome = applyLineEdits(editor.getValue(), edits);
+      if (!outcome.ok) failures = outcome.failures;
+      else {
+        const before = editor.getValue();
+        const changes = editorChanges(before, outcome.text);
+        if (changes.length > 0) editor.transaction({ changes }, "brain-queue");
+        await options.reindex?.(path, editor.getValue());
+      }
+    } else {
+      await app.vault.process(file, (text) => {
+        const outcome = applyLineEdits(text, edits);
+        if (outcome.ok) return outcome.text;
+        failures = outcome.failures;
+        return text; // refused: leave the note exactly as it is
+      });
+    }
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return fail(path, t("edit.failed", { item: firstText(edits), path, line: edits[0].line, reason: message }), options);
+  }
+  if (failures) return fail(path, describeFailure(failures[0]), options);
+  return { ok: true };
+}
+
+async function fail(path: string, message: string, options: EditOptions): Promise<EditResult> {
+  try {
+    await options.reindex?.(path);
+  } catch {
+    // The note may be gone; the message below already says so.
+  }
+  if (!options.quiet) new Notice(message, 8000);
+  return { ok: false, message };
+}
+
+function firstText(edits: LineEdit[]): string {
+  return shorten(edits[0].expected.replace(/^[\s>]*(?:[-*+]|\d+[.)])\s+\[.\]\s*/u, ""));
+}
+
+function shorten(text: string): string {
+  const trimmed = text.trim();
+  return trimmed.length > 60 ? `${trimmed.slice(0, 59)}…` : trimmed;
+}
+
+export function describeFailure(failure: EditFailure): string {
+  const reason = t(failure.reason === "changed" ? "edit.changed" : failure.reason === "ambiguous" ? "edit.ambiguous" : "edit.missing");
+  const edit = failure.edit;
+  return t("edit.failed", { item: firstText([edit]), path: edit.path, line: edit.line, reason });
+}
+
+/** The editor showing `path`, if any (a note open twice shares one document; any editor will do). */
+export function openEditorFor(app: App, path: string): Editor | null {
+  for (const leaf of app.workspace.getLeavesOfType("markdown")) {
+    const view = leaf.view;
+    if (view instanceof MarkdownView && view.file?.path === path) return view.editor;
+  }
+  return null;
+}
+
+/**
+ * Minimal editor changes turning `before` into `after`, as positions in `before` (one transaction
+ * applies them all against the original document). Same line count: one change per differing line,
+ * trimmed to the differing characters, so a cursor elsewhere on the line keeps its place. Otherwise
+ * (lines inserted or removed) one change over the differing middle.
+ */
+export function editorChanges(before: string, after: string): EditorChange[] {
+  const oldLines = before.split("\n");
+  const newLines = after.split("\n");
+  if (oldLines.length === newLines.length) {
+    const changes: EditorChange[] = [];
+    oldLines.forEach((oldLine, line) => {
+      const newLine = newLines[line];
+      if (oldLine === newLine) return;
+      const [start, oldEnd, newEnd] = differingSpan(oldLine, newLine);
+      changes.push({ from: { line, ch: start }, to: { line, ch: oldEnd }, text: newLine.slice(start, newEnd) });
+    });
+    return changes;
+  }
+  const [start, oldEnd, newEnd] = differingSpan(before, after);
+  return [{ from: offsetToPos(before, start), to: offsetToPos(before, oldEnd), text: after.slice(start, newEnd) }];
+}
+
+/** [start, end in a, end in b] of the part between the common prefix and the common suffix. */
+function differingSpan(a: string, b: string): [number, number, number] {
+  let start = 0;
+  const max = Math.min(a.length, b.length);
+  while (start < max && a.charCodeAt(start) === b.charCodeAt(start)) start++;
+  let suffix = 0;
+  while (suffix < max - start && a.charCodeAt(a.length - 1 - suffix) === b.charCodeAt(b.length - 1 - suffix)) suffix++;
+  return [start, a.length - suffix, b.length - suffix];
+}
+
+function offsetToPos(text: string, offset: number): { line: number; ch: number } {
+  let line = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, ch: offset - lineStart };
+}
+
+/** What the person sees now: the editor's text when the note is open, else the file on disk. */
+export async function currentText(app: App, path: string): Promise<string | null> {
+  const editor = openEditorFor(app, path);
+  if (editor) return editor.getValue();
+  const file = app.vault.getAbstractFileByPath(path);
+  return file instanceof TFile ? app.vault.read(file) : null;
+}

@@ -1,0 +1,133 @@
+// Commands. No default hotkeys; ids without the plugin id (Obsidian prefixes it).
+import { Notice, TFile, type Editor, type MarkdownFileInfo, type MarkdownView, type Plugin } from "obsidian";
+import { collectDeadlines } from "../core/deadlines";
+import { toggleEdit } from "../core/edits";
+import { toIcs } from "../core/ics";
+import { noteName, parseNote } from "../core/parse";
+import { pauseEdits, promoteEdits } from "../core/queue";
+import type { BrainQueueHost } from "./host";
+import { t } from "./i18n";
+import { DeadlineSuggestModal, TrackSuggestModal } from "./modals";
+import { undoLastRoll } from "./rollActions";
+
+export const ICS_PATH = "Brain Queue.ics";
+const CHECKLIST_LINE = /^[ \t\u3000]*(?:>[ \t]*)*(?:[-*+]|\d{1,9}[.)])[ \t]+\[.\]/u;
+
+export function registerCommands(plugin: Plugin, host: BrainQueueHost): void {
+  plugin.addCommand({ id: "open-today", name: t("cmd.openToday"), callback: () => void host.activateView() });
+  plugin.addCommand({ id: "roll-forward", name: t("cmd.rollForward"), callback: () => host.rollPreview() });
+  plugin.addCommand({
+    id: "roll-track",
+    name: t("cmd.rollTrack"),
+    editorCheckCallback: (checking, editor, ctx) => {
+      const track = trackAtCursor(host, editor, ctx);
+      if (!track) return false;
+      if (!checking) host.rollPreview(track);
+      return true;
+    },
+  });
+  plugin.addCommand({ id: "undo-roll", name: t("cmd.undoRoll"), callback: () => void undoLastRoll(host) });
+  plugin.addCommand({ id: "promote-queued-track", name: t("cmd.promote"), callback: () => void promote(host) });
+  plugin.addCommand({ id: "pause-track", name: t("cmd.pause"), callback: () => pause(host) });
+  plugin.addCommand({ id: "show-deadlines", name: t("cmd.showDeadlines"), callback: () => showDeadlines(host) });
+  plugin.addCommand({ id: "export-ics", name: t("cmd.exportIcs"), callback: () => void exportIcs(host) });
+  plugin.addCommand({
+    id: "toggle-deadline-highlighting",
+    name: t("cmd.toggleHighlight"),
+    callback: () => {
+      const on = !host.data.settings.highlightDeadlines;
+      host.setHighlighting(on);
+      new Notice(t(on ? "highlight.on" : "highlight.off"));
+    },
+  });
+  plugin.addCommand({
+    id: "toggle-task-at-cursor",
+    name: t("cmd.toggleTask"),
+    editorCheckCallback: (checking, editor, ctx) => {
+      if (!ctx.file || !CHECKLIST_LINE.test(editor.getLine(editor.getCursor().line))) return false;
+      if (!checking) void toggleAtCursor(host, editor, ctx.file.path);
+      return true;
+    },
+  });
+}
+
+/** The track whose heading is the nearest above the cursor (or the note's own name above every heading). */
+export function trackAtCursor(host: BrainQueueHost, editor: Editor, ctx: MarkdownView | MarkdownFileInfo): string | null {
+  const path = ctx.file?.path;
+  if (!path) return null;
+  const line = editor.getCursor().line + 1;
+  const headings = host.index().tracks().filter((track) => track.path === path && track.line <= line);
+  const name = headings.length > 0 ? headings[headings.length - 1].name : noteName(path);
+  return host.index().items().some((item) => item.path === path && item.track === name) ? name : null;
+}
+
+async function toggleAtCursor(host: BrainQueueHost, editor: Editor, path: string): Promise<void> {
+  // Parse what the editor shows now, not the index, which follows saves.
+  const line = editor.getCursor().line + 1;
+  const item = parseNote(path, editor.getValue(), { trackHeadingLevel: host.data.settings.trackHeadingLevel }).items.find((i) => i.line === line);
+  if (!item) {
+    new Notice(t("edit.noTask"));
+    return;
+  }
+  await host.applyEdits(path, [toggleEdit(item)]);
+}
+
+async function promote(host: BrainQueueHost): Promise<void> {
+  const state = host.queueState();
+  const next = state.queued[0];
+  if (!next) {
+    new Notice(t("queue.nothingQueued"));
+    return;
+  }
+  if (state.from === "settings" || !state.block) {
+    // No queue block in the vault: the settings' priority list is the queue.
+    const priority = host.data.settings.priority.filter((name) => name !== next);
+    priority.splice(Math.min(state.active.length, priority.length), 0, next);
+    host.data.settings.priority = priority;
+    await host.saveSettings();
+    new Notice(t("queue.promoted", { track: next }));
+    return;
+  }
+  const edits = promoteEdits(state);
+  if (!edits) {
+    new Notice(t("queue.nothingQueued"));
+    return;
+  }
+  const result = await host.applyEdits(state.block.path, edits);
+  if (result.ok) new Notice(t("queue.promoted", { track: next }));
+}
+
+function pause(host: BrainQueueHost): void {
+  const state = host.queueState();
+  new TrackSuggestModal(host.app, state.active, (track) => {
+    void (async () => {
+      if (state.from === "settings" || !state.block) {
+        host.data.settings.priority = host.data.settings.priority.filter((name) => name !== track);
+        await host.saveSettings();
+        new Notice(t("queue.paused", { track }));
+        return;
+      }
+      const edits = pauseEdits(state, track);
+      if (!edits) return;
+      const result = await host.applyEdits(state.block.path, edits);
+      if (result.ok) new Notice(t("queue.paused", { track }));
+    })();
+  }).open();
+}
+
+function showDeadlines(host: BrainQueueHost): void {
+  const index = host.index();
+  const deadlines = collectDeadlines(index.items(), index.venueMarks(), host.now(), host.data.settings).filter((d) => d.daysLeft >= 0);
+  new DeadlineSuggestModal(host.app, deadlines, (deadline) => void host.openAt(deadline.path, deadline.line)).open();
+}
+
+async function exportIcs(host: BrainQueueHost): Promise<void> {
+  const index = host.index();
+  const now = host.now();
+  const ics = toIcs(index.items(), collectDeadlines(index.items(), index.venueMarks(), now, host.data.settings), now);
+  const vault = host.app.vault;
+  const existing = vault.getAbstractFileByPath(ICS_PATH);
+  if (existing instanceof TFile) await vault.process(existing, () => ics);
+  else await vault.create(ICS_PATH, ics);
+  new Notice(t("ics.written", { path: ICS_PATH }));
+}

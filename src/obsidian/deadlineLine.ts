@@ -1,0 +1,52 @@
+// Classifies one source line as an unfinished deadline, for the editor extension and the reading view.
+import { findDateExpr } from "../core/dateExpr";
+import { daysLeft, recognizeDeadline, urgencyOf, type Urgency } from "../core/deadlines";
+import type { Venue } from "../core/venues";
+import type { BrainQueueSettings } from "../core/settings";
+
+export interface DeadlineContext {
+  now: () => Date;
+  settings: () => BrainQueueSettings;
+  venues: () => Venue[];
+  /** True when the venue list in the vault strikes this venue through. */
+  isDropped: (venue: string, year: number | null) => boolean;
+}
+
+export interface LineDeadline {
+  daysLeft: number;
+  urgency: Urgency;
+  dropped: boolean;
+}
+
+const CHECKLIST = /^[ \t\u3000]*(?:>[ \t]*)*(?:[-*+]|\d{1,9}[.)])[ \t]+\[(.)\][ \t\u3000]?(.*)$/u;
+
+export function deadlineOfLine(line: string, context: DeadlineContext, now: Date = context.now()): LineDeadline | null {
+  const match = CHECKLIST.exec(line);
+  if (!match || match[1] === "x" || match[1] === "X") return null;
+  const content = match[2];
+  const found = findDateExpr(content);
+  if (!found || "error" in found) return null;
+  const text = (content.slice(0, found.from) + " " + content.slice(found.to)).trim();
+  const settings = context.settings();
+  const recognized = recognizeDeadline(text, settings.deadlineWords, context.venues());
+  if (!recognized) return null;
+  const days = daysLeft(found.end ?? found.date, now, settings.anywhereOnEarth);
+  const dropped = recognized.venue !== null && context.isDropped(recognized.venue, recognized.year);
+  return { daysLeft: days, urgency: urgencyOf(days), dropped };
+}
+
+/** `D-12`, `D-day`, `D+3`: the badge text. */
+export function badgeText(days: number): string {
+  if (days === 0) return "D-day";
+  return days > 0 ? `D-${days}` : `D+${-days}`;
+}
+
+export function deadlineClasses(deadline: LineDeadline): string {
+  return `bq-deadline bq-urgency-${deadline.urgency}${deadline.dropped ? " bq-dropped" : ""}`;
+}
+
+/** Milliseconds from `now` to the next local midnight (at least one second, so a timer never spins). */
+export function msUntilMidnight(now: Date): number {
+  const next = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, 0, 0, 1);
+  return Math.max(1000, next.getTime() - now.getTime());
+}

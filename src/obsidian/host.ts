@@ -1,0 +1,33 @@
+// What the view, commands, modals and settings tab need from the plugin. main.ts implements it; the
+// interface keeps those modules free of a circular import of the plugin class.
+import type { App } from "obsidian";
+import type { QueueState } from "../core/queue";
+import type { TodayModel } from "../core/today";
+import type { IsoDate, LineEdit } from "../core/types";
+import type { VaultIndex } from "../core/vaultIndex";
+import type { EditResult } from "./applyEdits";
+import type { PluginData } from "./settingsStore";
+
+export interface BrainQueueHost {
+  app: App;
+  data: PluginData;
+  /** The clock; tests pin it. */
+  now(): Date;
+  today(): IsoDate;
+  index(): VaultIndex;
+  /** True once the first full index is built. */
+  isIndexReady(): boolean;
+  /** Today's model for `day`, cached per index version and settings. */
+  model(day: IsoDate): TodayModel;
+  queueState(): QueueState;
+  /** Subscribes to anything that changes what the views show (index, settings, day). */
+  onRefresh(listener: () => void): () => void;
+  applyEdits(path: string, edits: LineEdit[], quiet?: boolean): Promise<EditResult>;
+  reindex(path: string): Promise<void>;
+  openAt(path: string, line: number): Promise<void>;
+  activateView(): Promise<void>;
+  /** Saves data.json (settings, journal) and refreshes everything that depends on settings. */
+  saveSettings(): Promise<void>;
+  setHighlighting(on: boolean): void;
+  rollPreview(track?: string): void;
+}

@@ -1,0 +1,203 @@
+// Keeps the core VaultIndex current with the vault: built once the layout is ready (in batches that
+// yield to the UI, warm-started from the cached index), then one note at a time from vault, metadata
+// cache and editor events. Everything it registers goes away with the component.
+import { Component, TFile, type App, type TAbstractFile } from "obsidian";
+import { indexInBatches } from "../core/batch";
+import { venuesOf } from "../core/deadlines";
+import type { BrainQueueSettings } from "../core/settings";
+import { VaultIndex, type NoteStat } from "../core/vaultIndex";
+
+/** Short enough that a tick in the editor reaches the sidebar within a frame or two. */
+const DEBOUNCE_MS = 16;
+
+export class Indexer extends Component {
+  index!: VaultIndex;
+  ready = false;
+  private listeners = new Set<() => void>();
+  private detachIndex: (() => void) | null = null;
+  private timers = new Map<string, number>();
+  private stopped = false;
+  private generation = 0;
+
+  constructor(private readonly app: App, private readonly settings: () => BrainQueueSettings, cache: unknown) {
+    super();
+    this.attach(this.restore(cache));
+    // A cached index is good enough to show at once; the batch run re-checks every note's stat.
+    this.ready = this.index.paths().length > 0;
+  }
+
+  private options(): { trackHeadingLevel: number; venues: ReturnType<typeof venuesOf> } {
+    const settings = this.settings();
+    return { trackHeadingLevel: settings.trackHeadingLevel, venues: venuesOf(settings) };
+  }
+
+  private restore(cache: unknown): VaultIndex {
+    if (cache) {
+      try {
+        return VaultIndex.fromCache(cache, this.options());
+      } catch {
+        // A cache from another version or a damaged one: start cold.
+      }
+    }
+    return new VaultIndex(this.options());
+  }
+
+  override onunload(): void {
+    this.stopped = true;
+    this.detachIndex?.();
+    this.listeners.clear();
+    for (const timer of this.timers.values()) window.clearTimeout(timer);
+    this.timers.clear();
+  }
+
+  /** Called once the workspace layout is ready: listen, then (re)index everything in scope. */
+  async start(): Promise<void> {
+    const { vault, metadataCache, workspace } = this.app;
+    this.registerEvent(vault.on("create", (file) => this.schedule(file)));
+    this.registerEvent(vault.on("modify", (file) => this.schedule(file)));
+    this.registerEvent(vault.on("delete", (file) => this.forget(file.path)));
+    this.registerEvent(vault.on("rename", (file, oldPath) => this.renamed(file, oldPath)));
+    // The metadata cache hands over the text it just parsed: no second read.
+    this.registerEvent(metadataCache.on("changed", (file, data) => this.updateNow(file.path, data, file.stat)));
+    // Unsaved editor changes (a box ticked in the note) reach the sidebar before the autosave.
+    this.registerEvent(
+      workspace.on("editor-change", (editor, info) => {
+        const file = info.file;
+        // Long notes wait for a pause in typing so each keystroke does not re-parse them.
+        const delay = editor.lineCount() > 3000 ? 250 : DEBOUNCE_MS;
+        if (file && this.inScope(file.path)) this.debounce(file.path, () => this.updateNow(file.path, editor.getValue()), delay);
+      }),
+    );
+    await this.rebuild(false);
+  }
+
+  /** Re-indexes every note in scope; `cold` discards the index first (settings that change parsing). */
+  async rebuild(cold: boolean): Promise<void> {
+    const generation = ++this.generation;
+    if (cold) this.attach(new VaultIndex(this.options()));
+    const files = this.app.vault.getMarkdownFiles().filter((file) => this.inScope(file.path));
+    const paths = files.map((file) => file.path);
+    const wanted = new Set(paths);
+    this.index.batch(() => {
+      for (const path of [...this.index.paths()]) if (!wanted.has(path)) this.index.remove(path);
+    });
+    await indexInBatches(paths, (path) => this.read(path), this.index, {
+      yieldToUi,
+      stat: (path) => this.statOf(path),
+      cancelled: () => this.stopped || generation !== this.generation,
+    });
+    if (generation !== this.generation || this.stopped) return;
+    this.ready = true;
+    this.emit();
+  }
+
+  /** Fires after any change to the index, when the index is replaced, and when the first build ends. */
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(): void {
+    for (const listener of this.listeners) listener();
+  }
+
+  private attach(index: VaultIndex): void {
+    this.detachIndex?.();
+    this.index = index;
+    this.detachIndex = index.onChange(() => this.emit());
+    this.emit();
+  }
+
+  inScope(path: string): boolean {
+    if (!path.endsWith(".md")) return false;
+    const { includePaths, excludePaths } = this.settings();
+    const under = (prefix: string): boolean => {
+      const clean = prefix.replace(/^\/+|\/+$/g, "");
+      return clean === "" || path === clean || path === `${clean}.md` || path.startsWith(`${clean}/`);
+    };
+    if (includePaths.length > 0 && !includePaths.some(under)) return false;
+    return !excludePaths.some(under);
+  }
+
+  private statOf(path: string): NoteStat | null {
+    const file = this.app.vault.getAbstractFileByPath(path);
+    return file instanceof TFile ? { mtime: file.stat.mtime, size: file.stat.size } : null;
+  }
+
+  /** The note's text, or null when it vanished or moved while being read. */
+  private async read(path: string): Promise<{ text: string; stat: NoteStat } | null> {
+    const file = this.app.vault.getAbstractFileByPath(path);
+    if (!(file instanceof TFile)) return null;
+    const text = await this.app.vault.cachedRead(file);
+    if (this.app.vault.getAbstractFileByPath(path) !== file) return null;
+    return { text, stat: { mtime: file.stat.mtime, size: file.stat.size } };
+  }
+
+  private debounce(path: string, run: () => void, delay = DEBOUNCE_MS): void {
+    const previous = this.timers.get(path);
+    if (previous !== undefined) window.clearTimeout(previous);
+    this.timers.set(path, window.setTimeout(() => {
+      this.timers.delete(path);
+      if (!this.stopped) run();
+    }, delay));
+  }
+
+  private schedule(file: TAbstractFile): void {
+    if (file instanceof TFile && this.inScope(file.path)) this.debounce(file.path, () => void this.refresh(file.path));
+  }
+
+  /** Re-reads one note now (after a refused edit, or from a debounced event). */
+  async refresh(path: string, text?: string): Promise<void> {
+    if (text !== undefined) {
+      this.updateNow(path, text);
+      return;
+    }
+    const read = await this.read(path).catch(() => null);
+    if (this.stopped) return;
+    if (read === null) this.forget(path);
+    else this.index.update(path, read.text, read.stat);
+  }
+
+  private updateNow(path: string, text: string, stat?: NoteStat): void {
+    if (this.stopped || !this.inScope(path)) return;
+    const pending = this.timers.get(path);
+    if (pending !== undefined && stat) {
+      window.clearTimeout(pending);
+      this.timers.delete(path);
+    }
+    // An editor's unsaved text has no stat yet; dropping the stat keeps the cache from trusting it.
+    this.index.update(path, text, stat ? { mtime: stat.mtime, size: stat.size } : undefined);
+  }
+
+  private forget(path: string): void {
+    const pending = this.timers.get(path);
+    if (pending !== undefined) window.clearTimeout(pending);
+    this.timers.delete(path);
+    // A folder deletion arrives as one event per file in Obsidian; remove anything under the path too.
+    this.index.batch(() => {
+      for (const known of [...this.index.paths()]) if (known === path || known.startsWith(`${path}/`)) this.index.remove(known);
+    });
+  }
+
+  private renamed(file: TAbstractFile, oldPath: string): void {
+    if (!(file instanceof TFile)) {
+      // A folder: its notes moved with it.
+      const moved = this.index.paths().filter((p) => p.startsWith(`${oldPath}/`));
+      this.index.batch(() => {
+        for (const p of moved) this.index.rename(p, file.path + p.slice(oldPath.length));
+      });
+      return;
+    }
+    if (this.index.has(oldPath) && this.inScope(file.path)) this.index.rename(oldPath, file.path);
+    else if (this.index.has(oldPath)) this.index.remove(oldPath);
+    else this.schedule(file);
+  }
+}
+
+/** Gives the UI a turn: idle time when the platform offers it, else the next macrotask. */
+function yieldToUi(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof window.requestIdleCallback === "function") window.requestIdleCallback(() => resolve(), { timeout: 50 });
+    else window.setTimeout(resolve, 0);
+  });
+}

@@ -1,0 +1,211 @@
+// Brain Queue: wires the core (src/core) into Obsidian. onload only registers things; the behaviour
+// lives in the modules it wires. Everything is registered so unloading leaves nothing behind.
+import { MarkdownView, Plugin, requireApiVersion, TFile, type WorkspaceLeaf } from "obsidian";
+import type { Extension } from "@codemirror/state";
+import { localDay } from "../core/dates";
+import { venuesOf } from "../core/deadlines";
+import { resolveQueue, type QueueState } from "../core/queue";
+import { buildToday, type TodayModel } from "../core/today";
+import type { IsoDate, LineEdit } from "../core/types";
+import type { VaultIndex } from "../core/vaultIndex";
+import { applyLineEditsToNote, type EditResult } from "./applyEdits";
+import { registerCommands } from "./commands";
+import { deadlineExtension } from "./deadlineExtension";
+import type { DeadlineContext } from "./deadlineLine";
+import { msUntilMidnight } from "./deadlineLine";
+import { showDeadlineNotices } from "./deadlineNotice";
+import type { BrainQueueHost } from "./host";
+import { t } from "./i18n";
+import { Indexer } from "./indexer";
+import { decorateRenderedDeadlines } from "./readingView";
+import { openRollPreview } from "./rollActions";
+import { readPluginData, type PluginData } from "./settingsStore";
+import { BrainQueueSettingTab } from "./settingsTab";
+import { setUpStatusBar } from "./statusBar";
+import { TodayView, VIEW_TYPE_TODAY } from "./todayView";
+
+/** The index cache is written at most this often (it can be large). */
+const CACHE_SAVE_MS = 30_000;
+
+export default class BrainQueuePlugin extends Plugin implements BrainQueueHost {
+  data!: PluginData;
+  indexer!: Indexer;
+  /** The clock; tests and the demo pin it. */
+  clock: () => Date = () => new Date();
+  private listeners = new Set<() => void>();
+  private settingsVersion = 0;
+  private parseKey = "";
+  private modelCache = new Map<string, TodayModel>();
+  private editorExtensions: Extension[] = [];
+  private cacheTimer: number | null = null;
+  private dayTimer: number | null = null;
+  readonly deadlineContext: DeadlineContext = {
+    now: () => this.now(),
+    settings: () => this.data.settings,
+    venues: () => venuesOf(this.data.settings),
+    isDropped: (venue, year) =>
+      this.index().venueMarks().some((m) => m.state === "dropped" && m.venue === venue && (m.year === null || year === null || m.year === year)),
+  };
+
+  override async onload(): Promise<void> {
+    this.data = readPluginData(await this.loadData().catch(() => null));
+    this.parseKey = parseKeyOf(this.data);
+    this.indexer = this.addChild(new Indexer(this.app, () => this.data.settings, this.data.indexCache));
+    this.data.indexCache = null; // the live index is the cache from here on
+    this.register(this.indexer.onChange(() => this.changed(true)));
+    this.register(() => this.clearTimers());
+
+    this.registerView(VIEW_TYPE_TODAY, (leaf) => new TodayView(leaf, this));
+    this.addRibbonIcon("list-checks", t("cmd.openToday"), () => void this.activateView());
+    registerCommands(this, this);
+    this.addSettingTab(new BrainQueueSettingTab(this.app, this, this));
+    if (this.data.settings.highlightDeadlines) this.editorExtensions.push(deadlineExtension(this.deadlineContext));
+    this.registerEditorExtension(this.editorExtensions);
+    this.registerMarkdownPostProcessor((el, ctx) => decorateRenderedDeadlines(el, ctx, this.deadlineContext));
+    const updateStatus = setUpStatusBar(this.addStatusBarItem(), this);
+    this.register(this.onRefresh(updateStatus));
+    updateStatus();
+    this.scheduleMidnight();
+    this.app.workspace.onLayoutReady(() => void this.indexer.start().then(() => this.dailyNotice()));
+  }
+
+  override onunload(): void {
+    this.listeners.clear();
+  }
+
+  now(): Date {
+    return this.clock();
+  }
+
+  today(): IsoDate {
+    return localDay(this.now());
+  }
+
+  index(): VaultIndex {
+    return this.indexer.index;
+  }
+
+  isIndexReady(): boolean {
+    return this.indexer.ready;
+  }
+
+  model(day: IsoDate): TodayModel {
+    const key = `${this.index().version}|${this.settingsVersion}|${day}|${this.today()}`;
+    let model = this.modelCache.get(key);
+    if (!model) {
+      if (this.modelCache.size > 8) this.modelCache.clear();
+      model = buildToday(this.index(), day, this.now(), this.data.settings);
+      this.modelCache.set(key, model);
+    }
+    return model;
+  }
+
+  queueState(): QueueState {
+    const index = this.index();
+    const { queueLimit, priority } = this.data.settings;
+    return resolveQueue(index.queueBlocks()[0] ?? null, index.tracks(), { limit: queueLimit, priority });
+  }
+
+  onRefresh(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private changed(indexChanged: boolean): void {
+    if (indexChanged) this.scheduleCacheSave();
+    for (const listener of [...this.listeners]) listener();
+  }
+
+  applyEdits(path: string, edits: LineEdit[], quiet = false): Promise<EditResult> {
+    return applyLineEditsToNote(this.app, path, edits, { quiet, reindex: (p, text) => this.indexer.refresh(p, text) });
+  }
+
+  reindex(path: string): Promise<void> {
+    return this.indexer.refresh(path);
+  }
+
+  async openAt(path: string, line: number): Promise<void> {
+    const file = this.app.vault.getAbstractFileByPath(path);
+    if (!(file instanceof TFile)) return;
+    const leaf = this.app.workspace.getLeaf(false);
+    await leaf.openFile(file, { eState: { line: line - 1 } });
+    if (leaf.view instanceof MarkdownView) leaf.view.editor.setCursor({ line: line - 1, ch: 0 });
+  }
+
+  /** Reveals the one Today leaf, creating it in the right sidebar only when there is none. */
+  async activateView(): Promise<void> {
+    const { workspace } = this.app;
+    let leaf: WorkspaceLeaf | null = workspace.getLeavesOfType(VIEW_TYPE_TODAY)[0] ?? null;
+    if (!leaf) {
+      leaf = workspace.getRightLeaf(false);
+      if (!leaf) return;
+      await leaf.setViewState({ type: VIEW_TYPE_TODAY, active: true });
+    }
+    // revealLeaf (1.7.2+) also uncollapses the sidebar; older apps just activate the leaf.
+    if (requireApiVersion("1.7.2")) await workspace.revealLeaf(leaf);
+    else workspace.setActiveLeaf(leaf, { focus: true });
+  }
+
+  async saveSettings(): Promise<void> {
+    this.settingsVersion++;
+    const key = parseKeyOf(this.data);
+    if (key !== this.parseKey) {
+      this.parseKey = key;
+      void this.indexer.rebuild(true);
+    }
+    await this.persist();
+    this.app.workspace.updateOptions();
+    this.changed(false);
+  }
+
+  setHighlighting(on: boolean): void {
+    this.data.settings.highlightDeadlines = on;
+    this.editorExtensions.length = 0;
+    if (on) this.editorExtensions.push(deadlineExtension(this.deadlineContext));
+    void this.saveSettings();
+  }
+
+  rollPreview(track?: string): void {
+    openRollPreview(this, track);
+  }
+
+  private async persist(): Promise<void> {
+    if (this.cacheTimer !== null) window.clearTimeout(this.cacheTimer);
+    this.cacheTimer = null;
+    const cache = this.indexer.ready ? this.index().toCache() : null;
+    await this.saveData({ ...this.data, indexCache: cache });
+  }
+
+  private scheduleCacheSave(): void {
+    if (this.cacheTimer !== null || !this.indexer.ready) return;
+    this.cacheTimer = window.setTimeout(() => {
+      this.cacheTimer = null;
+      void this.persist();
+    }, CACHE_SAVE_MS);
+  }
+
+  /** At local midnight the views move to the new day and the daily deadline notice runs. */
+  private scheduleMidnight(): void {
+    this.dayTimer = window.setTimeout(() => {
+      this.changed(false);
+      this.dailyNotice();
+      this.scheduleMidnight();
+    }, msUntilMidnight(this.now()));
+  }
+
+  private dailyNotice(): void {
+    if (this.indexer.ready && showDeadlineNotices(this.data, this.model(this.today()))) void this.persist();
+  }
+
+  private clearTimers(): void {
+    if (this.cacheTimer !== null) window.clearTimeout(this.cacheTimer);
+    if (this.dayTimer !== null) window.clearTimeout(this.dayTimer);
+    this.cacheTimer = this.dayTimer = null;
+  }
+}
+
+/** Settings that change how notes are parsed: a change re-indexes the vault. */
+function parseKeyOf(data: PluginData): string {
+  const s = data.settings;
+  return JSON.stringify([s.trackHeadingLevel, s.includePaths, s.excludePaths, s.customVenues]);
+}

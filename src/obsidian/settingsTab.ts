@@ -1,0 +1,145 @@
+// The settings tab: sentence case, sections with `setHeading()`, every change saved at once.
+import { PluginSettingTab, Setting, type App, type Plugin } from "obsidian";
+import type { BrainQueueSettings } from "../core/settings";
+import type { BrainQueueHost } from "./host";
+import { t, type MessageKey } from "./i18n";
+import { migrateSettings } from "./settingsStore";
+
+type ListKey = "includePaths" | "excludePaths" | "fixedKeywords" | "deadlineWords" | "customVenues";
+
+export class BrainQueueSettingTab extends PluginSettingTab {
+  constructor(app: App, plugin: Plugin, private readonly host: BrainQueueHost) {
+    super(app, plugin);
+  }
+
+  private get settings(): BrainQueueSettings {
+    return this.host.data.settings;
+  }
+
+  private async save(): Promise<void> {
+    // Round-trip through the migration so a bad value never reaches the rest of the plugin.
+    this.host.data.settings = migrateSettings(this.settings);
+    await this.host.saveSettings();
+  }
+
+  display(): void {
+    const { containerEl } = this;
+    containerEl.empty();
+    new Setting(containerEl).setName(t("set.general")).setHeading();
+    new Setting(containerEl)
+      .setName(t("set.headingLevel"))
+      .setDesc(t("set.headingLevelDesc"))
+      .addDropdown((dropdown) => {
+        for (let level = 1; level <= 6; level++) dropdown.addOption(String(level), "#".repeat(level));
+        dropdown.setValue(String(this.settings.trackHeadingLevel)).onChange(async (value) => {
+          this.settings.trackHeadingLevel = Number(value);
+          await this.save();
+        });
+      });
+    this.listSetting(containerEl, "includePaths", "set.include", "set.includeDesc");
+    this.listSetting(containerEl, "excludePaths", "set.exclude", "set.excludeDesc");
+    new Setting(containerEl)
+      .setName(t("set.termStart"))
+      .setDesc(t("set.termStartDesc"))
+      .addText((text) =>
+        text.setPlaceholder("2021-03-01").setValue(this.settings.termStart ?? "").onChange(async (value) => {
+          const trimmed = value.trim();
+          if (trimmed !== "" && !/^\d{4}-\d{2}-\d{2}$/.test(trimmed)) return; // wait until it is a whole date
+          this.settings.termStart = trimmed === "" ? null : trimmed;
+          await this.save();
+        }),
+      );
+    this.listSetting(containerEl, "fixedKeywords", "set.fixed", "set.fixedDesc");
+
+    new Setting(containerEl).setName(t("set.queue")).setDesc(t("set.queueDesc")).setHeading();
+    new Setting(containerEl).setName(t("set.limit")).addSlider((slider) =>
+      slider.setLimits(1, 12, 1).setValue(this.settings.queueLimit).setDynamicTooltip().onChange(async (value) => {
+        this.settings.queueLimit = value;
+        await this.save();
+      }),
+    );
+    this.priorityList(containerEl);
+
+    new Setting(containerEl).setName(t("set.deadlines")).setHeading();
+    this.listSetting(containerEl, "deadlineWords", "set.deadlineWords", "set.deadlineWordsDesc");
+    this.listSetting(containerEl, "customVenues", "set.venues", "set.venuesDesc");
+    this.toggle(containerEl, "anywhereOnEarth", "set.aoe", "set.aoeDesc");
+    this.toggle(containerEl, "deadlineNotice", "set.notice", "set.noticeDesc");
+    new Setting(containerEl)
+      .setName(t("set.highlight"))
+      .setDesc(t("set.highlightDesc"))
+      .addToggle((toggle) => toggle.setValue(this.settings.highlightDeadlines).onChange((value) => this.host.setHighlighting(value)));
+  }
+
+  private listSetting(containerEl: HTMLElement, key: ListKey, name: MessageKey, desc: MessageKey): void {
+    new Setting(containerEl)
+      .setName(t(name))
+      .setDesc(t(desc))
+      .addTextArea((area) =>
+        area.setValue(this.settings[key].join("\n")).onChange(async (value) => {
+          this.settings[key] = value.split(/\r?\n/).map((s) => s.trim()).filter(Boolean);
+          await this.save();
+        }),
+      );
+  }
+
+  private toggle(containerEl: HTMLElement, key: "anywhereOnEarth" | "deadlineNotice", name: MessageKey, desc: MessageKey): void {
+    new Setting(containerEl)
+      .setName(t(name))
+      .setDesc(t(desc))
+      .addToggle((toggle) =>
+        toggle.setValue(this.settings[key]).onChange(async (value) => {
+          this.settings[key] = value;
+          await this.save();
+        }),
+      );
+  }
+
+  /** The priority list: one row per track with up, down and remove; an add field at the end. */
+  private priorityList(containerEl: HTMLElement): void {
+    new Setting(containerEl).setName(t("set.priority"));
+    const listEl = containerEl.createDiv({ cls: "bq-priority-list" });
+    const redraw = (): void => {
+      listEl.empty();
+      const priority = this.settings.priority;
+      priority.forEach((track, index) => {
+        const row = new Setting(listEl).setName(`${index + 1}. ${track}`).setClass("bq-priority-row");
+        const move = async (to: number): Promise<void> => {
+          const [moved] = priority.splice(index, 1);
+          priority.splice(to, 0, moved);
+          await this.save();
+          redraw();
+        };
+        row.addExtraButton((b) => b.setIcon("arrow-up").setTooltip(t("set.moveUp")).setDisabled(index === 0).onClick(() => void move(index - 1)));
+        row.addExtraButton((b) =>
+          b.setIcon("arrow-down").setTooltip(t("set.moveDown")).setDisabled(index === priority.length - 1).onClick(() => void move(index + 1)),
+        );
+        row.addExtraButton((b) =>
+          b.setIcon("x").setTooltip(t("set.remove")).onClick(async () => {
+            priority.splice(index, 1);
+            await this.save();
+            redraw();
+          }),
+        );
+      });
+      let draft = "";
+      const add = async (): Promise<void> => {
+        const name = draft.trim();
+        if (name === "" || priority.includes(name)) return;
+        priority.push(name);
+        await this.save();
+        redraw();
+      };
+      new Setting(listEl)
+        .setName(t("set.addTrack"))
+        .addText((text) => {
+          text.setPlaceholder(t("set.addTrackPlaceholder")).onChange((value) => (draft = value));
+          text.inputEl.addEventListener("keydown", (event) => {
+            if (event.key === "Enter") void add();
+          });
+        })
+        .addButton((button) => button.setButtonText(t("set.add")).onClick(() => void add()));
+    };
+    redraw();
+  }
+}

@@ -1,0 +1,115 @@
+// The Today view in the right sidebar. Re-renders (coalesced to one per frame) whenever the host says
+// something changed, keeping the scroll position, the collapsed tree items and the focused row.
+import { ItemView, type ViewStateResult, type WorkspaceLeaf } from "obsidian";
+import { toggleEdit } from "../core/edits";
+import type { IsoDate } from "../core/types";
+import type { BrainQueueHost } from "./host";
+import { t } from "./i18n";
+import { renderToday } from "./todayRender";
+
+export const VIEW_TYPE_TODAY = "brain-queue-today";
+
+interface TodayViewState extends Record<string, unknown> {
+  collapsed?: string[];
+}
+
+export class TodayView extends ItemView {
+  /** The day shown; null follows the real today (and moves at midnight). */
+  private day: IsoDate | null = null;
+  private collapsed = new Set<string>();
+  private frame: number | null = null;
+
+  constructor(leaf: WorkspaceLeaf, private readonly host: BrainQueueHost) {
+    super(leaf);
+  }
+
+  getViewType(): string {
+    return VIEW_TYPE_TODAY;
+  }
+
+  getDisplayText(): string {
+    return t("view.title");
+  }
+
+  override getIcon(): string {
+    return "list-checks";
+  }
+
+  override async onOpen(): Promise<void> {
+    this.contentEl.addClass("bq-view");
+    this.register(this.host.onRefresh(() => this.requestRender()));
+    this.renderNow();
+  }
+
+  override async onClose(): Promise<void> {
+    if (this.frame !== null) window.cancelAnimationFrame(this.frame);
+    this.frame = null;
+    this.contentEl.empty();
+  }
+
+  override getState(): Record<string, unknown> {
+    return { ...super.getState(), collapsed: [...this.collapsed] };
+  }
+
+  override async setState(state: unknown, result: ViewStateResult): Promise<void> {
+    const collapsed = (state as TodayViewState | null)?.collapsed;
+    if (Array.isArray(collapsed)) this.collapsed = new Set(collapsed.filter((key): key is string => typeof key === "string"));
+    await super.setState(state, result);
+    this.requestRender();
+  }
+
+  /** The day on display. */
+  shownDay(): IsoDate {
+    return this.day ?? this.host.today();
+  }
+
+  setDay(day: IsoDate): void {
+    this.day = day === this.host.today() ? null : day;
+    this.renderNow();
+  }
+
+  /** Many index changes in one frame (a batch, a roll) become one render. */
+  requestRender(): void {
+    if (this.frame !== null) return;
+    this.frame = window.requestAnimationFrame(() => {
+      this.frame = null;
+      this.renderNow();
+    });
+  }
+
+  renderNow(): void {
+    const container = this.contentEl;
+    if (!this.host.isIndexReady()) {
+      container.empty();
+      container.createDiv({ cls: "bq-empty bq-indexing", text: t("view.indexing") });
+      return;
+    }
+    const scrollTop = container.scrollTop;
+    const focusKey = keyOf(container.ownerDocument.activeElement, container);
+    const today = this.host.today();
+    renderToday(container, this.host.model(this.shownDay()), {
+      today,
+      collapsed: this.collapsed,
+      onDay: (day) => this.setDay(day),
+      onOpen: ({ path, line }) => void this.host.openAt(path, line),
+      onToggle: (item) => void this.host.applyEdits(item.path, [toggleEdit(item)]),
+      onRollTrack: (track) => this.host.rollPreview(track),
+    });
+    container.scrollTop = scrollTop;
+    if (focusKey) findByKey(container, focusKey)?.focus({ preventScroll: true });
+  }
+}
+
+/** A stable name for a focused row, so the same row gets focus back after a re-render. */
+function keyOf(element: Element | null, container: HTMLElement): string | null {
+  if (!(element instanceof HTMLElement) || !container.contains(element)) return null;
+  if (element.dataset.path) return `row:${element.dataset.path}:${element.dataset.line ?? ""}`;
+  const tree = element.closest<HTMLElement>(".tree-item");
+  return tree?.dataset.bqKey ? `tree:${tree.dataset.bqKey}` : null;
+}
+
+function findByKey(container: HTMLElement, key: string): HTMLElement | null {
+  const rows = container.querySelectorAll<HTMLElement>(".bq-focusable");
+  for (const row of Array.from(rows)) if (keyOf(row, container) === key) return row;
+  return null;
+}
