@@ -1,0 +1,154 @@
+// Roll-forward: plan new dates for missed items, as verified line edits that touch only the date
+// (and the alignment padding right after it). One pure planner for the command and the CLI.
+import { rewriteDateExpr } from "./dateExpr";
+import { addDays, daysBetween } from "./dates";
+import { hasKeyword, recognizeDeadline, venuesOf } from "./deadlines";
+import type { BrainQueueSettings } from "./settings";
+import type { IsoDate, Item, LineEdit, RollMode } from "./types";
+import type { Venue } from "./venues";
+
+export interface RollChange { path: string; line: number; from: string; to: string; text: string; track: string; edit: LineEdit }
+export interface RollPlan {
+  date: IsoDate;
+  modes: Record<string, "today" | "shift">;
+  changes: RollChange[];
+  skipped: { path: string; line: number; reason: string; text: string }[];
+}
+export interface RollJournalEntry { at: string; date: IsoDate; edits: { path: string; line: number; before: string; after: string }[] }
+
+const byDocumentOrder = (a: Item, b: Item): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line);
+const lastDay = (item: Item): IsoDate => item.end ?? item.date;
+
+/**
+ * A day-by-day schedule: its unfinished items, in document order, never go back in time and are
+ * spaced a median of at most 2 days apart.
+ */
+export function isSchedule(trackItems: Item[]): boolean {
+  const dates = trackItems.filter((i) => !i.done).sort(byDocumentOrder).map((i) => i.date);
+  if (dates.length < 2) return false;
+  const gaps: number[] = [];
+  for (let k = 1; k < dates.length; k++) {
+    const gap = daysBetween(dates[k - 1], dates[k]);
+    if (gap < 0) return false;
+    gaps.push(gap);
+  }
+  gaps.sort((a, b) => a - b);
+  const mid = gaps.length >> 1;
+  const median = gaps.length % 2 === 1 ? gaps[mid] : (gaps[mid - 1] + gaps[mid]) / 2;
+  return median <= 2;
+}
+
+/** Why an item keeps its date no matter what, or null when it may move. */
+function fixedReason(item: Item, settings: BrainQueueSettings, venues: Venue[]): string | null {
+  if (recognizeDeadline(item.text, settings.deadlineWords, venues)) return "fixed date: deadline";
+  const keyword = settings.fixedKeywords.find((word) => hasKeyword(item.text, [word]));
+  return keyword === undefined ? null : `fixed date: “${keyword.trim()}”`;
+}
+
+/** Display columns of a short text: CJK, full-width and emoji take two. */
+function columns(text: string): number {
+  let width = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0) ?? 0;
+    if (c === 0xfe0f || (c >= 0x300 && c < 0x370)) continue;
+    const wide = (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3)
+      || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60)
+      || (c >= 0xffe0 && c <= 0xffe6) || (c >= 0x1f300 && c <= 0x1faff) || c >= 0x20000;
+    width += wide ? 2 : 1;
+  }
+  return width;
+}
+
+/**
+ * The line with its date expression rewritten. When the date is followed by a run of two or more
+ * spaces that aligns the text, the run absorbs the change in width (never below one space).
+ */
+export function rewriteLine(source: string, from: number, to: number, date: IsoDate, end: IsoDate | null): { line: string; before: string; after: string } {
+  const before = source.slice(from, to);
+  const after = rewriteDateExpr(before, date, end);
+  let rest = source.slice(to);
+  const run = /^ +/u.exec(rest)?.[0].length ?? 0;
+  const next = rest[run];
+  if (run >= 2 && next !== undefined && next !== "\t") {
+    const wanted = Math.max(1, run - (columns(after) - columns(before)));
+    rest = " ".repeat(wanted) + rest.slice(run);
+  }
+  return { line: source.slice(0, from) + after + rest, before, after };
+}
+
+function changeFor(item: Item, date: IsoDate, end: IsoDate | null): RollChange | null {
+  const { line, before, after } = rewriteLine(item.source, item.dateFrom, item.dateTo, date, end);
+  if (line === item.source) return null;
+  return {
+    path: item.path, line: item.line, from: before, to: after, text: item.text, track: item.track,
+    edit: { path: item.path, line: item.line, expected: item.source, replacement: line },
+  };
+}
+
+function modeFor(track: string, items: Item[], mode: RollMode, settings: BrainQueueSettings): "today" | "shift" {
+  const chosen = mode === "auto" ? settings.trackModes[track] : mode;
+  if (chosen === "today" || chosen === "shift") return chosen;
+  return isSchedule(items) ? "shift" : "today";
+}
+
+/**
+ * Plans the roll to `day`. today: every overdue movable item moves to `day` (ranges keep their
+ * length). shift: per track, every unfinished movable item dated on or after the earliest overdue
+ * one moves by the same number of days, so the first missed item lands on `day`. auto: shift for
+ * schedules, today for the rest, unless the settings remember a mode for the track.
+ */
+export function planRoll(items: Item[], day: IsoDate, options: { mode: RollMode; track?: string; settings: BrainQueueSettings }): RollPlan {
+  const { settings } = options;
+  const venues = venuesOf(settings);
+  const tracks = new Map<string, Item[]>();
+  for (const item of [...items].sort(byDocumentOrder)) {
+    if (options.track !== undefined && item.track !== options.track) continue;
+    const list = tracks.get(item.track);
+    if (list) list.push(item);
+    else tracks.set(item.track, [item]);
+  }
+  const plan: RollPlan = { date: day, modes: {}, changes: [], skipped: [] };
+  for (const [track, trackItems] of tracks) {
+    const fixed = new Map<Item, string>();
+    for (const item of trackItems) {
+      const reason = item.done ? null : fixedReason(item, settings, venues);
+      if (reason !== null) fixed.set(item, reason);
+    }
+    const isOverdue = (item: Item): boolean => !item.done && lastDay(item) < day;
+    const overdue = trackItems.filter((item) => isOverdue(item) && !fixed.has(item));
+    const mode = overdue.length === 0 ? null : modeFor(track, trackItems, options.mode, settings);
+    if (mode !== null) plan.modes[track] = mode;
+
+    const earliest = overdue.reduce<IsoDate | null>((min, item) => (min === null || item.date < min ? item.date : min), null);
+    const wouldMove = (item: Item): boolean =>
+      !item.done && (isOverdue(item) || (mode === "shift" && earliest !== null && item.date >= earliest));
+    for (const item of trackItems) {
+      if (!wouldMove(item)) continue;
+      const reason = fixed.get(item);
+      if (reason !== undefined) {
+        plan.skipped.push({ path: item.path, line: item.line, reason, text: item.text });
+        continue;
+      }
+      if (mode === null || earliest === null) continue;
+      const shift = mode === "shift" ? daysBetween(earliest, day) : daysBetween(item.date, day);
+      const end = item.end === null ? null : addDays(item.end, shift);
+      const change = changeFor(item, addDays(item.date, shift), end);
+      if (change) plan.changes.push(change);
+    }
+  }
+  return plan;
+}
+
+/** What a roll wrote, so it can be undone line by line later. */
+export function journalOf(plan: RollPlan, at: string): RollJournalEntry {
+  return {
+    at,
+    date: plan.date,
+    edits: plan.changes.map((c) => ({ path: c.path, line: c.line, before: c.edit.expected, after: c.edit.replacement ?? "" })),
+  };
+}
+
+/** Edits that put back each line the roll changed, only where it still reads what the roll wrote. */
+export function undoEdits(entry: RollJournalEntry): LineEdit[] {
+  return entry.edits.map((e) => ({ path: e.path, line: e.line, expected: e.after, replacement: e.before }));
+}

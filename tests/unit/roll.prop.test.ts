@@ -1,0 +1,127 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { addDays, daysBetween } from "../../src/core/dates";
+import { applyLineEdits } from "../../src/core/edits";
+import { parseNote } from "../../src/core/parse";
+import { journalOf, planRoll, undoEdits } from "../../src/core/roll";
+import { DEFAULT_SETTINGS } from "../../src/core/settings";
+import type { Item } from "../../src/core/types";
+
+// Random planner notes from the shapes a person writes, plus noise.
+const FIRST = "2024-03-01";
+const dayArb = fc.integer({ min: 0, max: 90 }).map((n) => addDays(FIRST, n));
+
+type Style = (y: string, m: number, d: number) => string;
+const p2 = (n: number): string => String(n).padStart(2, "0");
+const STYLES: Style[] = [
+  (y, m, d) => `${y}/${p2(m)}/${p2(d)}`,
+  (y, m, d) => `${y}/${m}/${d}`,
+  (y, m, d) => `${y}/${m}/${p2(d)}`,
+  (y, m, d) => `${y}-${p2(m)}-${p2(d)}`,
+  (y, m, d) => `${y}.${m}.${d}`,
+  (y, m, d) => `${y}年${m}月${d}日`,
+];
+const written = (style: number, iso: string): string =>
+  STYLES[style](iso.slice(0, 4), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
+
+const textArb = fc.constantFrom(
+  "读一篇论文", "第二周 神经网络基础 2.1-2.6", "Lecture 2A: CNNs", "1.2\u3000异构计算", "反转链表、环形链表",
+  "课程甲 开课", "期末考试", "CVPR 2025 投稿截止", "Lab 3: RNNs ", "http://example.com/paper_32.html", "",
+);
+const statusArb = fc.constantFrom(" ", " ", " ", "x", "X", "-");
+const padArb = fc.constantFrom(" ", "  ", "    ", "        ", "\t", "\t\t", "  \t", "\u3000");
+
+const checklist = fc.oneof(
+  fc.record({ s: statusArb, style: fc.nat(5), date: dayArb, pad: padArb, text: textArb })
+    .map(({ s, style, date, pad, text }) => `- [${s}] ${written(style, date)}${pad}${text}`),
+  fc.record({ s: statusArb, style: fc.nat(5), date: dayArb, pad: fc.oneof(padArb, fc.constant("")), text: textArb })
+    .map(({ s, style, date, pad, text }) => `- [${s}] ${text || "习题"}${pad}${written(style, date)}`),
+  fc.record({ s: statusArb, style: fc.nat(2), date: dayArb, len: fc.nat(20), text: textArb })
+    .map(({ s, style, date, len, text }) => `- [${s}] ${written(style, date)} - ${written(style, addDays(date, len))}  ${text}`),
+  fc.record({ s: statusArb, date: dayArb, text: textArb }).map(({ s, date, text }) => `- [${s}] ${text} 📅 ${date}`),
+  fc.record({ s: statusArb, date: dayArb, text: textArb }).map(({ s, date, text }) => `- [${s}] ${text} [due:: ${date}] #tag`),
+  fc.record({ s: statusArb, date: dayArb }).map(({ s, date }) => `- [${s}] ${written(0, date)}    `),
+);
+const noise = fc.constantFrom(
+  "", "", "", "## 每日算法", "## 编程指南", "# TIME", "**第1章\u3000并行计算**", "  - [ ] 子任务", "- [ ] 没有日期的任务",
+  "  1.3\u3000总结", "2024/03/22  -  2024/05/07", "https://example.com/2024/03/05/x.html", "---", "> 引用 2024/03/05",
+  "- [ ] 2024/02/30    不存在的日期", "\u3000\u3000全角缩进的行",
+);
+const noteArb = fc.record({
+  lines: fc.array(fc.oneof({ weight: 4, arbitrary: checklist }, { weight: 2, arbitrary: noise }, { weight: 1, arbitrary: fc.constantFrom("```\n- [ ] 2024/03/05    代码里\n```", "```") }), { minLength: 3, maxLength: 40, size: "medium" }),
+  eols: fc.array(fc.constantFrom("\n", "\r\n", "\r\n", "\r"), { minLength: 40, maxLength: 40 }),
+  bom: fc.boolean(),
+  finalEol: fc.boolean(),
+}).map(({ lines, eols, bom, finalEol }) => {
+  const body = lines.map((line, i) => line + (i < lines.length - 1 || finalEol ? eols[i] : "")).join("");
+  return (bom ? "\uFEFF" : "") + "## 日程" + eols[39] + body;
+});
+const modeArb = fc.constantFrom<"auto" | "today" | "shift">("auto", "today", "shift");
+
+function rolled(text: string, day: string, mode: "auto" | "today" | "shift") {
+  const items = parseNote("N.md", text).items;
+  const plan = planRoll(items, day, { mode, settings: DEFAULT_SETTINGS });
+  const outcome = applyLineEdits(text, plan.changes.map((c) => c.edit));
+  if (!outcome.ok) throw new Error(JSON.stringify(outcome.failures));
+  return { items, plan, next: outcome.text };
+}
+
+const lineTexts = (text: string): string[] => text.replace(/^\uFEFF/u, "").split(/\r\n|\r|\n/u);
+const lastDay = (item: Item): string => item.end ?? item.date;
+
+describe("roll-forward properties", () => {
+  it("changes nothing but the reported date spans and the alignment spaces after them", () => {
+    fc.assert(fc.property(noteArb, dayArb, modeArb, (text, day, mode) => {
+      const { items, plan, next } = rolled(text, day, mode);
+      const before = lineTexts(text);
+      const after = lineTexts(next);
+      expect(after.length).toBe(before.length);
+      expect(next.replace(/[^\r\n]/gu, "")).toBe(text.replace(/[^\r\n]/gu, ""));
+      expect(next.startsWith("\uFEFF")).toBe(text.startsWith("\uFEFF"));
+      const changed = new Map(plan.changes.map((c) => [c.line, c]));
+      before.forEach((line, i) => {
+        const change = changed.get(i + 1);
+        if (!change) { expect(after[i]).toBe(line); return; }
+        const item = items.find((it) => it.line === i + 1)!;
+        expect(change.from).toBe(line.slice(item.dateFrom, item.dateTo));
+        const head = line.slice(0, item.dateFrom);
+        expect(after[i].startsWith(head + change.to)).toBe(true);
+        const oldRest = line.slice(item.dateTo);
+        const newRest = after[i].slice(head.length + change.to.length);
+        expect(newRest.replace(/^ +/u, "")).toBe(oldRest.replace(/^ +/u, ""));
+        if (!/^ {2,}[^\t]/u.test(oldRest)) expect(newRest).toBe(oldRest);
+      });
+    }), { numRuns: 300 });
+  });
+
+  it("never moves finished items or items not yet due in today mode; leaves nothing movable overdue", () => {
+    fc.assert(fc.property(noteArb, dayArb, modeArb, (text, day, mode) => {
+      const { items, plan, next } = rolled(text, day, mode);
+      const moved = new Set(plan.changes.map((c) => c.line));
+      for (const item of items) {
+        if (item.done) expect(moved.has(item.line)).toBe(false);
+        if (mode === "today" && lastDay(item) >= day) expect(moved.has(item.line)).toBe(false);
+      }
+      const skipped = new Set(plan.skipped.map((s) => s.line));
+      for (const item of parseNote("N.md", next).items) {
+        if (!item.done && lastDay(item) < day) expect(skipped.has(item.line)).toBe(true);
+        const old = items.find((it) => it.line === item.line)!;
+        expect(item.text).toBe(old.text);
+        if (old.end !== null) expect(daysBetween(item.date, item.end!)).toBe(daysBetween(old.date, old.end));
+      }
+    }), { numRuns: 300 });
+  });
+
+  it("moved items land on or after the day, and undo restores the exact bytes", () => {
+    fc.assert(fc.property(noteArb, dayArb, modeArb, (text, day, mode) => {
+      const { plan, next } = rolled(text, day, mode);
+      const reparsed = parseNote("N.md", next).items;
+      for (const change of plan.changes) {
+        const item = reparsed.find((it) => it.line === change.line)!;
+        expect(item.date >= day).toBe(true);
+      }
+      const undone = applyLineEdits(next, undoEdits(journalOf(plan, "t")));
+      expect(undone.ok && undone.text).toBe(text);
+    }), { numRuns: 300 });
+  });
+});
