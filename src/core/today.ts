@@ -1,0 +1,104 @@
+// The model behind the Today view and `cli today`: the day's items grouped by track under the queue.
+import { collectDeadlines, type Deadline } from "./deadlines";
+import { resolveQueue } from "./queue";
+import type { BrainQueueSettings } from "./settings";
+import { termWeek } from "./termWeek";
+import type { IsoDate, Item, Problem } from "./types";
+import type { VaultIndex } from "./vaultIndex";
+
+export interface TodayTrack {
+  name: string;
+  state: "active" | "queued";
+  /** The track's items on the day, by path then line. */
+  items: Item[];
+  done: number;
+  total: number;
+  /** Unfinished items of this track dated before the day. */
+  overdue: number;
+  /** 1-based place in the queue order: active tracks in priority order, then queued ones. */
+  rank: number;
+}
+
+export interface TodayModel {
+  date: IsoDate;
+  limit: number;
+  used: number;
+  overCapacity: boolean;
+  done: number;
+  total: number;
+  /** Active tracks in priority order (always, even without items), then queued tracks with items today. */
+  tracks: TodayTrack[];
+  /** Overdue items grouped by track, in queue order. */
+  overdue: { track: string; items: Item[] }[];
+  /** Unfinished deadlines that have not passed (days left ≥ 0), dropped ones included, by date. */
+  deadlines: Deadline[];
+  /** When nothing is planned on the day: the next day that has items. */
+  nextPlannedDay: IsoDate | null;
+  termWeek: string | null;
+  problems: Problem[];
+}
+
+function groupByTrack(items: Item[]): Map<string, Item[]> {
+  const groups = new Map<string, Item[]>();
+  for (const item of items) {
+    const list = groups.get(item.track);
+    if (list) list.push(item);
+    else groups.set(item.track, [item]);
+  }
+  return groups;
+}
+
+export function buildToday(index: VaultIndex, day: IsoDate, now: Date, settings: BrainQueueSettings): TodayModel {
+  const blocks = index.queueBlocks();
+  const block = blocks[0] ?? null;
+  const queue = resolveQueue(block, index.tracks(), { limit: settings.queueLimit, priority: settings.priority });
+  const problems: Problem[] = [...index.problems(), ...queue.problems];
+  for (const extra of blocks.slice(1)) {
+    problems.push({
+      path: extra.path,
+      line: extra.limitLine,
+      message: `Another queue block is in use (${block.path}, line ${block.limitLine}); this one is ignored`,
+    });
+  }
+
+  const todayItems = index.itemsOn(day);
+  const byTrack = groupByTrack(todayItems);
+  const overdueItems = index.overdue(day);
+  const overdueByTrack = groupByTrack(overdueItems);
+  // Every track an item names is in the queue order; anything unknown goes last, in item order.
+  const order = [...queue.active, ...queue.queued];
+  for (const item of [...todayItems, ...overdueItems]) if (!order.includes(item.track)) order.push(item.track);
+  const activeSet = new Set(queue.active);
+
+  const tracks: TodayTrack[] = [];
+  order.forEach((name, i) => {
+    const items = byTrack.get(name) ?? [];
+    const state = activeSet.has(name) ? "active" : "queued";
+    if (state === "queued" && items.length === 0) return;
+    tracks.push({
+      name, state, items,
+      done: items.filter((item) => item.done).length,
+      total: items.length,
+      overdue: overdueByTrack.get(name)?.length ?? 0,
+      rank: i + 1,
+    });
+  });
+
+  const overdue = order.filter((name) => overdueByTrack.has(name)).map((name) => ({ track: name, items: overdueByTrack.get(name)! }));
+  const deadlines = collectDeadlines(index.items(), index.venueMarks(), now, settings).filter((d) => d.daysLeft >= 0);
+  const done = todayItems.filter((item) => item.done).length;
+  return {
+    date: day,
+    limit: queue.limit,
+    used: queue.used,
+    overCapacity: queue.overCapacity,
+    done,
+    total: todayItems.length,
+    tracks,
+    overdue,
+    deadlines,
+    nextPlannedDay: todayItems.length === 0 ? index.nextPlannedDay(day) : null,
+    termWeek: termWeek(settings.termStart, day),
+    problems,
+  };
+}

@@ -1,0 +1,304 @@
+// The vault index: one parsed record per note, kept current one note at a time, with fast per-day queries.
+//
+// Notes are re-parsed only when they change; notes without a dated checklist line (the prefilter) and
+// without a queue block or venue list cost a string scan. Query results are cached until the next change.
+import { addDays } from "./dates";
+import { mightHaveItems, noteName, parseNote } from "./parse";
+import { findQueueBlock, type QueueBlock, type TrackInfo } from "./queue";
+import { BUILTIN_VENUES, findVenueMarks, type Venue, type VenueMark } from "./deadlines";
+import type { IsoDate, Item, ParseOptions, Problem } from "./types";
+import { fromCacheRecords, toCacheRecords, type IndexCache } from "./indexCache";
+
+export type { IndexCache } from "./indexCache";
+
+export interface NoteStat { mtime: number; size: number }
+
+export interface NoteRecord {
+  path: string;
+  items: Item[];
+  problems: Problem[];
+  /** Track headings plus, when items sit above every track heading, the note's own name. */
+  tracks: NoteTrack[];
+  queueBlock: QueueBlock | null;
+  venueMarks: VenueMark[];
+  stat: NoteStat | null;
+}
+
+export interface NoteTrack {
+  name: string;
+  line: number;
+  /** Named after the note (items above every heading, or an empty heading): follows a rename. */
+  fromNoteName: boolean;
+}
+
+export interface IndexOptions extends ParseOptions {
+  venues: Venue[];
+}
+
+const byPathThenLine = (a: { path: string; line: number }, b: { path: string; line: number }): number =>
+  a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line;
+
+const hasQueueMarker = (text: string): boolean => text.includes("最大进程数") || /active\s+tracks/iu.test(text);
+const hasVenueMarker = (text: string): boolean => text.includes("~~") || text.includes("**");
+
+interface Derived {
+  items: Item[];
+  byDay: Map<IsoDate, Item[]>;
+  ranges: Item[];
+  unfinished: Item[];
+}
+
+export class VaultIndex {
+  readonly options: IndexOptions;
+  private notes = new Map<string, NoteRecord>();
+  private listeners = new Set<(paths: string[]) => void>();
+  private derived: Derived | null = null;
+  private sortedPaths: string[] | null = null;
+  private pending: string[] = [];
+  private holds = 0;
+  private changeCount = 0;
+
+  constructor(options?: Partial<IndexOptions>) {
+    this.options = { trackHeadingLevel: options?.trackHeadingLevel ?? 2, venues: options?.venues ?? BUILTIN_VENUES };
+  }
+
+  get version(): number {
+    return this.changeCount;
+  }
+
+  /** Re-parses one note. Never throws: a note that cannot be parsed becomes a problem. */
+  update(path: string, text: string, stat?: NoteStat): void {
+    this.notes.set(path, this.parse(path, text, stat ?? null));
+    this.changed([path]);
+  }
+
+  remove(path: string): void {
+    if (!this.notes.delete(path)) return;
+    this.changed([path]);
+  }
+
+  /** Moves a note's record; items that belonged to the note's name follow the new name. */
+  rename(oldPath: string, newPath: string): void {
+    const record = this.notes.get(oldPath);
+    if (!record || oldPath === newPath) return;
+    this.notes.delete(oldPath);
+    this.notes.set(newPath, renameRecord(record, newPath));
+    this.changed([oldPath, newPath]);
+  }
+
+  has(path: string): boolean {
+    return this.notes.has(path);
+  }
+
+  /** The record of one note (read-only). */
+  note(path: string): NoteRecord | undefined {
+    return this.notes.get(path);
+  }
+
+  paths(): string[] {
+    this.sortedPaths ??= [...this.notes.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return this.sortedPaths;
+  }
+
+  isFresh(path: string, stat: NoteStat): boolean {
+    const known = this.notes.get(path)?.stat;
+    return known != null && known.mtime === stat.mtime && known.size === stat.size;
+  }
+
+  onChange(listener: (paths: string[]) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Holds change notifications until the returned function is called; then tells listeners once. */
+  hold(): () => void {
+    this.holds++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.holds--;
+      if (this.holds > 0 || this.pending.length === 0) return;
+      const paths = [...new Set(this.pending)];
+      this.pending = [];
+      this.notify(paths);
+    };
+  }
+
+  /** Runs several updates and tells listeners once, with every path that changed. */
+  batch(run: () => void): void {
+    const release = this.hold();
+    try {
+      run();
+    } finally {
+      release();
+    }
+  }
+
+  /** Every item, sorted by path then line. Read-only: shared until the next change. */
+  items(): Item[] {
+    return this.derive().items;
+  }
+
+  /** Items planned on `day`; a range counts on every day it spans. Sorted by path then line. */
+  itemsOn(day: IsoDate): Item[] {
+    const derived = this.derive();
+    const single = derived.byDay.get(day) ?? [];
+    const ranges = derived.ranges.filter((item) => item.date <= day && day <= (item.end ?? item.date));
+    if (ranges.length === 0) return single.slice();
+    return [...single, ...ranges].sort(byPathThenLine);
+  }
+
+  /** Unfinished items whose date (a range: its end) is before `day`. Sorted by path then line. */
+  overdue(day: IsoDate): Item[] {
+    return this.derive().unfinished.filter((item) => (item.end ?? item.date) < day);
+  }
+
+  /** Unfinished items starting after `day`, up to `days` days later; sorted by date, then path and line. */
+  upcoming(day: IsoDate, days: number): Item[] {
+    const last = addDays(day, Math.max(0, Math.floor(days)));
+    return this.derive()
+      .unfinished.filter((item) => item.date > day && item.date <= last)
+      .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : byPathThenLine(a, b)));
+  }
+
+  /** The first day after `day` with any item on it, or null. */
+  nextPlannedDay(day: IsoDate): IsoDate | null {
+    let best: IsoDate | null = null;
+    for (const item of this.derive().items) {
+      const start = item.date > day ? item.date : (item.end ?? item.date) > day ? addDays(day, 1) : null;
+      if (start !== null && (best === null || start < best)) best = start;
+    }
+    return best;
+  }
+
+  /** Distinct track names, each at its first occurrence by path then line. */
+  tracks(): TrackInfo[] {
+    const seen = new Set<string>();
+    const tracks: TrackInfo[] = [];
+    for (const path of this.paths()) {
+      for (const track of this.notes.get(path)!.tracks) {
+        if (seen.has(track.name)) continue;
+        seen.add(track.name);
+        tracks.push({ name: track.name, path, line: track.line });
+      }
+    }
+    return tracks;
+  }
+
+  problems(): Problem[] {
+    return this.paths().flatMap((path) => this.notes.get(path)!.problems);
+  }
+
+  /** Queue blocks, by path. */
+  queueBlocks(): QueueBlock[] {
+    return this.paths().flatMap((path) => this.notes.get(path)!.queueBlock ?? []);
+  }
+
+  venueMarks(): VenueMark[] {
+    return this.paths().flatMap((path) => this.notes.get(path)!.venueMarks);
+  }
+
+  toCache(): IndexCache {
+    return toCacheRecords(this.options.trackHeadingLevel, this.notes.values());
+  }
+
+  /** Rebuilds an index from `toCache()` output; anything malformed is dropped, never thrown. */
+  static fromCache(cache: unknown, options?: Partial<IndexOptions>): VaultIndex {
+    const index = new VaultIndex(options);
+    for (const record of fromCacheRecords(cache, index.options.trackHeadingLevel)) index.notes.set(record.path, record);
+    return index;
+  }
+
+  private parse(path: string, text: string, stat: NoteStat | null): NoteRecord {
+    const record: NoteRecord = { path, items: [], problems: [], tracks: [], queueBlock: null, venueMarks: [], stat };
+    try {
+      if (mightHaveItems(text)) {
+        const parsed = parseNote(path, text, { trackHeadingLevel: this.options.trackHeadingLevel });
+        record.items = parsed.items;
+        record.problems = parsed.problems;
+        record.tracks = noteTracks(path, text, parsed.tracks, parsed.items);
+      }
+      if (hasQueueMarker(text)) record.queueBlock = findQueueBlock(path, text);
+      if (hasVenueMarker(text)) record.venueMarks = findVenueMarks(path, text, this.options.venues);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      return { ...record, items: [], tracks: [], queueBlock: null, venueMarks: [], problems: [{ path, line: 1, message: `Could not read this note: ${message}` }] };
+    }
+    return record;
+  }
+
+  private changed(paths: string[]): void {
+    this.changeCount++;
+    this.derived = null;
+    this.sortedPaths = null;
+    if (this.holds > 0) this.pending.push(...paths);
+    else this.notify(paths);
+  }
+
+  private notify(paths: string[]): void {
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(paths);
+      } catch {
+        // A failing listener must not break indexing or the other listeners.
+      }
+    }
+  }
+
+  private derive(): Derived {
+    if (this.derived) return this.derived;
+    const items = this.paths().flatMap((path) => this.notes.get(path)!.items);
+    const byDay = new Map<IsoDate, Item[]>();
+    const ranges: Item[] = [];
+    const unfinished: Item[] = [];
+    for (const item of items) {
+      if (!item.done) unfinished.push(item);
+      if (item.end !== null && item.end !== item.date) {
+        ranges.push(item);
+        continue;
+      }
+      const list = byDay.get(item.date);
+      if (list) list.push(item);
+      else byDay.set(item.date, [item]);
+    }
+    this.derived = { items, byDay, ranges, unfinished };
+    return this.derived;
+  }
+}
+
+/** The note's tracks; items above every track heading make the note's name a track of its own. */
+function noteTracks(path: string, text: string, headings: { name: string; line: number }[], items: Item[]): NoteTrack[] {
+  const name = noteName(path);
+  let lines: string[] | null = null;
+  const tracks = headings.map((h) => {
+    if (h.name !== name) return { ...h, fromNoteName: false };
+    // An empty heading is named after the note by the parser; a heading that spells the name is not.
+    lines ??= text.replace(/^\uFEFF/u, "").split(/\r\n|\r|\n/u);
+    return { ...h, fromNoteName: !(lines[h.line - 1] ?? "").includes(name) };
+  });
+  const firstHeading = headings.length > 0 ? headings[0].line : Infinity;
+  const orphan = items.find((item) => item.line < firstHeading);
+  return orphan ? [{ name, line: orphan.line, fromNoteName: true }, ...tracks] : tracks;
+}
+
+/** The track entry governing a line: the last one at or above it. */
+function governing(tracks: NoteTrack[], line: number): NoteTrack | undefined {
+  let found: NoteTrack | undefined;
+  for (const track of tracks) if (track.line <= line) found = track;
+  return found;
+}
+
+function renameRecord(record: NoteRecord, newPath: string): NoteRecord {
+  const newName = noteName(newPath);
+  const follows = (line: number): boolean => governing(record.tracks, line)?.fromNoteName ?? true;
+  return {
+    path: newPath,
+    items: record.items.map((item) => ({ ...item, path: newPath, track: follows(item.line) ? newName : item.track })),
+    problems: record.problems.map((p) => ({ ...p, path: newPath })),
+    tracks: record.tracks.map((t) => (t.fromNoteName ? { ...t, name: newName } : t)),
+    queueBlock: record.queueBlock && { ...record.queueBlock, path: newPath },
+    venueMarks: record.venueMarks.map((m) => ({ ...m, path: newPath })),
+    stat: record.stat,
+  };
+}

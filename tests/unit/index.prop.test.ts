@@ -1,0 +1,96 @@
+// Property: an index kept current through updates, renames and removals equals a fresh index of the final notes.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { VaultIndex } from "../../src/core/vaultIndex";
+
+const U = "\u3000";
+const SHAPES = [
+  "- [ ] 2021/03/28    阅读论文",
+  `- [x] 1.1${U}并行计算\t\t2021/3/22`,
+  `- [ ] 4.5${U}矩阵加法2021/4/07`,
+  "- [ ] 2021/04/22    ",
+  "- [ ] 2021/11/17 - 2021/11/30  模型设计",
+  "  - [ ] 子任务（一）",
+  "- [ ] Notebook: undated sibling",
+  "- [ ] 2021/02/30    impossible",
+  `**第2章${U}编程模型**`,
+  "## **会议与期刊**",
+  "## ",
+  "## A",
+  "# TIME",
+  "**AAAI2021**/~~NIPS2021~~",
+  "当前 BPU （Brain Processing Unit）最大进程数为：2，按优先级排序",
+  "- A",
+  "Brain Queue",
+  "```",
+  "> - [ ] 📅 2026-03-04 call",
+  "- [ ] 2021年3月9日 课程 [due:: 2021-03-10]",
+  "",
+];
+const noteText = fc.array(fc.oneof(fc.constantFrom(...SHAPES), fc.string({ maxLength: 8 })), { maxLength: 25 })
+  .chain((lines) => fc.constantFrom("\n", "\r\n").map((eol) => lines.join(eol)));
+const PATHS = ["A.md", "B.md", "Notes/C.md", "Notes/Deep/D.md", "a.md"];
+const op = fc.oneof(
+  fc.record({ kind: fc.constant("update" as const), path: fc.constantFrom(...PATHS), text: noteText }),
+  fc.record({ kind: fc.constant("remove" as const), path: fc.constantFrom(...PATHS) }),
+  fc.record({ kind: fc.constant("rename" as const), path: fc.constantFrom(...PATHS), to: fc.constantFrom(...PATHS) }),
+);
+
+function snapshot(index: VaultIndex, days: string[]): unknown {
+  return {
+    items: index.items(),
+    tracks: index.tracks(),
+    problems: index.problems(),
+    queue: index.queueBlocks(),
+    marks: index.venueMarks(),
+    days: days.map((d) => [index.itemsOn(d), index.overdue(d), index.upcoming(d, 7), index.nextPlannedDay(d)]),
+  };
+}
+
+describe("VaultIndex incremental = fresh", () => {
+  it("after any sequence of updates, renames and removals", () => {
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 12 }), (ops) => {
+        const live = new VaultIndex();
+        const files = new Map<string, string>();
+        for (const o of ops) {
+          if (o.kind === "update") {
+            live.update(o.path, o.text);
+            files.set(o.path, o.text);
+          } else if (o.kind === "remove") {
+            live.remove(o.path);
+            files.delete(o.path);
+          } else if (files.has(o.path) && !files.has(o.to)) {
+            live.rename(o.path, o.to);
+            const text = files.get(o.path)!;
+            files.delete(o.path);
+            files.set(o.to, text);
+          }
+        }
+        const fresh = new VaultIndex();
+        for (const [path, text] of files) fresh.update(path, text);
+        const days = ["2021-03-22", "2021-03-28", "2021-04-22", "2021-11-20", "2026-03-04"];
+        expect(snapshot(live, days)).toEqual(snapshot(fresh, days));
+        // The cache round trip keeps everything too.
+        const cached = new VaultIndex();
+        for (const [path, text] of files) cached.update(path, text, { mtime: 1, size: text.length });
+        expect(snapshot(VaultIndex.fromCache(JSON.parse(JSON.stringify(cached.toCache()))), days)).toEqual(snapshot(fresh, days));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("per-day queries agree with a brute-force filter", () => {
+    fc.assert(
+      fc.property(fc.array(noteText, { minLength: 1, maxLength: 4 }), fc.integer({ min: 0, max: 300 }), (texts, offset) => {
+        const index = new VaultIndex();
+        texts.forEach((text, i) => index.update(`n${i}.md`, text));
+        const day = new Date(Date.UTC(2021, 2, 1 + offset)).toISOString().slice(0, 10);
+        const all = index.items();
+        expect(index.itemsOn(day)).toEqual(all.filter((i) => i.date <= day && day <= (i.end ?? i.date)));
+        expect(index.overdue(day)).toEqual(all.filter((i) => !i.done && (i.end ?? i.date) < day));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
