@@ -59,13 +59,47 @@ function columns(text: string): number {
   return width;
 }
 
+/** Whether a track writes months and days zero-padded; null where its dates never show it. */
+export interface PaddingHabit { month: boolean | null; day: boolean | null }
+
+// Year, separator, month, separator, day of each date inside a date expression.
+const DATE_FIELDS = /(\d{4})([/.\-年])(\d{1,2})([/.\-月])(\d{1,2})/gu;
+/** true: padded (`04`), false: not (`4`), null: a two-digit value ≥ 10 that does not tell. */
+const paddingOf = (field: string): boolean | null => (field.length === 1 ? false : field[0] === "0" ? true : null);
+
+/** The majority habit of a track's written dates, so `2021/4/13` in a `2021/4/01` track becomes `2021/5/01`. */
+export function paddingHabit(items: Item[]): PaddingHabit {
+  const votes = { month: 0, day: 0 };
+  for (const item of items) {
+    for (const m of item.source.slice(item.dateFrom, item.dateTo).matchAll(DATE_FIELDS)) {
+      for (const [field, text] of [["month", m[3]], ["day", m[5]]] as const) {
+        const padded = paddingOf(text);
+        if (padded !== null) votes[field] += padded ? 1 : -1;
+      }
+    }
+  }
+  const decide = (n: number): boolean | null => (n > 0 ? true : n < 0 ? false : null);
+  return { month: decide(votes.month), day: decide(votes.day) };
+}
+
+/** `raw` with fields that do not show their padding spelled the way the track pads them. */
+function spelledLikeTrack(raw: string, habit: PaddingHabit): string {
+  const sample = (text: string, padded: boolean | null): string =>
+    paddingOf(text) !== null || padded === null ? text : padded ? "01" : "1";
+  return raw.replace(DATE_FIELDS, (_all, year: string, sep1: string, month: string, sep2: string, day: string) =>
+    `${year}${sep1}${sample(month, habit.month)}${sep2}${sample(day, habit.day)}`);
+}
+
 /**
  * The line with its date expression rewritten. When the date is followed by a run of two or more
  * spaces that aligns the text, the run absorbs the change in width (never below one space).
  */
-export function rewriteLine(source: string, from: number, to: number, date: IsoDate, end: IsoDate | null): { line: string; before: string; after: string } {
+export function rewriteLine(
+  source: string, from: number, to: number, date: IsoDate, end: IsoDate | null,
+  habit: PaddingHabit = { month: null, day: null },
+): { line: string; before: string; after: string } {
   const before = source.slice(from, to);
-  const after = rewriteDateExpr(before, date, end);
+  const after = rewriteDateExpr(spelledLikeTrack(before, habit), date, end);
   let rest = source.slice(to);
   const run = /^ +/u.exec(rest)?.[0].length ?? 0;
   const next = rest[run];
@@ -76,8 +110,8 @@ export function rewriteLine(source: string, from: number, to: number, date: IsoD
   return { line: source.slice(0, from) + after + rest, before, after };
 }
 
-function changeFor(item: Item, date: IsoDate, end: IsoDate | null): RollChange | null {
-  const { line, before, after } = rewriteLine(item.source, item.dateFrom, item.dateTo, date, end);
+function changeFor(item: Item, date: IsoDate, end: IsoDate | null, habit: PaddingHabit): RollChange | null {
+  const { line, before, after } = rewriteLine(item.source, item.dateFrom, item.dateTo, date, end, habit);
   if (line === item.source) return null;
   return {
     path: item.path, line: item.line, from: before, to: after, text: item.text, track: item.track,
@@ -117,6 +151,7 @@ export function planRoll(items: Item[], day: IsoDate, options: { mode: RollMode;
     const isOverdue = (item: Item): boolean => !item.done && lastDay(item) < day;
     const overdue = trackItems.filter((item) => isOverdue(item) && !fixed.has(item));
     const mode = overdue.length === 0 ? null : modeFor(track, trackItems, options.mode, settings);
+    const habit = paddingHabit(trackItems);
     if (mode !== null) plan.modes[track] = mode;
 
     const earliest = overdue.reduce<IsoDate | null>((min, item) => (min === null || item.date < min ? item.date : min), null);
@@ -132,7 +167,7 @@ export function planRoll(items: Item[], day: IsoDate, options: { mode: RollMode;
       if (mode === null || earliest === null) continue;
       const shift = mode === "shift" ? daysBetween(earliest, day) : daysBetween(item.date, day);
       const end = item.end === null ? null : addDays(item.end, shift);
-      const change = changeFor(item, addDays(item.date, shift), end);
+      const change = changeFor(item, addDays(item.date, shift), end, habit);
       if (change) plan.changes.push(change);
     }
   }

@@ -192,6 +192,23 @@ describe("planRoll on a planner note", () => {
     expect(Object.keys(one.plan.modes)).toEqual(["读书"]);
   });
 
+  it("spells a date the way its track pads fields the old date did not show", () => {
+    const note = [
+      "## 指南", "",
+      `- [ ] 1.1${W}概述${T}${T}2024/4/27`,
+      `- [ ] 1.2${W}内存        2024/4/28`,
+      `- [ ] 1.3${W}习题        2024/5/01`,
+      "- [ ] 2024/4/29  单独的一行",
+      "",
+    ].join("\n");
+    const plan = planRoll(itemsOf("G.md", note), "2024-05-05", { mode: "shift", settings: DEFAULT_SETTINGS });
+    expect(plan.changes.map((c) => `${c.from} → ${c.to}`)).toEqual([
+      "2024/4/27 → 2024/5/05", "2024/4/28 → 2024/5/06", "2024/5/01 → 2024/5/09", "2024/4/29 → 2024/5/07",
+    ]);
+    const lone = planRoll(itemsOf("H.md", "## x\n- [ ] 2024/4/29  a\n"), "2024-05-05", { mode: "today", settings: DEFAULT_SETTINGS });
+    expect(lone.changes[0].to).toBe("2024/5/5");
+  });
+
   it("changes nothing when nothing is overdue", () => {
     const plan = planRoll(itemsOf("Plan.md", NOTE), "2024-03-01", { mode: "auto", settings: DEFAULT_SETTINGS });
     expect(plan).toEqual({ date: "2024-03-01", modes: {}, changes: [], skipped: [] });
