@@ -1,0 +1,172 @@
+// App: the vault, workspace, metadata cache and file manager, plus what Obsidian keeps privately and the
+// demo shows: the command registry (palette), the settings tabs, plugin data, status bar, ribbon.
+import type { App as RealApp, Command, MarkdownPostProcessor } from "obsidian";
+import { Modal, Notice } from "./modals";
+import type { PluginSettingTab, SettingTab } from "./settings";
+import { FileManager, MetadataCache, Vault } from "./vault";
+import { Workspace } from "./workspace";
+
+export class CommandRegistry {
+  readonly commands = new Map<string, Command>();
+
+  constructor(private readonly app: App) {}
+
+  add(command: Command): void {
+    this.commands.set(command.id, command);
+  }
+
+  remove(id: string): void {
+    this.commands.delete(id);
+  }
+
+  /** Commands the palette offers now: check callbacks asked with `checking = true`, like Obsidian does. */
+  listCommands(): Command[] {
+    return [...this.commands.values()].filter((command) => this.run(command, true));
+  }
+
+  executeCommandById(id: string): boolean {
+    const command = this.commands.get(id);
+    return command ? this.run(command, false) : false;
+  }
+
+  private run(command: Command, checking: boolean): boolean {
+    const markdown = this.app.workspace.getMostRecentLeaf()?.view;
+    const editorView = markdown && "editor" in markdown ? (markdown as unknown as { editor: never; file: unknown }) : null;
+    if (command.editorCheckCallback) {
+      if (!editorView) return false;
+      return command.editorCheckCallback(checking, editorView.editor, editorView as never) !== false;
+    }
+    if (command.editorCallback) {
+      if (!editorView) return false;
+      if (!checking) void command.editorCallback(editorView.editor, editorView as never);
+      return true;
+    }
+    if (command.checkCallback) return command.checkCallback(checking) !== false;
+    if (command.callback) {
+      if (!checking) void command.callback();
+      return true;
+    }
+    return false;
+  }
+}
+
+/** Obsidian's settings window, reduced to the plugin tabs. */
+export class SettingRegistry {
+  readonly tabs: SettingTab[] = [];
+
+  constructor(private readonly app: App) {}
+
+  addTab(tab: SettingTab): void {
+    this.tabs.push(tab);
+  }
+
+  removeTab(tab: SettingTab): void {
+    this.tabs.remove(tab);
+  }
+
+  /** Opens the settings modal on a tab (the first one by default) and returns it. */
+  open(tab: SettingTab | undefined = this.tabs[0]): Modal {
+    const modal = new SettingsModal(this.app, this.tabs, tab);
+    modal.open();
+    return modal;
+  }
+}
+
+class SettingsModal extends Modal {
+  constructor(app: App, private readonly tabs: SettingTab[], private current: SettingTab | undefined) {
+    super(app);
+    this.modalEl.addClass("mod-settings", "mod-sidebar-layout");
+  }
+
+  override onOpen(): void {
+    this.setTitle("Settings");
+    const body = this.contentEl.createDiv("vertical-tabs-container");
+    const nav = body.createDiv("vertical-tab-header");
+    const content = body.createDiv("vertical-tab-content-container");
+    nav.createDiv({ cls: "vertical-tab-header-group-title", text: "Community plugins" });
+    const show = (tab: SettingTab): void => {
+      this.current?.hide();
+      this.current = tab;
+      content.empty();
+      content.appendChild(tab.containerEl);
+      tab.containerEl.empty();
+      tab.display();
+      nav.querySelectorAll(".vertical-tab-nav-item").forEach((el, i) => el.toggleClass("is-active", this.tabs[i] === tab));
+    };
+    for (const tab of this.tabs) {
+      const name = (tab as PluginSettingTab).plugin?.manifest.name ?? "Plugin";
+      nav.createDiv({ cls: "vertical-tab-nav-item", text: name }).addEventListener("click", () => show(tab));
+    }
+    if (this.current) show(this.current);
+  }
+
+  override onClose(): void {
+    this.current?.hide();
+  }
+}
+
+/** Where `loadData`/`saveData` keep plugin data: memory in tests, localStorage in the demo. */
+export interface PluginDataStore {
+  load(id: string): unknown;
+  save(id: string, data: unknown): void;
+}
+
+export function memoryStore(initial: Record<string, unknown> = {}): PluginDataStore {
+  const data = new Map<string, string>(Object.entries(initial).map(([id, value]) => [id, JSON.stringify(value)]));
+  return {
+    load: (id) => (data.has(id) ? (JSON.parse(data.get(id)!) as unknown) : null),
+    save: (id, value) => void data.set(id, JSON.stringify(value)),
+  };
+}
+
+export function localStorageStore(prefix: string): PluginDataStore {
+  return {
+    load: (id) => {
+      const raw = window.localStorage.getItem(`${prefix}${id}`);
+      return raw === null ? null : (JSON.parse(raw) as unknown);
+    },
+    save: (id, value) => window.localStorage.setItem(`${prefix}${id}`, JSON.stringify(value)),
+  };
+}
+
+export class App implements Pick<RealApp, "isDarkMode" | "loadLocalStorage" | "saveLocalStorage" | "lastEvent"> {
+  readonly vault: Vault;
+  readonly metadataCache: MetadataCache;
+  readonly fileManager: FileManager;
+  readonly workspace: Workspace;
+  readonly commands = new CommandRegistry(this);
+  readonly setting = new SettingRegistry(this);
+  readonly postProcessors: MarkdownPostProcessor[] = [];
+  readonly statusBarEl: HTMLElement = createDiv("status-bar");
+  readonly ribbonEl: HTMLElement = createDiv("workspace-ribbon side-dock-ribbon mod-left");
+  lastEvent = null;
+  pluginData: PluginDataStore;
+
+  constructor(options: { vaultName?: string; pluginData?: PluginDataStore } = {}) {
+    this.vault = new Vault(options.vaultName);
+    this.metadataCache = new MetadataCache(this.vault);
+    this.fileManager = new FileManager(this.vault);
+    this.workspace = new Workspace(this);
+    this.pluginData = options.pluginData ?? memoryStore();
+  }
+
+  isDarkMode(): boolean {
+    return document.body.classList.contains("theme-dark");
+  }
+
+  loadLocalStorage(key: string): unknown {
+    const raw = window.localStorage.getItem(`${this.vault.getName()}-${key}`);
+    return raw === null ? null : (JSON.parse(raw) as unknown);
+  }
+
+  saveLocalStorage(key: string, data: unknown): void {
+    const full = `${this.vault.getName()}-${key}`;
+    if (data === null || data === undefined) window.localStorage.removeItem(full);
+    else window.localStorage.setItem(full, JSON.stringify(data));
+  }
+
+  /** Stand-in only: shows a notice the way core features do (for the demo's own messages). */
+  notify(message: string): Notice {
+    return new Notice(message);
+  }
+}

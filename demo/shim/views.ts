@@ -1,0 +1,244 @@
+// Views: View, ItemView (header + content like Obsidian's containerEl.children[0]/[1]) and MarkdownView
+// with a real CodeMirror 6 editor that writes back into the vault and follows outside changes to its file.
+import { Annotation, EditorState } from "@codemirror/state";
+import { EditorView } from "@codemirror/view";
+import type { IconName, ItemView as RealItemView, MarkdownView as RealMarkdownView, View as RealView, ViewStateResult } from "obsidian";
+import { Editor } from "./editor";
+import { Component } from "./events";
+import { setIcon } from "./icons";
+import { TFile, type TAbstractFile } from "./vault";
+import type { App } from "./app";
+import type { WorkspaceLeaf } from "./workspace";
+
+export abstract class View extends Component implements Pick<RealView, "icon" | "navigation" | "getViewType" | "getDisplayText" | "getIcon" | "onResize"> {
+  app: App;
+  icon: IconName = "";
+  navigation = false;
+  leaf: WorkspaceLeaf;
+  containerEl: HTMLElement;
+  scope = null;
+
+  constructor(leaf: WorkspaceLeaf) {
+    super();
+    this.leaf = leaf;
+    this.app = leaf.app;
+    this.containerEl = createDiv("workspace-leaf-content");
+  }
+
+  protected async onOpen(): Promise<void> {}
+  protected async onClose(): Promise<void> {}
+
+  /** Stand-in only: what WorkspaceLeaf calls (Obsidian calls the protected hooks from inside). */
+  async open(): Promise<void> {
+    this.containerEl.setAttribute("data-type", this.getViewType());
+    this.load();
+    await this.onOpen();
+  }
+
+  async close(): Promise<void> {
+    await this.onClose();
+    this.unload();
+    this.containerEl.remove();
+  }
+
+  abstract getViewType(): string;
+  abstract getDisplayText(): string;
+
+  getIcon(): IconName {
+    return this.icon;
+  }
+
+  getState(): Record<string, unknown> {
+    return {};
+  }
+
+  async setState(_state: unknown, _result: ViewStateResult): Promise<void> {}
+
+  getEphemeralState(): Record<string, unknown> {
+    return {};
+  }
+
+  setEphemeralState(_state: unknown): void {}
+
+  onResize(): void {}
+}
+
+export abstract class ItemView extends View implements Pick<RealItemView, "addAction"> {
+  contentEl: HTMLElement;
+  private readonly actionsEl: HTMLElement;
+  private readonly titleEl: HTMLElement;
+
+  constructor(leaf: WorkspaceLeaf) {
+    super(leaf);
+    const header = this.containerEl.createDiv("view-header");
+    const titleContainer = header.createDiv("view-header-title-container");
+    this.titleEl = titleContainer.createDiv("view-header-title");
+    this.actionsEl = header.createDiv("view-actions");
+    this.contentEl = this.containerEl.createDiv("view-content");
+  }
+
+  override async open(): Promise<void> {
+    this.titleEl.setText(this.getDisplayText());
+    await super.open();
+  }
+
+  /** Stand-in only: refreshes the header title (Obsidian does this on rename/file open). */
+  updateHeader(): void {
+    this.titleEl.setText(this.getDisplayText());
+    this.leaf.updateHeader();
+  }
+
+  addAction(icon: IconName, title: string, callback: (evt: MouseEvent) => unknown): HTMLElement {
+    const button = this.actionsEl.createEl("a", { cls: "clickable-icon view-action", attr: { "aria-label": title } });
+    setIcon(button, icon);
+    button.addEventListener("click", callback);
+    return button;
+  }
+}
+
+export class EmptyView extends ItemView {
+  getViewType(): string {
+    return "empty";
+  }
+  getDisplayText(): string {
+    return "New tab";
+  }
+}
+
+/** Marks editor changes that came from the vault, so they are not written back. */
+const fromVault = Annotation.define<boolean>();
+
+export class MarkdownView extends ItemView implements Pick<RealMarkdownView, "getViewType" | "getMode" | "getViewData" | "clear"> {
+  file: TFile | null = null;
+  editor: Editor;
+  private saveTimer: number | null = null;
+
+  constructor(leaf: WorkspaceLeaf) {
+    super(leaf);
+    this.icon = "file-text";
+    this.navigation = true;
+    this.contentEl.addClass("markdown-source-view", "mod-cm6", "is-live-preview");
+    const workspace = this.app.workspace;
+    const cm = new EditorView({
+      parent: this.contentEl,
+      state: EditorState.create({
+        doc: "",
+        extensions: [
+          workspace.baseEditorExtensions,
+          workspace.editorExtensionSlot(),
+          EditorView.updateListener.of((update) => {
+            if (!update.docChanged || update.transactions.some((tr) => tr.annotation(fromVault))) return;
+            this.app.workspace.trigger("editor-change", this.editor, this);
+            this.requestSave();
+          }),
+        ],
+      }),
+    });
+    this.editor = new Editor(cm);
+  }
+
+  getViewType(): string {
+    return "markdown";
+  }
+
+  getDisplayText(): string {
+    return this.file?.basename ?? "No file";
+  }
+
+  getMode(): "source" | "preview" {
+    return "source";
+  }
+
+  getViewData(): string {
+    return this.editor.getValue();
+  }
+
+  setViewData(data: string, _clear: boolean): void {
+    this.applyText(data);
+  }
+
+  clear(): void {
+    this.applyText("");
+  }
+
+  override onload(): void {
+    const vault = this.app.vault;
+    this.registerEvent(vault.on("modify", (file: TAbstractFile) => {
+      if (this.file && file === this.file && this.saveTimer === null) this.applyText(vault.readNow(this.file.path));
+    }));
+    this.registerEvent(vault.on("rename", (file: TAbstractFile) => {
+      if (file === this.file) this.updateHeader();
+    }));
+    this.registerEvent(vault.on("delete", (file: TAbstractFile) => {
+      if (file === this.file) void this.leaf.setViewState({ type: "empty" });
+    }));
+  }
+
+  override onunload(): void {
+    this.flushSave();
+    this.editor.cm.destroy();
+  }
+
+  /** Stand-in only: what leaf.openFile calls. */
+  async loadFile(file: TFile): Promise<void> {
+    this.flushSave();
+    this.file = file;
+    this.applyText(await this.app.vault.read(file));
+    this.editor.setCursor({ line: 0, ch: 0 });
+    this.updateHeader();
+  }
+
+  override getState(): Record<string, unknown> {
+    return { file: this.file?.path ?? null, mode: "source" };
+  }
+
+  override setEphemeralState(state: unknown): void {
+    const line = (state as { line?: unknown } | null)?.line;
+    if (typeof line !== "number") return;
+    const target = Math.min(Math.max(line, 0), this.editor.lastLine());
+    this.editor.setCursor({ line: target, ch: 0 });
+    this.editor.scrollIntoView({ from: { line: target, ch: 0 }, to: { line: target, ch: 0 } }, true);
+  }
+
+  /** Obsidian saves a moment after typing stops; the delay is `workspace.saveDelay` (0 in tests). */
+  requestSave(): void {
+    if (this.saveTimer !== null) window.clearTimeout(this.saveTimer);
+    this.saveTimer = window.setTimeout(() => this.flushSave(), this.app.workspace.saveDelay);
+  }
+
+  async save(): Promise<void> {
+    this.flushSave();
+    return Promise.resolve();
+  }
+
+  private flushSave(): void {
+    if (this.saveTimer !== null) window.clearTimeout(this.saveTimer);
+    this.saveTimer = null;
+    const file = this.file;
+    if (!file || !this.app.vault.getFileByPath(file.path)) return;
+    const text = this.editor.getValue();
+    if (text !== this.app.vault.readNow(file.path)) void this.app.vault.modify(file, text);
+  }
+
+  /** Replaces only the differing middle so the cursor and scroll stay where they were. */
+  private applyText(text: string): void {
+    const current = this.editor.cm.state.doc.toString();
+    if (current === text) return;
+    let start = 0;
+    while (start < current.length && start < text.length && current[start] === text[start]) start++;
+    let endCurrent = current.length;
+    let endText = text.length;
+    while (endCurrent > start && endText > start && current[endCurrent - 1] === text[endText - 1]) {
+      endCurrent--;
+      endText--;
+    }
+    this.editor.cm.dispatch({
+      changes: { from: start, to: endCurrent, insert: text.slice(start, endText) },
+      annotations: fromVault.of(true),
+    });
+  }
+}
+
+export function isMarkdownFile(file: TAbstractFile | null): file is TFile {
+  return file instanceof TFile && file.extension === "md";
+}

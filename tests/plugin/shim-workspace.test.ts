@@ -1,0 +1,92 @@
+// The stand-in's workspace, editor and plugin plumbing, as the Brain Queue plugin uses them.
+import { describe, expect, it } from "vitest";
+import { ViewPlugin, Decoration, type DecorationSet, type EditorView } from "@codemirror/view";
+import type { App as RealApp, PluginManifest } from "obsidian";
+import {
+  ItemView, MarkdownView, Plugin, Setting, SettingTab, createApp, flush, loadPlugin, type WorkspaceLeaf,
+} from "../../demo/shim/obsidian";
+
+class TodayView extends ItemView {
+  getViewType(): string { return "test-today"; }
+  getDisplayText(): string { return "Today"; }
+  protected override async onOpen(): Promise<void> {
+    this.contentEl.createDiv({ cls: "test-body", text: "hello" });
+    return Promise.resolve();
+  }
+}
+
+const marker = ViewPlugin.fromClass(class {
+  decorations: DecorationSet;
+  constructor(view: EditorView) {
+    this.decorations = Decoration.set(view.state.doc.lines > 0 ? [Decoration.line({ class: "test-line" }).range(0)] : []);
+  }
+}, { decorations: (v) => v.decorations });
+
+class TestPlugin extends Plugin {
+  saved: unknown = null;
+  override async onload(): Promise<void> {
+    this.registerView("test-today", (leaf) => new TodayView(leaf));
+    this.addCommand({ id: "open", name: "Open today", callback: () => void this.app.workspace.getRightLeaf(false)?.setViewState({ type: "test-today" }) });
+    this.addCommand({ id: "never", name: "Hidden", checkCallback: () => false });
+    this.addStatusBarItem().setText("Today 0/0");
+    this.registerEditorExtension(marker);
+    this.addSettingTab(new TestTab(this.app, this));
+    this.saved = await this.loadData();
+  }
+}
+
+class TestTab extends SettingTab {
+  constructor(app: Plugin["app"], readonly plugin: Plugin) {
+    super(app);
+  }
+
+  display(): void {
+    new Setting(this.containerEl).setName("Limit").addText((t) => t.setValue("5"));
+  }
+}
+
+const manifest: PluginManifest = { id: "t", name: "Test", version: "1", minAppVersion: "1.5.7", description: "x.", author: "a" };
+
+describe("workspace and plugin", () => {
+  it("registers views, commands, status bar, settings; unload removes them", async () => {
+    const app = createApp({ files: { "a.md": "- [ ] x\n" }, pluginData: { t: { limit: 3 } } });
+    const plugin = await loadPlugin(app, TestPlugin as unknown as new (a: RealApp, m: PluginManifest) => TestPlugin, manifest);
+    expect(plugin.saved).toEqual({ limit: 3 });
+    expect(app.commands.listCommands().map((c) => c.id)).toEqual(["t:open"]);
+    expect(app.commands.executeCommandById("t:open")).toBe(true);
+    await flush();
+    const leaf = app.workspace.getLeavesOfType("test-today")[0];
+    expect(leaf.view.containerEl.children[1].textContent).toBe("hello");
+    expect(leaf.view.containerEl.children[0].className).toBe("view-header");
+    expect(document.querySelector(".status-bar-item.plugin-t")?.textContent).toBe("Today 0/0");
+    const modal = app.setting.open();
+    expect(modal.contentEl.querySelector(".setting-item-name")?.textContent).toBe("Limit");
+    modal.close();
+    plugin.unload();
+    expect(app.workspace.getLeavesOfType("test-today")).toEqual([]);
+    expect(app.commands.commands.size).toBe(0);
+    expect(document.querySelector(".status-bar-item.plugin-t")).toBeNull();
+    app.workspace.containerEl.remove();
+  });
+
+  it("a markdown leaf edits through the vault both ways and gets editor extensions", async () => {
+    const app = createApp({ files: { "a.md": "- [ ] one\n- [ ] two\n" } });
+    const plugin = await loadPlugin(app, TestPlugin as unknown as new (a: RealApp, m: PluginManifest) => TestPlugin, manifest);
+    const leaf: WorkspaceLeaf = app.workspace.getLeaf(false);
+    const file = app.vault.getFileByPath("a.md")!;
+    await leaf.openFile(file, { eState: { line: 1 } });
+    const view = app.workspace.getActiveViewOfType(MarkdownView)!;
+    expect(view.file).toBe(file);
+    expect(view.editor.getCursor()).toEqual({ line: 1, ch: 0 });
+    expect(view.editor.cm.contentDOM.querySelector(".cm-line.test-line")).not.toBeNull();
+    view.editor.setLine(0, "- [x] one");
+    await flush();
+    expect(app.vault.readNow("a.md")).toBe("- [x] one\n- [ ] two\n");
+    await app.vault.process(file, (t) => t.replace("[ ] two", "[x] two"));
+    expect(view.editor.getValue()).toBe("- [x] one\n- [x] two\n");
+    expect(view.editor.getCursor()).toEqual({ line: 1, ch: 0 });
+    plugin.unload();
+    expect(view.editor.cm.contentDOM.querySelector(".test-line")).toBeNull();
+    app.workspace.containerEl.remove();
+  });
+});

@@ -1,0 +1,128 @@
+// The stand-in itself: the behaviours the plugin relies on must match Obsidian's.
+import { describe, expect, it, vi } from "vitest";
+import { App, Component, Events, Notice, TFile, createApp, flush, setIcon, type TAbstractFile } from "../../demo/shim/obsidian";
+
+function appWith(files: Record<string, string>): App {
+  return createApp({ files, mount: null });
+}
+
+describe("Events and Component", () => {
+  it("calls listeners in order, survives a throwing one, and offref removes exactly one", () => {
+    const events = new Events();
+    const calls: string[] = [];
+    const error = vi.spyOn(console, "error").mockImplementation(() => {});
+    events.on("x", () => calls.push("a"));
+    events.on("x", () => { throw new Error("boom"); });
+    const ref = events.on("x", (n: number) => calls.push(`c${n}`));
+    events.trigger("x", 1);
+    events.offref(ref);
+    events.trigger("x", 2);
+    expect(calls).toEqual(["a", "c1", "a"]);
+    expect(error).toHaveBeenCalledTimes(2);
+    error.mockRestore();
+  });
+
+  it("unload removes registered events, DOM listeners and children", () => {
+    const events = new Events();
+    const parent = new Component();
+    const child = new Component();
+    const onUnload = vi.fn();
+    child.register(onUnload);
+    parent.addChild(child);
+    parent.load();
+    parent.registerEvent(events.on("e", () => {}));
+    const el = createDiv();
+    const click = vi.fn();
+    parent.registerDomEvent(el, "click", click);
+    parent.unload();
+    el.click();
+    expect(events.listenerCount()).toBe(0);
+    expect(click).not.toHaveBeenCalled();
+    expect(onUnload).toHaveBeenCalledOnce();
+  });
+});
+
+describe("Vault", () => {
+  it("process is atomic: fn sees the current text, the result is written once, then one modify", async () => {
+    const app = appWith({ "a.md": "one\n" });
+    const file = app.vault.getFileByPath("a.md")!;
+    const seen: string[] = [];
+    app.vault.on("modify", (f: TAbstractFile) => seen.push(`${f.path}:${app.vault.readNow(f.path)}`));
+    const first = app.vault.process(file, (text) => `${text}two\n`);
+    const second = app.vault.process(file, (text) => `${text}three\n`);
+    expect(await first).toBe("one\ntwo\n");
+    expect(await second).toBe("one\ntwo\nthree\n");
+    expect(seen).toEqual(["a.md:one\ntwo\n", "a.md:one\ntwo\nthree\n"]);
+    expect(await app.vault.read(file)).toBe("one\ntwo\nthree\n");
+  });
+
+  it("fires metadataCache changed after a write, then resolved", async () => {
+    const app = appWith({ "a.md": "# A\n- [ ] x\n" });
+    const events: string[] = [];
+    app.metadataCache.on("changed", (file: TFile, data: string) => events.push(`changed ${file.path} ${JSON.stringify(data)}`));
+    app.metadataCache.on("resolved", () => events.push("resolved"));
+    await app.vault.modify(app.vault.getFileByPath("a.md")!, "# A\n- [x] x\n");
+    expect(events).toEqual([]);
+    await app.metadataCache.settle();
+    expect(events).toEqual(['changed a.md "# A\\n- [x] x\\n"', "resolved"]);
+    const cache = app.metadataCache.getCache("a.md")!;
+    expect(cache.headings?.[0].heading).toBe("A");
+    expect(cache.listItems?.[0].task).toBe("x");
+  });
+
+  it("rename moves text and fires rename with the old path; delete fires delete", async () => {
+    const app = appWith({ "Plans/Term.md": "text", "Other.md": "" });
+    const log: string[] = [];
+    app.vault.on("rename", (f: TAbstractFile, old: string) => log.push(`rename ${old} -> ${f.path}`));
+    app.vault.on("delete", (f: TAbstractFile) => log.push(`delete ${f.path}`));
+    const file = app.vault.getFileByPath("Plans/Term.md")!;
+    await app.fileManager.renameFile(file, "Archive/Term 2.md");
+    expect(file.path).toBe("Archive/Term 2.md");
+    expect(file.basename).toBe("Term 2");
+    expect(file.parent?.path).toBe("Archive");
+    expect(app.vault.getFileByPath("Plans/Term.md")).toBeNull();
+    expect(await app.vault.read(file)).toBe("text");
+    await app.vault.delete(app.vault.getFileByPath("Other.md")!);
+    expect(log).toEqual(["rename Plans/Term.md -> Archive/Term 2.md", "delete Other.md"]);
+    expect(app.vault.getMarkdownFiles().map((f) => f.path)).toEqual(["Archive/Term 2.md"]);
+  });
+});
+
+describe("DOM helpers", () => {
+  it("createEl, classes, attributes, text, empty and detach work like Obsidian's", () => {
+    const root = createDiv({ cls: "root" });
+    const span = root.createSpan({ cls: ["a", "b"], text: "hi", attr: { "data-x": 1, hidden: false } });
+    root.createDiv("first", (el) => el.setAttr("id", "f"));
+    expect(root.children[0]).toBe(span);
+    expect(root.createEl("p", { text: "top", prepend: true })).toBe(root.firstChild);
+    expect(span.className).toBe("a b");
+    expect(span.getAttr("data-x")).toBe("1");
+    expect(span.hasAttribute("hidden")).toBe(false);
+    span.toggleClass("c", true);
+    span.removeClass("a");
+    expect(span.hasClass("c") && !span.hasClass("a")).toBe(true);
+    span.setText("bye");
+    expect(span.getText()).toBe("bye");
+    expect(span.instanceOf(HTMLSpanElement)).toBe(true);
+    span.detach();
+    expect(root.contains(span)).toBe(false);
+    root.empty();
+    expect(root.childNodes.length).toBe(0);
+  });
+
+  it("setIcon builds an SVG without markup parsing and renders nothing for unknown ids", () => {
+    const el = createDiv();
+    setIcon(el, "calendar-check");
+    expect(el.querySelector("svg.svg-icon.lucide-calendar-check path")).not.toBeNull();
+    setIcon(el, "no-such-icon");
+    expect(el.childNodes.length).toBe(0);
+  });
+
+  it("a Notice shows its message and hides on click", async () => {
+    const notice = new Notice("Saved", 0);
+    expect(document.querySelector(".notice")?.textContent).toBe("Saved");
+    notice.messageEl.click();
+    await flush(1);
+    expect(document.querySelector(".notice")).toBeNull();
+  });
+});
