@@ -1,5 +1,6 @@
 // Conference deadlines: which dated items are deadlines, for which venue, and how many days are left.
 import { daysBetween, isoDate, localDay } from "./dates";
+import { codeLineMask, splitLines } from "./scan";
 import type { BrainQueueSettings } from "./settings";
 import type { IsoDate, Item } from "./types";
 import { BUILTIN_VENUES, findVenues, parseCustomVenues, type Venue } from "./venues";
@@ -41,7 +42,6 @@ export function recognizeDeadline(text: string, words: string[], venues: Venue[]
 export interface VenueMark { venue: string; year: number | null; state: "targeted" | "dropped"; path: string; line: number }
 
 const LIST_SEPARATORS = /[/,、，;；|｜]/u;
-const FENCE = /^ {0,3}(`{3,}|~{3,})/u;
 const count = (s: string, token: string): number => s.split(token).length - 1;
 
 /**
@@ -50,16 +50,13 @@ const count = (s: string, token: string): number => s.split(token).length - 1;
  */
 export function findVenueMarks(path: string, text: string, venues: Venue[]): VenueMark[] {
   const marks: VenueMark[] = [];
-  const lines = text.replace(/^\uFEFF/u, "").split(/\r\n|\n|\r/u);
-  let fence: string | null = null;
+  if (!/~~|\*\*|__/u.test(text)) return marks;
+  const lines = splitLines(text);
+  let code: Uint8Array | null = null;
   lines.forEach((raw, index) => {
-    const fenceMatch = FENCE.exec(raw);
-    if (fenceMatch) {
-      if (fence === null) fence = fenceMatch[1];
-      else if (fenceMatch[1][0] === fence[0] && fenceMatch[1].length >= fence.length) fence = null;
-      return;
-    }
-    if (fence !== null || !LIST_SEPARATORS.test(raw) || !/~~|\*\*|__/u.test(raw)) return;
+    if (!LIST_SEPARATORS.test(raw) || !/~~|\*\*|__/u.test(raw)) return;
+    code ??= codeLineMask(text);
+    if (code[index] === 1) return;
     const body = raw.replace(/^[\s>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?/u, "");
     let struck = false;
     let bold = false;
@@ -114,8 +111,14 @@ export interface Deadline extends Item {
   urgency: Urgency;
 }
 
+let lastCustom: { key: string; venues: Venue[] } | null = null;
+
+/** The person's venues first (they win on a shared alias), then the built-in ones; the same array while unchanged. */
 export function venuesOf(settings: BrainQueueSettings): Venue[] {
-  return settings.customVenues.length === 0 ? BUILTIN_VENUES : [...parseCustomVenues(settings.customVenues), ...BUILTIN_VENUES];
+  if (settings.customVenues.length === 0) return BUILTIN_VENUES;
+  const key = settings.customVenues.join("\n");
+  if (lastCustom?.key !== key) lastCustom = { key, venues: [...parseCustomVenues(settings.customVenues), ...BUILTIN_VENUES] };
+  return lastCustom.venues;
 }
 
 /** Unfinished deadline items with their venue, marks and days left, sorted by date (then path, line). */

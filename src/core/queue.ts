@@ -18,6 +18,7 @@
 //   colon) followed by a list of waiting tracks, in the order they should come next (may be empty).
 // - Entries name tracks loosely (see `matchTrack`).
 import { betterMatch, compareNames, normalizeName, type NameMatch } from "./fuzzy";
+import { codeLineMask, splitLines } from "./scan";
 import type { Problem } from "./types";
 
 export interface QueueEntry { text: string; line: number }
@@ -51,7 +52,6 @@ const CJK_LIMIT = /最大进程数[^0-9０-９\n]*?[为:：][\s*_]*([0-9０-９]
 const EN_LIMIT = /^[\s#>*_]*active\s+tracks\s*\(\s*limit\s*[:=]?\s*(\d+)\s*\)[\s*_]*[:：]?[\s*_]*$/iu;
 const WAITING = /^[\s#>]*(?:\*\*|__)?\s*(?:brain\s*)?queue\s*(?:\*\*|__)?\s*[:：]?\s*(?:\*\*|__)?\s*$/iu;
 const LIST_ITEM = /^([ \t]*)([-*+]|\d{1,9}[.)])([ \t]+)(\[.\][ \t]+)?(.*)$/u;
-const FENCE = /^ {0,3}(`{3,}|~{3,})/u;
 
 function limitOf(line: string): number | null {
   const match = CJK_LIMIT.exec(line) ?? EN_LIMIT.exec(line);
@@ -78,20 +78,13 @@ function readList(lines: string[], start: number, into: QueueEntry[]): number {
   return end;
 }
 
-/** Finds the first queue block of a note, outside code fences. */
+/** Finds the first queue block of a note, outside code, HTML, comments and frontmatter. */
 export function findQueueBlock(path: string, text: string): QueueBlock | null {
-  // Same line model as edits.ts: a BOM is not part of line 1.
-  const lines = text.replace(/^\uFEFF/u, "").split(/\r\n|\n|\r/u);
-  let fence: string | null = null;
+  if (!text.includes("最大进程数") && !/active\s+tracks/iu.test(text)) return null;
+  const lines = splitLines(text);
+  const code = codeLineMask(text);
   for (let i = 0; i < lines.length; i++) {
-    const fenceMatch = FENCE.exec(lines[i]);
-    if (fenceMatch) {
-      const mark = fenceMatch[1];
-      if (fence === null) fence = mark;
-      else if (mark[0] === fence[0] && mark.length >= fence.length) fence = null;
-      continue;
-    }
-    if (fence !== null || !lines[i].includes("最大进程数") && !/active\s+tracks/iu.test(lines[i])) continue;
+    if (code[i] === 1 || !lines[i].includes("最大进程数") && !/active\s+tracks/iu.test(lines[i])) continue;
     const limit = limitOf(lines[i]);
     if (limit === null) continue;
     const active: QueueEntry[] = [];

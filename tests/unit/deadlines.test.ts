@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
-  collectDeadlines, daysLeft, findVenueMarks, hasKeyword, recognizeDeadline, urgencyOf,
+  collectDeadlines, daysLeft, findVenueMarks, hasKeyword, recognizeDeadline, urgencyOf, venuesOf,
 } from "../../src/core/deadlines";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import type { Item } from "../../src/core/types";
@@ -113,6 +113,11 @@ describe("findVenueMarks", () => {
     expect(marks.every((m) => m.path === "Plan.md")).toBe(true);
   });
 
+  it("ignores venue lists in frontmatter, comments and code", () => {
+    const text = "---\nv: **AAAI2021**/**CVPR2022**\n---\n%%\n**ICML2021**/~~ICLR2021~~\n%%\n    **ECCV2022**/**ICCV2021**\n\n~~WACV2022~~/BMVC2022\n";
+    expect(findVenueMarks("a.md", text, BUILTIN_VENUES).map((m) => [m.venue, m.line])).toEqual([["WACV", 9]]);
+  });
+
   it("follows emphasis spanning several venues", () => {
     const marks = findVenueMarks("a.md", "~~ICML2021, IJCAI2021~~, CVPR2022", BUILTIN_VENUES);
     expect(marks.map((m) => [m.venue, m.state])).toEqual([["ICML", "dropped"], ["IJCAI", "dropped"]]);
@@ -170,6 +175,14 @@ describe("collectDeadlines", () => {
       [3, "CVPR", 2022, 175, "later", true, false],
     ]);
     expect(list[0].text).toBe("NIPS 2021 投稿截止");
+  });
+
+  it("recognises the person's own venues and keeps one venue list per settings", () => {
+    const settings = { ...DEFAULT_SETTINGS, customVenues: ["ISMAR|IEEE ISMAR"] };
+    expect(venuesOf(settings)).toBe(venuesOf({ ...settings }));
+    expect(venuesOf(DEFAULT_SETTINGS)).toBe(BUILTIN_VENUES);
+    const [d] = collectDeadlines([item(1, "2024-03-20", "IEEE ISMAR 2024 submission")], [], new Date(2024, 2, 1), settings);
+    expect([d.venue, d.year, d.daysLeft]).toEqual(["ISMAR", 2024, 19]);
   });
 
   it("a mark with a year matches only that year; Anywhere-on-Earth from settings", () => {

@@ -96,6 +96,11 @@ describe("findQueueBlock", () => {
     expect(block.waitingLine).toBeNull();
   });
 
+  it("ignores blocks in frontmatter and comments", () => {
+    const text = "---\nnote: 最大进程数为：7\n---\n<!--\n最大进程数为：8\n- x\n-->\n%%\nActive tracks (limit 9):\n%%\nActive tracks (limit 2):\n- y\n";
+    expect(findQueueBlock("n.md", text)).toMatchObject({ limit: 2, limitLine: 11 });
+  });
+
   it("ignores a block inside a code fence and strips a BOM", () => {
     const text = "\uFEFF```\n最大进程数为：9\n- x\n```\n最大进程数为：2\n- y\n";
     const block = findQueueBlock("n.md", text)!;
