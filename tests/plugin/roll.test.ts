@@ -1,0 +1,95 @@
+// Roll forward from Obsidian: preview, per-track modes (remembered), writing per note, undo.
+import { describe, expect, it } from "vitest";
+import { flush } from "../../demo/shim/testing";
+import { startPlugin } from "./pluginFixtures";
+
+const NOTE = [
+  "## Reading",
+  "- [x] 2021/4/10    ch1",
+  "- [ ] 2021/4/11    ch2",
+  "- [ ] 2021/4/12    ch3",
+  "- [ ] 2021/4/15    ch4",
+  "",
+  "## Events",
+  "- [ ] 2021/04/12    final exam 考试",
+  "- [ ] 2021/04/11    buy a book",
+  "",
+].join("\r\n");
+
+const ROLLED = NOTE.replace("2021/4/11    ch2", "2021/4/14    ch2")
+  .replace("2021/4/12    ch3", "2021/4/15    ch3")
+  .replace("2021/4/15    ch4", "2021/4/18    ch4")
+  .replace("2021/04/11    buy", "2021/04/14    buy");
+
+const modal = (): HTMLElement => document.body.querySelector<HTMLElement>(".bq-roll-modal")!;
+
+async function rollAll(app: Awaited<ReturnType<typeof startPlugin>>["app"]): Promise<void> {
+  app.commands.executeCommandById("brain-queue:roll-forward");
+  await flush();
+}
+
+describe("roll forward", () => {
+  it("previews per track, writes byte-exact on confirm, and undo restores the bytes", async () => {
+    const { app, plugin } = await startPlugin({ "Plan.md": NOTE });
+    await rollAll(app);
+    const changes = Array.from(modal().querySelectorAll(".bq-roll-change")).map((row) => row.textContent);
+    expect(changes).toEqual(["2021/4/11 → 2021/4/14ch2", "2021/4/12 → 2021/4/15ch3", "2021/4/15 → 2021/4/18ch4", "2021/04/11 → 2021/04/14buy a book"]);
+    expect(modal().querySelector(".bq-roll-skip")?.textContent).toContain("final exam");
+    expect(app.vault.readNow("Plan.md")).toBe(NOTE); // nothing written before confirming
+    modal().querySelector<HTMLButtonElement>(".bq-roll-confirm")!.click();
+    await flush(5);
+    expect(app.vault.readNow("Plan.md")).toBe(ROLLED);
+    expect(document.body.querySelector(".bq-roll-modal")).toBeNull();
+    expect(plugin.data.rollJournal).toHaveLength(1);
+
+    app.commands.executeCommandById("brain-queue:undo-roll");
+    await flush(5);
+    expect(app.vault.readNow("Plan.md")).toBe(NOTE);
+    expect(plugin.data.rollJournal).toHaveLength(0);
+    plugin.unload();
+  });
+
+  it("undo keeps lines edited since the roll", async () => {
+    const { app, plugin } = await startPlugin({ "Plan.md": NOTE });
+    await rollAll(app);
+    modal().querySelector<HTMLButtonElement>(".bq-roll-confirm")!.click();
+    await flush(5);
+    const file = app.vault.getFileByPath("Plan.md")!;
+    await app.vault.process(file, (text) => text.replace("2021/4/14    ch2", "2021/4/14    ch2 (started)"));
+    app.commands.executeCommandById("brain-queue:undo-roll");
+    await flush(5);
+    expect(app.vault.readNow("Plan.md")).toBe(NOTE.replace("2021/4/11    ch2", "2021/4/14    ch2 (started)"));
+    plugin.unload();
+  });
+
+  it("a mode change re-plans the preview and is remembered per track", async () => {
+    const { app, plugin } = await startPlugin({ "Plan.md": NOTE });
+    await rollAll(app);
+    const block = modal().querySelector<HTMLElement>('.bq-roll-track-block[data-track="Reading"]')!;
+    const select = block.querySelector("select")!;
+    select.value = "today";
+    select.dispatchEvent(new Event("change"));
+    await flush();
+    const rows = Array.from(modal().querySelectorAll('.bq-roll-track-block[data-track="Reading"] .bq-roll-change')).map((r) => r.textContent);
+    expect(rows).toEqual(["2021/4/11 → 2021/4/14ch2", "2021/4/12 → 2021/4/14ch3"]);
+    expect(plugin.data.settings.trackModes).toEqual({ Reading: "today" });
+    plugin.unload();
+  });
+
+  it("a note changed between preview and confirm is re-planned, never overwritten", async () => {
+    const { app, plugin } = await startPlugin({ "Plan.md": NOTE });
+    await rollAll(app);
+    const file = app.vault.getFileByPath("Plan.md")!;
+    const edited = NOTE.replace("2021/4/12    ch3", "2021/4/12    ch3 and notes");
+    await app.vault.modify(file, edited);
+    modal().querySelector<HTMLButtonElement>(".bq-roll-confirm")!.click();
+    await flush(5);
+    expect(app.vault.readNow("Plan.md")).toBe(edited);
+    expect(modal().querySelector(".bq-roll-notice")?.textContent).toContain("re-planned");
+    expect(Array.from(modal().querySelectorAll(".bq-roll-change")).map((r) => r.textContent)).toContain("2021/4/12 → 2021/4/15ch3 and notes");
+    modal().querySelector<HTMLButtonElement>(".bq-roll-confirm")!.click();
+    await flush(5);
+    expect(app.vault.readNow("Plan.md")).toBe(ROLLED.replace("2021/4/15    ch3", "2021/4/15    ch3 and notes"));
+    plugin.unload();
+  });
+});
