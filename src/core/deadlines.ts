@@ -121,12 +121,12 @@ export function venuesOf(settings: BrainQueueSettings): Venue[] {
   return lastCustom.venues;
 }
 
-/** Unfinished deadline items with their venue, marks and days left, sorted by date (then path, line). */
+/** Open (not ticked, not cancelled) deadline items with their venue, marks and days left, sorted by date (then path, line). */
 export function collectDeadlines(items: Item[], marks: VenueMark[], now: Date, settings: BrainQueueSettings): Deadline[] {
   const venues = venuesOf(settings);
   const deadlines: Deadline[] = [];
   for (const item of items) {
-    if (item.done) continue;
+    if (item.done || item.status === "-") continue;
     const found = recognizeDeadline(item.text, settings.deadlineWords, venues);
     if (!found) continue;
     const matching = found.venue === null ? []

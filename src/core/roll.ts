@@ -18,13 +18,15 @@ export interface RollJournalEntry { at: string; date: IsoDate; edits: { path: st
 
 const byDocumentOrder = (a: Item, b: Item): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line);
 const lastDay = (item: Item): IsoDate => item.end ?? item.date;
+/** Finished or cancelled (`[-]`): such items keep their dates. */
+const isOpen = (item: Item): boolean => !item.done && item.status !== "-";
 
 /**
  * A day-by-day schedule: its unfinished items, in document order, never go back in time and are
  * spaced a median of at most 2 days apart.
  */
 export function isSchedule(trackItems: Item[]): boolean {
-  const dates = trackItems.filter((i) => !i.done).sort(byDocumentOrder).map((i) => i.date);
+  const dates = trackItems.filter(isOpen).sort(byDocumentOrder).map((i) => i.date);
   if (dates.length < 2) return false;
   const gaps: number[] = [];
   for (let k = 1; k < dates.length; k++) {
@@ -145,10 +147,10 @@ export function planRoll(items: Item[], day: IsoDate, options: { mode: RollMode;
   for (const [track, trackItems] of tracks) {
     const fixed = new Map<Item, string>();
     for (const item of trackItems) {
-      const reason = item.done ? null : fixedReason(item, settings, venues);
+      const reason = isOpen(item) ? fixedReason(item, settings, venues) : null;
       if (reason !== null) fixed.set(item, reason);
     }
-    const isOverdue = (item: Item): boolean => !item.done && lastDay(item) < day;
+    const isOverdue = (item: Item): boolean => isOpen(item) && lastDay(item) < day;
     const overdue = trackItems.filter((item) => isOverdue(item) && !fixed.has(item));
     const mode = overdue.length === 0 ? null : modeFor(track, trackItems, options.mode, settings);
     const habit = paddingHabit(trackItems);
@@ -156,7 +158,7 @@ export function planRoll(items: Item[], day: IsoDate, options: { mode: RollMode;
 
     const earliest = overdue.reduce<IsoDate | null>((min, item) => (min === null || item.date < min ? item.date : min), null);
     const wouldMove = (item: Item): boolean =>
-      !item.done && (isOverdue(item) || (mode === "shift" && earliest !== null && item.date >= earliest));
+      isOpen(item) && (isOverdue(item) || (mode === "shift" && earliest !== null && item.date >= earliest));
     for (const item of trackItems) {
       if (!wouldMove(item)) continue;
       const reason = fixed.get(item);

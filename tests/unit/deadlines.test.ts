@@ -161,6 +161,7 @@ describe("collectDeadlines", () => {
     item(5, "2021-05-01", "阅读 CVPR 2022 论文"),
     item(6, "2021-06-01", "课程论文 DDL", false, "A.md"),
     item(7, "2021-06-01", "ECCV 2022 deadline"),
+    { ...item(8, "2021-06-02", "IJCAI 2021 deadline"), status: "-" },
   ];
   const marks = findVenueMarks("Plan.md", "**AAAI2021**/~~NIPS2021~~/**CVPR2022**/~~ECCV~~", BUILTIN_VENUES);
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { fuzzyFilter } from "../../src/core/fuzzy";
 import { findQueueBlock, matchTrack, resolveQueue, type TrackInfo } from "../../src/core/queue";
 
 // Track headings shaped like the person's planner (names quoted in the queue issue).
@@ -167,5 +168,15 @@ describe("resolveQueue", () => {
   it("falls back to the settings without a block", () => {
     const state = resolveQueue(null, trackInfos(["x", "y", "z"]), { limit: 1, priority: ["Z", "x"] });
     expect(state).toMatchObject({ from: "settings", limit: 1, active: ["z"], queued: ["x", "y"], used: 2, overCapacity: true });
+  });
+});
+
+describe("fuzzyFilter", () => {
+  it("keeps matching names, best first, for the track suggester", () => {
+    expect(fuzzyFilter("深度学习", TRACKS, (t) => t)).toEqual([
+      "深度学习工程师", "全栈深度学习训练营", "深度学习原理与实践", "深度学习模型设计-轻量化网络",
+    ]);
+    expect(fuzzyFilter("", ["b", "a"], (t) => t)).toEqual(["b", "a"]);
+    expect(fuzzyFilter("cuda", TRACKS, (t) => t)).toEqual(["CUDA C 编程权威指南 "]);
   });
 });

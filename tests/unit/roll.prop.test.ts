@@ -94,17 +94,17 @@ describe("roll-forward properties", () => {
     }), { numRuns: 300 });
   });
 
-  it("never moves finished items or items not yet due in today mode; leaves nothing movable overdue", () => {
+  it("never moves finished or cancelled items, or items not yet due in today mode; leaves nothing movable overdue", () => {
     fc.assert(fc.property(noteArb, dayArb, modeArb, (text, day, mode) => {
       const { items, plan, next } = rolled(text, day, mode);
       const moved = new Set(plan.changes.map((c) => c.line));
       for (const item of items) {
-        if (item.done) expect(moved.has(item.line)).toBe(false);
+        if (item.done || item.status === "-") expect(moved.has(item.line)).toBe(false);
         if (mode === "today" && lastDay(item) >= day) expect(moved.has(item.line)).toBe(false);
       }
       const skipped = new Set(plan.skipped.map((s) => s.line));
       for (const item of parseNote("N.md", next).items) {
-        if (!item.done && lastDay(item) < day) expect(skipped.has(item.line)).toBe(true);
+        if (!item.done && item.status !== "-" && lastDay(item) < day) expect(skipped.has(item.line)).toBe(true);
         const old = items.find((it) => it.line === item.line)!;
         expect(item.text).toBe(old.text);
         if (old.end !== null) expect(daysBetween(item.date, item.end!)).toBe(daysBetween(old.date, old.end));

@@ -209,6 +209,13 @@ describe("planRoll on a planner note", () => {
     expect(lone.changes[0].to).toBe("2024/5/5");
   });
 
+  it("leaves cancelled items alone", () => {
+    const note = "## x\n- [-] 2024/04/01    取消了\n- [/] 2024/04/02    进行中\n- [>] 2024/04/03    推迟\n";
+    const { plan, text } = roll(note, "today");
+    expect(plan.changes.map((c) => c.line)).toEqual([3, 4]);
+    expect(text).toBe("## x\n- [-] 2024/04/01    取消了\n- [/] 2024/04/10    进行中\n- [>] 2024/04/10    推迟\n");
+  });
+
   it("changes nothing when nothing is overdue", () => {
     const plan = planRoll(itemsOf("Plan.md", NOTE), "2024-03-01", { mode: "auto", settings: DEFAULT_SETTINGS });
     expect(plan).toEqual({ date: "2024-03-01", modes: {}, changes: [], skipped: [] });
