@@ -46,7 +46,7 @@ const datesFirst: Block = (rng) => {
   const english = rng.chance(0.3);
   const loose = rng.chance(0.4);
   const lines: string[] = [];
-  const count = rng.int(4, 24);
+  const count = rng.int(3, 12);
   for (let n = 0; n < count; n++) {
     if (loose && n > 0) lines.push("");
     if (rng.chance(0.08)) lines.push(`${marker(n)} [ ] ${task(rng, english)}`); // undated sibling: not an item
@@ -60,7 +60,7 @@ const chapter: Block = (rng) => {
   const chapterNo = rng.int(1, 12);
   const lines = [`**${rng.pick(SECTION_TITLES).replace("%", `${chapterNo}`)}**`, ""];
   const english = rng.chance(0.2);
-  const count = rng.int(3, 9);
+  const count = rng.int(3, 7);
   for (let k = 1; k <= count; k++) {
     lines.push(dateLastLine(rng, "-", `${chapterNo}.${k}\u3000`, english), "");
   }
@@ -110,7 +110,7 @@ const emptySlots: Block = (rng) => {
   const start = pickDate(rng);
   const sep = rng.pick(["/", "-", "."]);
   const lines = [`**${rng.pick(["回溯算法", "自制操作系统", "Daily slots"])}**`, ""];
-  for (let n = 0, count = rng.int(5, 31); n < count; n++) {
+  for (let n = 0, count = rng.int(4, 12); n < count; n++) {
     lines.push(`- [ ] ${spellDate(rng, addDays(start, n), sep)}${rng.pick(["", "", "    ", "   "])}`);
   }
   return lines;
@@ -124,9 +124,10 @@ const week: Block = (rng) => {
   return lines;
 };
 
-const linksAndProse: Block = (rng) => {
+export const LINKS_AND_PROSE: Block = (rng) => {
   const lines: string[] = [];
   for (let n = rng.int(1, 4); n > 0; n--) lines.push(rng.pick(LINKS), "");
+  for (let n = rng.int(1, 3); n > 0; n--) lines.push(rng.chance(0.5) ? rng.pick(ZH_PROSE) : rng.pick(EN_PROSE), "");
   lines.push(rng.chance(0.5) ? rng.pick(ZH_PROSE) : rng.pick(EN_PROSE));
   return lines;
 };
@@ -149,7 +150,7 @@ export const queueBlock: Block = (rng) => {
 
 export const PLANNER_BLOCKS: [Block, number][] = [
   [datesFirst, 30], [chapter, 18], [tasksPlugin, 8], [nested, 8], [callout, 6], [ranges, 5], [emptySlots, 3],
-  [week, 6], [linksAndProse, 25], [skills, 4], [impossible, 0.5],
+  [week, 6], [LINKS_AND_PROSE, 55], [skills, 6], [impossible, 0.5],
 ];
 
 function shuffle<T>(rng: Rng, items: readonly T[]): T[] {

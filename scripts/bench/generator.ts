@@ -1,10 +1,10 @@
 // Deterministic synthetic vaults: the same seed and size always give the same files, byte for byte.
 // A note's text depends only on the seed, its index and its path, never on the vault size.
-import { PLANNER_BLOCKS, queueBlock, trackHeading, weighted } from "./blocks";
+import { LINKS_AND_PROSE, PLANNER_BLOCKS, queueBlock, trackHeading, weighted } from "./blocks";
 import { NEAR_TRAPS, PROSE_BLOCKS, TRAPS, UNCLOSED_FENCE } from "./prose";
 import { createRng, hashSeed, type Rng } from "./prng";
 
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 export type NoteKind = "prose" | "planner" | "big";
 
 export interface NoteSpec {
@@ -74,7 +74,8 @@ function plannerSections(rng: Rng, note: NoteWriter, untilBytes: number): void {
     note.add([rng.pick(["---", "------", "----"])]);
     note.add([trackHeading(rng)]);
     if (rng.chance(0.1)) note.add([`### ${rng.pick(["阶段一", "Phase 2", "复习"])}`]);
-    for (let n = rng.int(1, 4); n > 0; n--) note.add(weighted(rng, PLANNER_BLOCKS)(rng));
+    note.add(LINKS_AND_PROSE(rng)); // like a real planner: links and notes under each track, then the plan
+    for (let n = rng.int(1, 3); n > 0; n--) note.add(weighted(rng, PLANNER_BLOCKS)(rng));
     if (rng.chance(0.06)) addTrap(rng, note, true);
   }
 }
