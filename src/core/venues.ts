@@ -75,7 +75,9 @@ export function findVenues(text: string, venues: Venue[]): VenueMention[] {
     for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
       const name = byKey.get(keyOf(m[1]));
       if (name === undefined) continue;
-      const year = m[2] ? Number(m[2]) : m[3] ? 2000 + Number(m[3]) : null;
+      // `CVPR 2022`, `AAAI-22`; failing that a year written just before (`2022 CVPR`, `2022年CVPR`).
+      const before = m[2] || m[3] ? null : /(?<!\d)((?:19|20)\d\d)[\s\u3000]*年?[\s\u3000]*$/u.exec(text.slice(Math.max(0, m.index - 12), m.index));
+      const year = m[2] ? Number(m[2]) : m[3] ? 2000 + Number(m[3]) : before ? Number(before[1]) : null;
       found.push({ venue: name, year, from: m.index, to: m.index + m[0].length });
     }
   }

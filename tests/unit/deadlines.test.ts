@@ -32,6 +32,9 @@ describe("recognizeDeadline", () => {
     ["毕业论文初稿截止", null, null],
     ["project report deadline", null, null],
     ["ECCV deadline", "ECCV", null],
+    ["2022 CVPR 投稿截止", "CVPR", 2022],
+    ["2023年ICCV投稿截止", "ICCV", 2023],
+    ["v12022 CVPR deadline", "CVPR", null],
     ["投稿 ICCV２０２３", "ICCV", null],
   ])("%s → %s %s", (text, venue, year) => {
     expect(recognizeDeadline(text, WORDS, BUILTIN_VENUES)).toEqual({ venue, year });
