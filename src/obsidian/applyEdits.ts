@@ -32,12 +32,14 @@ export async function applyLineEditsToNote(app: App, path: string, edits: LineEd
         await options.reindex?.(path, editor.getValue());
       }
     } else {
-      await app.vault.process(file, (text) => {
+      const written = await app.vault.process(file, (text) => {
         const outcome = applyLineEdits(text, edits);
         if (outcome.ok) return outcome.text;
         failures = outcome.failures;
         return text; // refused: leave the note exactly as it is
       });
+      // The index takes the new text at once, so the view follows without waiting for the modify event.
+      if (!failures) await options.reindex?.(path, written);
     }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

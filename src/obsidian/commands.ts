@@ -88,6 +88,10 @@ async function promote(host: BrainQueueHost): Promise<void> {
     new Notice(t("queue.promoted", { track: next }));
     return;
   }
+  if (state.used >= state.limit) {
+    new Notice(t("queue.full", { used: state.used, limit: state.limit }));
+    return;
+  }
   const edits = promoteEdits(state);
   if (!edits) {
     new Notice(t("queue.nothingQueued"));
