@@ -48,9 +48,10 @@ export interface QueueState {
   entries: ResolvedEntry[];
 }
 
-const CJK_LIMIT = /最大进程数[^0-9０-９\n]*?[为:：][\s*_]*([0-9０-９]+)/u;
-const EN_LIMIT = /^[\s#>*_]*active\s+tracks\s*\(\s*limit\s*[:=]?\s*(\d+)\s*\)[\s*_]*[:：]?[\s*_]*$/iu;
-const WAITING = /^[\s#>]*(?:\*\*|__)?\s*(?:brain\s*)?queue\s*(?:\*\*|__)?\s*[:：]?\s*(?:\*\*|__)?\s*$/iu;
+// Bounded gaps keep every pattern linear on hostile lines (a 1 MB line of spaces or repeats).
+const CJK_LIMIT = /最大进程数[^0-9０-９\n]{0,40}?[为:：][\s*_]{0,8}([0-9０-９]{1,6})/u;
+const EN_LIMIT = /^[\s#>*_]{0,12}active\s{1,4}tracks\s{0,4}\(\s{0,4}limit\s{0,4}[:=]?\s{0,4}(\d{1,6})\s{0,4}\)[\s*_:：]*$/iu;
+const WAITING = /^[\s#>*_]{0,16}(?:brain\s{0,4})?queue[\s*_:：]*$/iu;
 const LIST_ITEM = /^([ \t]*)([-*+]|\d{1,9}[.)])([ \t]+)(\[.\][ \t]+)?(.*)$/u;
 
 function limitOf(line: string): number | null {
@@ -80,11 +81,11 @@ function readList(lines: string[], start: number, into: QueueEntry[]): number {
 
 /** Finds the first queue block of a note, outside code, HTML, comments and frontmatter. */
 export function findQueueBlock(path: string, text: string): QueueBlock | null {
-  if (!text.includes("最大进程数") && !/active\s+tracks/iu.test(text)) return null;
+  if (!text.includes("最大进程数") && !/active\s{1,4}tracks/iu.test(text)) return null;
   const lines = splitLines(text);
   const code = codeLineMask(text);
   for (let i = 0; i < lines.length; i++) {
-    if (code[i] === 1 || !lines[i].includes("最大进程数") && !/active\s+tracks/iu.test(lines[i])) continue;
+    if (code[i] === 1 || !lines[i].includes("最大进程数") && !/active\s{1,4}tracks/iu.test(lines[i])) continue;
     const limit = limitOf(lines[i]);
     if (limit === null) continue;
     const active: QueueEntry[] = [];

@@ -34,7 +34,7 @@ interface Matcher { patterns: RegExp[]; byKey: Map<string, string> }
 const keyOf = (alias: string): string => alias.replace(/[\s\u3000]+/gu, "").toLowerCase();
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
 // Four-digit years 19xx/20xx after optional space, dash or apostrophe; two-digit ones only glued or after - '.
-const YEAR = String.raw`(?:[\s\u3000]*(?:['’‘\-–][\s\u3000]*)?((?:19|20)\d\d)|(?:['’‘\-–]|(?<=[A-Za-z]))(\d\d))?(?!\d)`;
+const YEAR = String.raw`(?:[\s\u3000]{0,4}(?:['’‘\-–][\s\u3000]{0,2})?((?:19|20)\d\d)|(?:['’‘\-–]|(?<=[A-Za-z]))(\d\d))?(?!\d)`;
 
 const cache = new WeakMap<Venue[], Matcher>();
 
@@ -57,7 +57,7 @@ function matcherFor(venues: Venue[]): Matcher {
     if (aliases.length === 0) return null;
     const alternatives = [...aliases]
       .sort((a, b) => keyOf(b).length - keyOf(a).length)
-      .map((a) => a.trim().split(/[\s\u3000]+/u).map(escape).join(String.raw`[\s\u3000]*`));
+      .map((a) => a.trim().split(/[\s\u3000]+/u).map(escape).join(String.raw`[\s\u3000]{0,3}`));
     return new RegExp(String.raw`(?<![A-Za-z0-9])(${alternatives.join("|")})(?![A-Za-z])${YEAR}`, flags);
   };
   const patterns = [build(loose, "giu"), build(exact, "gu")].filter((p): p is RegExp => p !== null);

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   collectDeadlines, daysLeft, findVenueMarks, hasKeyword, recognizeDeadline, urgencyOf, venuesOf,
@@ -193,5 +194,19 @@ describe("collectDeadlines", () => {
     const other = [item(1, "2022-09-09", "AAAI 2022 投稿截止")];
     const [d] = collectDeadlines(other, marks, new Date("2022-09-10T11:00:00Z"), { ...DEFAULT_SETTINGS, anywhereOnEarth: true });
     expect([d.targeted, d.dropped, d.daysLeft]).toEqual([false, false, 0]);
+  });
+});
+
+describe("hostile input", () => {
+  it("never throws on random text and stays linear on huge lines", () => {
+    fc.assert(fc.property(fc.string({ unit: "binary", maxLength: 300 }), (noise) => {
+      recognizeDeadline(`${noise} deadline`, WORDS, BUILTIN_VENUES);
+      findVenueMarks("n.md", `**${noise}**/~~CVPR2022~~/${noise}\n${noise}`, BUILTIN_VENUES);
+    }));
+    const big = 1_000_000;
+    expect(recognizeDeadline(`CVPR${" ".repeat(big)}x deadline`, WORDS, BUILTIN_VENUES)).toEqual({ venue: "CVPR", year: null });
+    expect(recognizeDeadline(`${"ACM ".repeat(big / 4)} deadline`, WORDS, BUILTIN_VENUES)).toEqual({ venue: null, year: null });
+    expect(findVenueMarks("n.md", "**CVPR2022**/".repeat(big / 13), BUILTIN_VENUES)).toHaveLength(Math.floor(big / 13));
+    expect(findVenueMarks("n.md", `~~ICML${" ".repeat(big)}/ICLR~~`, BUILTIN_VENUES).map((m) => m.state)).toEqual(["dropped", "dropped"]);
   });
 });

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { fuzzyFilter } from "../../src/core/fuzzy";
 import { findQueueBlock, matchTrack, resolveQueue, type TrackInfo } from "../../src/core/queue";
@@ -178,5 +179,22 @@ describe("fuzzyFilter", () => {
     ]);
     expect(fuzzyFilter("", ["b", "a"], (t) => t)).toEqual(["b", "a"]);
     expect(fuzzyFilter("cuda", TRACKS, (t) => t)).toEqual(["CUDA C 编程权威指南 "]);
+  });
+});
+
+describe("hostile input", () => {
+  it("never throws on random text and stays linear on huge lines", () => {
+    fc.assert(fc.property(fc.string({ unit: "binary", maxLength: 300 }), fc.array(fc.string(), { maxLength: 5 }), (noise, names) => {
+      const text = `最大进程数为：2\n${noise}\n- ${noise}\nBrain Queue\n- ${noise}`;
+      const block = findQueueBlock("n.md", text);
+      const state = resolveQueue(block, names.map((name, i) => ({ name, path: "n.md", line: i })), { limit: 2, priority: names });
+      expect(state.active.length).toBeLessThanOrEqual(2);
+      matchTrack(noise, names);
+    }));
+    const big = 1_000_000;
+    expect(findQueueBlock("n.md", "最大进程数".repeat(big / 5))).toBeNull();
+    expect(findQueueBlock("n.md", `Active tracks (limit 3)${" ".repeat(big)}x`)).toBeNull();
+    expect(findQueueBlock("n.md", `最大进程数为：1\n- a\nqueue${" ".repeat(big)}x\n`)?.waitingLine).toBeNull();
+    expect(findQueueBlock("n.md", `最大进程数为：1\n${"- a\n".repeat(50_000)}`)?.active).toHaveLength(50_000);
   });
 });
