@@ -31,6 +31,7 @@ export default defineConfig([
     files: ["tests/**/*.ts", "src/cli/**/*.ts", "demo/**/*.ts", "scripts/**/*.ts", "vitest.config.ts"],
     rules: {
       "obsidianmd/no-node-builtins": "off",
+      "obsidianmd/no-nodejs-modules": "off",
       "import/no-nodejs-modules": "off",
       "no-restricted-imports": "off",
       "obsidianmd/ui/sentence-case": "off",

@@ -1,0 +1,69 @@
+// The CLI commands over a folder: index every note, then print or apply.
+import { localDay } from "../core/dates";
+import { collectDeadlines, venuesOf } from "../core/deadlines";
+import { planRoll } from "../core/roll";
+import { buildToday } from "../core/today";
+import type { LineEdit } from "../core/types";
+import { VaultIndex } from "../core/vaultIndex";
+import type { CliArgs } from "./args";
+import { formatDeadlines, formatRoll, formatScan, formatToday } from "./format";
+import { deadlineJson, rollJson, scanJson, todayJson } from "./json";
+import { assertFolder, inScope, listNotes, loadSettings, readNote, writeEdits, type WriteResult } from "./vault";
+
+/** Past deadlines stay listed this many days. */
+const RECENT_PAST_DAYS = 7;
+
+/** Runs one command and returns what to print on stdout. Usage problems throw UsageError. */
+export function run(args: CliArgs, clock: () => Date = () => new Date()): string {
+  assertFolder(args.vault);
+  const settings = loadSettings(args.settings);
+  const index = new VaultIndex({ trackHeadingLevel: settings.trackHeadingLevel, venues: venuesOf(settings) });
+  for (const path of listNotes(args.vault)) {
+    if (!inScope(path, settings)) continue;
+    const note = readNote(args.vault, path);
+    if (note) index.update(path, note.text, { mtime: note.mtime, size: note.size });
+  }
+  const wallClock = clock();
+  const day = args.date ?? localDay(wallClock);
+  // With --date the clock is that day at local noon, so days-left counts are reproducible.
+  const now = args.date ? localNoon(day) : wallClock;
+
+  switch (args.command) {
+    case "scan":
+      return args.json ? json(scanJson(index.items(), index.problems())) : formatScan(index.items(), index.problems());
+    case "today": {
+      const model = buildToday(index, day, now, settings);
+      return args.json ? json(todayJson(model)) : formatToday(model);
+    }
+    case "deadlines": {
+      const all = collectDeadlines(index.items(), index.venueMarks(), now, settings);
+      const upcoming = all.filter((d) => d.daysLeft >= 0);
+      const recent = all.filter((d) => d.daysLeft < 0 && d.daysLeft >= -RECENT_PAST_DAYS);
+      const deadlines = [...upcoming, ...recent];
+      return args.json ? json({ date: day, deadlines: deadlines.map(deadlineJson) }) : formatDeadlines(day, deadlines);
+    }
+    case "roll": {
+      const plan = planRoll(index.items(), day, { mode: args.mode, track: args.track ?? undefined, settings });
+      const written = args.write ? writePlan(args.vault, plan.changes.map((c) => c.edit)) : null;
+      return args.json ? json(rollJson(plan, written ?? undefined)) : formatRoll(plan, written);
+    }
+  }
+}
+
+function writePlan(vault: string, edits: LineEdit[]): WriteResult[] {
+  const byPath = new Map<string, LineEdit[]>();
+  for (const edit of edits) {
+    const list = byPath.get(edit.path);
+    if (list) list.push(edit);
+    else byPath.set(edit.path, [edit]);
+  }
+  return [...byPath].map(([path, list]) => writeEdits(vault, path, list));
+}
+
+function localNoon(day: string): Date {
+  const date = new Date(2000, 0, 1, 12);
+  date.setFullYear(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))); // years < 100 too
+  return date;
+}
+
+const json = (value: object): string => JSON.stringify(value, null, 2);

@@ -1,0 +1,136 @@
+// The vault on disk: finding notes, reading them, and writing one note whole or not at all.
+import { Buffer } from "node:buffer";
+import { randomBytes } from "node:crypto";
+import { closeSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
+import { dirname, join, sep } from "node:path";
+import { applyLineEdits, type EditFailure } from "../core/edits";
+import { DEFAULT_SETTINGS, type BrainQueueSettings } from "../core/settings";
+import type { LineEdit } from "../core/types";
+import { UsageError } from "./args";
+
+export interface VaultNote {
+  /** Vault-relative, with `/`. */
+  path: string;
+  text: string;
+  mtime: number;
+  size: number;
+}
+
+export function assertFolder(folder: string): void {
+  let isDir = false;
+  try {
+    isDir = statSync(folder).isDirectory();
+  } catch {
+    throw new UsageError(`vault folder not found: ${folder}`);
+  }
+  if (!isDir) throw new UsageError(`not a folder: ${folder}`);
+}
+
+/** Vault-relative paths of every `.md` note, skipping dot-folders and dot-files (.obsidian, .git, .trash). */
+export function listNotes(folder: string): string[] {
+  const found: string[] = [];
+  const walk = (relative: string): void => {
+    let entries;
+    try {
+      entries = readdirSync(relative ? join(folder, relative) : folder, { withFileTypes: true });
+    } catch {
+      return; // unreadable folder: skip it like Obsidian would
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith(".")) continue;
+      const path = relative ? `${relative}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(path);
+      else if (entry.isFile() && entry.name.toLowerCase().endsWith(".md")) found.push(path);
+    }
+  };
+  walk("");
+  return found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+const fullPath = (folder: string, path: string): string => join(folder, ...path.split("/"));
+
+export function readNote(folder: string, path: string): VaultNote | null {
+  try {
+    const file = fullPath(folder, path);
+    const bytes = readFileSync(file);
+    const stat = statSync(file);
+    return { path, text: bytes.toString("utf8"), mtime: stat.mtimeMs, size: stat.size };
+  } catch {
+    return null;
+  }
+}
+
+/** Whether a note's path is in the settings' scope (include: empty means all; exclude wins). */
+export function inScope(path: string, settings: BrainQueueSettings): boolean {
+  const under = (prefix: string): boolean => {
+    const clean = prefix.replace(/^\/+|\/+$/gu, "");
+    return clean === "" || path === clean || path.startsWith(`${clean}/`);
+  };
+  if (settings.excludePaths.some((p) => p.trim() !== "" && under(p.trim()))) return false;
+  return settings.includePaths.length === 0 || settings.includePaths.some((p) => under(p.trim()));
+}
+
+/** Settings from a JSON file (the plugin's data.json works); unknown or mistyped fields keep their defaults. */
+export function loadSettings(file: string | null): BrainQueueSettings {
+  if (file === null) return structuredClone(DEFAULT_SETTINGS);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new UsageError(`cannot read settings ${file}: ${error instanceof Error ? error.message.split("\n")[0] : "unreadable"}`);
+  }
+  const settings = structuredClone(DEFAULT_SETTINGS);
+  const stored = (typeof raw === "object" && raw !== null && !Array.isArray(raw) ? raw : {}) as Record<string, unknown>;
+  const source = typeof stored.settings === "object" && stored.settings !== null ? (stored.settings as Record<string, unknown>) : stored;
+  const target = settings as unknown as Record<string, unknown>;
+  for (const key of Object.keys(settings)) {
+    const value = source[key];
+    const fallback = target[key];
+    if (value === undefined || key === "version") continue;
+    if (Array.isArray(fallback) ? Array.isArray(value) && value.every((v) => typeof v === "string")
+      : fallback === null ? typeof value === "string" || value === null
+      : typeof fallback === "object" ? typeof value === "object" && value !== null && !Array.isArray(value)
+      : typeof value === typeof fallback) {
+      target[key] = value;
+    }
+  }
+  return settings;
+}
+
+export type WriteResult = { path: string; ok: true } | { path: string; ok: false; reason: string; failures?: EditFailure[] };
+
+/**
+ * Applies one note's edits to its current bytes and replaces the file whole (temp file + rename).
+ * Refuses notes that are not valid UTF-8 (writing them back would alter bytes) and notes whose lines
+ * no longer say what the plan saw.
+ */
+export function writeEdits(folder: string, path: string, edits: LineEdit[]): WriteResult {
+  const file = fullPath(folder, path);
+  let bytes: Buffer;
+  let mode: number;
+  try {
+    bytes = readFileSync(file);
+    mode = statSync(file).mode;
+  } catch {
+    return { path, ok: false, reason: "the note can no longer be read" };
+  }
+  const text = bytes.toString("utf8");
+  if (!Buffer.from(text, "utf8").equals(bytes)) return { path, ok: false, reason: "the note is not valid UTF-8; left untouched" };
+  const outcome = applyLineEdits(text, edits);
+  if (!outcome.ok) return { path, ok: false, reason: "the note changed since it was read", failures: outcome.failures };
+  const temp = join(dirname(file), `.${file.split(sep).pop()}.${randomBytes(4).toString("hex")}.tmp`);
+  try {
+    const fd = openSync(temp, "wx", mode & 0o777);
+    try {
+      writeSync(fd, Buffer.from(outcome.text, "utf8"));
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, file);
+  } catch (error) {
+    try { unlinkSync(temp); } catch { /* already gone */ }
+    return { path, ok: false, reason: `could not write: ${error instanceof Error ? error.message : String(error)}` };
+  }
+  return { path, ok: true };
+}

@@ -1,0 +1,203 @@
+// The CLI end to end: spawn it on fixture vaults and check the JSON, the files it writes and its exit codes.
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import process from "node:process";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ItemJson } from "../../src/cli/json";
+
+const ROOT = join(import.meta.dirname, "../..");
+const PLANNER = join(ROOT, "tests/fixtures/vaults/planner");
+const EMPTY = join(ROOT, "tests/fixtures/vaults/empty");
+const BUILT = join(ROOT, ".build/cli.mjs");
+const temps: string[] = [];
+
+interface Run { code: number | null; stdout: string; stderr: string }
+interface ScanJson { items: ItemJson[]; problems: { path: string; line: number; message: string }[] }
+interface TodayJson {
+  date: string; limit: number; termWeek: string | null;
+  tracks: { name: string; state: string; items: ItemJson[] }[];
+  overdue: ItemJson[];
+  deadlines: (ItemJson & { daysLeft: number })[];
+}
+interface DeadlinesJson { date: string; deadlines: (ItemJson & { venue: string | null; year: number | null; daysLeft: number; dropped: boolean })[] }
+interface RollJson {
+  date: string;
+  changes: { path: string; line: number; from: string; to: string; text: string }[];
+  skipped: { path: string; line: number; reason: string }[];
+  written?: string[];
+  failed?: unknown[];
+}
+
+function cli(...args: string[]): Run {
+  const result = spawnSync(process.execPath, [BUILT, ...args], { encoding: "utf8", cwd: ROOT, env: { ...process.env, TZ: "Asia/Shanghai" } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function json<T>(...args: string[]): T {
+  const run = cli(...args, "--json");
+  expect(run.stderr).toBe("");
+  expect(run.code).toBe(0);
+  return JSON.parse(run.stdout) as T;
+}
+
+function copyOf(vault: string): string {
+  const dir = mkdtempSync(join(tmpdir(), "bq-cli-"));
+  temps.push(dir);
+  cpSync(vault, dir, { recursive: true });
+  return dir;
+}
+
+const where = (items: { path: string; line: number }[]): string[] => items.map((i) => `${i.path}:${i.line}`);
+
+beforeAll(() => {
+  // Through the npm entry once: builds .build/cli.mjs on demand.
+  const built = spawnSync(process.execPath, [join(ROOT, "scripts/cli.mjs"), "--help"], { encoding: "utf8", cwd: ROOT });
+  expect(built.status).toBe(0);
+  expect(built.stdout).toContain("Usage:");
+}, 60_000);
+
+afterAll(() => {
+  for (const dir of temps) rmSync(dir, { recursive: true, force: true });
+});
+
+describe("cli scan", () => {
+  it("lists every item in the documented shape, sorted, skipping dot-folders, with problems", () => {
+    const out = json<ScanJson>("scan", "--vault", PLANNER);
+    expect(Object.keys(out)).toEqual(["items", "problems"]);
+    expect(out.items).toHaveLength(26);
+    expect(where(out.items).slice(0, 4)).toEqual(["Notes/Other.md:1", "Notes/Other.md:2", "Notes/Other.md:6", "Plan.md:3"]);
+    expect(out.items.some((i) => /hidden|trashed|不算/u.test(i.text))).toBe(false);
+    expect(out.items[0]).toEqual({
+      path: "Notes/Other.md", line: 1, status: " ", done: false, text: "复查笔记", date: "2021-03-25", end: null,
+      track: "Other", group: null, subtasks: [],
+    });
+    const byWhere = new Map(out.items.map((i): [string, ItemJson] => [`${i.path}:${i.line}`, i]));
+    expect(byWhere.get("Plan.md:17")).toMatchObject({ date: "2021-03-24", end: "2021-03-27", text: "搭建点云基线", track: "TIME" });
+    expect(byWhere.get("Plan.md:56")).toMatchObject({ text: "1.1\u3000并行计算", date: "2021-03-22", done: true, status: "x", group: "第1章\u3000异构并行计算" });
+    expect(byWhere.get("Plan.md:65")).toMatchObject({ text: "2.3\u3000使用统一内存的矩阵加法", date: "2021-03-26" });
+    expect(byWhere.get("Plan.md:78")).toMatchObject({ text: "", date: "2021-04-23" });
+    expect(byWhere.get("Plan.md:88")).toMatchObject({
+      track: "全栈训练营", group: "Week 1: Fundamentals",
+      subtasks: [{ line: 89, status: " ", done: false, text: "阅读讲义（一）" }, { line: 90, status: "x", done: true, text: "阅读讲义（二）" }],
+    });
+    expect(byWhere.get("Plan.md:98")).toMatchObject({ date: "2021-03-27", text: "第3课：典型应用" });
+    expect(out.problems).toEqual([{ path: "Plan.md", line: 11, message: expect.stringContaining("2021/02/30") }]);
+  });
+
+  it("prints a readable, aligned summary by default", () => {
+    const run = cli("scan", "--vault", PLANNER);
+    expect(run.code).toBe(0);
+    expect(run.stdout.split("\n")[0]).toBe("26 items in 2 notes, 1 problem");
+    expect(run.stdout).toContain("Plan.md:11");
+  });
+});
+
+describe("cli today", () => {
+  it("orders tracks like the view: active by priority, then queued tracks with items", () => {
+    const out = json<TodayJson>("today", "--vault", PLANNER, "--date", "2021-03-25");
+    expect(out).toMatchObject({ date: "2021-03-25", limit: 3 });
+    expect(out.tracks.map((t) => [t.name, t.state, where(t.items)])).toEqual([
+      ["LeetCode 每日一题/专题", "active", ["Plan.md:76"]],
+      ["CUDA 并行编程指南", "active", ["Plan.md:64"]],
+      ["原理与实践", "active", []],
+      ["全栈训练营", "queued", ["Plan.md:88"]],
+      ["Other", "queued", ["Notes/Other.md:1"]],
+      ["杂事", "queued", ["Notes/Other.md:6"]],
+      ["TIME", "queued", ["Plan.md:7", "Plan.md:17"]],
+    ]);
+    expect(where(out.overdue)).toEqual(["Notes/Other.md:2", "Plan.md:5", "Plan.md:63", "Plan.md:75", "Plan.md:96"]);
+    expect(out.deadlines.map((d) => [d.line, d.daysLeft])).toEqual([[16, 3], [15, 168]]);
+    expect(Object.keys(out.tracks[0].items[0])).toEqual(["path", "line", "status", "done", "text", "date", "end", "track", "group", "subtasks"]);
+  });
+
+  it("says when nothing is planned and names the next planned day", () => {
+    const run = cli("today", "--vault", PLANNER, "--date", "2021-04-15");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("Next planned day: 2021-04-22");
+  });
+
+  it("uses the settings file when no note has a queue block", () => {
+    const dir = copyOf(PLANNER);
+    const plan = readFileSync(join(dir, "Plan.md"), "utf8");
+    writeFileSync(join(dir, "Plan.md"), plan.replace("最大进程数为：3", "最多三个"));
+    const settings = join(dir, "settings.json");
+    writeFileSync(settings, JSON.stringify({ settings: { queueLimit: 1, priority: ["杂事"], termStart: "2021-03-01" } }));
+    const out = json<TodayJson>("today", "--vault", dir, "--date", "2021-03-25", "--settings", settings);
+    expect(out.limit).toBe(1);
+    expect(out.termWeek).toBe("第4周星期四");
+    expect(out.tracks[0]).toMatchObject({ name: "杂事", state: "active" });
+    expect(out.tracks.slice(1).every((t) => t.state === "queued")).toBe(true);
+  });
+});
+
+describe("cli deadlines", () => {
+  it("lists upcoming deadlines, then the ones of the last 7 days", () => {
+    const out = json<DeadlinesJson>("deadlines", "--vault", PLANNER, "--date", "2021-03-30");
+    expect(out.date).toBe("2021-03-30");
+    expect(out.deadlines.map((d) => [d.line, d.venue, d.year, d.daysLeft, d.dropped])).toEqual([
+      [15, "AAAI", 2021, 163, false],
+      [16, "ICRA", 2022, -2, false],
+    ]);
+    expect(json<DeadlinesJson>("deadlines", "--vault", PLANNER, "--date", "2021-04-05").deadlines.map((d) => d.line)).toEqual([15]);
+  });
+});
+
+describe("cli roll", () => {
+  it("prints the plan with the dates exactly as written", () => {
+    const out = json<RollJson>("roll", "--vault", PLANNER, "--date", "2021-03-25");
+    expect(Object.keys(out)).toEqual(["date", "changes", "skipped"]);
+    expect(out.changes).toContainEqual({ path: "Plan.md", line: 98, from: "2021年3月27日", to: "2021年3月29日", text: "第3课：典型应用" });
+    expect(out.changes).toContainEqual({ path: "Notes/Other.md", line: 2, from: "2021-03-20", to: "2021-03-25", text: "写周报" });
+    expect(out.skipped).toEqual([{ path: "Plan.md", line: 5, reason: expect.stringContaining("考试") }]);
+  });
+
+  it("--write rewrites only the date spans, keeping BOM, CRLF and everything else", () => {
+    const dir = copyOf(PLANNER);
+    const before = { plan: readFileSync(join(dir, "Plan.md"), "utf8"), other: readFileSync(join(dir, "Notes/Other.md"), "utf8") };
+    const out = json<RollJson>("roll", "--vault", dir, "--date", "2021-03-25", "--mode", "today", "--write");
+    expect(out.written).toEqual(["Notes/Other.md", "Plan.md"]);
+    expect(out.failed).toEqual([]);
+    const other = readFileSync(join(dir, "Notes/Other.md"), "utf8");
+    expect(other).toBe(before.other.replace("- [/] 2021-03-20 写周报", "- [/] 2021-03-25 写周报"));
+    const planLines = readFileSync(join(dir, "Plan.md"), "utf8").split("\n");
+    const beforeLines = before.plan.split("\n");
+    const changedLines = planLines.map((l, i) => (l === beforeLines[i] ? null : i + 1)).filter((n) => n !== null);
+    expect(changedLines).toEqual(out.changes.filter((c) => c.path === "Plan.md").map((c) => c.line));
+    expect(planLines[62]).toBe("- [ ] 2.1\u3000编程模型概述\t\t2021/3/25");
+    // Nothing is overdue any more, so a second run plans nothing.
+    expect(json<RollJson>("roll", "--vault", dir, "--date", "2021-03-25", "--mode", "today").changes).toEqual([]);
+  });
+
+  it("--track limits the plan to one track", () => {
+    const out = json<RollJson>("roll", "--vault", PLANNER, "--date", "2021-03-25", "--track", "原理与实践");
+    expect(new Set(out.changes.map((c) => c.line))).toEqual(new Set([96, 97, 98]));
+  });
+});
+
+describe("cli errors", () => {
+  it.each([
+    [["scan"], "--vault"],
+    [["scan", "--vault", join(ROOT, "no/such/folder")], "not found"],
+    [["scan", "--vault", join(PLANNER, "Plan.md")], "not a folder"],
+    [["frobnicate", "--vault", PLANNER], "unknown command"],
+    [["today", "--vault", PLANNER, "--date", "2021-02-30"], "--date"],
+    [["today", "--vault", PLANNER, "--date", "tomorrow"], "--date"],
+    [["roll", "--vault", PLANNER, "--mode", "sideways"], "--mode"],
+    [["scan", "--vault", PLANNER, "--write"], "--write"],
+    [["scan", "--vault", PLANNER, "--colour"], "unknown option"],
+    [["scan", "--vault", PLANNER, "--settings", join(ROOT, "nope.json")], "settings"],
+    [[], "missing command"],
+  ])("%j → exit 2 with one line", (args, message) => {
+    const run = cli(...args);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toContain(message);
+    expect(run.stderr.trimEnd().split("\n")).toHaveLength(1);
+  });
+
+  it("a vault with no notes is fine", () => {
+    expect(json<ScanJson>("scan", "--vault", EMPTY)).toEqual({ items: [], problems: [] });
+  });
+});
