@@ -43,6 +43,16 @@ function appendTo(ops: LineOps, block: QueueBlock, list: QueueEntry[], other: Qu
   }
 }
 
+/**
+ * Deletes `entry` from `list`. Emptying a list also drops the one blank line between it and its
+ * header, the one `appendTo` adds when it fills an empty list, so a pause then promote is exact.
+ */
+function removeFrom(ops: LineOps, block: QueueBlock, list: QueueEntry[], entry: QueueEntry, header: number | null): void {
+  opAt(ops, entry.line).keep = false;
+  const blank = entry.line - 1;
+  if (list.length === 1 && header === blank - 1 && /^[ \t]*$/u.test(lineText(block, blank))) opAt(ops, blank).keep = false;
+}
+
 function toEdits(block: QueueBlock, ops: LineOps): LineEdit[] {
   return [...ops.entries()]
     .sort((a, b) => a[0] - b[0])
@@ -65,7 +75,7 @@ export function promoteEdits(state: QueueState): LineEdit[] | null {
   if (track === undefined) return null;
   const ops: LineOps = new Map();
   const waiting = state.entries.find((e) => e.list === "waiting" && e.track === track);
-  if (waiting) opAt(ops, waiting.entry.line).keep = false;
+  if (waiting) removeFrom(ops, block, block.waiting, waiting.entry, block.waitingLine);
   appendTo(ops, block, block.active, block.waiting, block.limitLine, waiting ? waiting.entry.text : track.trim());
   return toEdits(block, ops);
 }
@@ -80,7 +90,7 @@ export function pauseEdits(state: QueueState, track: string): LineEdit[] | null 
   const resolved = state.entries.find((e) => e.list === "active" && e.track === track);
   if (!resolved) return null;
   const ops: LineOps = new Map();
-  opAt(ops, resolved.entry.line).keep = false;
+  removeFrom(ops, block, block.active, resolved.entry, block.limitLine);
   if (block.waitingLine !== null) {
     appendTo(ops, block, block.waiting, block.active, block.waitingLine, resolved.entry.text);
   } else {

@@ -60,6 +60,13 @@ describe("pauseEdits", () => {
     expect(next).toBe("最大进程数为：5\n\n- 网课\n\n\n\nBrain Queue\n\n- 读书\n\n\n\n## 读书\n");
   });
 
+  it("pausing the last active track then promoting it gives back the exact bytes", () => {
+    const text = "# Daily\r\n\r\n最大进程数为：5\r\n\r\n- 读书\r\n- 网课\r\n\r\n\r\nBrain Queue\r\n\r\n\r\n\r\n## 读书\r\n";
+    const paused = apply(text, pauseEdits(stateOf(text, TRACKS), "网课"));
+    expect(paused).toBe("# Daily\r\n\r\n最大进程数为：5\r\n\r\n- 读书\r\n\r\n\r\nBrain Queue\r\n\r\n- 网课\r\n\r\n\r\n\r\n## 读书\r\n");
+    expect(apply(paused, promoteEdits(stateOf(paused, TRACKS)))).toBe(text);
+  });
+
   it("creates the waiting line when the block has none", () => {
     const text = "Active tracks (limit 2):\n+ 读书\n+ 网课\n\nText\n";
     const next = apply(text, pauseEdits(stateOf(text, TRACKS), "网课"));
