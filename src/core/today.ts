@@ -49,7 +49,9 @@ function groupByTrack(items: Item[]): Map<string, Item[]> {
 }
 
 export function buildToday(index: VaultIndex, day: IsoDate, now: Date, settings: BrainQueueSettings): TodayModel {
-  const blocks = index.queueBlocks();
+  // A limit line with no list under it (a mention in prose) loses to a real block anywhere.
+  const all = index.queueBlocks();
+  const blocks = all.some((b) => b.active.length > 0) ? all.filter((b) => b.active.length > 0) : all;
   const block = blocks[0] ?? null;
   const queue = resolveQueue(block, index.tracks(), { limit: settings.queueLimit, priority: settings.priority });
   const problems: Problem[] = [...index.problems(), ...queue.problems];

@@ -79,6 +79,16 @@ describe("buildToday", () => {
     expect(model.problems).toEqual([{ path: "b.md", line: 1, message: expect.stringContaining("a.md") }]);
   });
 
+  it("a limit line mentioned in prose, with no list, loses to a real block", () => {
+    const index = indexOf({
+      "README.md": "The block (`最大进程数为：5` + list) lives in the planner.\n",
+      "plan.md": "最大进程数为：1\n- 健身\n## 健身\n- [ ] 2021/3/25 跑步\n",
+    });
+    const model = buildToday(index, "2021-03-25", now, settings());
+    expect(model.limit).toBe(1);
+    expect(model.problems).toEqual([]);
+  });
+
   it("includes parse problems and copes with an empty vault", () => {
     const model = buildToday(indexOf({ "x.md": "- [ ] 2021/02/30 nope\n" }), "2021-03-25", now, settings());
     expect(model.problems).toHaveLength(1);
