@@ -36,13 +36,19 @@ class BadgeWidget extends WidgetType {
   }
 }
 
-const masks = new WeakMap<Text, Uint8Array>();
-function maskOf(doc: Text): Uint8Array {
-  let mask = masks.get(doc);
-  if (!mask) {
-    mask = codeLineMask(doc.toString());
-    masks.set(doc, mask);
-  }
+/** Above this size an edit maps the old decorations and rebuilds after a pause in typing. */
+const LARGE_DOC = 200_000;
+const LARGE_DOC_DELAY_MS = 250;
+
+// Code-line masks per document version, over a prefix long enough for the lines asked about: the
+// mask of a line depends only on the lines above it, so a prefix up to the viewport is enough.
+const masks = new WeakMap<Text, { upTo: number; mask: Uint8Array }>();
+function maskOf(doc: Text, upToLine: number): Uint8Array {
+  const cached = masks.get(doc);
+  if (cached && cached.upTo >= upToLine) return cached.mask;
+  const end = doc.line(Math.min(doc.lines, upToLine)).to;
+  const mask = codeLineMask(doc.sliceString(0, end));
+  masks.set(doc, { upTo: upToLine, mask });
   return mask;
 }
 
@@ -55,18 +61,19 @@ export function buildDeadlineDecorations(
 ): DecorationSet {
   if (state.field(highlightField, false) === false) return Decoration.none; // absent field: on
   const doc = state.doc;
+  const lastLine = ranges.length === 0 ? 1 : doc.lineAt(Math.min(doc.length, ranges[ranges.length - 1].to)).number;
   let mask: Uint8Array | null = null;
   const decorations = [];
-  let lastLine = 0;
+  let lastSeen = 0;
   for (const range of ranges) {
     let pos = range.from;
     while (pos <= range.to) {
       const line = doc.lineAt(pos);
       pos = line.to + 1;
-      if (line.number <= lastLine) continue; // ranges may share a line
-      lastLine = line.number;
+      if (line.number <= lastSeen) continue; // ranges may share a line
+      lastSeen = line.number;
       if (!/\[.\]/.test(line.text)) continue; // cheap before the mask and the date search
-      mask ??= maskOf(doc);
+      mask ??= maskOf(doc, lastLine);
       if (mask[line.number - 1] === 1) continue;
       const deadline: LineDeadline | null = deadlineOfLine(line.text, context, now);
       if (!deadline) continue;
@@ -84,17 +91,32 @@ export function deadlineExtension(context: DeadlineContext, enabled = true): Ext
     class {
       decorations: DecorationSet;
       private timer: number | null = null;
+      private rebuildTimer: number | null = null;
       constructor(private readonly view: EditorView) {
         this.decorations = this.build();
         this.scheduleMidnight();
       }
       update(update: ViewUpdate): void {
         const effects = update.transactions.some((tr) => tr.effects.some((e) => e.is(refreshDeadlines) || e.is(setDeadlineHighlight)));
-        if (update.docChanged || update.viewportChanged || effects) this.decorations = this.build();
+        if (update.docChanged && !effects && update.state.doc.length > LARGE_DOC) {
+          // Typing in a very large note: keep the decorations in place and rebuild once typing pauses.
+          this.decorations = this.decorations.map(update.changes);
+          this.scheduleRebuild();
+        } else if (update.docChanged || update.viewportChanged || effects) {
+          this.decorations = this.build();
+        }
       }
       destroy(): void {
         if (this.timer !== null) window.clearTimeout(this.timer);
-        this.timer = null;
+        if (this.rebuildTimer !== null) window.clearTimeout(this.rebuildTimer);
+        this.timer = this.rebuildTimer = null;
+      }
+      private scheduleRebuild(): void {
+        if (this.rebuildTimer !== null) window.clearTimeout(this.rebuildTimer);
+        this.rebuildTimer = window.setTimeout(() => {
+          this.rebuildTimer = null;
+          this.view.dispatch({ effects: refreshDeadlines.of(null) });
+        }, LARGE_DOC_DELAY_MS);
       }
       private build(): DecorationSet {
         return buildDeadlineDecorations(this.view.state, this.view.visibleRanges, context.now(), context);

@@ -104,4 +104,17 @@ describe("deadlineExtension in an EditorView", () => {
     view.destroy();
     expect(vi.getTimerCount()).toBe(0);
   });
+
+  it("in a very large note, maps decorations on edits and rebuilds after a pause", () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    const now = { value: new Date(2021, 3, 14, 9) };
+    const filler = "plain text line without a task\n".repeat(8000);
+    const view = mount(deadlineExtension(context(now)), "- [ ] 2021/04/18    ICRA 2022 投稿截止日期\n" + filler);
+    expect(badges(view)).toEqual(["D-4"]);
+    view.dispatch({ changes: { from: 0, insert: "- [ ] 2021/04/30    ECCV 2022 deadline\n" } });
+    expect(badges(view)).toEqual(["D-4"]); // mapped, not rebuilt yet
+    vi.advanceTimersByTime(300);
+    expect(badges(view)).toEqual(["D-16", "D-4"]);
+    view.destroy();
+  });
 });
