@@ -65,6 +65,7 @@ const NOTE = [
   "- [ ] 2024-04-03  Fix the build",
   `- [ ] 2024/4/9${T}${T}Tidy the desk`,
   "- [ ] 2024/04/01 - 2024/04/03  Sprint",
+  "- [ ] 2024年4月1日 至 2024年4月3日  集训",
   "- [ ] Plan trip 📅 2024-06-01",
   "",
 ].join("\n");
@@ -101,6 +102,7 @@ const TODAY_TASKS: [string, string][] = [
   ["- [ ] 2024-04-03  Fix the build", "- [ ] 2024-04-10  Fix the build"],
   [`- [ ] 2024/4/9${T}${T}Tidy the desk`, `- [ ] 2024/4/10${T}${T}Tidy the desk`],
   ["- [ ] 2024/04/01 - 2024/04/03  Sprint", "- [ ] 2024/04/10 - 2024/04/12  Sprint"],
+  ["- [ ] 2024年4月1日 至 2024年4月3日  集训", "- [ ] 2024年4月10日 至 2024年4月12日 集训"],
 ];
 const SHIFT_ALGO: [string, string][] = [
   ["- [ ] 2024/04/08    相交链表", "- [ ] 2024/04/10    相交链表"],
@@ -163,6 +165,7 @@ describe("planRoll on a planner note", () => {
       ["- [ ] 2024-04-03  Fix the build", "- [ ] 2024-04-12  Fix the build"],
       [`- [ ] 2024/4/9${T}${T}Tidy the desk`, `- [ ] 2024/4/18${T}${T}Tidy the desk`],
       ["- [ ] 2024/04/01 - 2024/04/03  Sprint", "- [ ] 2024/04/10 - 2024/04/12  Sprint"],
+      ["- [ ] 2024年4月1日 至 2024年4月3日  集训", "- [ ] 2024年4月10日 至 2024年4月12日 集训"],
       ["- [ ] Plan trip 📅 2024-06-01", "- [ ] Plan trip 📅 2024-06-10"],
     ]));
     expect(plan.skipped).toEqual([
