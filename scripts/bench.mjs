@@ -1,0 +1,28 @@
+// `npm run bench`: bundles scripts/bench/*.ts (and the src/ code it measures) into .build/bench.mjs,
+// then runs it with --expose-gc so heap figures are taken after full collections.
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import esbuild from "esbuild";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const outfile = `${root}.build/bench.mjs`;
+
+await esbuild.build({
+  absWorkingDir: root,
+  entryPoints: ["scripts/bench/main.ts"],
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  outfile,
+  // The Today renderer imports `obsidian`: give it the demo stand-in's icons and language lookup.
+  alias: { obsidian: "./scripts/bench/obsidianStub.ts" },
+  external: ["happy-dom", "mdast-util-from-markdown", "mdast-util-gfm-task-list-item", "micromark-extension-gfm-task-list-item"],
+  logLevel: "warning",
+});
+
+const result = spawnSync(process.execPath, ["--expose-gc", "--max-old-space-size=6144", outfile, ...process.argv.slice(2)], {
+  stdio: "inherit",
+  cwd: root,
+});
+process.exit(result.status ?? 1);

@@ -1,0 +1,69 @@
+// Per-edit latencies: re-indexing one note after a one-character edit, and building the sidebar model.
+import { readFileSync } from "node:fs";
+import { DEFAULT_SETTINGS } from "../../src/core/settings";
+import { buildToday, type TodayModel } from "../../src/core/today";
+import type { VaultIndex } from "../../src/core/vaultIndex";
+import type { BenchVault } from "./context";
+import { BENCH_DAY } from "./fragments";
+import { median, percentile } from "./timing";
+
+export const BENCH_NOW = new Date(2026, 2, 10, 9, 30);
+
+/** The note with one character changed inside an item's text (the middle item), as typing would. */
+export function oneCharEdit(text: string): string {
+  const lines = text.split("\n");
+  const items = lines.map((line, i) => (/^\s*- \[.\] .*\S$/.test(line) ? i : -1)).filter((i) => i >= 0);
+  const target = items[Math.floor(items.length / 2)] ?? Math.floor(lines.length / 2);
+  const line = lines[target];
+  lines[target] = line.endsWith("a") ? `${line.slice(0, -1)}b` : `${line}a`;
+  return lines.join("\n");
+}
+
+export interface Latency { p50: number; p95: number; samples: number }
+
+/** Alternates the original and edited text so every update is a real change. */
+export function reindexLatency(bench: BenchVault, index: VaultIndex, path: string, samples: number, warmup = 10): Latency {
+  const i = bench.paths.indexOf(path);
+  if (i < 0) throw new Error(`${path} is not in the vault`);
+  const original = readFileSync(bench.abs[i], "utf8");
+  const edited = oneCharEdit(original);
+  const stat = bench.stats[i];
+  const times: number[] = [];
+  for (let n = 0; n < warmup + samples; n++) {
+    const text = n % 2 === 0 ? edited : original;
+    const start = performance.now();
+    index.update(path, text, { mtime: stat.mtime + n + 1, size: stat.size });
+    if (n >= warmup) times.push(performance.now() - start);
+  }
+  index.update(path, original, stat);
+  return { p50: percentile(times, 50), p95: percentile(times, 95), samples };
+}
+
+/**
+ * The sidebar refresh after an edit: one note re-indexed (not timed), then buildToday (timed),
+ * so the index's per-day lookups are rebuilt the way they are after every keystroke.
+ */
+export function todayLatency(bench: BenchVault, index: VaultIndex, path: string, runs: number): { todayMs: number; todayCachedMs: number; model: TodayModel } {
+  const i = bench.paths.indexOf(path);
+  const original = readFileSync(bench.abs[i], "utf8");
+  const edited = oneCharEdit(original);
+  const afterEdit: number[] = [];
+  const cached: number[] = [];
+  let model = buildToday(index, BENCH_DAY, BENCH_NOW, DEFAULT_SETTINGS);
+  for (let r = 0; r < runs + 1; r++) {
+    index.update(path, r % 2 === 0 ? edited : original, bench.stats[i]);
+    let start = performance.now();
+    model = buildToday(index, BENCH_DAY, BENCH_NOW, DEFAULT_SETTINGS);
+    if (r > 0) afterEdit.push(performance.now() - start);
+    start = performance.now();
+    buildToday(index, BENCH_DAY, BENCH_NOW, DEFAULT_SETTINGS);
+    if (r > 0) cached.push(performance.now() - start);
+  }
+  index.update(path, original, bench.stats[i]);
+  return { todayMs: median(afterEdit), todayCachedMs: median(cached), model };
+}
+
+/** For the heap figure: the lookups buildToday makes, so their caches are part of the steady state. */
+export function warmQueries(index: VaultIndex): void {
+  buildToday(index, BENCH_DAY, BENCH_NOW, DEFAULT_SETTINGS);
+}

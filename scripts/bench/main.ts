@@ -1,0 +1,133 @@
+// `npm run bench [-- --sizes 1000,10000] [--json] [--seed N] [--runs N]`: generates (or reuses) the
+// synthetic vaults, measures each in this one process, prints a table per size and writes the JSON.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
+import process from "node:process";
+import { resolve } from "node:path";
+import { REINDEX_NOTE } from "./generator";
+import { openVault } from "./context";
+import { naiveAndCheck } from "./correctness";
+import { reindexLatency, todayLatency, warmQueries } from "./latency";
+import { longestTask } from "./longest";
+import { buildMeasuringHeap, floorAndCold, warmStart } from "./measure";
+import { modelWithItems, renderLatency } from "./render";
+import { checkBudgets, formatTable, type BudgetCheck, type SizeResult } from "./report";
+import { round } from "./timing";
+import { ensureVault } from "./vault";
+
+interface Args { sizes: number[]; json: boolean; seed: number; runs: number }
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { sizes: [1_000, 10_000, 50_000], json: false, seed: 20260310, runs: 5 };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    const value = (): string => {
+      const next = argv[++i];
+      if (next === undefined) usage(`${flag} needs a value`);
+      return next;
+    };
+    if (flag === "--json") args.json = true;
+    else if (flag === "--sizes") args.sizes = value().split(",").map((s) => Number(s.replace(/[_k]/g, (c) => (c === "k" ? "000" : ""))));
+    else if (flag === "--seed") args.seed = Number(value());
+    else if (flag === "--runs") args.runs = Number(value());
+    else usage(`unknown argument ${flag}`);
+  }
+  if (args.sizes.some((n) => !Number.isInteger(n) || n < 10)) usage("--sizes takes note counts like 1000,10000");
+  if (!Number.isInteger(args.seed) || !Number.isInteger(args.runs) || args.runs < 1) usage("--seed and --runs take integers");
+  return args;
+}
+
+function usage(message: string): never {
+  process.stderr.write(`bench: ${message}\nusage: npm run bench -- [--sizes 1000,10000,50000] [--json] [--seed N] [--runs N]\n`);
+  process.exit(2);
+}
+
+const log = (message: string): void => { process.stderr.write(`${message}\n`); };
+const out = (message: string): void => { process.stdout.write(`${message}\n`); };
+
+async function measureSize(size: number, args: Args): Promise<SizeResult> {
+  let started = performance.now();
+  const step = (label: string): void => {
+    log(`  ${label} (${round((performance.now() - started) / 1000, 1)} s)`);
+    started = performance.now();
+  };
+  const vault = ensureVault(args.seed, size);
+  const bench = openVault(vault);
+  step(`${vault.reused ? "reused" : "generated"} ${vault.dir}`);
+  const { floorMs, coldMs, datedLines, runs } = floorAndCold(bench, args.runs);
+  step("floor and cold");
+  const { index, heapMB, recordsMB } = buildMeasuringHeap(bench, warmQueries);
+  step("heap");
+  const naive = naiveAndCheck(bench, index, Math.min(3, args.runs));
+  step("naive and correctness");
+  const warm = warmStart(bench, index, runs);
+  if (warm.stale > 0) throw new Error(`warm start found ${warm.stale} stale notes though nothing changed`);
+  step("warm");
+  const reindex = reindexLatency(bench, index, REINDEX_NOTE, 300);
+  const big = bench.files.find((f) => f.kind === "big")!;
+  const reindexBig = reindexLatency(bench, index, big.path, 30, 3);
+  step("reindex");
+  const today = todayLatency(bench, index, REINDEX_NOTE, Math.max(7, args.runs));
+  step("today");
+  const render = renderLatency(modelWithItems(today.model, index.items(), 500), args.runs);
+  step("render");
+  const longest = await longestTask(bench);
+  step("longest task");
+  return {
+    runs, notes: size, vaultMB: vault.bytes / (1024 * 1024), items: index.items().length, datedLines,
+    floorMs, coldMs, naiveMs: naive.naiveMs, naiveMethod: naive.method, warmMs: warm.warmMs,
+    reindexP50Ms: reindex.p50, reindexP95Ms: reindex.p95, reindex1MBP50Ms: reindexBig.p50, reindex1MBP95Ms: reindexBig.p95,
+    todayMs: today.todayMs, todayCachedMs: today.todayCachedMs,
+    renderMs: render.renderMs, renderDomFloorMs: render.floorMs, renderer: `renderToday (src/obsidian/todayRender.ts) in happy-dom, ${render.nodes} elements`,
+    longestTaskMs: longest.longestTaskMs, longestSliceMs: longest.longestSliceMs, batchedColdMs: longest.totalMs,
+    heapMB, heapRecordsMB: recordsMB, cacheMB: warm.cacheMB,
+    coldOverFloor: coldMs / floorMs, warmOverFloor: warm.warmMs / floorMs,
+    checkedNotes: naive.checkedNotes, checkedItems: naive.checkedItems, mismatches: naive.mismatches,
+  };
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const sizes: Record<string, SizeResult> = {};
+  const checks: BudgetCheck[] = [];
+  const tables: string[] = [];
+  const began = performance.now();
+  const loadAtStart = loadavg()[0];
+  log(`bench: load average ${round(loadAtStart)} on ${cpus().length} cores`);
+  for (const size of args.sizes) {
+    log(`bench: ${size} notes`);
+    const result = await measureSize(size, args);
+    const sizeChecks = checkBudgets(size, result);
+    sizes[size] = roundAll(result);
+    checks.push(...sizeChecks);
+    const table = formatTable(size, result, sizeChecks);
+    tables.push(table);
+    if (!args.json) out(table);
+  }
+  const pass = checks.every((c) => c.pass);
+  const report = {
+    date: new Date().toISOString(), node: process.version, cpus: cpus().length, seed: args.seed, runs: args.runs,
+    // Other processes on this 2-core machine skew the wall times; the ratios suffer least.
+    loadAverage: { atStart: loadAtStart, atEnd: loadavg()[0] },
+    totalSeconds: round((performance.now() - began) / 1000, 1), sizes, budgets: checks, pass,
+  };
+  const dir = resolve(".build/bench");
+  mkdirSync(dir, { recursive: true });
+  const file = resolve(dir, `bench-${report.date.replace(/[:.]/g, "-")}.json`);
+  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(resolve(dir, "latest.json"), `${JSON.stringify(report, null, 2)}\n`);
+  if (args.json) out(JSON.stringify(report, null, 2));
+  else out(`\n${pass ? "All budgets met." : `${checks.filter((c) => !c.pass).length} budget(s) missed.`} JSON: ${file}`);
+  process.exitCode = pass ? 0 : 1;
+}
+
+function roundAll(result: SizeResult): SizeResult {
+  const copy = { ...result } as Record<string, unknown>;
+  for (const [key, value] of Object.entries(copy)) if (typeof value === "number") copy[key] = round(value, 3);
+  return copy as unknown as SizeResult;
+}
+
+main().catch((error: unknown) => {
+  log(error instanceof Error ? String(error.stack) : String(error));
+  process.exit(3);
+});

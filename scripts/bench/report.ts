@@ -1,0 +1,98 @@
+// Budgets, the per-size table and the JSON shape.
+import { round } from "./timing";
+
+export interface SizeResult {
+  notes: number;
+  vaultMB: number;
+  items: number;
+  datedLines: number;
+  runs: number;
+  floorMs: number;
+  coldMs: number;
+  naiveMs: number;
+  naiveMethod: string;
+  warmMs: number;
+  reindexP50Ms: number;
+  reindexP95Ms: number;
+  reindex1MBP50Ms: number;
+  reindex1MBP95Ms: number;
+  todayMs: number;
+  todayCachedMs: number;
+  renderMs: number;
+  renderDomFloorMs: number;
+  renderer: string;
+  longestTaskMs: number;
+  longestSliceMs: number;
+  batchedColdMs: number;
+  heapMB: number;
+  heapRecordsMB: number;
+  cacheMB: number;
+  coldOverFloor: number;
+  warmOverFloor: number;
+  checkedNotes: number;
+  checkedItems: number;
+  mismatches: { path: string; onlyIndex: number[]; onlyNaive: number[] }[];
+}
+
+export interface BudgetCheck { size: number; name: string; value: number; limit: string; pass: boolean }
+
+type Rule = { name: string; metric: keyof SizeResult; max: number; appliesTo: (size: number) => boolean; note?: string };
+
+const RULES: Rule[] = [
+  { name: "coldOverFloor", metric: "coldOverFloor", max: 2, appliesTo: (n) => n >= 10_000 },
+  { name: "warmOverFloor", metric: "warmOverFloor", max: 0.5, appliesTo: () => true },
+  { name: "reindexP95Ms (25 KB note)", metric: "reindexP95Ms", max: 5, appliesTo: () => true },
+  { name: "todayMs", metric: "todayMs", max: 20, appliesTo: (n) => n <= 10_000 },
+  { name: "renderMs (500 items)", metric: "renderMs", max: 30, appliesTo: () => true },
+  { name: "longestTaskMs", metric: "longestTaskMs", max: 50, appliesTo: () => true },
+  { name: "heapMB", metric: "heapMB", max: 150, appliesTo: (n) => n >= 50_000 },
+];
+
+export function checkBudgets(size: number, result: SizeResult): BudgetCheck[] {
+  const checks: BudgetCheck[] = RULES.filter((rule) => rule.appliesTo(size)).map((rule) => {
+    const value = result[rule.metric] as number;
+    return { size, name: rule.name, value: round(value), limit: `≤ ${rule.max}`, pass: value <= rule.max };
+  });
+  checks.push({ size, name: "cold = naive (same items)", value: result.mismatches.length, limit: "0 mismatching notes", pass: result.mismatches.length === 0 });
+  return checks;
+}
+
+const ROWS: [string, keyof SizeResult, string][] = [
+  ["floor (read + line regex)", "floorMs", "ms"],
+  ["cold (read + full index)", "coldMs", "ms"],
+  ["naive (mdast + GFM tasks)", "naiveMs", "ms"],
+  ["warm (cache + stat check)", "warmMs", "ms"],
+  ["reindex 25 KB p50", "reindexP50Ms", "ms"],
+  ["reindex 25 KB p95", "reindexP95Ms", "ms"],
+  ["reindex 1 MB p50", "reindex1MBP50Ms", "ms"],
+  ["reindex 1 MB p95", "reindex1MBP95Ms", "ms"],
+  ["today after an edit", "todayMs", "ms"],
+  ["today, nothing changed", "todayCachedMs", "ms"],
+  ["render 500 items", "renderMs", "ms"],
+  ["  same number of bare elements", "renderDomFloorMs", "ms"],
+  ["longest task (batched cold)", "longestTaskMs", "ms"],
+  ["batched cold start total", "batchedColdMs", "ms"],
+  ["heap (index + day lookups)", "heapMB", "MB"],
+  ["heap (records only)", "heapRecordsMB", "MB"],
+  ["cache JSON", "cacheMB", "MB"],
+  ["cold / floor", "coldOverFloor", "×"],
+  ["warm / floor", "warmOverFloor", "×"],
+];
+
+export function formatTable(size: number, result: SizeResult, checks: BudgetCheck[]): string {
+  const lines = [
+    `\n## ${size.toLocaleString("en-US")} notes — ${round(result.vaultMB, 1)} MB, ${result.items.toLocaleString("en-US")} items, ` +
+      `${result.datedLines.toLocaleString("en-US")} dated-looking lines`,
+    "",
+    "| measure | value |",
+    "| --- | ---: |",
+  ];
+  for (const [label, key, unit] of ROWS) lines.push(`| ${label} | ${round(result[key] as number)} ${unit} |`);
+  lines.push("", `floor, cold, warm: median of ${result.runs} runs; reindex: 300 samples (25 KB), 30 (1 MB)`, `naive: ${result.naiveMethod}`, `render: ${result.renderer}`,
+    `checked: ${result.checkedNotes} notes, ${result.checkedItems} items against the CommonMark reference`, "");
+  for (const check of checks) lines.push(`${check.pass ? "PASS" : "FAIL"}  ${check.name} = ${check.value} (budget ${check.limit})`);
+  for (const m of result.mismatches.slice(0, 10)) {
+    lines.push(`  mismatch ${m.path}: only in index ${JSON.stringify(m.onlyIndex.slice(0, 8))}, only in reference ${JSON.stringify(m.onlyNaive.slice(0, 8))}`);
+  }
+  return lines.join("\n");
+}
