@@ -45,7 +45,15 @@ export function splitLines(text: string): string[] {
 }
 
 const enum Leaf { None, Paragraph, Fenced, Indented, Html, Math }
-interface Container { quote: boolean; width: number; id: number; hasChild: boolean }
+interface Container {
+  quote: boolean;
+  width: number;
+  id: number;
+  hasChild: boolean;
+  line: number;
+  /** The marker ended its line with nothing after it, not even a space. */
+  bare: boolean;
+}
 
 /** Line index after YAML frontmatter (`---` on line 1 up to `---` or `...`), or 0 when there is none. */
 function frontmatterEnd(lines: string[]): number {
@@ -75,6 +83,9 @@ export function scanNote(text: string): ScannedNote {
   let fence = { char: 0, length: 0, indent: 0 };
   let htmlKind = 0;
   let inComment = false;
+  // micromark keeps "interrupting" after indented code (even across blank lines) while the same
+  // containers continue: an ordered item not numbered 1, or an empty item, cannot start there.
+  let afterIndentedCode = false;
   let para: { line: number; texts: string[] | null } = { line: 0, texts: null };
 
   const start = frontmatterEnd(lines);
@@ -142,7 +153,14 @@ export function scanNote(text: string): ScannedNote {
     // 3. New blocks starting on this line.
     let paraOpen = allMatched && leaf === Leaf.Paragraph;
     let lazy = !allMatched && leaf === Leaf.Paragraph && !cur.blank;
-    const openBlock = (): void => { stack.length = matched; leaf = Leaf.None; paraOpen = false; lazy = false; markChild(); };
+    const openBlock = (): void => {
+      stack.length = matched;
+      leaf = Leaf.None;
+      paraOpen = false;
+      lazy = false;
+      afterIndentedCode = false;
+      markChild();
+    };
     let done = false;
     for (;;) {
       cur.findNextNonspace();
@@ -153,6 +171,7 @@ export function scanNote(text: string): ScannedNote {
         if (paraOpen || lazy) break;
         openBlock();
         leaf = Leaf.Indented;
+        afterIndentedCode = allMatched;
         mask[n] = 1;
         done = true;
         break;
@@ -162,7 +181,7 @@ export function scanNote(text: string): ScannedNote {
         cur.advanceNextNonspace();
         cur.advanceOffset(1, false);
         if (cur.spaceOrTabAt(cur.offset)) cur.advanceOffset(1, true);
-        stack.push({ quote: true, width: 0, id: -1, hasChild: false });
+        stack.push({ quote: true, width: 0, id: -1, hasChild: false, line: n, bare: false });
         matched = stack.length;
         continue;
       }
@@ -214,6 +233,8 @@ export function scanNote(text: string): ScannedNote {
       }
       if (paraOpen && (ch === 61 || ch === 45) && isSetextUnderline(line, at)) {
         closeAsSetext(headings, para, matched === 0 && stack.length === 0, ch === 61 ? 1 : 2);
+        // A heading is not a paragraph, so its first line is no task either.
+        if (tasks.length > 0 && tasks[tasks.length - 1].line === para.line) tasks.pop();
         leaf = Leaf.None;
         done = true;
         break;
@@ -223,14 +244,15 @@ export function scanNote(text: string): ScannedNote {
         done = true;
         break;
       }
-      const marker = listMarker(line, at, paraOpen);
+      const marker = listMarker(line, at, paraOpen || (afterIndentedCode && allMatched));
       if (marker) {
         const markerIndent = cur.indent;
+        const bare = at + marker === line.length;
         openBlock();
         const width = markerIndent + cur.openListItem(marker);
         const id = itemParent.length;
         itemParent.push(enclosingItem(stack));
-        stack.push({ quote: false, width, id, hasChild: false });
+        stack.push({ quote: false, width, id, hasChild: false, line: n, bare });
         matched = stack.length;
         continue;
       }
@@ -245,11 +267,14 @@ export function scanNote(text: string): ScannedNote {
     const topLevel = stack.length === 0;
     if (!paraOpen) {
       const parent = parentOfNew();
-      if (parent && !parent.quote && !parent.hasChild) {
+      // GFM (as micromark reads it): the checkbox opens the item's first paragraph on the marker's
+      // line, or on the next line when the marker stood alone without even a trailing space.
+      if (parent && !parent.quote && !parent.hasChild && (parent.line === n || parent.bare)) {
         const task = checkbox(line, cur.nextNonspace);
         if (task) tasks.push({ line: n, status: task.status, checkFrom: cur.nextNonspace, contentFrom: task.contentFrom, item: parent.id });
       }
       markChild();
+      afterIndentedCode = false;
       leaf = Leaf.Paragraph;
       para = { line: n, texts: topLevel ? [] : null };
     }

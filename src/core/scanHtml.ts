@@ -6,7 +6,6 @@ const BLOCK_TAG = /^<\/?([A-Za-z][A-Za-z0-9-]*)(?:[ \t]|\/?>|$)/;
 // consume a name after mandatory whitespace, so matching stays linear.
 const COMPLETE_TAG =
   /^(?:<[A-Za-z][A-Za-z0-9-]*(?:[ \t]+[A-Za-z_:][A-Za-z0-9_.:-]*(?:[ \t]*=[ \t]*(?:[^"'=<>`\s]+|'[^']*'|"[^"]*"))?)*[ \t]*\/?>|<\/[A-Za-z][A-Za-z0-9-]*[ \t]*>)[ \t]*$/;
-const RAW_NAMES = new Set(["script", "pre", "style", "textarea"]);
 const BLOCK_NAMES = new Set(
   ("address article aside base basefont blockquote body caption center col colgroup dd details dialog dir div dl dt " +
     "fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hr html iframe legend li " +
@@ -24,10 +23,8 @@ export function htmlBlockKind(rest: string, canInterruptParagraph: boolean): num
   const block = BLOCK_TAG.exec(rest);
   if (block && BLOCK_NAMES.has(block[1].toLowerCase())) return 6;
   if (!canInterruptParagraph) return 0;
-  const complete = COMPLETE_TAG.exec(rest);
-  if (!complete) return 0;
-  const name = /^<\/?([A-Za-z][A-Za-z0-9-]*)/.exec(rest);
-  return name && !RAW_NAMES.has(name[1].toLowerCase()) ? 7 : 0;
+  // Raw-text names only reach here as closing tags (`</pre>`), which micromark treats as kind 7.
+  return COMPLETE_TAG.test(rest) ? 7 : 0;
 }
 
 const RAW_END = /<\/(?:script|pre|style|textarea)>/i;
