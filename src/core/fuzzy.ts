@@ -8,18 +8,20 @@ export function normalizeName(name: string): string {
 
 /** How an entry relates to a name; higher kinds beat lower ones, then fewer extra characters. */
 export interface NameMatch {
-  kind: 3 | 2 | 1;
+  kind: 4 | 3 | 2 | 1;
   extra: number;
 }
 
 /**
- * 3: equal; 2: one contains the other; 1: every character of the entry occurs in the name
- * (counted with multiplicity, any order). Both arguments must be normalised.
+ * 4: equal; 3: the name contains the entry; 2: the entry contains a name at least half its length
+ * (so a one-letter track does not swallow every entry); 1: every character of the entry occurs in
+ * the name (counted with multiplicity, any order). Both arguments must be normalised.
  */
 export function compareNames(entry: string, name: string): NameMatch | null {
   if (entry.length === 0 || name.length === 0) return null;
-  if (entry === name) return { kind: 3, extra: 0 };
-  if (name.includes(entry) || entry.includes(name)) return { kind: 2, extra: Math.abs(name.length - entry.length) };
+  if (entry === name) return { kind: 4, extra: 0 };
+  if (name.includes(entry)) return { kind: 3, extra: name.length - entry.length };
+  if (entry.includes(name) && name.length * 2 >= entry.length) return { kind: 2, extra: entry.length - name.length };
   const available = new Map<string, number>();
   for (const ch of name) available.set(ch, (available.get(ch) ?? 0) + 1);
   for (const ch of entry) {

@@ -130,6 +130,9 @@ describe("matchTrack", () => {
     expect(matchTrack("模型", ["生成模型", "概率图模型"])).toEqual({ track: "生成模型" });
     expect(matchTrack("ab", ["xaby", "ab"])).toEqual({ track: "ab" });
     expect(matchTrack("ab", ["bxa", "xxab"])).toEqual({ track: "xxab" });
+    expect(matchTrack("CUDA", ["A", "CUDA C 编程权威指南"])).toEqual({ track: "CUDA C 编程权威指南" });
+    expect(matchTrack("深度学习原理与实践（课程）", ["深度学习原理与实践", "深度学习"])).toEqual({ track: "深度学习原理与实践" });
+    expect(matchTrack("LeetCode", ["T", "Code"])).toEqual({ track: "Code" });
   });
 
   it("reports an entry that matches nothing or two tracks equally", () => {
