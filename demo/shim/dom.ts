@@ -6,10 +6,8 @@ type Attrs = Record<string, string | number | boolean | null>;
 function applyInfo(el: HTMLElement, o: DomElementInfo | string | undefined): void {
   if (o === undefined) return;
   const info: DomElementInfo = typeof o === "string" ? { cls: o } : o;
-  if (info.cls !== undefined) {
-    const classes = (Array.isArray(info.cls) ? info.cls : info.cls.split(" ")).filter((c) => c.length > 0);
-    if (classes.length > 0) el.classList.add(...classes);
-  }
+  // Obsidian assigns className, so an entry may itself hold several space-separated classes.
+  if (info.cls !== undefined) el.className = Array.isArray(info.cls) ? info.cls.join(" ") : info.cls;
   if (info.text !== undefined) setElementText(el, info.text);
   if (info.attr) setAttributes(el, info.attr);
   if (info.title !== undefined) el.title = info.title;
@@ -56,7 +54,7 @@ function makeSvg<K extends keyof SVGElementTagNameMap>(
 ): SVGElementTagNameMap[K] {
   const el = doc.createElementNS("http://www.w3.org/2000/svg", tag);
   const info: SvgElementInfo = typeof o === "string" ? { cls: o } : (o ?? {});
-  if (info.cls !== undefined) el.classList.add(...(Array.isArray(info.cls) ? info.cls : info.cls.split(" ")).filter(Boolean));
+  if (info.cls !== undefined) el.setAttribute("class", Array.isArray(info.cls) ? info.cls.join(" ") : info.cls);
   if (info.attr) setAttributes(el, info.attr);
   place(parent ?? info.parent, el, info.prepend);
   callback?.(el);

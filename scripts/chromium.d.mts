@@ -1,0 +1,3 @@
+// Types for scripts/chromium.mjs, which the browser tests import.
+export const CHROMIUM_ARGS: string[];
+export function chromiumPath(): string | null;

@@ -1,0 +1,105 @@
+// Drives the demo workspace in headless Chromium: one server and one browser per test file, a fresh page
+// (fresh localStorage) per test, the clock pinned to the demo date in Asia/Shanghai.
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium, type Browser, type Locator, type Page } from "playwright-core";
+import { CHROMIUM_ARGS, chromiumPath } from "../../scripts/chromium.mjs";
+import { prepare, startServer } from "../../scripts/start.mjs";
+
+/** The sample vault is planned around this Monday (see demo/app.ts). */
+export const DEMO_DATE = "2026-11-30";
+/** 09:30 in Shanghai on the demo date: the notes' dates are local days there. */
+export const DEMO_NOW = new Date("2026-11-30T09:30:00+08:00");
+export const SCREENSHOTS = fileURLToPath(new URL("../output/screenshots/", import.meta.url));
+
+export interface DemoSession {
+  url: string;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+let prepared: Promise<void> | null = null;
+
+export async function startDemo(): Promise<DemoSession> {
+  const executablePath = chromiumPath();
+  if (!executablePath) throw new Error("No Chromium found: install it (apt-get install chromium) or set CHROMIUM_PATH.");
+  prepared ??= prepare({ log: () => {} });
+  await prepared;
+  const server = await startServer({ port: 0 });
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  return {
+    url: server.url,
+    browser,
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+export interface OpenOptions {
+  theme?: "light" | "dark";
+  query?: Record<string, string>;
+  width?: number;
+  height?: number;
+}
+
+/** Opens the demo with the clock pinned and waits until the plugin's sidebar has rendered. */
+export async function openDemo(session: DemoSession, options: OpenOptions = {}): Promise<Page> {
+  const context = await session.browser.newContext({
+    viewport: { width: options.width ?? 1400, height: options.height ?? 900 },
+    deviceScaleFactor: 1,
+    timezoneId: "Asia/Shanghai",
+    locale: "en-US",
+  });
+  const page = await context.newPage();
+  await page.clock.setFixedTime(DEMO_NOW);
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  const query = new URLSearchParams({ ...(options.theme === "dark" ? { theme: "dark" } : {}), ...options.query });
+  await page.goto(`${session.url}${query.size > 0 ? `?${query.toString()}` : ""}`);
+  await page.waitForSelector("body[data-demo-ready]");
+  const state = await page.getAttribute("body", "data-demo-ready");
+  const loadError = await page.evaluate(() => window.bqDemo?.error ?? null);
+  if (state !== "true" || loadError) throw new Error(`Demo failed: ${loadError ?? state} ${errors.join("; ")}`);
+  try {
+    await sidebar(page).locator(".bq-section-today").waitFor({ timeout: 15_000 });
+  } catch (error) {
+    throw new Error(`The Today view did not render. Page errors: ${errors.join("; ") || "none"}`, { cause: error });
+  }
+  return page;
+}
+
+export function sidebar(page: Page): Locator {
+  return page.locator('.mod-right-split .workspace-leaf-content[data-type="brain-queue-today"]');
+}
+
+export function editorContent(page: Page): Locator {
+  return page.locator(".mod-root .markdown-source-view .cm-content");
+}
+
+/** The open note's text, from the editor itself. */
+export async function editorText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const view = window.bqDemo?.app.workspace.getMostRecentLeaf()?.view as { editor?: { getValue(): string } } | undefined;
+    return view?.editor?.getValue() ?? "";
+  });
+}
+
+/** Scrolls the editor so the given 0-based line is in view (the editor only renders visible lines). */
+export async function revealLine(page: Page, line: number): Promise<void> {
+  await page.evaluate((target) => {
+    const view = window.bqDemo?.app.workspace.getMostRecentLeaf()?.view as { editor?: { setCursor(l: number, c: number): void; scrollIntoView(r: unknown, center: boolean): void } } | undefined;
+    view?.editor?.setCursor(target, 0);
+    view?.editor?.scrollIntoView({ from: { line: target, ch: 0 }, to: { line: target, ch: 0 } }, true);
+  }, line);
+  await page.waitForTimeout(100);
+}
+
+export async function screenshot(target: Page | Locator, name: string): Promise<string> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const path = join(SCREENSHOTS, `${name}.png`);
+  await target.screenshot({ path });
+  return path;
+}
