@@ -79,11 +79,12 @@ function readList(lines: string[], start: number, into: QueueEntry[]): number {
   return end;
 }
 
-/** Finds the first queue block of a note, outside code, HTML, comments and frontmatter. */
+/** Finds the first queue block of a note (one with a list wins), outside code, HTML, comments and frontmatter. */
 export function findQueueBlock(path: string, text: string): QueueBlock | null {
   if (!text.includes("最大进程数") && !/active\s{1,4}tracks/iu.test(text)) return null;
   const lines = splitLines(text);
   const code = codeLineMask(text);
+  let fallback: QueueBlock | null = null;
   for (let i = 0; i < lines.length; i++) {
     if (code[i] === 1 || !lines[i].includes("最大进程数") && !/active\s{1,4}tracks/iu.test(lines[i])) continue;
     const limit = limitOf(lines[i]);
@@ -98,9 +99,12 @@ export function findQueueBlock(path: string, text: string): QueueBlock | null {
       waitingLine = next + 1;
       end = Math.max(next + 1, readList(lines, next + 1, waiting));
     }
-    return { path, limit, limitLine: i + 1, active, waiting, waitingLine, source: lines.slice(i, end), endLine: end };
+    const block = { path, limit, limitLine: i + 1, active, waiting, waitingLine, source: lines.slice(i, end), endLine: end };
+    // A limit line without a list (a mention in prose) yields to a real block further down.
+    if (active.length > 0) return block;
+    fallback ??= block;
   }
-  return null;
+  return fallback;
 }
 
 /** Resolves a loosely written entry to one of `tracks`: equal > contained > same characters; closest wins. */

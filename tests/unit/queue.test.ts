@@ -98,6 +98,12 @@ describe("findQueueBlock", () => {
     expect(block.waitingLine).toBeNull();
   });
 
+  it("prefers a limit line with a list to one mentioned in prose", () => {
+    const text = "The block starts with `最大进程数为：9` and a list.\n\n最大进程数为：2\n- a\n";
+    expect(findQueueBlock("n.md", text)).toMatchObject({ limit: 2, limitLine: 3 });
+    expect(findQueueBlock("n.md", "只写了最大进程数为：4\n\n正文\n")).toMatchObject({ limit: 4, active: [], waitingLine: null });
+  });
+
   it("ignores blocks in frontmatter and comments", () => {
     const text = "---\nnote: 最大进程数为：7\n---\n<!--\n最大进程数为：8\n- x\n-->\n%%\nActive tracks (limit 9):\n%%\nActive tracks (limit 2):\n- y\n";
     expect(findQueueBlock("n.md", text)).toMatchObject({ limit: 2, limitLine: 11 });
