@@ -1,14 +1,24 @@
 // Just enough inline Markdown to name tracks and groups: emphasis markers are dropped.
 
 const PAIRED = ["**", "__", "~~", "=="];
+const isWordChar = (ch: string | undefined): boolean => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
 
-/** `**会议与期刊**` → `会议与期刊`; removes bold/strike/highlight markers and outer `*`/`_`. */
+/** `**会议与期刊**` → `会议与期刊`, `Sub *part*` → `Sub part`: drops bold, italic, strike and
+ *  highlight markers; an `_` inside a word (snake_case) stays. */
 export function stripEmphasis(text: string): string {
   let t = text;
   for (const mark of PAIRED) if (t.includes(mark)) t = t.split(mark).join("");
-  t = t.trim();
-  while (t.length >= 2 && (t[0] === "*" || t[0] === "_") && t[t.length - 1] === t[0]) t = t.slice(1, -1).trim();
-  return t;
+  if (t.includes("*") || t.includes("_")) {
+    let out = "";
+    for (let i = 0; i < t.length; i++) {
+      const ch = t[i];
+      if (ch === "*") continue;
+      if (ch === "_" && !(isWordChar(t[i - 1]) && isWordChar(t[i + 1]))) continue;
+      out += ch;
+    }
+    t = out;
+  }
+  return t.trim();
 }
 
 /** The label of a line that is only bold text (`**第2章\u3000CUDA编程模型**`) from `at`, else null. */
