@@ -97,7 +97,10 @@ export function deadlineExtension(context: DeadlineContext, enabled = true): Ext
         this.scheduleMidnight();
       }
       update(update: ViewUpdate): void {
-        const effects = update.transactions.some((tr) => tr.effects.some((e) => e.is(refreshDeadlines) || e.is(setDeadlineHighlight)));
+        // A reconfiguration (settings changed, `workspace.updateOptions()`) also rebuilds.
+        const effects = update.transactions.some(
+          (tr) => tr.reconfigured || tr.effects.some((e) => e.is(refreshDeadlines) || e.is(setDeadlineHighlight)),
+        );
         if (update.docChanged && !effects && update.state.doc.length > LARGE_DOC) {
           // Typing in a very large note: keep the decorations in place and rebuild once typing pauses.
           this.decorations = this.decorations.map(update.changes);

@@ -15,6 +15,7 @@ export class Indexer extends Component {
   ready = false;
   private listeners = new Set<() => void>();
   private detachIndex: (() => void) | null = null;
+  private changedDuringRebuild: Set<string> | null = null;
   private timers = new Map<string, number>();
   private stopped = false;
   private generation = 0;
@@ -74,19 +75,28 @@ export class Indexer extends Component {
   /** Re-indexes every note in scope; `cold` discards the index first (settings that change parsing). */
   async rebuild(cold: boolean): Promise<void> {
     const generation = ++this.generation;
-    if (cold) this.attach(new VaultIndex(this.options()));
+    // A cold rebuild fills a fresh index in the background and swaps it in when complete, so the
+    // views never show a half-built vault; notes that change meanwhile are re-read after the swap.
+    const target = cold ? new VaultIndex(this.options()) : this.index;
+    if (cold) this.changedDuringRebuild = new Set();
     const files = this.app.vault.getMarkdownFiles().filter((file) => this.inScope(file.path));
     const paths = files.map((file) => file.path);
     const wanted = new Set(paths);
-    this.index.batch(() => {
-      for (const path of [...this.index.paths()]) if (!wanted.has(path)) this.index.remove(path);
+    target.batch(() => {
+      for (const path of [...target.paths()]) if (!wanted.has(path)) target.remove(path);
     });
-    await indexInBatches(paths, (path) => this.read(path), this.index, {
+    await indexInBatches(paths, (path) => this.read(path), target, {
       yieldToUi,
       stat: (path) => this.statOf(path),
       cancelled: () => this.stopped || generation !== this.generation,
     });
     if (generation !== this.generation || this.stopped) return;
+    if (cold) {
+      const changed = this.changedDuringRebuild ?? new Set<string>();
+      this.changedDuringRebuild = null;
+      this.attach(target);
+      for (const path of changed) void this.refresh(path);
+    }
     this.ready = true;
     this.emit();
   }
@@ -154,12 +164,14 @@ export class Indexer extends Component {
     }
     const read = await this.read(path).catch(() => null);
     if (this.stopped) return;
+    this.changedDuringRebuild?.add(path);
     if (read === null) this.forget(path);
     else this.index.update(path, read.text, read.stat);
   }
 
   private updateNow(path: string, text: string, stat?: NoteStat): void {
     if (this.stopped || !this.inScope(path)) return;
+    this.changedDuringRebuild?.add(path);
     const pending = this.timers.get(path);
     if (pending !== undefined && stat) {
       window.clearTimeout(pending);
@@ -170,6 +182,7 @@ export class Indexer extends Component {
   }
 
   private forget(path: string): void {
+    this.changedDuringRebuild?.add(path);
     const pending = this.timers.get(path);
     if (pending !== undefined) window.clearTimeout(pending);
     this.timers.delete(path);
@@ -180,6 +193,7 @@ export class Indexer extends Component {
   }
 
   private renamed(file: TAbstractFile, oldPath: string): void {
+    this.changedDuringRebuild?.add(oldPath).add(file.path);
     if (!(file instanceof TFile)) {
       // A folder: its notes moved with it.
       const moved = this.index.paths().filter((p) => p.startsWith(`${oldPath}/`));

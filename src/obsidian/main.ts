@@ -127,8 +127,12 @@ export default class BrainQueuePlugin extends Plugin implements BrainQueueHost {
   async openAt(path: string, line: number): Promise<void> {
     const file = this.app.vault.getAbstractFileByPath(path);
     if (!(file instanceof TFile)) return;
-    const leaf = this.app.workspace.getLeaf(false);
+    const { workspace } = this.app;
+    // A tab already showing the note is reused rather than replacing whatever the active tab shows.
+    const open = workspace.getLeavesOfType("markdown").find((l) => l.view instanceof MarkdownView && l.view.file?.path === path);
+    const leaf = open ?? workspace.getLeaf(false);
     await leaf.openFile(file, { eState: { line: line - 1 } });
+    if (open) workspace.setActiveLeaf(open, { focus: true });
     if (leaf.view instanceof MarkdownView) leaf.view.editor.setCursor({ line: line - 1, ch: 0 });
   }
 

@@ -51,6 +51,22 @@ describe("live updates", () => {
   });
 });
 
+describe("settings that change parsing", () => {
+  it("re-index the vault in the background and swap the result in", async () => {
+    const { app, plugin } = await startPlugin();
+    plugin.data.settings.trackHeadingLevel = 1;
+    const saving = plugin.saveSettings();
+    // The old index keeps serving until the new one is complete.
+    expect(plugin.index().tracks().map((t) => t.name)).toContain("机器学习课程");
+    await app.vault.process(app.vault.getFileByPath("Plans/Term.md")!, (text) => text + "- [ ] 2021/04/14    late addition\n");
+    await saving;
+    await settle();
+    expect(new Set(plugin.index().items().map((i) => i.track))).toEqual(new Set(["Schedule"]));
+    expect(plugin.index().itemsOn("2021-04-14").map((i) => i.text)).toContain("late addition");
+    plugin.unload();
+  });
+});
+
 describe("keyboard", () => {
   it("arrow keys move between rows, space toggles, enter opens the note at the line", async () => {
     const { app, plugin } = await startPlugin();
