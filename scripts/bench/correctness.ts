@@ -8,9 +8,9 @@ import { REINDEX_NOTE } from "./generator";
 import { naiveItemLines } from "./naive";
 import { median } from "./timing";
 
-const SAMPLE_BYTES = 1.5 * 1024 * 1024;
+const SAMPLE_BYTES = 1024 * 1024;
 
-export interface Mismatch { path: string; onlyIndex: number[]; onlyNaive: number[] }
+export interface Mismatch { path: string; onlyIndex: number[]; onlyNaive: number[]; examples: string[] }
 export interface NaiveResult {
   naiveMs: number;
   method: string;
@@ -64,7 +64,11 @@ export function naiveAndCheck(bench: BenchVault, index: VaultIndex, runs: number
     const inNaive = new Set(naiveLines);
     const onlyIndex = indexLines.filter((l) => !inNaive.has(l));
     const onlyNaive = naiveLines.filter((l) => !inIndex.has(l));
-    if (onlyIndex.length > 0 || onlyNaive.length > 0) mismatches.push({ path, onlyIndex, onlyNaive });
+    if (onlyIndex.length > 0 || onlyNaive.length > 0) {
+      const lines = readFileSync(bench.abs[i], "utf8").split("\n");
+      const examples = [...onlyIndex, ...onlyNaive].slice(0, 3).map((l) => `${l}: ${JSON.stringify(lines[l - 1])}`);
+      mismatches.push({ path, onlyIndex, onlyNaive, examples });
+    }
   }
 
   const full = step === 1;

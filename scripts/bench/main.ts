@@ -58,7 +58,7 @@ async function measureSize(size: number, args: Args): Promise<SizeResult> {
   step("floor and cold");
   const { index, heapMB, recordsMB } = buildMeasuringHeap(bench, warmQueries);
   step("heap");
-  const naive = naiveAndCheck(bench, index, Math.min(3, args.runs));
+  const naive = naiveAndCheck(bench, index, Math.min(2, args.runs));
   step("naive and correctness");
   const warm = warmStart(bench, index, runs);
   if (warm.stale > 0) throw new Error(`warm start found ${warm.stale} stale notes though nothing changed`);

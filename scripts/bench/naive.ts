@@ -36,7 +36,8 @@ export function blankObsidianRegions(text: string): string {
 
 /** 1-based lines of the note's items, in order. */
 export function naiveItemLines(text: string): number[] {
-  const source = blankObsidianRegions(text);
+  // micromark drops a BOM and counts offsets without it; dropping it here keeps offsets aligned.
+  const source = blankObsidianRegions(text).replace(/^\uFEFF/, "");
   const tree = fromMarkdown(source, { extensions: micromarkExtensions, mdastExtensions });
   const lines: number[] = [];
   const visit = (node: Nodes): void => {

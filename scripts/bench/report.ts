@@ -31,7 +31,7 @@ export interface SizeResult {
   warmOverFloor: number;
   checkedNotes: number;
   checkedItems: number;
-  mismatches: { path: string; onlyIndex: number[]; onlyNaive: number[] }[];
+  mismatches: { path: string; onlyIndex: number[]; onlyNaive: number[]; examples: string[] }[];
 }
 
 export interface BudgetCheck { size: number; name: string; value: number; limit: string; pass: boolean }
@@ -93,6 +93,7 @@ export function formatTable(size: number, result: SizeResult, checks: BudgetChec
   for (const check of checks) lines.push(`${check.pass ? "PASS" : "FAIL"}  ${check.name} = ${check.value} (budget ${check.limit})`);
   for (const m of result.mismatches.slice(0, 10)) {
     lines.push(`  mismatch ${m.path}: only in index ${JSON.stringify(m.onlyIndex.slice(0, 8))}, only in reference ${JSON.stringify(m.onlyNaive.slice(0, 8))}`);
+    for (const example of m.examples) lines.push(`    ${example}`);
   }
   return lines.join("\n");
 }

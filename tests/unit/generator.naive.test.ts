@@ -18,6 +18,10 @@ describe("naiveItemLines", () => {
     expect(naiveItemLines(text)).toEqual([4, 15, 22]);
   });
 
+  it("reads a note that starts with a BOM", () => {
+    expect(naiveItemLines("\uFEFF# Plan\n\n- [ ] 2026/03/27 a\n- [x] b 2026-03-28\n")).toEqual([3, 4]);
+  });
+
   it("keeps offsets and lines when blanking Obsidian-only regions", () => {
     const text = "---\r\na: 1\r\n---\r\nx\n%%\ny\n%%\nz";
     const blanked = blankObsidianRegions(text);
