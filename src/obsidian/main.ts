@@ -39,6 +39,7 @@ export default class BrainQueuePlugin extends Plugin implements BrainQueueHost {
   private editorExtensions: Extension[] = [];
   private cacheTimer: number | null = null;
   private dayTimer: number | null = null;
+  private snapshot: { index: VaultIndex; version: number; cache: unknown } | null = null;
   readonly deadlineContext: DeadlineContext = {
     now: () => this.now(),
     settings: () => this.data.settings,
@@ -176,8 +177,17 @@ export default class BrainQueuePlugin extends Plugin implements BrainQueueHost {
   private async persist(): Promise<void> {
     if (this.cacheTimer !== null) window.clearTimeout(this.cacheTimer);
     this.cacheTimer = null;
-    const cache = this.indexer.ready ? this.index().toCache() : null;
-    await this.saveData({ ...this.data, indexCache: cache });
+    await this.saveData({ ...this.data, indexCache: this.cacheSnapshot() });
+  }
+
+  /** The index as cache data, serialised again only when the index changed (settings saves are frequent). */
+  private cacheSnapshot(): unknown {
+    if (!this.indexer.ready) return null;
+    const index = this.index();
+    if (this.snapshot?.index !== index || this.snapshot.version !== index.version) {
+      this.snapshot = { index, version: index.version, cache: index.toCache() };
+    }
+    return this.snapshot.cache;
   }
 
   private scheduleCacheSave(): void {

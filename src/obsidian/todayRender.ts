@@ -81,7 +81,7 @@ function renderTodaySection(root: HTMLElement, model: TodayModel, handlers: Toda
 
 function renderEmptyDay(parent: HTMLElement, model: TodayModel, handlers: TodayHandlers): void {
   const empty = parent.createDiv({ cls: "bq-empty" });
-  empty.createDiv({ text: t("view.nothingToday") });
+  empty.createDiv({ text: t(model.date === (handlers.today ?? model.date) ? "view.nothingToday" : "view.nothingDay") });
   const next = model.nextPlannedDay;
   if (next) {
     const link = empty.createEl("a", { cls: "bq-next-planned bq-focusable", text: t("view.nextPlanned", { date: next }), attr: { tabindex: "0", href: "#" } });
