@@ -80,20 +80,24 @@ function isCachedNote(v: unknown): v is CachedNote {
     isQueue(v.queue) && isArrayOf(v.marks, isMark);
 }
 
-/** Records from a cache made with the same format and track level; anything else yields nothing. */
+/**
+ * Records from a cache made with the same format and track level; anything else yields nothing.
+ * Takes ownership of `cache`: its validated objects become the records (no copies, less garbage at startup).
+ */
 export function fromCacheRecords(cache: unknown, trackHeadingLevel: number): NoteRecord[] {
   if (!isObject(cache) || cache.version !== INDEX_CACHE_VERSION || cache.trackHeadingLevel !== trackHeadingLevel) return [];
   if (!isObject(cache.notes)) return [];
   const records: NoteRecord[] = [];
   for (const [path, note] of Object.entries(cache.notes)) {
     if (!isCachedNote(note)) continue;
+    const withPath = <T extends object>(value: T): T & { path: string } => Object.assign(value, { path });
     records.push({
       path,
-      items: note.items.map((item) => ({ ...item, path, subtasks: item.subtasks.map((s) => ({ ...s })) })),
-      problems: note.problems.map((p) => ({ ...p, path })),
-      tracks: note.tracks.map((t) => ({ name: t.name, line: t.line, fromNoteName: t.fromNoteName })),
-      queueBlock: note.queue && ({ ...note.queue, path }),
-      venueMarks: note.marks.map((m) => ({ ...m, path })),
+      items: note.items.map(withPath),
+      problems: note.problems.map(withPath),
+      tracks: note.tracks,
+      queueBlock: note.queue && withPath(note.queue),
+      venueMarks: note.marks.map(withPath),
       stat: { mtime: note.mtime, size: note.size },
     });
   }

@@ -1,5 +1,5 @@
 // The model behind the Today view and `cli today`: the day's items grouped by track under the queue.
-import { collectDeadlines, type Deadline } from "./deadlines";
+import { collectDeadlines, hasKeyword, type Deadline } from "./deadlines";
 import { resolveQueue } from "./queue";
 import type { BrainQueueSettings } from "./settings";
 import { termWeek } from "./termWeek";
@@ -87,7 +87,10 @@ export function buildToday(index: VaultIndex, day: IsoDate, now: Date, settings:
   });
 
   const overdue = order.filter((name) => overdueByTrack.has(name)).map((name) => ({ track: name, items: overdueByTrack.get(name)! }));
-  const deadlines = collectDeadlines(index.items(), index.venueMarks(), now, settings).filter((d) => d.daysLeft >= 0);
+  // Only items with a deadline word can be deadlines; the index remembers which those are per note.
+  const words = settings.deadlineWords;
+  const candidates = index.select(`deadline-words:${JSON.stringify(words)}`, (item) => !item.done && hasKeyword(item.text, words));
+  const deadlines = collectDeadlines(candidates, index.venueMarks(), now, settings).filter((d) => d.daysLeft >= 0);
   const done = todayItems.filter((item) => item.done).length;
   return {
     date: day,

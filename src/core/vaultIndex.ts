@@ -3,6 +3,7 @@
 // Notes are re-parsed only when they change; notes without a dated checklist line (the prefilter) and
 // without a queue block or venue list cost a string scan. Query results are cached until the next change.
 import { addDays } from "./dates";
+import { DayIndex, insertSorted, removeSorted } from "./dayIndex";
 import { mightHaveItems, noteName, parseNote } from "./parse";
 import { findQueueBlock, type QueueBlock, type TrackInfo } from "./queue";
 import { BUILTIN_VENUES, findVenueMarks, type Venue, type VenueMark } from "./deadlines";
@@ -35,25 +36,30 @@ export interface IndexOptions extends ParseOptions {
   venues: Venue[];
 }
 
-const byPathThenLine = (a: { path: string; line: number }, b: { path: string; line: number }): number =>
-  a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line;
-
 const hasQueueMarker = (text: string): boolean => text.includes("最大进程数") || /active\s+tracks/iu.test(text);
 const hasVenueMarker = (text: string): boolean => text.includes("~~") || text.includes("**");
+const hasContent = (r: NoteRecord): boolean =>
+  r.items.length > 0 || r.problems.length > 0 || r.tracks.length > 0 || r.queueBlock !== null || r.venueMarks.length > 0;
 
-interface Derived {
-  items: Item[];
-  byDay: Map<IsoDate, Item[]>;
-  ranges: Item[];
-  unfinished: Item[];
+/** Whole-vault lists, rebuilt lazily after a change. */
+interface Lists {
+  items?: Item[];
+  tracks?: TrackInfo[];
+  problems?: Problem[];
+  queueBlocks?: QueueBlock[];
+  venueMarks?: VenueMark[];
+  overdue?: { day: IsoDate; items: Item[] };
 }
 
 export class VaultIndex {
   readonly options: IndexOptions;
   private notes = new Map<string, NoteRecord>();
   private listeners = new Set<(paths: string[]) => void>();
-  private derived: Derived | null = null;
-  private sortedPaths: string[] | null = null;
+  private days = new DayIndex();
+  /** Paths of notes that contribute anything (most notes do not), kept sorted. */
+  private contentPaths: string[] = [];
+  private lists: Lists = {};
+  private selections = new WeakMap<NoteRecord, Map<string, Item[]>>();
   private pending: string[] = [];
   private holds = 0;
   private changeCount = 0;
@@ -68,12 +74,13 @@ export class VaultIndex {
 
   /** Re-parses one note. Never throws: a note that cannot be parsed becomes a problem. */
   update(path: string, text: string, stat?: NoteStat): void {
-    this.notes.set(path, this.parse(path, text, stat ?? null));
+    this.put(path, this.parse(path, text, stat ?? null));
     this.changed([path]);
   }
 
   remove(path: string): void {
-    if (!this.notes.delete(path)) return;
+    if (!this.notes.has(path)) return;
+    this.put(path, null);
     this.changed([path]);
   }
 
@@ -81,8 +88,8 @@ export class VaultIndex {
   rename(oldPath: string, newPath: string): void {
     const record = this.notes.get(oldPath);
     if (!record || oldPath === newPath) return;
-    this.notes.delete(oldPath);
-    this.notes.set(newPath, renameRecord(record, newPath));
+    this.put(oldPath, null);
+    this.put(newPath, renameRecord(record, newPath));
     this.changed([oldPath, newPath]);
   }
 
@@ -95,9 +102,9 @@ export class VaultIndex {
     return this.notes.get(path);
   }
 
+  /** Every known path, sorted. */
   paths(): string[] {
-    this.sortedPaths ??= [...this.notes.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    return this.sortedPaths;
+    return [...this.notes.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   }
 
   isFresh(path: string, stat: NoteStat): boolean {
@@ -137,66 +144,74 @@ export class VaultIndex {
 
   /** Every item, sorted by path then line. Read-only: shared until the next change. */
   items(): Item[] {
-    return this.derive().items;
+    return (this.lists.items ??= this.collect((r) => r.items));
   }
 
   /** Items planned on `day`; a range counts on every day it spans. Sorted by path then line. */
   itemsOn(day: IsoDate): Item[] {
-    const derived = this.derive();
-    const single = derived.byDay.get(day) ?? [];
-    const ranges = derived.ranges.filter((item) => item.date <= day && day <= (item.end ?? item.date));
-    if (ranges.length === 0) return single.slice();
-    return [...single, ...ranges].sort(byPathThenLine);
+    return this.days.on(day);
   }
 
   /** Unfinished items whose date (a range: its end) is before `day`. Sorted by path then line. */
   overdue(day: IsoDate): Item[] {
-    return this.derive().unfinished.filter((item) => (item.end ?? item.date) < day);
+    // The view and the status bar ask for the same day after every change: answer once.
+    if (this.lists.overdue?.day !== day) this.lists.overdue = { day, items: this.days.overdue(day) };
+    return this.lists.overdue.items;
   }
 
   /** Unfinished items starting after `day`, up to `days` days later; sorted by date, then path and line. */
   upcoming(day: IsoDate, days: number): Item[] {
-    const last = addDays(day, Math.max(0, Math.floor(days)));
-    return this.derive()
-      .unfinished.filter((item) => item.date > day && item.date <= last)
-      .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : byPathThenLine(a, b)));
+    return this.days.upcoming(day, addDays(day, Math.max(0, Math.floor(days))));
   }
 
   /** The first day after `day` with any item on it, or null. */
   nextPlannedDay(day: IsoDate): IsoDate | null {
-    let best: IsoDate | null = null;
-    for (const item of this.derive().items) {
-      const start = item.date > day ? item.date : (item.end ?? item.date) > day ? addDays(day, 1) : null;
-      if (start !== null && (best === null || start < best)) best = start;
+    return this.days.next(day);
+  }
+
+  /**
+   * Items for which `pick` holds, by path then line. The answer is remembered per note under `key`
+   * (which must name `pick` and everything it depends on), so after an edit only that note is asked again.
+   */
+  select(key: string, pick: (item: Item) => boolean): Item[] {
+    const out: Item[] = [];
+    for (const path of this.contentPaths) {
+      const record = this.notes.get(path)!;
+      let memo = this.selections.get(record);
+      if (!memo) this.selections.set(record, (memo = new Map<string, Item[]>()));
+      let picked = memo.get(key);
+      if (!picked) memo.set(key, (picked = record.items.filter(pick)));
+      for (const item of picked) out.push(item);
     }
-    return best;
+    return out;
   }
 
   /** Distinct track names, each at its first occurrence by path then line. */
   tracks(): TrackInfo[] {
+    if (this.lists.tracks) return this.lists.tracks;
     const seen = new Set<string>();
     const tracks: TrackInfo[] = [];
-    for (const path of this.paths()) {
+    for (const path of this.contentPaths) {
       for (const track of this.notes.get(path)!.tracks) {
         if (seen.has(track.name)) continue;
         seen.add(track.name);
         tracks.push({ name: track.name, path, line: track.line });
       }
     }
-    return tracks;
+    return (this.lists.tracks = tracks);
   }
 
   problems(): Problem[] {
-    return this.paths().flatMap((path) => this.notes.get(path)!.problems);
+    return (this.lists.problems ??= this.collect((r) => r.problems));
   }
 
   /** Queue blocks, by path. */
   queueBlocks(): QueueBlock[] {
-    return this.paths().flatMap((path) => this.notes.get(path)!.queueBlock ?? []);
+    return (this.lists.queueBlocks ??= this.collect((r) => (r.queueBlock ? [r.queueBlock] : [])));
   }
 
   venueMarks(): VenueMark[] {
-    return this.paths().flatMap((path) => this.notes.get(path)!.venueMarks);
+    return (this.lists.venueMarks ??= this.collect((r) => r.venueMarks));
   }
 
   toCache(): IndexCache {
@@ -206,7 +221,7 @@ export class VaultIndex {
   /** Rebuilds an index from `toCache()` output; anything malformed is dropped, never thrown. */
   static fromCache(cache: unknown, options?: Partial<IndexOptions>): VaultIndex {
     const index = new VaultIndex(options);
-    for (const record of fromCacheRecords(cache, index.options.trackHeadingLevel)) index.notes.set(record.path, record);
+    for (const record of fromCacheRecords(cache, index.options.trackHeadingLevel)) index.put(record.path, record);
     return index;
   }
 
@@ -228,10 +243,31 @@ export class VaultIndex {
     return record;
   }
 
+  /** Replaces (or with null, drops) a note's record, keeping the day index and path list in step. */
+  private put(path: string, record: NoteRecord | null): void {
+    const old = this.notes.get(path);
+    if (old) {
+      this.days.remove(old.items);
+      if (hasContent(old)) removeSorted(this.contentPaths, path);
+    }
+    if (record) {
+      this.notes.set(path, record);
+      this.days.add(record.items);
+      if (hasContent(record)) insertSorted(this.contentPaths, path);
+    } else {
+      this.notes.delete(path);
+    }
+  }
+
+  private collect<T>(pick: (record: NoteRecord) => T[]): T[] {
+    const out: T[] = [];
+    for (const path of this.contentPaths) for (const value of pick(this.notes.get(path)!)) out.push(value);
+    return out;
+  }
+
   private changed(paths: string[]): void {
     this.changeCount++;
-    this.derived = null;
-    this.sortedPaths = null;
+    this.lists = {};
     if (this.holds > 0) this.pending.push(...paths);
     else this.notify(paths);
   }
@@ -244,26 +280,6 @@ export class VaultIndex {
         // A failing listener must not break indexing or the other listeners.
       }
     }
-  }
-
-  private derive(): Derived {
-    if (this.derived) return this.derived;
-    const items = this.paths().flatMap((path) => this.notes.get(path)!.items);
-    const byDay = new Map<IsoDate, Item[]>();
-    const ranges: Item[] = [];
-    const unfinished: Item[] = [];
-    for (const item of items) {
-      if (!item.done) unfinished.push(item);
-      if (item.end !== null && item.end !== item.date) {
-        ranges.push(item);
-        continue;
-      }
-      const list = byDay.get(item.date);
-      if (list) list.push(item);
-      else byDay.set(item.date, [item]);
-    }
-    this.derived = { items, byDay, ranges, unfinished };
-    return this.derived;
   }
 }
 

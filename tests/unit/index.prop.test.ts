@@ -89,6 +89,14 @@ describe("VaultIndex incremental = fresh", () => {
         const all = index.items();
         expect(index.itemsOn(day)).toEqual(all.filter((i) => i.date <= day && day <= (i.end ?? i.date)));
         expect(index.overdue(day)).toEqual(all.filter((i) => !i.done && (i.end ?? i.date) < day));
+        const week = new Date(Date.UTC(2021, 2, 8 + offset)).toISOString().slice(0, 10);
+        expect(index.upcoming(day, 7)).toEqual(all.filter((i) => !i.done && i.date > day && i.date <= week)
+          .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)));
+        const covered = (d: string): boolean => all.some((i) => i.date <= d && d <= (i.end ?? i.date));
+        const candidates = [...new Set(all.flatMap((i) => [i.date, new Date(Date.UTC(2021, 2, 2 + offset)).toISOString().slice(0, 10)]))]
+          .filter((d) => d > day && covered(d)).sort();
+        expect(index.nextPlannedDay(day)).toBe(candidates[0] ?? null);
+        expect(index.select("open", (i) => !i.done)).toEqual(all.filter((i) => !i.done));
       }),
       { numRuns: 200 },
     );
