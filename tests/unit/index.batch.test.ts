@@ -51,7 +51,7 @@ describe("indexInBatches", () => {
         return Promise.resolve({ text: note(3), stat: { mtime: 7, size: 20 } });
       },
       index,
-      { yieldToUi: () => Promise.resolve(), stat: (path) => (path === "fresh.md" ? { mtime: 5, size: 10 } : null) },
+      { yieldToUi: () => Promise.resolve(), now: () => 0, stat: (path) => (path === "fresh.md" ? { mtime: 5, size: 10 } : null) },
     );
     expect(result).toEqual({ indexed: 1, skipped: 1, failed: [{ path: "bad.md", message: "EACCES" }], yields: 0 });
     expect(index.has("gone.md")).toBe(false);
