@@ -17,7 +17,7 @@ async function deadlineLines(page: Page): Promise<string[]> {
   return editorContent(page).locator(".cm-line.bq-deadline").evaluateAll((lines) => lines.map((line) => {
     const badge = line.querySelector(".bq-deadline-badge");
     const text = Array.from(line.childNodes).filter((node) => node !== badge).map((node) => node.textContent).join("");
-    return [text, line.className.match(/bq-urgency-\w+/)?.[0] ?? "", line.classList.contains("bq-dropped") ? "dropped" : "", badge?.textContent ?? ""].join(" | ");
+    return [text, (line.getAttribute("class") ?? "").match(/bq-urgency-\w+/)?.[0] ?? "", line.classList.contains("bq-dropped") ? "dropped" : "", badge?.textContent ?? ""].join(" | ");
   }));
 }
 

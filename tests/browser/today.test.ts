@@ -84,7 +84,7 @@ describe("Today sidebar", () => {
 
     const deadlines = await view.locator(".bq-section-deadlines .bq-deadline-row").evaluateAll((rows) => rows.map((row) => [
       row.querySelector(".bq-deadline-venue")?.textContent, row.querySelector(".bq-date")?.textContent,
-      row.querySelector(".bq-days-left")?.textContent, row.className.match(/bq-urgency-\w+/)?.[0], row.classList.contains("bq-dropped"),
+      row.querySelector(".bq-days-left")?.textContent, (row.getAttribute("class") ?? "").match(/bq-urgency-\w+/)?.[0], row.classList.contains("bq-dropped"),
     ].join(" | ")));
     // The CVPR deadline four days ago is no longer counted down: it sits in Overdue under TIME.
     expect(deadlines.slice(0, 5)).toEqual([
