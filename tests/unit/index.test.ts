@@ -180,3 +180,28 @@ describe("VaultIndex never throws", () => {
     expect(idx.items().length).toBeGreaterThan(0);
   });
 });
+
+describe("VaultIndex at scale", () => {
+  it("a 5 MB note with 100,000 checklist lines", () => {
+    const lines: string[] = [];
+    for (let i = 0; i < 100_000; i++) lines.push(`- [${i % 2 ? "x" : " "}] 2021/${1 + (i % 12)}/${1 + (i % 28)}    第${i}项任务，附带一些说明文字`);
+    const text = lines.join("\n");
+    expect(text.length).toBeGreaterThan(2_500_000); // UTF-16 units; over 5 MB as UTF-8
+    const idx = new VaultIndex();
+    idx.update("big.md", text);
+    expect(idx.items()).toHaveLength(100_000);
+    expect(idx.itemsOn("2021-01-01").length).toBeGreaterThan(0);
+    idx.update("big.md", text.replace("第0项任务", "第0项任务（改）"));
+    expect(idx.items()[0].text).toContain("（改）");
+  }, 120_000);
+
+  it("a vault of 50,000 notes without tasks costs only the prefilter", () => {
+    const idx = new VaultIndex();
+    const prose = "# 笔记\n\n今天读了一章书，记下几点想法：[[链接]]，还有 **重点**。\n- 列表项\n";
+    for (let i = 0; i < 50_000; i++) idx.update(`notes/${i}.md`, prose + i, { mtime: i, size: prose.length });
+    expect(idx.items()).toEqual([]);
+    expect(idx.tracks()).toEqual([]);
+    expect(idx.isFresh("notes/49999.md", { mtime: 49_999, size: prose.length })).toBe(true);
+    expect(Object.keys(idx.toCache().notes)).toHaveLength(50_000);
+  }, 120_000);
+});
