@@ -2,13 +2,14 @@
 // the plugin tests and the benchmark share it; all state it needs (collapsed keys) is passed in.
 import type { Deadline } from "../core/deadlines";
 import type { TodayModel, TodayTrack } from "../core/today";
-import type { IsoDate, Item } from "../core/types";
+import type { IsoDate, Item, Subtask } from "../core/types";
 import { addDays, weekdayIndex } from "../core/dates";
 import { currentLanguage, t } from "./i18n";
 import { handleArrowKeys, iconButton, treeItem } from "./todayTree";
 
 export interface TodayHandlers {
   onToggle?: (item: Item) => void;
+  onToggleSubtask?: (item: Item, subtask: Subtask) => void;
   onOpen?: (target: { path: string; line: number }) => void;
   onDay?: (day: IsoDate) => void;
   onRollTrack?: (track: string) => void;
@@ -149,11 +150,24 @@ export function renderItem(parent: HTMLElement, item: Item, handlers: TodayHandl
     for (const sub of item.subtasks) {
       const subRow = list.createDiv({ cls: "bq-item bq-subtask bq-focusable", attr: { tabindex: "0", role: "treeitem" } });
       subRow.toggleClass("is-done", sub.done);
-      subRow.createEl("input", { cls: "task-list-item-checkbox", type: "checkbox", attr: { tabindex: "-1", disabled: "" } }).checked = sub.done;
+      subRow.dataset.path = item.path;
+      subRow.dataset.line = String(sub.line);
+      const box = subRow.createEl("input", { cls: "task-list-item-checkbox", type: "checkbox", attr: { tabindex: "-1", "aria-label": sub.text } });
+      box.checked = sub.done;
+      const toggleSub = (): void => handlers.onToggleSubtask?.(item, sub);
+      box.addEventListener("click", (event) => {
+        event.stopPropagation();
+        box.checked = sub.done;
+        toggleSub();
+      });
       const openSub = (): void => handlers.onOpen?.({ path: item.path, line: sub.line });
       subRow.createSpan({ cls: "bq-item-text", text: sub.text }).addEventListener("click", openSub);
       subRow.addEventListener("keydown", (event) => {
         if (event.key === "Enter") openSub();
+        else if (event.key === " ") {
+          event.preventDefault();
+          toggleSub();
+        }
       });
     }
   }

@@ -1,10 +1,12 @@
 // The Today view in the right sidebar. Re-renders (coalesced to one per frame) whenever the host says
 // something changed, keeping the scroll position, the collapsed tree items and the focused row.
-import { ItemView, type ViewStateResult, type WorkspaceLeaf } from "obsidian";
+import { ItemView, Notice, type ViewStateResult, type WorkspaceLeaf } from "obsidian";
 import { toggleEdit } from "../core/edits";
-import type { IsoDate } from "../core/types";
+import type { IsoDate, Subtask } from "../core/types";
+import { currentText } from "./applyEdits";
 import type { BrainQueueHost } from "./host";
 import { t } from "./i18n";
+import { subtaskEdit } from "./subtaskEdit";
 import { renderToday } from "./todayRender";
 
 export const VIEW_TYPE_TODAY = "brain-queue-today";
@@ -77,6 +79,18 @@ export class TodayView extends ItemView {
     });
   }
 
+  private async toggleSubtask(path: string, subtask: Subtask): Promise<void> {
+    const text = await currentText(this.host.app, path);
+    const edit = text === null ? null : subtaskEdit(text, path, subtask);
+    if (!edit) {
+      // The line is not what the index saw: refresh and say so rather than guess.
+      await this.host.reindex(path);
+      new Notice(t("edit.failed", { item: subtask.text, path, line: subtask.line, reason: t("edit.changed") }));
+      return;
+    }
+    await this.host.applyEdits(path, [edit]);
+  }
+
   renderNow(): void {
     const container = this.contentEl;
     if (!this.host.isIndexReady()) {
@@ -93,6 +107,7 @@ export class TodayView extends ItemView {
       onDay: (day) => this.setDay(day),
       onOpen: ({ path, line }) => void this.host.openAt(path, line),
       onToggle: (item) => void this.host.applyEdits(item.path, [toggleEdit(item)]),
+      onToggleSubtask: (item, subtask) => void this.toggleSubtask(item.path, subtask),
       onRollTrack: (track) => this.host.rollPreview(track),
     });
     container.scrollTop = scrollTop;

@@ -51,6 +51,25 @@ describe("Today view", () => {
     plugin.unload();
   });
 
+  it("ticking an undated subtask writes [x] on its own line, and refuses when that line changed", async () => {
+    const { app, plugin } = await startPlugin();
+    const { view, el } = await openToday(plugin);
+    el.querySelector<HTMLInputElement>(".bq-subtask input")!.click();
+    await flush(5);
+    expect(app.vault.readNow("Plans/Term.md")).toBe(PLANNER.replace("  - [ ] 推导最小二乘", "  - [x] 推导最小二乘"));
+    await new Promise((resolve) => window.setTimeout(resolve, 40));
+    view.renderNow();
+    expect(el.querySelector<HTMLInputElement>(".bq-subtask input")!.checked).toBe(true);
+    const file = app.vault.getFileByPath("Plans/Term.md")!;
+    const changed = app.vault.readNow("Plans/Term.md").replace("  - [x] 推导最小二乘", "  - [x] 推导最小二乘法");
+    await app.vault.modify(file, changed); // the index has not seen this yet
+    el.querySelector<HTMLElement>(".bq-subtask")!.dispatchEvent(new KeyboardEvent("keydown", { key: " " }));
+    await flush(5);
+    expect(app.vault.readNow("Plans/Term.md")).toBe(changed);
+    expect(Array.from(document.body.querySelectorAll(".notice")).some((n) => n.textContent?.includes("推导最小二乘"))).toBe(true);
+    plugin.unload();
+  });
+
   it("refuses an edit when the line changed meanwhile: a notice, nothing written", async () => {
     const { app, plugin } = await startPlugin();
     await openToday(plugin);
