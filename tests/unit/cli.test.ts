@@ -3,6 +3,7 @@ import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Buffer } from "node:buffer";
 import process from "node:process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ItemJson } from "../../src/cli/json";
@@ -168,6 +169,19 @@ describe("cli roll", () => {
     expect(planLines[62]).toBe("- [ ] 2.1\u3000编程模型概述\t\t2021/3/25");
     // Nothing is overdue any more, so a second run plans nothing.
     expect(json<RollJson>("roll", "--vault", dir, "--date", "2021-03-25", "--mode", "today").changes).toEqual([]);
+  });
+
+  it("--write leaves a note that is not valid UTF-8 byte for byte as it was", () => {
+    const dir = mkdtempSync(join(tmpdir(), "bq-cli-"));
+    temps.push(dir);
+    const bytes = Buffer.concat([Buffer.from("- [ ] 2021/03/20 读书 "), Buffer.from([0xff, 0xfe, 0x80]), Buffer.from("\n")]);
+    writeFileSync(join(dir, "bad.md"), bytes);
+    writeFileSync(join(dir, "good.md"), "- [ ] 2021/03/20 跑步\n");
+    const out = json<RollJson>("roll", "--vault", dir, "--date", "2021-03-25", "--mode", "today", "--write");
+    expect(out.written).toEqual(["good.md"]);
+    expect(out.failed).toEqual([{ path: "bad.md", reason: expect.stringContaining("UTF-8") }]);
+    expect(readFileSync(join(dir, "bad.md")).equals(bytes)).toBe(true);
+    expect(readFileSync(join(dir, "good.md"), "utf8")).toBe("- [ ] 2021/03/25 跑步\n");
   });
 
   it("--track limits the plan to one track", () => {
