@@ -15,8 +15,9 @@ interface DateToken {
   day: number;
   /** "/", "-", "." or "年" for `2021年3月27日`. */
   sep: string;
-  monthText: string;
-  dayText: string;
+  /** Digits written for month and day (1 or 2), so padding can be kept. */
+  monthDigits: number;
+  dayDigits: number;
   /** `日`, `号` or "" after a 年月 date. */
   suffix: string;
 }
@@ -30,32 +31,37 @@ const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 0x3000 || c
 const BAD_BEFORE = new Set("/\\._=&?#%@+-".split("").map((ch) => ch.charCodeAt(0)));
 const RANGE_SEPARATORS = new Set(["-", "~", "～", "至", "–", "—", "到"]);
 
-function readDigits(s: string, i: number, max: number): string {
-  let j = i;
-  while (j < s.length && j - i < max && isDigit(s.charCodeAt(j))) j++;
-  return s.slice(i, j);
+/** Value of the 1–2 digit number at `i` (digits counted in `digitCount`), or -1 when none. */
+function twoDigits(s: string, i: number): number {
+  const a = s.charCodeAt(i);
+  if (!isDigit(a)) return -1;
+  const b = s.charCodeAt(i + 1);
+  return isDigit(b) ? (a - 48) * 10 + (b - 48) + 100 : a - 48; // +100 marks two digits
 }
 
 /** The date spelled at `i` (shape only, not validity); `i` must not follow a digit. */
 function dateTokenAt(s: string, i: number): DateToken | null {
-  const yearText = readDigits(s, i, 4);
-  if (yearText.length !== 4) return null;
+  let year = 0;
+  for (let k = 0; k < 4; k++) {
+    const c = s.charCodeAt(i + k);
+    if (!isDigit(c)) return null;
+    year = year * 10 + c - 48;
+  }
   const sep = s[i + 4];
   if (sep !== "/" && sep !== "-" && sep !== "." && sep !== "年") return null;
-  const monthText = readDigits(s, i + 5, 2);
-  if (monthText.length === 0) return null;
-  let j = i + 5 + monthText.length;
+  const m = twoDigits(s, i + 5);
+  if (m < 0) return null;
+  const monthDigits = m >= 100 ? 2 : 1;
+  let j = i + 5 + monthDigits;
   if (s[j] !== (sep === "年" ? "月" : sep)) return null;
-  const dayText = readDigits(s, j + 1, 2);
-  if (dayText.length === 0) return null;
-  j += 1 + dayText.length;
+  const d = twoDigits(s, j + 1);
+  if (d < 0) return null;
+  const dayDigits = d >= 100 ? 2 : 1;
+  j += 1 + dayDigits;
   if (j < s.length && isDigit(s.charCodeAt(j))) return null;
   let suffix = "";
   if (sep === "年" && (s[j] === "日" || s[j] === "号")) suffix = s[j++];
-  return {
-    from: i, to: j, year: Number(yearText), month: Number(monthText), day: Number(dayText),
-    sep, monthText, dayText, suffix,
-  };
+  return { from: i, to: j, year, month: m % 100, day: d % 100, sep, monthDigits, dayDigits, suffix };
 }
 
 function skipSpaces(s: string, i: number): number {
@@ -176,19 +182,18 @@ export function findDateExpr(content: string): DateExpr | DateExprError | null {
   const found = locate(content);
   if (!found) return null;
   const { from, to, start, end, form } = found;
-  const written = content.slice(from, to);
   if (!tokenValid(start)) return { error: `impossible date ${content.slice(start.from, start.to)}`, from, to };
   if (end && !tokenValid(end)) return { error: `impossible date ${content.slice(end.from, end.to)}`, from, to };
   const date = tokenIso(start);
   const endDate = end ? tokenIso(end) : null;
-  if (endDate !== null && endDate < date) return { error: `range ends before it starts: ${written}`, from, to };
+  if (endDate !== null && endDate < date) return { error: `range ends before it starts: ${content.slice(from, to)}`, from, to };
   return { from, to, date, end: endDate, form };
 }
 
 /** true: zero-padded, false: not, null: a two-digit field ≥ 10 that does not show it. */
-function padding(text: string): boolean | null {
-  if (text.length === 1) return false;
-  return text[0] === "0" ? true : null;
+function padding(digits: number, value: number): boolean | null {
+  if (digits === 1) return false;
+  return value < 10 ? true : null;
 }
 
 /** `date` spelled like `token`: same separator, 年月日 and per-field zero padding. */
@@ -196,8 +201,8 @@ function spellLike(token: DateToken, date: IsoDate): string {
   const year = date.slice(0, 4);
   const month = Number(date.slice(5, 7));
   const day = Number(date.slice(8, 10));
-  const monthPad = padding(token.monthText);
-  const dayPad = padding(token.dayText);
+  const monthPad = padding(token.monthDigits, token.month);
+  const dayPad = padding(token.dayDigits, token.day);
   // An unknown field borrows the other field's habit; ISO-style padding when neither shows one.
   const field = (value: number, pad: boolean | null, otherPad: boolean | null): string =>
     (pad ?? otherPad ?? true) && value < 10 ? `0${value}` : String(value);

@@ -1,7 +1,7 @@
 // Turns a note's text into planner items: dated checklist lines with their track, group and
 // undated subtasks. The block structure comes from the scanner; this file only interprets it.
 import { findDateExpr } from "./dateExpr";
-import { scanNote, type ScannedNote, type ScannedTask } from "./scan";
+import { scanNote, type ScannedTask } from "./scan";
 import type { Item, ParsedNote, ParseOptions, Problem, Subtask } from "./types";
 
 const DEFAULT_TRACK_LEVEL = 2;
@@ -80,7 +80,10 @@ export function parseNote(path: string, text: string, options?: Partial<ParseOpt
   const items: Item[] = [];
   const problems: Problem[] = [];
   const ancestors = new DatedAncestors(scanned.itemParent);
-  const sections = sectionWalker(scanned, trackLevel, fallback);
+  const headings = scanned.headings;
+  let nextHeading = 0;
+  let track = fallback;
+  let group: string | null = null;
 
   for (const task of scanned.tasks) {
     const source = scanned.lines[task.line];
@@ -95,7 +98,13 @@ export function parseNote(path: string, text: string, options?: Partial<ParseOpt
       if (owner >= 0) items[owner].subtasks.push(subtaskOf(task, content));
       continue;
     }
-    const { track, group } = sections(task.line + 1);
+    for (; nextHeading < headings.length && headings[nextHeading].line <= task.line; nextHeading++) {
+      const h = headings[nextHeading];
+      if (h.level <= trackLevel) {
+        track = h.text || fallback;
+        group = null;
+      } else group = h.text || null;
+    }
     ancestors.markDated(task.item, items.length);
     items.push({
       path, line: task.line + 1, status: task.status, done: isDone(task.status),
@@ -111,20 +120,4 @@ const isDone = (status: string): boolean => status === "x" || status === "X";
 
 function subtaskOf(task: ScannedTask, content: string): Subtask {
   return { line: task.line + 1, status: task.status, done: isDone(task.status), text: content.trim() };
-}
-
-/** Returns the track and group in force at a 1-based line; lines must be asked in increasing order. */
-function sectionWalker(scanned: ScannedNote, trackLevel: number, fallback: string) {
-  let next = 0;
-  let track = fallback;
-  let group: string | null = null;
-  return (line: number): { track: string; group: string | null } => {
-    const headings = scanned.headings;
-    while (next < headings.length && headings[next].line < line) {
-      const h = headings[next++];
-      if (h.level <= trackLevel) { track = h.text || fallback; group = null; }
-      else group = h.text || null;
-    }
-    return { track, group };
-  };
 }

@@ -30,18 +30,10 @@ export interface ScannedNote {
 
 /** Splits on \r\n, \n or a lone \r; drops a leading BOM (it is not part of line 1's text). */
 export function splitLines(text: string): string[] {
-  const lines: string[] = [];
-  let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  for (let i = start; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) {
-      lines.push(text.slice(start, i));
-      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
-      start = i + 1;
-    }
-  }
-  lines.push(text.slice(start));
-  return lines;
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // The native split is several times faster than a scan; only CR needs the general path.
+  if (!body.includes("\r")) return body.split("\n");
+  return body.split(/\r\n|\r|\n/);
 }
 
 const enum Leaf { None, Paragraph, Fenced, Indented, Html, Math }
@@ -71,42 +63,108 @@ function countComments(line: string, from: number): number {
   return n;
 }
 
+/** First characters that may start something other than paragraph text (or be indentation). */
+const SPECIAL = new Uint8Array(128);
+for (const ch of " \t>%#`~$<=-*_+0123456789") SPECIAL[ch.charCodeAt(0)] = 1;
+
 export function scanNote(text: string): ScannedNote {
-  const lines = splitLines(text);
-  const mask = new Uint8Array(lines.length);
-  const headings: Heading[] = [];
-  const tasks: ScannedTask[] = [];
-  const itemParent: number[] = [];
-  const stack: Container[] = [];
-  const cur = new LineCursor();
-  let leaf = Leaf.None;
-  let fence = { char: 0, length: 0, indent: 0 };
-  let htmlKind = 0;
-  let inComment = false;
+  return new BlockScanner(splitLines(text)).run();
+}
+
+/** The commonmark.js block algorithm over lines; state lives in fields so the hot loop allocates little. */
+class BlockScanner {
+  readonly mask: Uint8Array;
+  readonly headings: Heading[] = [];
+  readonly tasks: ScannedTask[] = [];
+  readonly itemParent: number[] = [];
+  /** Open containers are pool[0 .. depth); entries past depth are reused, not reallocated. */
+  private pool: Container[] = [];
+  private depth = 0;
+  private cur = new LineCursor();
+  private leaf = Leaf.None;
+  private fenceChar = 0;
+  private fenceLength = 0;
+  private htmlKind = 0;
+  private inComment = false;
   // micromark keeps "interrupting" after indented code (even across blank lines) while the same
   // containers continue: an ordered item not numbered 1, or an empty item, cannot start there.
-  let afterIndentedCode = false;
-  let para: { line: number; texts: string[] | null } = { line: 0, texts: null };
+  private afterIndentedCode = false;
+  /** First line of the open paragraph, and whether it sits outside any container. */
+  private paraLine = 0;
+  private paraTop = false;
+  // Per-line state.
+  private n = 0;
+  private matched = 0;
+  private paraOpen = false;
+  private lazy = false;
 
-  const start = frontmatterEnd(lines);
-  mask.fill(1, 0, start);
+  constructor(readonly lines: string[]) {
+    this.mask = new Uint8Array(lines.length);
+  }
 
-  const parentOfNew = (): Container | undefined => stack[stack.length - 1];
-  const markChild = (): void => { const p = parentOfNew(); if (p) p.hasChild = true; };
-
-  for (let n = start; n < lines.length; n++) {
-    const line = lines[n];
-    if (inComment) {
-      mask[n] = 1;
-      if (line.includes("%%")) inComment = false;
-      continue;
+  run(): ScannedNote {
+    const lines = this.lines;
+    const start = frontmatterEnd(lines);
+    this.mask.fill(1, 0, start);
+    for (let n = start; n < lines.length; n++) {
+      const line = lines[n];
+      this.n = n;
+      if (this.inComment) {
+        this.mask[n] = 1;
+        if (line.includes("%%")) this.inComment = false;
+      } else if (this.depth === 0 && this.leaf <= Leaf.Paragraph && line.length > 0 && !this.special(line.charCodeAt(0))) {
+        this.plainTopLevelText(line); // fast path: most prose lines
+      } else {
+        this.scanLine(line);
+      }
     }
-    cur.reset(line);
+    return { lines, mask: this.mask, headings: this.headings, tasks: this.tasks, itemParent: this.itemParent };
+  }
 
-    // 1. Which open containers does this line continue?
+  private special(c: number): boolean {
+    return c < 128 && SPECIAL[c] === 1;
+  }
+
+  private plainTopLevelText(line: string): void {
+    if (this.leaf !== Leaf.Paragraph) {
+      this.afterIndentedCode = false;
+      this.leaf = Leaf.Paragraph;
+      this.paraLine = this.n;
+      this.paraTop = true;
+    }
+    if (line.includes("%%") && countComments(line, 0) % 2 === 1) this.inComment = true;
+  }
+
+  private scanLine(line: string): void {
+    const cur = this.cur;
+    cur.reset(line);
+    this.continueContainers(line);
+    const allMatched = this.matched === this.depth;
+    cur.findNextNonspace();
+    if (allMatched && this.leaf > Leaf.Paragraph) {
+      if (this.continueLeaf(line)) return;
+    } else if (allMatched && this.leaf === Leaf.Paragraph && cur.blank) {
+      this.leaf = Leaf.None;
+    }
+    this.paraOpen = allMatched && this.leaf === Leaf.Paragraph;
+    this.lazy = !allMatched && this.leaf === Leaf.Paragraph && !cur.blank;
+    if (this.startBlocks(line, allMatched)) return;
+    if (this.lazy) return; // lazy paragraph continuation
+    this.depth = this.matched;
+    if (cur.blank) {
+      this.leaf = Leaf.None;
+      return;
+    }
+    this.paragraphText(line);
+  }
+
+  /** Step 1: how many open containers this line continues; leaves the cursor after their markers. */
+  private continueContainers(line: string): void {
+    const cur = this.cur;
+    const pool = this.pool;
     let matched = 0;
-    for (; matched < stack.length; matched++) {
-      const c = stack[matched];
+    for (; matched < this.depth; matched++) {
+      const c = pool[matched];
       cur.findNextNonspace();
       if (c.quote) {
         if (cur.indent >= 4 || line.charCodeAt(cur.nextNonspace) !== 62) break;
@@ -120,196 +178,211 @@ export function scanNote(text: string): ScannedNote {
         cur.advanceOffset(c.width, true);
       } else break;
     }
-    const allMatched = matched === stack.length;
+    this.matched = matched;
+  }
 
-    // 2. Does the open leaf take this line?
-    cur.findNextNonspace();
-    if (allMatched && leaf !== Leaf.None && leaf !== Leaf.Paragraph) {
-      if (leaf === Leaf.Fenced) {
-        mask[n] = 1;
-        if (cur.indent < 4 && closingFence(line, cur.nextNonspace, fence.char, fence.length)) leaf = Leaf.None;
-        continue;
-      }
-      if (leaf === Leaf.Math) {
-        mask[n] = 1;
-        if (line.includes("$$", cur.offset)) leaf = Leaf.None;
-        continue;
-      }
-      if (leaf === Leaf.Html) {
-        if (cur.blank && htmlKind >= 6) leaf = Leaf.None;
-        else {
-          mask[n] = 1;
-          if (htmlBlockEnds(htmlKind, line.slice(cur.offset))) leaf = Leaf.None;
-          continue;
+  /** Step 2: an open code/HTML/math leaf takes the line (true) or closes. */
+  private continueLeaf(line: string): boolean {
+    const cur = this.cur;
+    const n = this.n;
+    switch (this.leaf) {
+      case Leaf.Fenced:
+        this.mask[n] = 1;
+        if (cur.indent < 4 && closingFence(line, cur.nextNonspace, this.fenceChar, this.fenceLength)) this.leaf = Leaf.None;
+        return true;
+      case Leaf.Math:
+        this.mask[n] = 1;
+        if (line.includes("$$", cur.offset)) this.leaf = Leaf.None;
+        return true;
+      case Leaf.Html:
+        if (cur.blank && this.htmlKind >= 6) {
+          this.leaf = Leaf.None;
+          return false;
         }
-      } else if (leaf === Leaf.Indented) {
-        if (cur.indent >= 4 || cur.blank) { mask[n] = 1; continue; }
-        leaf = Leaf.None;
-      }
-    } else if (allMatched && leaf === Leaf.Paragraph && cur.blank) {
-      leaf = Leaf.None;
+        this.mask[n] = 1;
+        if (htmlBlockEnds(this.htmlKind, line.slice(cur.offset))) this.leaf = Leaf.None;
+        return true;
+      default: // indented code
+        if (cur.indent >= 4 || cur.blank) {
+          this.mask[n] = 1;
+          return true;
+        }
+        this.leaf = Leaf.None;
+        return false;
     }
+  }
 
-    // 3. New blocks starting on this line.
-    let paraOpen = allMatched && leaf === Leaf.Paragraph;
-    let lazy = !allMatched && leaf === Leaf.Paragraph && !cur.blank;
-    const openBlock = (): void => {
-      stack.length = matched;
-      leaf = Leaf.None;
-      paraOpen = false;
-      lazy = false;
-      afterIndentedCode = false;
-      markChild();
-    };
-    let done = false;
+  /** A new block interrupts: close unmatched containers and the open paragraph. */
+  private openBlock(): void {
+    this.depth = this.matched;
+    this.leaf = Leaf.None;
+    this.paraOpen = false;
+    this.lazy = false;
+    this.afterIndentedCode = false;
+    if (this.depth > 0) this.pool[this.depth - 1].hasChild = true;
+  }
+
+  /** Step 3: containers and leaves starting on this line; true when a leaf consumed the line. */
+  private startBlocks(line: string, allMatched: boolean): boolean {
+    const cur = this.cur;
+    const n = this.n;
     for (;;) {
       cur.findNextNonspace();
-      if (cur.blank) break;
+      if (cur.blank) return false;
       const at = cur.nextNonspace;
       const ch = line.charCodeAt(at);
       if (cur.indent >= 4) {
-        if (paraOpen || lazy) break;
-        openBlock();
-        leaf = Leaf.Indented;
-        afterIndentedCode = allMatched;
-        mask[n] = 1;
-        done = true;
-        break;
+        if (this.paraOpen || this.lazy) return false;
+        this.openBlock();
+        this.leaf = Leaf.Indented;
+        this.afterIndentedCode = allMatched;
+        this.mask[n] = 1;
+        return true;
       }
+      if (!this.special(ch)) return false;
       if (ch === 62 /* > */) {
-        openBlock();
+        this.openBlock();
         cur.advanceNextNonspace();
         cur.advanceOffset(1, false);
         if (cur.spaceOrTabAt(cur.offset)) cur.advanceOffset(1, true);
-        stack.push({ quote: true, width: 0, id: -1, hasChild: false, line: n, bare: false });
-        matched = stack.length;
+        this.push(true, 0, -1, false);
         continue;
       }
       if (ch === 37 /* % */ && line.startsWith("%%", at)) {
         // An Obsidian comment opened at the start of a block hides the line (and more, until `%%`).
-        mask[n] = 1;
-        if (countComments(line, at) % 2 === 1) inComment = true;
-        done = true;
-        break;
+        this.mask[n] = 1;
+        if (countComments(line, at) % 2 === 1) this.inComment = true;
+        return true;
       }
       if (ch === 35 /* # */) {
         const heading = atxHeading(line, at);
         if (heading) {
-          const topLevel = matched === 0;
-          openBlock();
-          if (topLevel) headings.push({ line: n + 1, level: heading.level, text: stripEmphasis(heading.text) });
-          done = true;
-          break;
+          const topLevel = this.matched === 0;
+          this.openBlock();
+          if (topLevel) this.headings.push({ line: n + 1, level: heading.level, text: stripEmphasis(heading.text) });
+          return true;
         }
       }
       if (ch === 96 || ch === 126) {
         const open = openingFence(line, at);
         if (open) {
-          openBlock();
-          fence = { char: ch, length: open, indent: cur.indent };
-          leaf = Leaf.Fenced;
-          mask[n] = 1;
-          done = true;
-          break;
+          this.openBlock();
+          this.fenceChar = ch;
+          this.fenceLength = open;
+          this.leaf = Leaf.Fenced;
+          this.mask[n] = 1;
+          return true;
         }
       }
       if (ch === 36 /* $ */ && line.startsWith("$$", at)) {
-        openBlock();
-        mask[n] = 1;
-        if (!line.includes("$$", at + 2)) leaf = Leaf.Math;
-        done = true;
-        break;
+        this.openBlock();
+        this.mask[n] = 1;
+        if (!line.includes("$$", at + 2)) this.leaf = Leaf.Math;
+        return true;
       }
       if (ch === 60 /* < */) {
-        const kind = htmlBlockKind(line.slice(at), !paraOpen && !lazy);
+        const kind = htmlBlockKind(line.slice(at), !this.paraOpen && !this.lazy);
         if (kind) {
-          openBlock();
-          htmlKind = kind;
-          mask[n] = 1;
-          if (!(kind <= 5 && htmlBlockEnds(kind, line.slice(cur.offset)))) leaf = Leaf.Html;
-          done = true;
-          break;
+          this.openBlock();
+          this.htmlKind = kind;
+          this.mask[n] = 1;
+          if (!(kind <= 5 && htmlBlockEnds(kind, line.slice(cur.offset)))) this.leaf = Leaf.Html;
+          return true;
         }
       }
-      if (paraOpen && (ch === 61 || ch === 45) && isSetextUnderline(line, at)) {
-        closeAsSetext(headings, para, matched === 0 && stack.length === 0, ch === 61 ? 1 : 2);
-        // A heading is not a paragraph, so its first line is no task either.
-        if (tasks.length > 0 && tasks[tasks.length - 1].line === para.line) tasks.pop();
-        leaf = Leaf.None;
-        done = true;
-        break;
+      if (this.paraOpen && (ch === 61 || ch === 45) && isSetextUnderline(line, at)) {
+        this.closeAsSetext(ch === 61 ? 1 : 2);
+        return true;
       }
       if ((ch === 42 || ch === 45 || ch === 95) && isThematicBreak(line, at)) {
-        openBlock();
-        done = true;
-        break;
+        this.openBlock();
+        return true;
       }
-      const marker = listMarker(line, at, paraOpen || (afterIndentedCode && allMatched));
-      if (marker) {
-        const markerIndent = cur.indent;
-        const bare = at + marker === line.length;
-        openBlock();
-        const width = markerIndent + cur.openListItem(marker);
-        const id = itemParent.length;
-        itemParent.push(enclosingItem(stack));
-        stack.push({ quote: false, width, id, hasChild: false, line: n, bare });
-        matched = stack.length;
-        continue;
-      }
-      break;
+      const marker = listMarker(line, at, this.paraOpen || (this.afterIndentedCode && allMatched));
+      if (!marker) return false;
+      const markerIndent = cur.indent;
+      const bare = at + marker === line.length;
+      this.openBlock();
+      const width = markerIndent + cur.openListItem(marker);
+      const id = this.itemParent.length;
+      this.itemParent.push(this.enclosingItem());
+      this.push(false, width, id, bare);
     }
-    if (done) continue;
+  }
 
-    // 4. Paragraph text: a lazy or ordinary continuation, or a new paragraph.
-    if (lazy) continue;
-    stack.length = matched;
-    if (cur.blank) { leaf = Leaf.None; continue; }
-    const topLevel = stack.length === 0;
-    if (!paraOpen) {
-      const parent = parentOfNew();
+  private push(quote: boolean, width: number, id: number, bare: boolean): void {
+    const c = this.pool[this.depth];
+    if (c) {
+      c.quote = quote;
+      c.width = width;
+      c.id = id;
+      c.hasChild = false;
+      c.line = this.n;
+      c.bare = bare;
+    } else {
+      this.pool.push({ quote, width, id, hasChild: false, line: this.n, bare });
+    }
+    this.matched = ++this.depth;
+  }
+
+  private enclosingItem(): number {
+    for (let i = this.depth - 1; i >= 0; i--) if (!this.pool[i].quote) return this.pool[i].id;
+    return -1;
+  }
+
+  /** Step 4: paragraph text, continuing the open paragraph or starting one (maybe a task). */
+  private paragraphText(line: string): void {
+    const cur = this.cur;
+    const n = this.n;
+    const at = cur.nextNonspace;
+    if (!this.paraOpen) {
+      const parent = this.depth > 0 ? this.pool[this.depth - 1] : undefined;
       // GFM (as micromark reads it): the checkbox opens the item's first paragraph on the marker's
       // line, or on the next line when the marker stood alone without even a trailing space.
       if (parent && !parent.quote && !parent.hasChild && (parent.line === n || parent.bare)) {
-        const task = checkbox(line, cur.nextNonspace);
-        if (task) tasks.push({ line: n, status: task.status, checkFrom: cur.nextNonspace, contentFrom: task.contentFrom, item: parent.id });
+        const contentFrom = checkboxEnd(line, at);
+        if (contentFrom > 0) {
+          this.tasks.push({ line: n, status: line.slice(at + 1, contentFrom - 1), checkFrom: at, contentFrom, item: parent.id });
+        }
       }
-      markChild();
-      afterIndentedCode = false;
-      leaf = Leaf.Paragraph;
-      para = { line: n, texts: topLevel ? [] : null };
+      if (parent) parent.hasChild = true;
+      this.afterIndentedCode = false;
+      this.leaf = Leaf.Paragraph;
+      this.paraLine = n;
+      this.paraTop = this.depth === 0;
     }
-    if (para.texts) {
-      para.texts.push(line.slice(cur.nextNonspace));
-      const bold = boldOnly(line, cur.nextNonspace);
-      if (bold !== null) headings.push({ line: n + 1, level: 7, text: bold });
+    if (this.paraTop) {
+      const bold = boldOnly(line, at);
+      if (bold !== null) this.headings.push({ line: n + 1, level: 7, text: bold });
     }
-    if (line.includes("%%", cur.nextNonspace) && countComments(line, cur.nextNonspace) % 2 === 1) inComment = true;
+    if (line.includes("%%", at) && countComments(line, at) % 2 === 1) this.inComment = true;
   }
-  return { lines, mask, headings, tasks, itemParent };
+
+  /** A paragraph followed by `===`/`---` is a heading: no task, and its bold lines are no groups. */
+  private closeAsSetext(level: number): void {
+    const tasks = this.tasks;
+    if (tasks.length > 0 && tasks[tasks.length - 1].line === this.paraLine) tasks.pop();
+    this.leaf = Leaf.None;
+    if (!this.paraTop || this.matched !== 0) return;
+    const headings = this.headings;
+    while (headings.length > 0 && headings[headings.length - 1].line > this.paraLine) headings.pop();
+    const text = this.lines.slice(this.paraLine, this.n).map((l) => l.trim()).join(" ");
+    headings.push({ line: this.paraLine + 1, level, text: stripEmphasis(text) });
+  }
 }
 
-function enclosingItem(stack: Container[]): number {
-  for (let i = stack.length - 1; i >= 0; i--) if (!stack[i].quote) return stack[i].id;
-  return -1;
-}
 
-/** A paragraph followed by `===`/`---` is a heading; its bold-only lines stop being group labels. */
-function closeAsSetext(headings: Heading[], para: { line: number; texts: string[] | null }, topLevel: boolean, level: number): void {
-  if (!topLevel || !para.texts) return;
-  while (headings.length > 0 && headings[headings.length - 1].line > para.line) headings.pop();
-  headings.push({ line: para.line + 1, level, text: stripEmphasis(para.texts.map((t) => t.trim()).join(" ")) });
-}
-
-/** `[c]` followed by a space, a tab or the end of the line, for any single character c. */
-function checkbox(line: string, at: number): { status: string; contentFrom: number } | null {
-  if (line.charCodeAt(at) !== 91) return null;
+/** `[c]` followed by a space, a tab or the end of the line, for any single character c: the
+ *  offset just after `]`, or -1. */
+function checkboxEnd(line: string, at: number): number {
+  if (line.charCodeAt(at) !== 91) return -1;
   const c = line.charCodeAt(at + 1);
-  const width = c >= 0xd800 && c <= 0xdbff && line.charCodeAt(at + 2) >= 0xdc00 && line.charCodeAt(at + 2) <= 0xdfff ? 2 : 1;
+  const low = line.charCodeAt(at + 2);
+  const width = c >= 0xd800 && c <= 0xdbff && low >= 0xdc00 && low <= 0xdfff ? 2 : 1;
   const close = at + 1 + width;
-  if (Number.isNaN(c) || c === 93 || c === 9 || line.charCodeAt(close) !== 93) return null;
+  if (Number.isNaN(c) || c === 93 || c === 9 || line.charCodeAt(close) !== 93) return -1;
   const after = line.charCodeAt(close + 1);
-  if (!(Number.isNaN(after) || after === 32 || after === 9)) return null;
-  return { status: line.slice(at + 1, close), contentFrom: close + 1 };
+  return Number.isNaN(after) || after === 32 || after === 9 ? close + 1 : -1;
 }
 
 /** Per 0-based line: 1 where the line is code/html/comment/frontmatter/math (never content). */
