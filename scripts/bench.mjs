@@ -17,7 +17,7 @@ await esbuild.build({
   outfile,
   // The Today renderer imports `obsidian`: give it the demo stand-in's icons and language lookup.
   alias: { obsidian: "./scripts/bench/obsidianStub.ts" },
-  external: ["happy-dom", "mdast-util-from-markdown", "mdast-util-gfm-task-list-item", "micromark-extension-gfm-task-list-item"],
+  external: ["esbuild", "playwright-core", "happy-dom", "mdast-util-from-markdown", "mdast-util-gfm-task-list-item", "micromark-extension-gfm-task-list-item"],
   logLevel: "warning",
 });
 

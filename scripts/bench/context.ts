@@ -1,7 +1,8 @@
 // What every measurement of one vault needs: its files, absolute paths and stats (taken once, untimed,
 // the way Obsidian already knows every file's stat before a plugin asks).
-import { readdirSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { NoteStat } from "../../src/core/vaultIndex";
 import type { Vault, VaultFile } from "./vault";
 
@@ -26,6 +27,13 @@ export function openVault(vault: Vault): BenchVault {
     return { mtime: stat.mtimeMs, size: stat.size };
   });
   return { vault, files, paths, abs, stats, cachePath: `${vault.dir}.cache.json` };
+}
+
+/** The repository root, wherever this code was bundled to: the nearest folder with a package.json. */
+export function projectRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, "package.json")) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
 }
 
 function countMarkdown(dir: string): number {

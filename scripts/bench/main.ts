@@ -5,11 +5,12 @@ import { cpus, loadavg } from "node:os";
 import process from "node:process";
 import { resolve } from "node:path";
 import { REINDEX_NOTE } from "./generator";
-import { openVault } from "./context";
+import { openVault, projectRoot } from "./context";
 import { naiveAndCheck } from "./correctness";
 import { reindexLatency, todayLatency, warmQueries } from "./latency";
 import { longestTask } from "./longest";
 import { buildMeasuringHeap, floorAndCold, warmStart } from "./measure";
+import { chromiumRenderMs } from "./chromiumRender";
 import { modelWithItems, renderLatency } from "./render";
 import { checkBudgets, formatTable, type BudgetCheck, type SizeResult } from "./report";
 import { round } from "./timing";
@@ -69,7 +70,9 @@ async function measureSize(size: number, args: Args): Promise<SizeResult> {
   step("reindex");
   const today = todayLatency(bench, index, REINDEX_NOTE, Math.max(7, args.runs));
   step("today");
-  const render = renderLatency(modelWithItems(today.model, index.items(), 500), args.runs);
+  const renderModel = modelWithItems(today.model, index.items(), 500);
+  const render = renderLatency(renderModel, args.runs);
+  const renderChromium = await chromiumRenderMs(renderModel, args.runs);
   step("render");
   const longest = await longestTask(bench);
   step("longest task");
@@ -78,7 +81,7 @@ async function measureSize(size: number, args: Args): Promise<SizeResult> {
     floorMs, coldMs, naiveMs: naive.naiveMs, naiveMethod: naive.method, warmMs: warm.warmMs,
     reindexP50Ms: reindex.p50, reindexP95Ms: reindex.p95, reindex1MBP50Ms: reindexBig.p50, reindex1MBP95Ms: reindexBig.p95,
     todayMs: today.todayMs, todayCachedMs: today.todayCachedMs,
-    renderMs: render.renderMs, renderDomFloorMs: render.floorMs, renderer: `renderToday (src/obsidian/todayRender.ts) in happy-dom, ${render.nodes} elements`,
+    renderMs: render.renderMs, renderDomFloorMs: render.floorMs, renderChromiumMs: renderChromium ?? NaN, renderer: `renderToday (src/obsidian/todayRender.ts) in happy-dom, ${render.nodes} elements`,
     longestTaskMs: longest.longestTaskMs, longestSliceMs: longest.longestSliceMs, batchedColdMs: longest.totalMs,
     heapMB, heapRecordsMB: recordsMB, cacheMB: warm.cacheMB,
     coldOverFloor: coldMs / floorMs, warmOverFloor: warm.warmMs / floorMs,
@@ -111,7 +114,7 @@ async function main(): Promise<void> {
     loadAverage: { atStart: loadAtStart, atEnd: loadavg()[0] },
     totalSeconds: round((performance.now() - began) / 1000, 1), sizes, budgets: checks, pass,
   };
-  const dir = resolve(".build/bench");
+  const dir = resolve(projectRoot(), ".build/bench");
   mkdirSync(dir, { recursive: true });
   const file = resolve(dir, `bench-${report.date.replace(/[:.]/g, "-")}.json`);
   writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);

@@ -20,6 +20,8 @@ export interface SizeResult {
   todayCachedMs: number;
   renderMs: number;
   renderDomFloorMs: number;
+  /** The same render in real Chromium (NaN when no Chromium was found). */
+  renderChromiumMs: number;
   renderer: string;
   longestTaskMs: number;
   longestSliceMs: number;
@@ -70,6 +72,7 @@ const ROWS: [string, keyof SizeResult, string][] = [
   ["today, nothing changed", "todayCachedMs", "ms"],
   ["render 500 items", "renderMs", "ms"],
   ["  same number of bare elements", "renderDomFloorMs", "ms"],
+  ["  same render in Chromium (+ layout)", "renderChromiumMs", "ms"],
   ["longest task (batched cold)", "longestTaskMs", "ms"],
   ["batched cold start total", "batchedColdMs", "ms"],
   ["heap (index + day lookups)", "heapMB", "MB"],

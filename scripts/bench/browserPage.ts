@@ -1,0 +1,22 @@
+// Runs inside Chromium: the same renderToday the sidebar uses, timed on a real DOM.
+import type { TodayModel } from "../../src/core/today";
+import { renderToday } from "../../src/obsidian/todayRender";
+import { installDomHelpers } from "../../demo/shim/dom";
+
+installDomHelpers(window);
+
+function renderTimes(model: TodayModel, runs: number, today: string): number[] {
+  const times: number[] = [];
+  for (let r = 0; r < runs + 1; r++) {
+    const container = document.body.createDiv();
+    const start = performance.now();
+    renderToday(container, model, { today, collapsed: new Set() });
+    // Forces style and layout, as the frame that shows the sidebar would.
+    void container.getBoundingClientRect().height;
+    if (r > 0) times.push(performance.now() - start);
+    container.remove();
+  }
+  return times;
+}
+
+Object.assign(window, { bqRenderTimes: renderTimes });

@@ -1,0 +1,37 @@
+// The same render in real Chromium (playwright-core, the system browser), for comparison with happy-dom,
+// whose element creation alone costs more than the whole budget. Skipped when no Chromium is found.
+import { build } from "esbuild";
+import { chromium } from "playwright-core";
+import { CHROMIUM_ARGS, chromiumPath } from "../chromium.mjs";
+import type { TodayModel } from "../../src/core/today";
+import { projectRoot } from "./context";
+import { BENCH_DAY } from "./fragments";
+import { median } from "./timing";
+
+export async function chromiumRenderMs(model: TodayModel, runs: number): Promise<number | null> {
+  const executablePath = chromiumPath();
+  if (!executablePath) return null;
+  const bundle = await build({
+    absWorkingDir: projectRoot(),
+    entryPoints: ["scripts/bench/browserPage.ts"],
+    bundle: true,
+    write: false,
+    format: "iife",
+    platform: "browser",
+    alias: { obsidian: "./scripts/bench/obsidianStub.ts" },
+    logLevel: "warning",
+  });
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage();
+    await page.setContent("<!doctype html><html><body></body></html>");
+    await page.addScriptTag({ content: bundle.outputFiles[0].text });
+    const times = await page.evaluate(
+      ([m, n, day]) => (window as unknown as { bqRenderTimes: (m: unknown, n: number, d: string) => number[] }).bqRenderTimes(m, n, day),
+      [model, runs, BENCH_DAY] as const,
+    );
+    return median(times);
+  } finally {
+    await browser.close();
+  }
+}
