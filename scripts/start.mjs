@@ -53,12 +53,17 @@ function listNotes(dir, base = dir) {
   }).sort();
 }
 
+/** Maps a URL path to a file inside the folder that route serves (null when it would leave that folder). */
 function resolveRequest(pathname) {
+  const inside = (base, rest) => {
+    const file = normalize(join(base, rest));
+    return file === base || file.startsWith(base + sep) ? file : null;
+  };
   if (pathname === "/" || pathname === "/index.html") return join(root, "demo", "index.html");
   if (pathname === "/demo.css") return join(root, "demo", "demo.css");
-  if (pathname.startsWith("/dist/")) return join(root, "demo", pathname);
+  if (pathname.startsWith("/dist/")) return inside(join(root, "demo", "dist"), pathname.slice("/dist/".length));
   if (PLUGIN_FILES.some((name) => pathname === `/${name}`)) return join(root, pathname.slice(1));
-  if (pathname.startsWith("/vault/")) return join(vaultDir, pathname.slice("/vault/".length));
+  if (pathname.startsWith("/vault/")) return inside(vaultDir, pathname.slice("/vault/".length));
   return null;
 }
 
@@ -76,8 +81,7 @@ function handle(req, res) {
     return;
   }
   const file = resolveRequest(pathname);
-  const inside = file && normalize(file).startsWith(root) && !relative(root, normalize(file)).startsWith("..");
-  if (!inside || !existsSync(file) || statSync(file).isDirectory()) {
+  if (!file || !existsSync(file) || statSync(file).isDirectory()) {
     res.writeHead(404, { "content-type": "text/plain" }).end("Not found");
     return;
   }

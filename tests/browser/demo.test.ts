@@ -1,6 +1,6 @@
 // The demo workspace loads the built main.js unmodified and shows the plugin's sidebar.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDemo, sidebar, startDemo, type DemoSession } from "./harness";
+import { openDemo, screenshot, sidebar, startDemo, type DemoSession } from "./harness";
 
 let session: DemoSession;
 beforeAll(async () => {
@@ -19,6 +19,29 @@ describe("demo workspace", () => {
     expect(await page.locator(".nav-file-title").allTextContents()).toEqual(["Reading plan", "Tasks style", "学期规划"]);
     const commands = await page.evaluate(() => window.bqDemo!.app.commands.listCommands().map((c) => c.id));
     expect(commands).toContain("brain-queue:open-today");
+    await page.context().close();
+  });
+
+  it("switches theme from the ribbon and shows the plugin's settings tab in the settings window", async () => {
+    const page = await openDemo(session);
+    await page.locator('.side-dock-ribbon-action[aria-label="Toggle dark theme"]').click();
+    expect(await page.evaluate(() => document.body.className)).toContain("theme-dark");
+    await page.keyboard.press("Control+,");
+    const settings = page.locator(".modal.mod-settings");
+    expect(await settings.locator(".vertical-tab-nav-item.is-active").textContent()).toBe("Brain Queue");
+    const names = await settings.locator(".setting-item-name").allTextContents();
+    expect(names.length).toBeGreaterThan(5);
+    expect(await settings.locator(".setting-item-heading").count()).toBeGreaterThan(1);
+    await page.keyboard.press("Escape");
+    expect(await settings.count()).toBe(0);
+    await page.context().close();
+  });
+
+  it("takes a picture of the whole workspace for the README", async () => {
+    const page = await openDemo(session);
+    await page.locator(".notice").evaluateAll((notices) => notices.forEach((notice) => notice.remove()));
+    await page.mouse.move(700, 450);
+    await screenshot(page, "workspace-light");
     await page.context().close();
   });
 });
