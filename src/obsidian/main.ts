@@ -67,7 +67,9 @@ export default class BrainQueuePlugin extends Plugin implements BrainQueueHost {
     this.register(this.onRefresh(updateStatus));
     updateStatus();
     this.scheduleMidnight();
-    this.app.workspace.onLayoutReady(() => void this.indexer.start().then(() => this.dailyNotice()));
+    this.app.workspace.onLayoutReady(() => {
+      this.indexer.start().then(() => this.dailyNotice(), (error: unknown) => console.error("Brain Queue: indexing failed", error));
+    });
   }
 
   override onunload(): void {
@@ -159,8 +161,17 @@ export default class BrainQueuePlugin extends Plugin implements BrainQueueHost {
       void this.indexer.rebuild(true);
     }
     await this.persist();
-    this.app.workspace.updateOptions();
+    this.refreshRenderedNotes();
     this.changed(false);
+  }
+
+  /** Editors rebuild their decorations on reconfiguration; notes in reading view render again. */
+  private refreshRenderedNotes(): void {
+    const { workspace } = this.app;
+    workspace.updateOptions();
+    for (const leaf of workspace.getLeavesOfType("markdown")) {
+      if (leaf.view instanceof MarkdownView && leaf.view.getMode() === "preview") leaf.view.previewMode.rerender(true);
+    }
   }
 
   setHighlighting(on: boolean): void {
