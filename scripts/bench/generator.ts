@@ -4,7 +4,7 @@ import { LINKS_AND_PROSE, PLANNER_BLOCKS, queueBlock, trackHeading, weighted } f
 import { NEAR_TRAPS, PROSE_BLOCKS, TRAPS, UNCLOSED_FENCE } from "./prose";
 import { createRng, hashSeed, type Rng } from "./prng";
 
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 export type NoteKind = "prose" | "planner" | "big";
 
 export interface NoteSpec {
@@ -80,10 +80,13 @@ function plannerSections(rng: Rng, note: NoteWriter, untilBytes: number): void {
   }
 }
 
-function proseSections(rng: Rng, note: NoteWriter, untilBytes: number): void {
+/** About one prose note in eight shows checklist syntax in code or comments (a how-to, a template). */
+const PROSE_TRAP_NOTES = 0.12;
+
+function proseSections(rng: Rng, note: NoteWriter, untilBytes: number, trapPerBlock: number): void {
   while (note.bytes < untilBytes) {
     note.add(weighted(rng, PROSE_BLOCKS)(rng));
-    if (rng.chance(0.04)) addTrap(rng, note, false);
+    if (rng.chance(trapPerBlock)) addTrap(rng, note, false);
   }
 }
 
@@ -101,7 +104,7 @@ function proseNote(rng: Rng, spec: NoteSpec): string[] {
   const note = new NoteWriter();
   if (rng.chance(0.3)) note.add(["---", `aliases: [${rng.pick(["draft", "ref"])}]`, "---"]);
   note.add([`# ${rng.pick(["Reading notes", "会议纪要", "Ideas", "实验日志", "Project log"])} ${spec.index}`]);
-  proseSections(rng, note, spec.targetBytes);
+  proseSections(rng, note, spec.targetBytes, rng.chance(PROSE_TRAP_NOTES) ? 0.1 : 0);
   if (rng.chance(0.01)) { note.add(SEPARATOR); note.add(UNCLOSED_FENCE(rng)); }
   return note.lines;
 }
@@ -112,7 +115,7 @@ function bigNote(rng: Rng, spec: NoteSpec): string[] {
   note.add([`# Journal ${spec.index}`]);
   for (let part = 0; note.bytes < spec.targetBytes; part++) {
     if (part % 3 === 0) plannerSections(rng, note, note.bytes + 12 * KB);
-    else proseSections(rng, note, note.bytes + 12 * KB);
+    else proseSections(rng, note, note.bytes + 12 * KB, 0.01);
   }
   return note.lines;
 }
