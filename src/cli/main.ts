@@ -1,4 +1,5 @@
 // `npm run cli -- <command> …`: exit 0 on success, 2 with one line on stderr for anything else.
+import { resolve } from "node:path";
 import process from "node:process";
 import { parseArgs, USAGE, UsageError } from "./args";
 import { run } from "./run";
@@ -10,7 +11,11 @@ function main(argv: string[]): number {
       process.stdout.write(`${USAGE}\n`);
       return 0;
     }
-    process.stdout.write(`${run(args)}\n`);
+    // `npm run` starts us in the package folder; relative paths mean the caller's folder (INIT_CWD).
+    const base = process.env.INIT_CWD ?? process.cwd();
+    const vault = resolve(base, args.vault);
+    const settings = args.settings === null ? null : resolve(base, args.settings);
+    process.stdout.write(`${run({ ...args, vault, settings })}\n`);
     return 0;
   } catch (error) {
     const message = error instanceof UsageError ? error.message : `internal error: ${error instanceof Error ? error.message : String(error)}`;
