@@ -39,6 +39,7 @@ export default class BrainQueuePlugin extends Plugin implements BrainQueueHost {
   private editorExtensions: Extension[] = [];
   private cacheTimer: number | null = null;
   private dayTimer: number | null = null;
+  private dayShown = "";
   private snapshot: { index: VaultIndex; version: number; cache: unknown } | null = null;
   readonly deadlineContext: DeadlineContext = {
     now: () => this.now(),
@@ -66,7 +67,7 @@ export default class BrainQueuePlugin extends Plugin implements BrainQueueHost {
     const updateStatus = setUpStatusBar(this.addStatusBarItem(), this);
     this.register(this.onRefresh(updateStatus));
     updateStatus();
-    this.scheduleMidnight();
+    this.watchDay();
     this.app.workspace.onLayoutReady(() => {
       this.indexer.start().then(() => this.dailyNotice(), (error: unknown) => console.error("Brain Queue: indexing failed", error));
     });
@@ -209,13 +210,29 @@ export default class BrainQueuePlugin extends Plugin implements BrainQueueHost {
     }, CACHE_SAVE_MS);
   }
 
-  /** At local midnight the views move to the new day and the daily deadline notice runs. */
-  private scheduleMidnight(): void {
-    this.dayTimer = window.setTimeout(() => {
-      this.changed(false);
-      this.dailyNotice();
-      this.scheduleMidnight();
-    }, msUntilMidnight(this.now()));
+  /**
+   * At local midnight the views move to the new day and the daily deadline notice runs. A timer for
+   * midnight, plus a check every minute, because timers stall while a laptop sleeps.
+   */
+  private watchDay(): void {
+    this.dayShown = this.today();
+    const scheduleMidnight = (): void => {
+      this.dayTimer = window.setTimeout(() => {
+        this.checkDay();
+        scheduleMidnight();
+      }, msUntilMidnight(this.now()));
+    };
+    scheduleMidnight();
+    this.registerInterval(window.setInterval(() => this.checkDay(), 60_000));
+  }
+
+  /** Moves everything to the new day when the local day changed. */
+  checkDay(): void {
+    if (this.today() === this.dayShown) return;
+    this.dayShown = this.today();
+    this.refreshRenderedNotes();
+    this.changed(false);
+    this.dailyNotice();
   }
 
   private dailyNotice(): void {

@@ -67,6 +67,20 @@ describe("settings that change parsing", () => {
   });
 });
 
+describe("a new day", () => {
+  it("moves the view and the status bar to the new day", async () => {
+    const { app, plugin } = await startPlugin();
+    const { el } = await openToday(plugin);
+    plugin.clock = () => new Date(2021, 3, 15, 0, 0, 30);
+    plugin.checkDay();
+    await new Promise((resolve) => window.setTimeout(resolve, 40));
+    expect(el.querySelector(".bq-day")?.textContent).toBe("2021-04-15 Thu");
+    expect(el.querySelector(".bq-today-button")).toBeNull();
+    expect(app.statusBarEl.querySelector(".bq-status")?.textContent).toMatch(/^Today 0\/2/);
+    plugin.unload();
+  });
+});
+
 describe("keyboard", () => {
   it("arrow keys move between rows, space toggles, enter opens the note at the line", async () => {
     const { app, plugin } = await startPlugin();
