@@ -69,7 +69,13 @@ export function buildToday(index: VaultIndex, day: IsoDate, now: Date, settings:
   const overdueByTrack = groupByTrack(overdueItems);
   // Every track an item names is in the queue order; anything unknown goes last, in item order.
   const order = [...queue.active, ...queue.queued];
-  for (const item of [...todayItems, ...overdueItems]) if (!order.includes(item.track)) order.push(item.track);
+  const known = new Set(order);
+  for (const name of [...byTrack.keys(), ...overdueByTrack.keys()]) {
+    if (!known.has(name)) {
+      known.add(name);
+      order.push(name);
+    }
+  }
   const activeSet = new Set(queue.active);
 
   const tracks: TodayTrack[] = [];
