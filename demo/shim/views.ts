@@ -6,6 +6,7 @@ import type { IconName, ItemView as RealItemView, MarkdownView as RealMarkdownVi
 import { Editor } from "./editor";
 import { Component } from "./events";
 import { setIcon } from "./icons";
+import { renderReadingView } from "./reading";
 import { TFile, type TAbstractFile } from "./vault";
 import type { App } from "./app";
 import type { WorkspaceLeaf } from "./workspace";
@@ -112,15 +113,22 @@ export class MarkdownView extends ItemView implements Pick<RealMarkdownView, "ge
   file: TFile | null = null;
   editor: Editor;
   private saveTimer: number | null = null;
+  private mode: "source" | "preview" = "source";
+  private readonly sourceEl: HTMLElement;
+  private readonly readingEl: HTMLElement;
+  private readonly modeButton: HTMLElement;
 
   constructor(leaf: WorkspaceLeaf) {
     super(leaf);
     this.icon = "file-text";
     this.navigation = true;
-    this.contentEl.addClass("markdown-source-view", "mod-cm6", "is-live-preview");
+    this.sourceEl = this.contentEl.createDiv("markdown-source-view mod-cm6 is-live-preview");
+    this.readingEl = this.contentEl.createDiv("markdown-reading-view");
+    this.readingEl.hide();
+    this.modeButton = this.addAction("book-open", "Current view: editing. Click to read.", () => void this.toggleMode());
     const workspace = this.app.workspace;
     const cm = new EditorView({
-      parent: this.contentEl,
+      parent: this.sourceEl,
       state: EditorState.create({
         doc: "",
         extensions: [
@@ -146,7 +154,26 @@ export class MarkdownView extends ItemView implements Pick<RealMarkdownView, "ge
   }
 
   getMode(): "source" | "preview" {
-    return "source";
+    return this.mode;
+  }
+
+  /** Switches between the editor and the (reduced) reading view, which runs the post-processors. */
+  async toggleMode(): Promise<void> {
+    this.mode = this.mode === "source" ? "preview" : "source";
+    const reading = this.mode === "preview";
+    this.sourceEl.toggle(!reading);
+    this.readingEl.toggle(reading);
+    setIcon(this.modeButton, reading ? "pencil" : "book-open");
+    this.modeButton.setAttribute("aria-label", reading ? "Current view: reading. Click to edit." : "Current view: editing. Click to read.");
+    if (reading) await this.renderReading();
+  }
+
+  private async renderReading(): Promise<void> {
+    if (this.mode !== "preview" || !this.file) return;
+    const fresh = createDiv();
+    await renderReadingView(this.app, this.file.path, this.editor.getValue(), fresh);
+    this.readingEl.empty();
+    this.readingEl.appendChild(fresh);
   }
 
   getViewData(): string {
@@ -164,7 +191,9 @@ export class MarkdownView extends ItemView implements Pick<RealMarkdownView, "ge
   override onload(): void {
     const vault = this.app.vault;
     this.registerEvent(vault.on("modify", (file: TAbstractFile) => {
-      if (this.file && file === this.file && this.saveTimer === null) this.applyText(vault.readNow(this.file.path));
+      if (!this.file || file !== this.file) return;
+      if (this.saveTimer === null) this.applyText(vault.readNow(this.file.path));
+      void this.renderReading();
     }));
     this.registerEvent(vault.on("rename", (file: TAbstractFile) => {
       if (file === this.file) this.updateHeader();
@@ -186,10 +215,11 @@ export class MarkdownView extends ItemView implements Pick<RealMarkdownView, "ge
     this.applyText(await this.app.vault.read(file));
     this.editor.setCursor({ line: 0, ch: 0 });
     this.updateHeader();
+    await this.renderReading();
   }
 
   override getState(): Record<string, unknown> {
-    return { file: this.file?.path ?? null, mode: "source" };
+    return { file: this.file?.path ?? null, mode: this.mode };
   }
 
   override setEphemeralState(state: unknown): void {

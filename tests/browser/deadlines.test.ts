@@ -56,3 +56,17 @@ describe("deadline highlighting in the editor", () => {
     await page.context().close();
   });
 });
+
+describe("deadline highlighting in reading view", () => {
+  it("the plugin's post-processor marks rendered deadline items with the same badge", async () => {
+    const page = await openDemo(session);
+    await page.locator('.mod-root .view-action[aria-label^="Current view: editing"]').click();
+    const reading = page.locator(".mod-root .markdown-reading-view");
+    const aaai = reading.locator("li.task-list-item", { hasText: "AAAI  2027" });
+    await expect.poll(() => aaai.getAttribute("class")).toContain("bq-urgency-urgent");
+    expect(await aaai.locator(".bq-deadline-badge").textContent()).toBe("D-3");
+    const plain = reading.locator("li.task-list-item", { hasText: "全国大学英语六级笔试" });
+    expect(await plain.getAttribute("class")).not.toContain("bq-deadline");
+    await page.context().close();
+  });
+});

@@ -1,6 +1,7 @@
 // The stand-in itself: the behaviours the plugin relies on must match Obsidian's.
 import { describe, expect, it, vi } from "vitest";
-import { App, Component, Events, Notice, TFile, createApp, flush, setIcon, type TAbstractFile } from "../../demo/shim/obsidian";
+import { App, Component, Events, Notice, TFile, createApp, flush, renderReadingView, setIcon, type TAbstractFile } from "../../demo/shim/obsidian";
+import type { MarkdownPostProcessorContext } from "obsidian";
 
 function appWith(files: Record<string, string>): App {
   return createApp({ files, mount: null });
@@ -124,5 +125,22 @@ describe("DOM helpers", () => {
     notice.messageEl.click();
     await flush(1);
     expect(document.querySelector(".notice")).toBeNull();
+  });
+});
+
+describe("reading view", () => {
+  it("runs post-processors per section with getSectionInfo pointing at the source lines", async () => {
+    const app = appWith({});
+    const seen: string[] = [];
+    app.postProcessors.push((el: HTMLElement, ctx: MarkdownPostProcessorContext) => {
+      const info = ctx.getSectionInfo(el)!;
+      el.querySelectorAll("li.task-list-item").forEach((li) => {
+        seen.push(`${info.lineStart + Number(li.getAttribute("data-line"))}:${li.getAttribute("data-task")}:${li.textContent}`);
+      });
+    });
+    const container = createDiv();
+    await renderReadingView(app, "a.md", "# A\n\n- [ ] one\n- [x] two\n\ntext\n\n- [ ] three\n", container);
+    expect(seen).toEqual(["2::one", "3:x:two", "7::three"]);
+    expect(container.querySelector("h1")?.textContent).toBe("A");
   });
 });
