@@ -56,7 +56,7 @@ export class Indexer extends Component {
     const { vault, metadataCache, workspace } = this.app;
     this.registerEvent(vault.on("create", (file) => this.schedule(file)));
     this.registerEvent(vault.on("modify", (file) => this.schedule(file)));
-    this.registerEvent(vault.on("delete", (file) => this.forget(file.path)));
+    this.registerEvent(vault.on("delete", (file) => this.deleted(file)));
     this.registerEvent(vault.on("rename", (file, oldPath) => this.renamed(file, oldPath)));
     // The metadata cache hands over the text it just parsed: no second read.
     this.registerEvent(metadataCache.on("changed", (file, data) => this.updateNow(file.path, data, file.stat)));
@@ -181,30 +181,44 @@ export class Indexer extends Component {
     this.index.update(path, text, stat ? { mtime: stat.mtime, size: stat.size } : undefined);
   }
 
-  private forget(path: string): void {
+  private forget(path: string, folder = false): void {
     this.changedDuringRebuild?.add(path);
     const pending = this.timers.get(path);
     if (pending !== undefined) window.clearTimeout(pending);
     this.timers.delete(path);
-    // A folder deletion arrives as one event per file in Obsidian; remove anything under the path too.
+    if (!folder) {
+      this.index.remove(path);
+      return;
+    }
+    // A folder: anything indexed under it goes too (whether or not an event per file follows).
+    const prefix = `${path}/`;
     this.index.batch(() => {
-      for (const known of [...this.index.paths()]) if (known === path || known.startsWith(`${path}/`)) this.index.remove(known);
+      for (const known of this.index.paths().filter((p) => p.startsWith(prefix))) this.index.remove(known);
     });
+  }
+
+  private deleted(file: TAbstractFile): void {
+    this.forget(file.path, !(file instanceof TFile));
   }
 
   private renamed(file: TAbstractFile, oldPath: string): void {
     this.changedDuringRebuild?.add(oldPath).add(file.path);
     if (!(file instanceof TFile)) {
-      // A folder: its notes moved with it.
-      const moved = this.index.paths().filter((p) => p.startsWith(`${oldPath}/`));
+      // A folder: its notes moved with it (in scope at the new place, or no longer).
+      const prefix = `${oldPath}/`;
+      const moved = this.index.paths().filter((p) => p.startsWith(prefix));
       this.index.batch(() => {
-        for (const p of moved) this.index.rename(p, file.path + p.slice(oldPath.length));
+        for (const p of moved) {
+          const next = file.path + p.slice(oldPath.length);
+          if (this.inScope(next)) this.index.rename(p, next);
+          else this.index.remove(p);
+        }
       });
       return;
     }
     if (this.index.has(oldPath) && this.inScope(file.path)) this.index.rename(oldPath, file.path);
     else if (this.index.has(oldPath)) this.index.remove(oldPath);
-    else this.schedule(file);
+    else if (!this.index.has(file.path)) this.schedule(file); // already moved with its folder otherwise
   }
 }
 

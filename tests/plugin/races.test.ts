@@ -53,4 +53,15 @@ describe("races", () => {
     expect(plugin.index().itemsOn("2021-04-14").filter((i) => i.text.startsWith("task "))).toHaveLength(400);
     plugin.unload();
   });
+
+  it("follows a folder renamed and then deleted", async () => {
+    const { app, plugin } = await startPlugin({ "Plans/Term.md": PLANNER, "Plans/Side.md": "## Side\n- [ ] 2021/04/14 side task\n" });
+    await app.fileManager.renameFile(app.vault.getFolderByPath("Plans")!, "Archive");
+    await new Promise((resolve) => window.setTimeout(resolve, 40));
+    expect(plugin.index().paths()).toEqual(["Archive/Side.md", "Archive/Term.md"]);
+    await app.vault.delete(app.vault.getFolderByPath("Archive")!, true);
+    await new Promise((resolve) => window.setTimeout(resolve, 40));
+    expect(plugin.index().paths()).toEqual([]);
+    plugin.unload();
+  });
 });
