@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { buildToday, type TodayModel } from "../../src/core/today";
 import type { VaultIndex } from "../../src/core/vaultIndex";
+import { cpuUsage } from "node:process";
 import type { BenchVault } from "./context";
 import { BENCH_DAY } from "./fragments";
 import { median, percentile } from "./timing";
@@ -19,7 +20,7 @@ export function oneCharEdit(text: string): string {
   return lines.join("\n");
 }
 
-export interface Latency { p50: number; p95: number; samples: number }
+export interface Latency { p50: number; p95: number; p95Cpu: number; samples: number }
 
 /** Alternates the original and edited text so every update is a real change. */
 export function reindexLatency(bench: BenchVault, index: VaultIndex, path: string, samples: number, warmup = 10): Latency {
@@ -29,14 +30,18 @@ export function reindexLatency(bench: BenchVault, index: VaultIndex, path: strin
   const edited = oneCharEdit(original);
   const stat = bench.stats[i];
   const times: number[] = [];
+  const cpuTimes: number[] = [];
   for (let n = 0; n < warmup + samples; n++) {
     const text = n % 2 === 0 ? edited : original;
+    const cpu = cpuUsage();
     const start = performance.now();
     index.update(path, text, { mtime: stat.mtime + n + 1, size: stat.size });
-    if (n >= warmup) times.push(performance.now() - start);
+    const ms = performance.now() - start;
+    const used = cpuUsage(cpu);
+    if (n >= warmup) { times.push(ms); cpuTimes.push((used.user + used.system) / 1000); }
   }
   index.update(path, original, stat);
-  return { p50: percentile(times, 50), p95: percentile(times, 95), samples };
+  return { p50: percentile(times, 50), p95: percentile(times, 95), p95Cpu: percentile(cpuTimes, 95), samples };
 }
 
 /**

@@ -2,7 +2,7 @@
 // run keeps every text alive and the heap figure is the index's own.
 import { Buffer } from "node:buffer";
 import { readFileSync, statSync, writeFileSync } from "node:fs";
-import { memoryUsage } from "node:process";
+import { cpuUsage, memoryUsage } from "node:process";
 import { VaultIndex } from "../../src/core/vaultIndex";
 import type { BenchVault } from "./context";
 import { countDatedLines } from "./scan";
@@ -27,20 +27,37 @@ export function coldRun(bench: BenchVault): { ms: number; index: VaultIndex } {
 /** A cold run longer than this means a huge vault: 3 runs instead of 5 keep the bench near 10 minutes. */
 const LONG_RUN_MS = 12_000;
 
+/** CPU time of this process (all its threads) in ms: unlike wall time, not stretched by other processes. */
+export function cpuMs(since?: ReturnType<typeof cpuUsage>): number {
+  const used = cpuUsage(since);
+  return (used.user + used.system) / 1000;
+}
+
+export interface FloorAndCold { floorMs: number; coldMs: number; floorCpuMs: number; coldCpuMs: number; datedLines: number; runs: number }
+
 /** Interleaved so drift in the machine hits both alike; the first floor pass warms the page cache. */
-export function floorAndCold(bench: BenchVault, maxRuns: number): { floorMs: number; coldMs: number; datedLines: number; runs: number } {
+export function floorAndCold(bench: BenchVault, maxRuns: number): FloorAndCold {
   const floors: number[] = [];
   const colds: number[] = [];
+  const floorCpu: number[] = [];
+  const coldCpu: number[] = [];
   const warmup = floorRun(bench);
   let runs = maxRuns;
   for (let r = 0; r < runs; r++) {
     collectGarbage();
+    let cpu = cpuUsage();
     floors.push(floorRun(bench).ms);
+    floorCpu.push(cpuMs(cpu));
     collectGarbage();
+    cpu = cpuUsage();
     colds.push(coldRun(bench).ms);
+    coldCpu.push(cpuMs(cpu));
     if (r === 0 && colds[0] > LONG_RUN_MS) runs = Math.min(runs, 3);
   }
-  return { floorMs: median(floors), coldMs: median(colds), datedLines: warmup.lines, runs };
+  return {
+    floorMs: median(floors), coldMs: median(colds), floorCpuMs: median(floorCpu), coldCpuMs: median(coldCpu),
+    datedLines: warmup.lines, runs,
+  };
 }
 
 /** Index memory: heap after a full collection, before and after building (and querying) the index. */
