@@ -70,7 +70,7 @@ export class RollPreviewModal extends Modal {
       .setClass("bq-roll-track-head")
       .addDropdown((dropdown) =>
         dropdown
-          .addOption("auto", t("roll.modeAuto"))
+          .addOption("auto", this.autoLabel(track))
           .addOption("today", t("roll.modeToday"))
           .addOption("shift", t("roll.modeShift"))
           .setValue(this.modes[track] ?? "auto")
@@ -85,8 +85,15 @@ export class RollPreviewModal extends Modal {
     for (const change of changes) {
       const row = block.createDiv({ cls: "bq-roll-change" });
       row.createSpan({ cls: "bq-roll-dates", text: `${change.from} → ${change.to}` });
-      row.createSpan({ cls: "bq-roll-text", text: change.text });
+      row.createSpan({ cls: "bq-roll-text", text: change.text || "—" });
     }
+  }
+
+  /** "Auto (shift the schedule)": what auto resolved to for this track. */
+  private autoLabel(track: string): string {
+    const resolved = this.modes[track] === "auto" || this.modes[track] === undefined ? this.plan.modes[track] : undefined;
+    if (!resolved) return t("roll.modeAuto");
+    return `${t("roll.modeAuto")} (${t(resolved === "shift" ? "roll.modeShift" : "roll.modeToday").toLowerCase()})`;
   }
 
   private async confirm(): Promise<void> {
