@@ -25,6 +25,10 @@ export class WorkspaceLeaf extends Events {
     this.containerEl = createDiv("workspace-leaf");
     this.tabEl = createDiv("workspace-tab-header clickable-icon");
     this.tabEl.addEventListener("click", () => void app.workspace.revealLeaf(this));
+    // As in Obsidian, clicking or focusing into any leaf (sidebars included) makes it the active leaf.
+    const activate = (): void => app.workspace.setActiveLeaf(this);
+    this.containerEl.addEventListener("mousedown", activate);
+    this.containerEl.addEventListener("focusin", activate);
     this.view = new EmptyView(this);
     this.containerEl.appendChild(this.view.containerEl);
   }
@@ -272,7 +276,9 @@ export class Workspace extends Events implements Pick<RealWorkspace, "layoutRead
 
   setActiveLeaf(leaf: WorkspaceLeaf, _params?: { focus?: boolean }): void {
     if (this.activeLeaf === leaf) return;
+    this.activeLeaf?.containerEl.removeClass("mod-active");
     this.activeLeaf = leaf;
+    leaf.containerEl.addClass("mod-active");
     this.areaOf(leaf).show(leaf);
     if (leaf.view instanceof MarkdownView) this.lastFile = leaf.view.file;
     this.trigger("active-leaf-change", leaf);

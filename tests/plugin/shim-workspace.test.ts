@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { ViewPlugin, Decoration, type DecorationSet, type EditorView } from "@codemirror/view";
 import type { App as RealApp, PluginManifest } from "obsidian";
 import {
-  ItemView, MarkdownView, Plugin, Setting, SettingTab, createApp, flush, loadPlugin, type WorkspaceLeaf,
+  FuzzySuggestModal, ItemView, MarkdownView, Plugin, Setting, SettingTab, createApp, debounce, flush, loadPlugin, type App,
+  type WorkspaceLeaf,
 } from "../../demo/shim/obsidian";
 
 class TodayView extends ItemView {
@@ -88,5 +89,70 @@ describe("workspace and plugin", () => {
     plugin.unload();
     expect(view.editor.cm.contentDOM.querySelector(".test-line")).toBeNull();
     app.workspace.containerEl.remove();
+  });
+});
+
+class Picker extends FuzzySuggestModal<string> {
+  chosen: string | null = null;
+  getItems(): string[] { return ["LeetCode 每日一题", "CUDA C 编程权威指南", "深度学习工程师"]; }
+  getItemText(item: string): string { return item; }
+  onChooseItem(item: string): void { this.chosen = item; }
+}
+
+describe("editor, suggesters, helpers", () => {
+  it("the Editor API edits the CodeMirror document with 0-based lines", async () => {
+    const app = createApp({ files: { "n.md": "a\nbb\nccc\n" }, mount: null });
+    const leaf = app.workspace.getLeaf(false);
+    await leaf.openFile(app.vault.getFileByPath("n.md")!);
+    const editor = (leaf.view as MarkdownView).editor;
+    expect([editor.lineCount(), editor.getLine(1), editor.posToOffset({ line: 2, ch: 1 })]).toEqual([4, "bb", 6]);
+    editor.transaction({ changes: [{ from: { line: 0, ch: 0 }, to: { line: 0, ch: 1 }, text: "A" }, { from: { line: 2, ch: 3 }, text: "!" }] });
+    editor.replaceRange("B", { line: 1, ch: 0 }, { line: 1, ch: 1 });
+    expect(editor.getValue()).toBe("A\nBb\nccc!\n");
+    expect(editor.offsetToPos(5)).toEqual({ line: 2, ch: 0 });
+    await flush();
+    expect(app.vault.readNow("n.md")).toBe("A\nBb\nccc!\n");
+  });
+
+  it("a fuzzy suggester filters as you type, moves with the arrow keys and chooses with Enter", async () => {
+    const app = createApp({ mount: null });
+    const picker = new Picker(app);
+    picker.open();
+    picker.inputEl.value = "深度";
+    picker.inputEl.dispatchEvent(new Event("input"));
+    await picker.updateSuggestions();
+    expect(Array.from(picker.resultContainerEl.querySelectorAll(".suggestion-item")).map((el) => el.textContent)).toEqual(["深度学习工程师"]);
+    picker.inputEl.value = "";
+    await picker.updateSuggestions();
+    picker.inputEl.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowDown" }));
+    expect(picker.resultContainerEl.querySelector(".is-selected")?.textContent).toBe("CUDA C 编程权威指南");
+    picker.inputEl.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter" }));
+    expect(picker.chosen).toBe("CUDA C 编程权威指南");
+    expect(document.querySelector(".modal.prompt")).toBeNull();
+  });
+
+  it("clicking into a sidebar leaf makes it active, as in Obsidian", async () => {
+    const app: App = createApp({ files: { "a.md": "x" } });
+    const main = app.workspace.getLeaf(false);
+    await main.openFile(app.vault.getFileByPath("a.md")!);
+    const side = app.workspace.getRightLeaf(false);
+    expect(app.workspace.getActiveViewOfType(MarkdownView)).toBe(main.view);
+    side.containerEl.dispatchEvent(new MouseEvent("mousedown", { bubbles: true }));
+    expect(app.workspace.activeLeaf).toBe(side);
+    expect(app.workspace.getActiveViewOfType(MarkdownView)).toBeNull();
+    expect(app.workspace.getLeaf(false)).toBe(main);
+    app.workspace.containerEl.remove();
+  });
+
+  it("debounce runs once after the calls stop; cancel drops the pending call", async () => {
+    const calls: number[] = [];
+    const run = debounce((n: number) => calls.push(n), 5, true);
+    run(1);
+    run(2);
+    await new Promise((resolve) => window.setTimeout(resolve, 20));
+    run(3);
+    run.cancel();
+    await new Promise((resolve) => window.setTimeout(resolve, 20));
+    expect(calls).toEqual([2]);
   });
 });
