@@ -5,7 +5,7 @@
 import { htmlBlockEnds, htmlBlockKind } from "./scanHtml";
 import type { Heading } from "./types";
 import { stripEmphasis, boldOnly } from "./inline";
-import { LineCursor, atxHeading, closingFence, isThematicBreak, isSetextUnderline, listMarker, openingFence } from "./scanLine";
+import { LineCursor, atxHeading, closingFence, isThematicBreak, isSetextUnderline, lastBlocker, listMarker, openingFence } from "./scanLine";
 
 /** A list item whose first paragraph starts with `[c]`. Lines and offsets are 0-based. */
 export interface ScannedTask {
@@ -294,7 +294,7 @@ class BlockScanner {
         this.closeAsSetext(ch === 61 ? 1 : 2);
         return true;
       }
-      if ((ch === 42 || ch === 45 || ch === 95) && isThematicBreak(line, at)) {
+      if ((ch === 42 || ch === 45 || ch === 95) && isThematicBreak(line, at, this.blocker(line, ch))) {
         this.openBlock();
         return true;
       }
@@ -308,6 +308,19 @@ class BlockScanner {
       this.itemParent.push(this.enclosingItem());
       this.push(false, width, id, bare);
     }
+  }
+
+  /** lastBlocker(line, ch) for `*`, `-`, `_`, cached for the current line. */
+  private blockers = [-2, -2, -2];
+  private blockersLine = -1;
+  private blocker(line: string, ch: number): number {
+    if (this.blockersLine !== this.n) {
+      this.blockersLine = this.n;
+      this.blockers.fill(-2);
+    }
+    const k = ch === 42 ? 0 : ch === 45 ? 1 : 2;
+    if (this.blockers[k] === -2) this.blockers[k] = lastBlocker(line, ch);
+    return this.blockers[k];
   }
 
   private push(quote: boolean, width: number, id: number, bare: boolean): void {
