@@ -3,7 +3,7 @@
 import { MarkdownView, Plugin, requireApiVersion, TFile, type WorkspaceLeaf } from "obsidian";
 import type { Extension } from "@codemirror/state";
 import { localDay } from "../core/dates";
-import { venuesOf } from "../core/deadlines";
+import { venuesOf, type Venue } from "../core/deadlines";
 import { resolveQueue, type QueueState } from "../core/queue";
 import { buildToday, type TodayModel } from "../core/today";
 import type { IsoDate, LineEdit } from "../core/types";
@@ -40,11 +40,12 @@ export default class BrainQueuePlugin extends Plugin implements BrainQueueHost {
   private cacheTimer: number | null = null;
   private dayTimer: number | null = null;
   private dayShown = "";
+  private venueCache: { custom: string[]; venues: Venue[] } | null = null;
   private snapshot: { index: VaultIndex; version: number; cache: unknown } | null = null;
   readonly deadlineContext: DeadlineContext = {
     now: () => this.now(),
     settings: () => this.data.settings,
-    venues: () => venuesOf(this.data.settings),
+    venues: () => this.venues(),
     isDropped: (venue, year) =>
       this.index().venueMarks().some((m) => m.state === "dropped" && m.venue === venue && (m.year === null || year === null || m.year === year)),
   };
@@ -75,6 +76,13 @@ export default class BrainQueuePlugin extends Plugin implements BrainQueueHost {
 
   override onunload(): void {
     this.listeners.clear();
+  }
+
+  /** Built-in plus custom venues, parsed again only when the custom list changes. */
+  private venues(): Venue[] {
+    const custom = this.data.settings.customVenues;
+    if (this.venueCache?.custom !== custom) this.venueCache = { custom, venues: venuesOf(this.data.settings) };
+    return this.venueCache.venues;
   }
 
   now(): Date {
