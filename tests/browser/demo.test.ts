@@ -37,6 +37,12 @@ describe("demo workspace", () => {
     await page.context().close();
   });
 
+  it("?date= moves the page's clock to another day (for people trying the demo on other dates)", async () => {
+    const page = await openDemo(session, { query: { date: "2026-12-01" } });
+    await expect.poll(() => sidebar(page).locator(".bq-day").textContent()).toBe("2026-12-01 Tue");
+    await page.context().close();
+  });
+
   it("takes a picture of the whole workspace for the README", async () => {
     const page = await openDemo(session);
     await page.locator(".notice").evaluateAll((notices) => notices.forEach((notice) => notice.remove()));
