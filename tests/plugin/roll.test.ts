@@ -92,4 +92,17 @@ describe("roll forward", () => {
     expect(app.vault.readNow("Plan.md")).toBe(ROLLED.replace("2021/4/15    ch3", "2021/4/15    ch3 and notes"));
     plugin.unload();
   });
+
+  it("roll-track previews only the track under the cursor", async () => {
+    const { app, plugin } = await startPlugin({ "Plan.md": NOTE });
+    const leaf = app.workspace.getLeaf(false);
+    await leaf.openFile(app.vault.getFileByPath("Plan.md")!);
+    (leaf.view as unknown as { editor: { setCursor(pos: { line: number; ch: number }): void } }).editor.setCursor({ line: 8, ch: 0 });
+    app.commands.executeCommandById("brain-queue:roll-track");
+    await flush();
+    const tracks = Array.from(modal().querySelectorAll<HTMLElement>(".bq-roll-track-block[data-track]")).map((b) => b.dataset.track);
+    expect(tracks).toEqual(["Events"]);
+    expect(Array.from(modal().querySelectorAll(".bq-roll-change")).map((r) => r.textContent)).toEqual(["2021/04/11 → 2021/04/14buy a book"]);
+    plugin.unload();
+  });
 });
