@@ -89,7 +89,7 @@ let app: App | null = null;
 /** Ribbon buttons and global keys: Ctrl/Cmd+P palette, Ctrl/Cmd+, settings. */
 export function installChrome(theApp: App): void {
   app = theApp;
-  const top = theApp.ribbonEl.createDiv({ cls: "side-dock-actions", prepend: true });
+  const top = theApp.ribbonActionsEl;
   const button = (parent: HTMLElement, icon: string, label: string, run: () => void): void => {
     const el = parent.createDiv({ cls: "side-dock-ribbon-action clickable-icon", attr: { "aria-label": label, tabindex: 0, "data-demo": icon } });
     setIcon(el, icon);

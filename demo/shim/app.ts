@@ -139,6 +139,8 @@ export class App implements Pick<RealApp, "isDarkMode" | "loadLocalStorage" | "s
   readonly postProcessors: MarkdownPostProcessor[] = [];
   readonly statusBarEl: HTMLElement = createDiv("status-bar");
   readonly ribbonEl: HTMLElement = createDiv("workspace-ribbon side-dock-ribbon mod-left");
+  /** The ribbon's action group, where `addRibbonIcon` puts plugin icons. */
+  readonly ribbonActionsEl: HTMLElement = this.ribbonEl.createDiv("side-dock-actions");
   lastEvent = null;
   pluginData: PluginDataStore;
 
