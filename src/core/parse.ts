@@ -12,12 +12,16 @@ export function noteName(path: string): string {
   return base.toLowerCase().endsWith(".md") ? base.slice(0, -3) : base;
 }
 
-// Every date findDateExpr accepts (and every impossible one it reports) contains this shape.
-const DATE_SHAPE = /\d{4}[-/.年]\d\d?[-/.月]\d/;
+// A line that could hold a dated checklist item: container and list-marker prefix (each
+// alternative starts with a different character, so nothing backtracks), `[c]` and a space, then
+// the shape every date findDateExpr accepts or reports contains. `^` also matches after a lone CR;
+// a bare `[ ]` line covers a checkbox under a marker that stood alone on the line above.
+const CHECKLIST_DATE =
+  /^(?:[ \t>\uFEFF]|[-*+][ \t]|\d{1,9}[.)][ \t])*\[(?:[\uD800-\uDBFF][\uDC00-\uDFFF]|[^\]\n\r])\][ \t][^\n\r]*?\d{4}[-/.年]\d\d?[-/.月]\d/m;
 
 /** Cheap prefilter: false ⇒ parseNote finds no items and no problems. */
 export function mightHaveItems(text: string): boolean {
-  return text.includes("[") && DATE_SHAPE.test(text);
+  return CHECKLIST_DATE.test(text);
 }
 
 /** Blanks `%% … %%` comment spans (same length) so a date inside a comment does not count. */

@@ -192,6 +192,13 @@ describe("mightHaveItems and noteName", () => {
     for (const name of ["planner.md", "noise.md", "obsidian-constructs.md"]) expect(mightHaveItems(fixture(name))).toBe(true);
     expect(mightHaveItems("# Notes\n\nJust prose, AAAI 2021, section 2.4 and v1.1.\n- [ ] undated\n")).toBe(false);
     expect(mightHaveItems("- [ ] x [due:: 2026-03-04]")).toBe(true);
+    // Prose with dates and links but no dated checklist line is skipped.
+    expect(mightHaveItems("见 [链接](https://x) 2021/3/4 开会\n- [ ] 无日期\n- 2021/3/4 不是任务")).toBe(false);
+    // Every way a dated item can be written still passes.
+    for (const text of ["\uFEFF- [ ] 2021/3/4 a", "x\r> 1. - [😀] 2021年3月4日", "-\n  [ ] 2021/3/4 under a bare marker", " +\t[x]\t2021.3.4"]) {
+      expect(parseNote("p.md", text).items).toHaveLength(1);
+      expect(mightHaveItems(text)).toBe(true);
+    }
   });
 
   it("names notes", () => {
