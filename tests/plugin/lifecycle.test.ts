@@ -72,6 +72,8 @@ describe("plugin lifecycle", () => {
       workspace: app.workspace.listenerCount(),
       commands: app.commands.commands.size,
       processors: app.postProcessors.length,
+      ribbon: app.ribbonEl.childElementCount,
+      statusBar: app.statusBarEl.childElementCount,
     };
     const plugin = await loadPlugin(app, BrainQueuePlugin);
     await openToday(plugin);
@@ -92,7 +94,8 @@ describe("plugin lifecycle", () => {
     expect(app.commands.commands.size).toBe(before.commands);
     expect(app.postProcessors).toHaveLength(before.processors);
     expect(document.querySelector(".bq-today, .bq-status, .bq-deadline, .bq-deadline-badge")).toBeNull();
-    expect(app.ribbonEl.childElementCount).toBe(0);
+    expect(app.ribbonEl.childElementCount).toBe(before.ribbon);
+    expect(app.statusBarEl.childElementCount).toBe(before.statusBar);
     expect(app.workspace.getLeavesOfType("brain-queue-today")).toHaveLength(0);
     expect(timers.longPending()).toBe(0);
     timers.restore();
