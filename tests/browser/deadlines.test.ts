@@ -2,7 +2,7 @@
 // palette that toggles it. Demo date: Monday 2026-11-30.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { editorContent, openDemo, screenshot, startDemo, type DemoSession } from "./harness";
+import { editorContent, openDemo, screenshot, startDemo, type DemoSession, WAIT } from "./harness";
 
 let session: DemoSession;
 beforeAll(async () => {
@@ -24,7 +24,7 @@ async function deadlineLines(page: Page): Promise<string[]> {
 describe("deadline highlighting in the editor", () => {
   it("colours deadline lines by urgency with a D-n badge; dropped venues are dimmed; other lines are untouched", async () => {
     const page = await openDemo(session, { height: 1000 });
-    await expect.poll(() => deadlineLines(page)).toEqual([
+    await expect.poll(() => deadlineLines(page), WAIT).toEqual([
       "- [ ] 2026/11/26    CVPR  2027 投稿截止日期 | bq-urgency-past |  | D+4",
       "- [ ] 2026/12/02    IJCAI 2027 摘要投稿截止 | bq-urgency-urgent |  | D-2",
       "- [ ] 2026/12/03    AAAI  2027 投稿截止日期 | bq-urgency-urgent |  | D-3",
@@ -51,7 +51,7 @@ describe("deadline highlighting in the editor", () => {
     const first = palette.locator(".suggestion-item.is-selected");
     expect(await first.textContent()).toBe("Brain Queue: Toggle deadline highlighting");
     await page.keyboard.press("Enter");
-    await expect.poll(() => editorContent(page).locator(".bq-deadline").count()).toBe(0);
+    await expect.poll(() => editorContent(page).locator(".bq-deadline").count(), WAIT).toBe(0);
     expect(await page.locator(".notice").last().textContent()).toMatch(/highlight/i);
     await page.context().close();
   });
@@ -63,7 +63,7 @@ describe("deadline highlighting in reading view", () => {
     await page.locator('.mod-root .view-action[aria-label^="Current view: editing"]').click();
     const reading = page.locator(".mod-root .markdown-reading-view");
     const aaai = reading.locator("li.task-list-item", { hasText: "AAAI  2027" });
-    await expect.poll(() => aaai.getAttribute("class")).toContain("bq-urgency-urgent");
+    await expect.poll(() => aaai.getAttribute("class"), WAIT).toContain("bq-urgency-urgent");
     expect(await aaai.locator(".bq-deadline-badge").textContent()).toBe("D-3");
     const plain = reading.locator("li.task-list-item", { hasText: "全国大学英语六级笔试" });
     expect(await plain.getAttribute("class")).not.toContain("bq-deadline");

@@ -1,6 +1,6 @@
 // The demo workspace loads the built main.js unmodified and shows the plugin's sidebar.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDemo, screenshot, sidebar, startDemo, type DemoSession } from "./harness";
+import { openDemo, screenshot, sidebar, startDemo, type DemoSession, WAIT } from "./harness";
 
 let session: DemoSession;
 beforeAll(async () => {
@@ -13,7 +13,7 @@ afterAll(async () => {
 describe("demo workspace", () => {
   it("loads main.js, opens the planner note in the editor and the Today view in the right sidebar", async () => {
     const page = await openDemo(session);
-    await expect.poll(() => page.locator(".mod-root .view-header-title").textContent()).toBe("学期规划");
+    await expect.poll(() => page.locator(".mod-root .view-header-title").textContent(), WAIT).toBe("学期规划");
     expect(await page.locator(".mod-root .cm-content").textContent()).toContain("# TIME");
     expect(await sidebar(page).count()).toBe(1);
     expect(await page.locator(".nav-file-title").allTextContents()).toEqual(["Reading plan", "Tasks style", "学期规划"]);
@@ -39,7 +39,7 @@ describe("demo workspace", () => {
 
   it("?date= moves the page's clock to another day (for people trying the demo on other dates)", async () => {
     const page = await openDemo(session, { query: { date: "2026-12-01" } });
-    await expect.poll(() => sidebar(page).locator(".bq-day").textContent()).toBe("2026-12-01 Tue");
+    await expect.poll(() => sidebar(page).locator(".bq-day").textContent(), WAIT).toBe("2026-12-01 Tue");
     await page.context().close();
   });
 

@@ -103,3 +103,6 @@ export async function screenshot(target: Page | Locator, name: string): Promise<
   await target.screenshot({ path });
   return path;
 }
+
+/** How long `expect.poll` waits for the page to catch up (saves are debounced, indexing is async). */
+export const WAIT = { timeout: 10_000 };

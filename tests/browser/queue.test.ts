@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { editorText, openDemo, sidebar, startDemo, type DemoSession } from "./harness";
+import { editorText, openDemo, sidebar, startDemo, type DemoSession, WAIT } from "./harness";
 
 const PLANNER = readFileSync(new URL("../../demo/vault/学期规划.md", import.meta.url), "utf8");
 
@@ -39,13 +39,13 @@ describe("queue commands", () => {
     const picker = page.locator(".modal.prompt").last();
     await picker.locator("input.prompt-input").fill("全栈");
     await page.keyboard.press("Enter");
-    await expect.poll(() => activeTracks(page)).toEqual(["LeetCode 每日一题/专题", "CUDA C 编程权威指南", "深度学习工程师", "分布式系统原理"]);
+    await expect.poll(() => activeTracks(page), WAIT).toEqual(["LeetCode 每日一题/专题", "CUDA C 编程权威指南", "深度学习工程师", "分布式系统原理"]);
     const paused = await queueBlock(page);
     expect(paused).not.toBe(PLANNER.slice(PLANNER.indexOf("当前 BPU"), PLANNER.indexOf("## To be a Scientist")).trim());
     expect(paused.split("Brain Queue")[0]).not.toContain("深度学习全栈");
 
     await runCommand(page, "promote", "Brain Queue: Promote next queued track");
-    await expect.poll(() => activeTracks(page)).toHaveLength(5);
+    await expect.poll(() => activeTracks(page), WAIT).toHaveLength(5);
     const promoted = await activeTracks(page);
     expect(promoted.slice(0, 4)).toEqual(["LeetCode 每日一题/专题", "CUDA C 编程权威指南", "深度学习工程师", "分布式系统原理"]);
     expect(promoted[4]).toBe("概率图模型");

@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { editorText, openDemo, screenshot, sidebar, startDemo, type DemoSession } from "./harness";
+import { editorText, openDemo, screenshot, sidebar, startDemo, type DemoSession, WAIT } from "./harness";
 
 const PLANNER = readFileSync(new URL("../../demo/vault/学期规划.md", import.meta.url), "utf8");
 const ACTIVE = ["LeetCode 每日一题/专题", "CUDA C 编程权威指南", "深度学习工程师", "分布式系统原理", "全栈深度学习训练营"];
@@ -106,13 +106,13 @@ describe("Today sidebar", () => {
   it("ticking a checkbox in the sidebar writes [x] into the note, byte for byte", async () => {
     const page = await openDemo(session);
     await itemRow(page, "组合问题、剪枝优化").locator("input.task-list-item-checkbox").click();
-    await expect.poll(() => editorText(page)).toBe(PLANNER.replace("- [ ] 2026/11/30    组合问题、剪枝优化", "- [x] 2026/11/30    组合问题、剪枝优化"));
-    await expect.poll(() => itemRow(page, "组合问题、剪枝优化").getAttribute("class")).toContain("is-done");
+    await expect.poll(() => editorText(page), WAIT).toBe(PLANNER.replace("- [ ] 2026/11/30    组合问题、剪枝优化", "- [x] 2026/11/30    组合问题、剪枝优化"));
+    await expect.poll(() => itemRow(page, "组合问题、剪枝优化").getAttribute("class"), WAIT).toContain("is-done");
     expect(await sidebar(page).locator(".bq-done-count").textContent()).toBe("1/12 done");
     expect(await sidebar(page).locator('.bq-track[data-track="LeetCode 每日一题/专题"] > .tree-item-self .tree-item-flair').textContent()).toBe("1/1");
     // Ticking again writes it back.
     await itemRow(page, "组合问题、剪枝优化").locator("input.task-list-item-checkbox").click();
-    await expect.poll(() => editorText(page)).toBe(PLANNER);
+    await expect.poll(() => editorText(page), WAIT).toBe(PLANNER);
     await page.context().close();
   });
 
@@ -129,7 +129,7 @@ describe("Today sidebar", () => {
       view.editor.focus();
     }, line);
     await page.keyboard.type("x");
-    await expect.poll(() => itemRow(page, "第二周 词嵌入 2.6-2.10").getAttribute("class")).toContain("is-done");
+    await expect.poll(() => itemRow(page, "第二周 词嵌入 2.6-2.10").getAttribute("class"), WAIT).toContain("is-done");
     expect(await sidebar(page).locator(".bq-done-count").textContent()).toBe("1/12 done");
     expect((await editorText(page)).split("\n")[line]).toBe("- [x] 2026/11/30    第二周 词嵌入 2.6-2.10");
     await page.context().close();
@@ -140,7 +140,7 @@ describe("Today sidebar", () => {
     await sidebar(page).locator(".bq-queued > .tree-item-self").click();
     await sidebar(page).locator('.bq-track[data-track="Errands"] > .tree-item-self').click();
     await itemRow(page, "Call the bank about the card").locator(".bq-item-text").click();
-    await expect.poll(() => page.locator(".mod-root .view-header-title").textContent()).toBe("Tasks style");
+    await expect.poll(() => page.locator(".mod-root .view-header-title").textContent(), WAIT).toBe("Tasks style");
     const cursor = await page.evaluate(() => {
       const view = window.bqDemo!.app.workspace.getMostRecentLeaf()!.view as unknown as { editor: { getCursor(): { line: number }; getLine(n: number): string } };
       return view.editor.getLine(view.editor.getCursor().line);
