@@ -28,8 +28,15 @@ export interface ScannedNote {
   itemParent: number[];
 }
 
-/** Splits on \r\n, \n or a lone \r; drops a leading BOM (it is not part of line 1's text). */
+// The index reads one note several times in a row (items, queue block, venue marks); remembering
+// the last scan makes the later calls free. Results are shared, so callers treat them as read-only.
+let lastText: string | null = null;
+let lastScan: ScannedNote | null = null;
+
+/** Splits on \r\n, \n or a lone \r; drops a leading BOM (it is not part of line 1's text).
+ *  The array may be shared with the last scan: treat it as read-only. */
 export function splitLines(text: string): string[] {
+  if (lastScan !== null && text === lastText) return lastScan.lines;
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   // The native split is several times faster than a scan; only CR needs the general path.
   if (!body.includes("\r")) return body.split("\n");
@@ -68,7 +75,11 @@ const SPECIAL = new Uint8Array(128);
 for (const ch of " \t>%#`~$<=-*_+0123456789") SPECIAL[ch.charCodeAt(0)] = 1;
 
 export function scanNote(text: string): ScannedNote {
-  return new BlockScanner(splitLines(text)).run();
+  if (lastScan !== null && text === lastText) return lastScan;
+  const scanned = new BlockScanner(splitLines(text)).run();
+  lastText = text;
+  lastScan = scanned;
+  return scanned;
 }
 
 /** The commonmark.js block algorithm over lines; state lives in fields so the hot loop allocates little. */

@@ -85,4 +85,14 @@ describe("scanNote structure", () => {
     const s = scanNote("- [✅] a\n- [😀] b\n- [ab] c\n- [] d\n- [x]e\n- [x]");
     expect(s.tasks.map((t) => t.status)).toEqual(["✅", "😀", "x"]);
   });
+
+  it("reuses the last scan for the same text and rescans a changed one", () => {
+    const a = "- [ ] 2021/3/4 a\n";
+    const first = scanNote(a);
+    expect(scanNote(a.slice(0))).toBe(first);
+    expect(splitLines(a)).toBe(first.lines);
+    const b = "- [x] 2021/3/4 a\n";
+    expect(scanNote(b).tasks[0].status).toBe("x");
+    expect(scanNote(a).tasks[0].status).toBe(" ");
+  });
 });
