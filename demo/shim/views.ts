@@ -11,7 +11,7 @@ import { TFile, type TAbstractFile } from "./vault";
 import type { App } from "./app";
 import type { WorkspaceLeaf } from "./workspace";
 
-export abstract class View extends Component implements Pick<RealView, "icon" | "navigation" | "getViewType" | "getDisplayText" | "getIcon" | "onResize"> {
+export abstract class View extends Component implements Pick<RealView, "icon" | "navigation" | "getViewType" | "getDisplayText" | "getIcon" | "onResize" | "getState" | "setState" | "getEphemeralState" | "setEphemeralState"> {
   app: App;
   icon: IconName = "";
   navigation = false;

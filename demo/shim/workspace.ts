@@ -1,7 +1,7 @@
 // The Workspace: a main area of markdown tabs and two side docks, each showing one leaf at a time with a row
 // of tab icons, as Obsidian's sidebars do. Views come from the creators registered with `registerView`.
 import { Compartment, type Extension } from "@codemirror/state";
-import type { OpenViewState, PaneType, Side, ViewState, Workspace as RealWorkspace } from "obsidian";
+import type { OpenViewState, PaneType, Side, ViewState, Workspace as RealWorkspace, WorkspaceLeaf as RealWorkspaceLeaf } from "obsidian";
 import { Events } from "./events";
 import { setIcon } from "./icons";
 import { EmptyView, MarkdownView, View } from "./views";
@@ -13,7 +13,11 @@ type Area = "left" | "right" | "main";
 
 let leafCounter = 0;
 
-export class WorkspaceLeaf extends Events {
+// Members whose types mention other leaves or views are left out: those classes are only partly modelled.
+type LeafModelled = "isDeferred" | "loadIfDeferred" | "getViewState" | "setViewState" | "getDisplayText" | "getIcon" | "getEphemeralState" |
+  "setEphemeralState" | "setPinned" | "togglePinned" | "setGroup" | "detach" | "onResize";
+
+export class WorkspaceLeaf extends Events implements Pick<RealWorkspaceLeaf, LeafModelled> {
   readonly id = `leaf-${++leafCounter}`;
   view: View;
   readonly containerEl: HTMLElement;
@@ -163,7 +167,7 @@ export class LeafArea {
   }
 }
 
-export class Workspace extends Events implements Pick<RealWorkspace, "layoutReady" | "onLayoutReady" | "getActiveFile" | "getLastOpenFiles" | "updateOptions" | "on"> {
+export class Workspace extends Events implements Pick<RealWorkspace, "layoutReady" | "onLayoutReady" | "getActiveFile" | "getLastOpenFiles" | "updateOptions" | "detachLeavesOfType" | "openLinkText" | "on"> {
   readonly containerEl: HTMLElement;
   readonly leftSplit = new LeafArea("left");
   readonly rightSplit = new LeafArea("right");

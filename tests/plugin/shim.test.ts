@@ -1,6 +1,6 @@
 // The stand-in itself: the behaviours the plugin relies on must match Obsidian's.
 import { describe, expect, it, vi } from "vitest";
-import { App, Component, Events, Notice, TFile, createApp, flush, renderReadingView, setIcon, type TAbstractFile } from "../../demo/shim/obsidian";
+import { App, Component, Events, Notice, Setting, TFile, createApp, flush, renderReadingView, setIcon, type TAbstractFile } from "../../demo/shim/obsidian";
 import type { MarkdownPostProcessorContext } from "obsidian";
 
 function appWith(files: Record<string, string>): App {
@@ -142,5 +142,32 @@ describe("reading view", () => {
     await renderReadingView(app, "a.md", "# A\n\n- [ ] one\n- [x] two\n\ntext\n\n- [ ] three\n", container);
     expect(seen).toEqual(["2::one", "3:x:two", "7::three"]);
     expect(container.querySelector("h1")?.textContent).toBe("A");
+  });
+});
+
+describe("Setting", () => {
+  it("builds Obsidian's setting row and reports changes from toggle, text, dropdown and buttons", () => {
+    const container = createDiv();
+    const changes: string[] = [];
+    new Setting(container).setName("Section").setHeading();
+    const row = new Setting(container)
+      .setName("Limit").setDesc("How many tracks run at once.")
+      .addToggle((toggle) => toggle.setValue(false).onChange((on) => changes.push(`toggle ${on}`)))
+      .addText((text) => text.setValue("5").onChange((value) => changes.push(`text ${value}`)))
+      .addDropdown((dropdown) => dropdown.addOptions({ "2": "##", "3": "###" }).setValue("3").onChange((value) => changes.push(`dropdown ${value}`)))
+      .addExtraButton((button) => button.setIcon("arrow-up").setTooltip("Move up").onClick(() => changes.push("up")));
+    expect(container.querySelector(".setting-item-heading .setting-item-name")?.textContent).toBe("Section");
+    expect(row.descEl.textContent).toBe("How many tracks run at once.");
+    (row.controlEl.querySelector(".checkbox-container") as HTMLElement).click();
+    const input = row.controlEl.querySelector("input[type=text]") as HTMLInputElement;
+    input.value = "6";
+    input.dispatchEvent(new Event("input"));
+    const select = row.controlEl.querySelector("select") as HTMLSelectElement;
+    expect(select.value).toBe("3");
+    select.value = "2";
+    select.dispatchEvent(new Event("change"));
+    (row.controlEl.querySelector('.extra-setting-button[aria-label="Move up"]') as HTMLElement).click();
+    expect(changes).toEqual(["toggle true", "text 6", "dropdown 2", "up"]);
+    expect(row.controlEl.querySelector(".checkbox-container")?.classList.contains("is-enabled")).toBe(true);
   });
 });
