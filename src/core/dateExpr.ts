@@ -28,7 +28,9 @@ interface RawExpr { from: number; to: number; start: DateToken; end: DateToken |
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 0x3000 || c === 0xa0;
 /** Characters that, right before a year, mean the digits belong to a URL, path, version or number. */
-const BAD_BEFORE = new Set("/\\._=&?#%@+-".split("").map((ch) => ch.charCodeAt(0)));
+const BAD_BEFORE = new Uint8Array(128);
+for (const ch of "/\\._=&?#%@+-") BAD_BEFORE[ch.charCodeAt(0)] = 1;
+const badBefore = (c: number): boolean => c < 128 && BAD_BEFORE[c] === 1;
 const RANGE_SEPARATORS = new Set(["-", "~", "～", "至", "–", "—", "到"]);
 
 /** Value of the 1–2 digit number at `i` (digits counted in `digitCount`), or -1 when none. */
@@ -71,7 +73,7 @@ function skipSpaces(s: string, i: number): number {
 
 /** A plain date or range starting at `i`, or null when the digits there are not one. */
 function plainExprAt(s: string, i: number): RawExpr | null {
-  if (i > 0 && (isDigit(s.charCodeAt(i - 1)) || BAD_BEFORE.has(s.charCodeAt(i - 1)))) return null;
+  if (i > 0 && (isDigit(s.charCodeAt(i - 1)) || badBefore(s.charCodeAt(i - 1)))) return null;
   const start = dateTokenAt(s, i);
   if (!start) return null;
   const form: DateForm = start.sep === "年" ? "cjk" : "plain";
@@ -142,11 +144,16 @@ function isMetadataValue(s: string, from: number): boolean {
   return c === 58 && s.charCodeAt(i - 1) === 58; // "::" of another inline field
 }
 
+/** Whether the character after a 4-digit year can separate it from the month. */
+const yearSeparator = (c: number): boolean => c === 47 || c === 45 || c === 46 || c === 0x5e74; // / - . 年
+
 function firstPlainExpr(s: string): RawExpr | null {
   for (let i = 0; i + 4 <= s.length; i++) {
     if (!isDigit(s.charCodeAt(i))) continue;
-    const expr = plainExprAt(s, i);
-    if (expr && !isMetadataValue(s, i)) return expr;
+    if (yearSeparator(s.charCodeAt(i + 4))) {
+      const expr = plainExprAt(s, i);
+      if (expr && !isMetadataValue(s, i)) return expr;
+    }
     while (i < s.length && isDigit(s.charCodeAt(i))) i++; // skip the rest of this number
   }
   return null;
@@ -158,10 +165,12 @@ function firstPlainExpr(s: string): RawExpr | null {
  * date; among plain dates the first one in the line counts.
  */
 function locate(s: string): RawExpr | null {
-  if (s.indexOf(":") >= 0 || s.indexOf("\u23F3") >= 0 || s.indexOf("\u231B") >= 0 || s.indexOf("\uD83D") >= 0) {
+  const fields = s.includes("::");
+  const emoji = s.includes("\uD83D") || s.includes("\u23F3") || s.includes("\u231B");
+  if (fields || emoji) {
     const explicit =
-      earliest(emojiExpr(s, SCHEDULED_EMOJI, "tasks-scheduled"), fieldExpr(s, "scheduled")) ??
-      earliest(emojiExpr(s, DUE_EMOJI, "tasks-due"), fieldExpr(s, "due"));
+      earliest(emoji ? emojiExpr(s, SCHEDULED_EMOJI, "tasks-scheduled") : null, fields ? fieldExpr(s, "scheduled") : null) ??
+      earliest(emoji ? emojiExpr(s, DUE_EMOJI, "tasks-due") : null, fields ? fieldExpr(s, "due") : null);
     if (explicit) return explicit;
   }
   return firstPlainExpr(s);
