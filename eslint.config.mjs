@@ -7,10 +7,17 @@ export default defineConfig([
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ["eslint.config.mjs", "vitest.config.ts"] },
+        projectService: { allowDefaultProject: ["eslint.config.mjs"] },
         tsconfigRootDir: import.meta.dirname,
       },
     },
+  },
+  {
+    // The declarative settings API (getSettingDefinitions) is 1.13+ and absent from the typings we build
+    // against; on 1.13 it replaces display() outright, which would drop the priority list's reorder
+    // controls. Keep display() until the minimum app version moves past 1.13.
+    files: ["src/obsidian/settingsTab.ts", "tests/plugin/**/*.ts"],
+    rules: { "obsidianmd/settings-tab/prefer-setting-definitions": "off" },
   },
   {
     // The domain must stay free of the Obsidian API so the CLI and tests can run it.
