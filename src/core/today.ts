@@ -1,6 +1,6 @@
 // The model behind the Today view and `cli today`: the day's items grouped by track under the queue.
 import { collectDeadlines, hasKeyword, type Deadline } from "./deadlines";
-import { resolveQueue } from "./queue";
+import { resolveQueue, type QueueBlock } from "./queue";
 import type { BrainQueueSettings } from "./settings";
 import { termWeek } from "./termWeek";
 import type { IsoDate, Item, Problem } from "./types";
@@ -48,10 +48,15 @@ function groupByTrack(items: Item[]): Map<string, Item[]> {
   return groups;
 }
 
-export function buildToday(index: VaultIndex, day: IsoDate, now: Date, settings: BrainQueueSettings): TodayModel {
-  // A limit line with no list under it (a mention in prose) loses to a real block anywhere.
+/** The queue blocks that count, the one in use first: a limit line with no list under it (a mention
+ *  in prose) loses to a real block anywhere. The view, the CLI and the queue commands all use this. */
+export function queueBlocksInUse(index: VaultIndex): QueueBlock[] {
   const all = index.queueBlocks();
-  const blocks = all.some((b) => b.active.length > 0) ? all.filter((b) => b.active.length > 0) : all;
+  return all.some((b) => b.active.length > 0) ? all.filter((b) => b.active.length > 0) : all;
+}
+
+export function buildToday(index: VaultIndex, day: IsoDate, now: Date, settings: BrainQueueSettings): TodayModel {
+  const blocks = queueBlocksInUse(index);
   const block = blocks[0] ?? null;
   const queue = resolveQueue(block, index.tracks(), { limit: settings.queueLimit, priority: settings.priority });
   const problems: Problem[] = [...index.problems(), ...queue.problems];

@@ -5,7 +5,7 @@ import type { Extension } from "@codemirror/state";
 import { localDay } from "../core/dates";
 import { venuesOf, type Venue } from "../core/deadlines";
 import { resolveQueue, type QueueState } from "../core/queue";
-import { buildToday, type TodayModel } from "../core/today";
+import { buildToday, queueBlocksInUse, type TodayModel } from "../core/today";
 import type { IsoDate, LineEdit } from "../core/types";
 import type { VaultIndex } from "../core/vaultIndex";
 import { applyLineEditsToNote, type EditResult } from "./applyEdits";
@@ -115,7 +115,7 @@ export default class BrainQueuePlugin extends Plugin implements BrainQueueHost {
   queueState(): QueueState {
     const index = this.index();
     const { queueLimit, priority } = this.data.settings;
-    return resolveQueue(index.queueBlocks()[0] ?? null, index.tracks(), { limit: queueLimit, priority });
+    return resolveQueue(queueBlocksInUse(index)[0] ?? null, index.tracks(), { limit: queueLimit, priority });
   }
 
   onRefresh(listener: () => void): () => void {
