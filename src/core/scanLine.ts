@@ -179,3 +179,32 @@ export function listMarker(line: string, at: number, interruptsParagraph: boolea
   if (interruptsParagraph && onlySpacesFrom(line, after)) return 0;
   return length;
 }
+
+/** Line index after YAML frontmatter (`---` on line 1 up to `---` or `...`), or 0 when there is none. */
+export function frontmatterEnd(lines: string[]): number {
+  if (lines.length < 2 || lines[0].trimEnd() !== "---") return 0;
+  for (let i = 1; i < lines.length; i++) {
+    const t = lines[i].trimEnd();
+    if (t === "---" || t === "...") return i + 1;
+  }
+  return 0;
+}
+
+export function countComments(line: string, from: number): number {
+  let n = 0;
+  for (let i = line.indexOf("%%", from); i >= 0; i = line.indexOf("%%", i + 2)) n++;
+  return n;
+}
+
+/** `[c]` followed by a space, a tab or the end of the line, for any single character c: the
+ *  offset just after `]`, or -1. */
+export function checkboxEnd(line: string, at: number): number {
+  if (line.charCodeAt(at) !== 91) return -1;
+  const c = line.charCodeAt(at + 1);
+  const low = line.charCodeAt(at + 2);
+  const width = c >= 0xd800 && c <= 0xdbff && low >= 0xdc00 && low <= 0xdfff ? 2 : 1;
+  const close = at + 1 + width;
+  if (Number.isNaN(c) || c === 93 || c === 9 || line.charCodeAt(close) !== 93) return -1;
+  const after = line.charCodeAt(close + 1);
+  return Number.isNaN(after) || after === 32 || after === 9 ? close + 1 : -1;
+}
