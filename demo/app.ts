@@ -6,10 +6,9 @@ import * as codemirrorState from "@codemirror/state";
 import * as codemirrorView from "@codemirror/view";
 import type { Plugin as RealPlugin, PluginManifest } from "obsidian";
 import { FILE_EXPLORER, FileExplorerView, installChrome, setTheme } from "./chrome";
-import { demoEditorExtensions, redo, undo } from "./editorSetup";
+import { demoEditorExtensions } from "./editorSetup";
 import { pinDate } from "./pinDate";
 import * as obsidian from "./shim/obsidian";
-import { editorCommands } from "./shim/editor";
 import { localStorageStore } from "./shim/app";
 
 const TODAY_VIEW = "brain-queue-today";
@@ -76,8 +75,6 @@ async function start(): Promise<void> {
   window.bqDemo = { app, plugin: null, error: null };
   layout(app);
   installChrome(app);
-  editorCommands.undo = undo;
-  editorCommands.redo = redo;
   app.workspace.baseEditorExtensions = demoEditorExtensions();
   app.workspace.saveDelay = 250;
   app.workspace.registerViewType(FILE_EXPLORER, (leaf) => new FileExplorerView(leaf));

@@ -1,47 +1,7 @@
-// The demo editor's basics: undo history with keys, line wrapping, and Obsidian-like markdown classes
+// The demo editor's basics: line wrapping and Obsidian-like markdown classes
 // (HyperMD-header-N, HyperMD-task-line, cm-strong, …) so that themes and the plugin's styles apply.
-import { Annotation, type ChangeSet, type EditorSelection, type Extension, type Range, StateField } from "@codemirror/state";
-import { Decoration, type DecorationSet, EditorView, ViewPlugin, type ViewUpdate, keymap } from "@codemirror/view";
-
-interface Entry { changes: ChangeSet; selection: EditorSelection; time: number; user: boolean }
-interface History { done: Entry[]; undone: Entry[] }
-
-const fromHistory = Annotation.define<"undo" | "redo">();
-const GROUP_MS = 600;
-
-/** Every change is recorded (typing, plugin edits, reloads from the vault), so undo steps back through all of them. */
-const historyField = StateField.define<History>({
-  create: () => ({ done: [], undone: [] }),
-  update(history, tr) {
-    if (!tr.docChanged) return history;
-    const entry: Entry = {
-      changes: tr.changes.invert(tr.startState.doc), selection: tr.startState.selection, time: Date.now(),
-      user: tr.isUserEvent("input") || tr.isUserEvent("delete"),
-    };
-    const kind = tr.annotation(fromHistory);
-    if (kind === "undo") return { done: history.done.slice(0, -1), undone: [...history.undone, entry] };
-    if (kind === "redo") return { done: [...history.done, entry], undone: history.undone.slice(0, -1) };
-    const last = history.done[history.done.length - 1];
-    if (last && last.user && entry.user && entry.time - last.time < GROUP_MS) {
-      const merged: Entry = { ...last, changes: entry.changes.compose(last.changes), time: entry.time };
-      return { done: [...history.done.slice(0, -1), merged], undone: [] };
-    }
-    return { done: [...history.done, entry].slice(-200), undone: [] };
-  },
-});
-
-function step(kind: "undo" | "redo") {
-  return (view: EditorView): boolean => {
-    const history = view.state.field(historyField);
-    const entry = (kind === "undo" ? history.done : history.undone).at(-1);
-    if (!entry) return false;
-    view.dispatch({ changes: entry.changes, selection: entry.selection, annotations: fromHistory.of(kind), scrollIntoView: true });
-    return true;
-  };
-}
-
-export const undo = step("undo");
-export const redo = step("redo");
+import type { Extension, Range } from "@codemirror/state";
+import { Decoration, type DecorationSet, EditorView, ViewPlugin, type ViewUpdate } from "@codemirror/view";
 
 function lineDecorations(text: string, from: number, out: Range<Decoration>[]): void {
   const mark = (start: number, end: number, cls: string): void => {
@@ -97,12 +57,6 @@ const markdownStyling = ViewPlugin.fromClass(class {
 
 export function demoEditorExtensions(): Extension[] {
   return [
-    historyField,
-    keymap.of([
-      { key: "Mod-z", run: undo, preventDefault: true },
-      { key: "Mod-Shift-z", run: redo, preventDefault: true },
-      { key: "Mod-y", run: redo, preventDefault: true },
-    ]),
     EditorView.lineWrapping,
     EditorView.contentAttributes.of({ spellcheck: "false", "aria-label": "Note editor" }),
     markdownStyling,

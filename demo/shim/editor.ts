@@ -1,6 +1,7 @@
 // Obsidian's Editor API over a CodeMirror 6 EditorView (lines and `ch` are 0-based, as in Obsidian).
 import { EditorSelection as CmSelection, type TransactionSpec } from "@codemirror/state";
 import { EditorView } from "@codemirror/view";
+import { redo, undo } from "./history";
 import type {
   Editor as RealEditor, EditorChange, EditorCommandName, EditorPosition, EditorRange, EditorSelection, EditorSelectionOrCaret,
   EditorTransaction,
@@ -11,9 +12,6 @@ type Modelled =
   | "replaceSelection" | "replaceRange" | "getCursor" | "listSelections" | "setCursor" | "setSelection" | "setSelections" | "focus"
   | "blur" | "hasFocus" | "getScrollInfo" | "scrollTo" | "scrollIntoView" | "undo" | "redo" | "exec" | "transaction" | "wordAt"
   | "posToOffset" | "offsetToPos" | "refresh" | "processLines";
-
-/** Set by the demo when @codemirror/commands is bundled; without it undo/redo do nothing. */
-export const editorCommands: { undo?: (view: EditorView) => boolean; redo?: (view: EditorView) => boolean } = {};
 
 export class Editor implements Pick<RealEditor, Modelled> {
   constructor(readonly cm: EditorView) {}
@@ -125,11 +123,11 @@ export class Editor implements Pick<RealEditor, Modelled> {
   }
 
   undo(): void {
-    editorCommands.undo?.(this.cm);
+    undo(this.cm);
   }
 
   redo(): void {
-    editorCommands.redo?.(this.cm);
+    redo(this.cm);
   }
 
   exec(command: EditorCommandName): void {

@@ -4,6 +4,7 @@ import { Annotation, EditorState } from "@codemirror/state";
 import { EditorView } from "@codemirror/view";
 import type { IconName, ItemView as RealItemView, MarkdownView as RealMarkdownView, View as RealView, ViewStateResult } from "obsidian";
 import { Editor } from "./editor";
+import { clearHistory, historyExtension } from "./history";
 import { Component } from "./events";
 import { setIcon } from "./icons";
 import { renderReadingView } from "./reading";
@@ -132,6 +133,7 @@ export class MarkdownView extends ItemView implements Pick<RealMarkdownView, "ge
       state: EditorState.create({
         doc: "",
         extensions: [
+          historyExtension(),
           workspace.baseEditorExtensions,
           workspace.editorExtensionSlot(),
           EditorView.updateListener.of((update) => {
@@ -213,6 +215,7 @@ export class MarkdownView extends ItemView implements Pick<RealMarkdownView, "ge
     this.flushSave();
     this.file = file;
     this.applyText(await this.app.vault.read(file));
+    this.editor.cm.dispatch({ effects: clearHistory.of(null) });
     this.editor.setCursor({ line: 0, ch: 0 });
     this.updateHeader();
     await this.renderReading();

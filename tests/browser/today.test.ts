@@ -135,6 +135,17 @@ describe("Today sidebar", () => {
     await page.context().close();
   });
 
+  it("a tick from the sidebar is undone with Ctrl+Z in the editor, like any edit", async () => {
+    const page = await openDemo(session);
+    await itemRow(page, "3.5\u3000展开循环").locator("input.task-list-item-checkbox").click();
+    await expect.poll(() => itemRow(page, "3.5\u3000展开循环").getAttribute("class"), WAIT).toContain("is-done");
+    await page.locator(".mod-root .cm-content").click();
+    await page.keyboard.press("Control+z");
+    await expect.poll(() => editorText(page), WAIT).toBe(PLANNER);
+    await expect.poll(() => itemRow(page, "3.5\u3000展开循环").getAttribute("class"), WAIT).not.toContain("is-done");
+    await page.context().close();
+  });
+
   it("clicking an item's text opens its note at that line", async () => {
     const page = await openDemo(session);
     await sidebar(page).locator(".bq-queued > .tree-item-self").click();

@@ -112,6 +112,13 @@ describe("editor, suggesters, helpers", () => {
     expect(editor.offsetToPos(5)).toEqual({ line: 2, ch: 0 });
     await flush();
     expect(app.vault.readNow("n.md")).toBe("A\nBb\nccc!\n");
+    editor.undo();
+    expect(editor.getValue()).toBe("A\nbb\nccc!\n");
+    editor.undo();
+    editor.undo();
+    expect(editor.getValue()).toBe("a\nbb\nccc\n"); // the loaded text: undo stops at the file's opening
+    editor.redo();
+    expect(editor.getValue()).toBe("A\nbb\nccc!\n");
   });
 
   it("a fuzzy suggester filters as you type, moves with the arrow keys and chooses with Enter", async () => {
