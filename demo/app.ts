@@ -12,6 +12,7 @@ import * as obsidian from "./shim/obsidian";
 import { localStorageStore } from "./shim/app";
 
 const TODAY_VIEW = "brain-queue-today";
+const PLUGIN_ID = "brain-queue";
 const DEFAULT_NOTE = "学期规划.md";
 
 declare global {
@@ -71,7 +72,10 @@ async function start(): Promise<void> {
   if (language) window.localStorage.setItem("language", language);
   setTheme(params.get("theme") === "dark");
 
-  const app = obsidian.createApp({ files: await loadVault(), pluginData: localStorageStore("brain-queue-demo/"), mount: null, vaultName: "Sample vault" });
+  const pluginData = localStorageStore("brain-queue-demo/");
+  // First visit: the sample term started on Monday 2026-09-07, so the header can show the term week.
+  if (pluginData.load(PLUGIN_ID) === null) pluginData.save(PLUGIN_ID, { settings: { termStart: "2026-09-07" } });
+  const app = obsidian.createApp({ files: await loadVault(), pluginData, mount: null, vaultName: "Sample vault" });
   window.bqDemo = { app, plugin: null, error: null };
   layout(app);
   installChrome(app);

@@ -39,6 +39,7 @@ describe("Today sidebar", () => {
     const view = sidebar(page);
     expect(await view.locator(".bq-day").textContent()).toBe("2026-11-30 Mon");
     expect(await view.locator(".bq-done-count").textContent()).toBe("0/12 done");
+    expect(await view.locator(".bq-term-week").textContent()).toBe("第13周星期一"); // the demo's term started 2026-09-07
 
     const active = await tracksUnder(page, ".bq-section-today > .tree-item-children > .bq-track-active");
     expect(active.map((t) => t.name)).toEqual(ACTIVE);
