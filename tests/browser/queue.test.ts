@@ -49,11 +49,11 @@ describe("queue commands", () => {
     const promoted = await activeTracks(page);
     expect(promoted.slice(0, 4)).toEqual(["LeetCode 每日一题/专题", "CUDA C 编程权威指南", "深度学习工程师", "分布式系统原理"]);
     expect(promoted[4]).toBe("概率图模型");
-    // The note now says the same thing (blank lines aside): 概率图模型 active, 深度学习全栈 waiting last.
-    expect((await queueBlock(page)).split("\n").filter((line) => line.trim() !== "")).toEqual([
-      "当前 BPU （Brain Processing Unit）最大进程数为：5，按优先级排序",
-      "- LeetCode", "- CUDA C编程权威指南", "- 深度学习工程师", "- 分布式系统", "- 概率图模型",
-      "Brain Queue",
+    // The note now says: 概率图模型 active, 深度学习全栈 waiting last; every blank line kept.
+    expect((await queueBlock(page)).split("\n")).toEqual([
+      "当前 BPU （Brain Processing Unit）最大进程数为：5，按优先级排序", "",
+      "- LeetCode", "- CUDA C编程权威指南", "- 深度学习工程师", "- 分布式系统", "- 概率图模型", "", "",
+      "Brain Queue", "",
       "- 每日一 Blog", "- 深度学习全栈",
     ]);
     await page.context().close();
