@@ -32,6 +32,8 @@ export interface TodayModel {
   overdue: { track: string; items: Item[] }[];
   /** Unfinished deadlines that have not passed (days left ≥ 0), dropped ones included, by date. */
   deadlines: Deadline[];
+  /** Unfinished deadlines passed within the last week, by date. */
+  recentDeadlines: Deadline[];
   /** When nothing is planned on the day: the next day that has items. */
   nextPlannedDay: IsoDate | null;
   termWeek: string | null;
@@ -50,6 +52,8 @@ function groupByTrack(items: Item[]): Map<string, Item[]> {
 
 /** The queue blocks that count, the one in use first: a limit line with no list under it (a mention
  *  in prose) loses to a real block anywhere. The view, the CLI and the queue commands all use this. */
+const RECENT_DEADLINE_DAYS = 7;
+
 export function queueBlocksInUse(index: VaultIndex): QueueBlock[] {
   const all = index.queueBlocks();
   return all.some((b) => b.active.length > 0) ? all.filter((b) => b.active.length > 0) : all;
@@ -101,7 +105,10 @@ export function buildToday(index: VaultIndex, day: IsoDate, now: Date, settings:
   // Only items with a deadline word can be deadlines; the index remembers which those are per note.
   const words = settings.deadlineWords;
   const candidates = index.select(`deadline-words:${JSON.stringify(words)}`, (item) => !item.done && hasKeyword(item.text, words));
-  const deadlines = collectDeadlines(candidates, index.venueMarks(), now, settings).filter((d) => d.daysLeft >= 0);
+  const allDeadlines = collectDeadlines(candidates, index.venueMarks(), now, settings);
+  const deadlines = allDeadlines.filter((d) => d.daysLeft >= 0);
+  // A deadline missed this week stays in sight (a late submission window, a reminder to tick it).
+  const recentDeadlines = allDeadlines.filter((d) => d.daysLeft < 0 && d.daysLeft >= -RECENT_DEADLINE_DAYS);
   const done = todayItems.filter((item) => item.done).length;
   return {
     date: day,
@@ -113,6 +120,7 @@ export function buildToday(index: VaultIndex, day: IsoDate, now: Date, settings:
     tracks,
     overdue,
     deadlines,
+    recentDeadlines,
     nextPlannedDay: todayItems.length === 0 ? index.nextPlannedDay(day) : null,
     termWeek: termWeek(settings.termStart, day),
     problems,

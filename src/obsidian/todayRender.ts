@@ -207,8 +207,8 @@ export function deadlineLabel(deadline: Deadline): string {
 function renderDeadlines(root: HTMLElement, model: TodayModel, handlers: TodayHandlers, collapsed: Set<string>): void {
   const section = treeItem(root, "section:deadlines", t("view.sectionDeadlines"), collapsed, { cls: "bq-section bq-section-deadlines" });
   section.flair.setText(String(model.deadlines.filter((d) => !d.dropped && d.daysLeft >= 0).length));
-  if (model.deadlines.length === 0) section.children.createDiv({ cls: "bq-empty", text: t("view.noDeadlines") });
-  for (const deadline of model.deadlines) {
+  if (model.deadlines.length + model.recentDeadlines.length === 0) section.children.createDiv({ cls: "bq-empty", text: t("view.noDeadlines") });
+  for (const deadline of [...model.deadlines, ...model.recentDeadlines]) {
     const row = section.children.createDiv({ cls: `bq-deadline-row bq-focusable bq-urgency-${deadline.urgency}`, attr: { tabindex: "0", role: "treeitem" } });
     row.toggleClass("bq-dropped", deadline.dropped);
     row.dataset.path = deadline.path;

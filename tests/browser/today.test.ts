@@ -87,7 +87,8 @@ describe("Today sidebar", () => {
       row.querySelector(".bq-deadline-venue")?.textContent, row.querySelector(".bq-date")?.textContent,
       row.querySelector(".bq-days-left")?.textContent, (row.getAttribute("class") ?? "").match(/bq-urgency-\w+/)?.[0], row.classList.contains("bq-dropped"),
     ].join(" | ")));
-    // The CVPR deadline four days ago is no longer counted down: it sits in Overdue under TIME.
+    // The CVPR deadline missed four days ago stays in sight, last and in red.
+    expect(deadlines.at(-1)).toBe("CVPR 2027 | 2026-11-26 | 4d ago | bq-urgency-past | false");
     expect(deadlines.slice(0, 5)).toEqual([
       "IJCAI 2027 | 2026-12-02 | 2d | bq-urgency-urgent | false",
       "AAAI 2027 | 2026-12-03 | 3d | bq-urgency-urgent | false",

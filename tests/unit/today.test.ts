@@ -54,8 +54,10 @@ describe("buildToday", () => {
     ]);
     expect(model.tracks[1].items.map((i) => i.line)).toEqual([16]);
     expect(model.overdue.map((g) => [g.track, g.items.map((i) => i.line)])).toEqual([["LeetCode 每日一题/专题", [18]], ["TIME", [4]]]);
-    // Only deadlines still ahead; the dropped venue's passed one is gone anyway.
+    // Deadlines still ahead; one missed within the week is listed apart (here a dropped venue's).
     expect(model.deadlines.map((d) => [d.line, d.venue, d.daysLeft, d.targeted])).toEqual([[3, "AAAI", 168, true]]);
+    expect(model.recentDeadlines.map((d) => [d.line, d.venue, d.daysLeft, d.dropped])).toEqual([[4, "ICRA", -5, true]]);
+    expect(buildToday(indexOf({ "Plan.md": DAILY }), "2021-03-28", new Date(2021, 2, 28, 9), settings()).recentDeadlines).toEqual([]);
     expect(model.problems).toEqual([]);
   });
 
