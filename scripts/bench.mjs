@@ -6,6 +6,19 @@ import esbuild from "esbuild";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const outfile = `${root}.build/bench.mjs`;
+const alias = { obsidian: "./scripts/bench/obsidianStub.ts" };
+
+// The page that renders in Chromium, built from the same tree as the bench so the two always agree.
+await esbuild.build({
+  absWorkingDir: root,
+  entryPoints: ["scripts/bench/browserPage.ts"],
+  bundle: true,
+  format: "iife",
+  platform: "browser",
+  outfile: `${root}.build/bench-page.js`,
+  alias,
+  logLevel: "warning",
+});
 
 await esbuild.build({
   absWorkingDir: root,
@@ -16,8 +29,8 @@ await esbuild.build({
   target: "node20",
   outfile,
   // The Today renderer imports `obsidian`: give it the demo stand-in's icons and language lookup.
-  alias: { obsidian: "./scripts/bench/obsidianStub.ts" },
-  external: ["esbuild", "playwright-core", "happy-dom", "mdast-util-from-markdown", "mdast-util-gfm-task-list-item", "micromark-extension-gfm-task-list-item"],
+  alias,
+  external: [ "playwright-core", "happy-dom", "mdast-util-from-markdown", "mdast-util-gfm-task-list-item", "micromark-extension-gfm-task-list-item"],
   logLevel: "warning",
 });
 

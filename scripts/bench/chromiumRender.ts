@@ -1,6 +1,7 @@
 // The same render in real Chromium (playwright-core, the system browser), for comparison with happy-dom,
 // whose element creation alone costs more than the whole budget. Skipped when no Chromium is found.
-import { build } from "esbuild";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { CHROMIUM_ARGS, chromiumPath } from "../chromium.mjs";
 import type { TodayModel } from "../../src/core/today";
@@ -8,24 +9,16 @@ import { projectRoot } from "./context";
 import { BENCH_DAY } from "./fragments";
 import { median } from "./timing";
 
+/** Median render time in ms; null without Chromium or the page bundle (built by scripts/bench.mjs). */
 export async function chromiumRenderMs(model: TodayModel, runs: number): Promise<number | null> {
   const executablePath = chromiumPath();
-  if (!executablePath) return null;
-  const bundle = await build({
-    absWorkingDir: projectRoot(),
-    entryPoints: ["scripts/bench/browserPage.ts"],
-    bundle: true,
-    write: false,
-    format: "iife",
-    platform: "browser",
-    alias: { obsidian: "./scripts/bench/obsidianStub.ts" },
-    logLevel: "warning",
-  });
+  const pagePath = join(projectRoot(), ".build/bench-page.js");
+  if (!executablePath || !existsSync(pagePath)) return null;
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage();
     await page.setContent("<!doctype html><html><body></body></html>");
-    await page.addScriptTag({ content: bundle.outputFiles[0].text });
+    await page.addScriptTag({ content: readFileSync(pagePath, "utf8") });
     const times = await page.evaluate(
       ([m, n, day]) => (window as unknown as { bqRenderTimes: (m: unknown, n: number, d: string) => number[] }).bqRenderTimes(m, n, day),
       [model, runs, BENCH_DAY] as const,

@@ -72,7 +72,11 @@ async function measureSize(size: number, args: Args): Promise<SizeResult> {
   step("today");
   const renderModel = modelWithItems(today.model, index.items(), 500);
   const render = renderLatency(renderModel, args.runs);
-  const renderChromium = await chromiumRenderMs(renderModel, args.runs);
+  // A comparison only: a failure here is reported, not fatal.
+  const renderChromium = await chromiumRenderMs(renderModel, args.runs).catch((error: unknown) => {
+    log(`  Chromium render failed: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
+    return null;
+  });
   step("render");
   const longest = await longestTask(bench);
   step("longest task");
