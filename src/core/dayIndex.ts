@@ -25,8 +25,7 @@ export class DayIndex {
   /** Single-day items by their day. */
   private single = new Map<IsoDate, Set<Item>>();
   private ranges = new Set<Item>();
-  /** Unfinished items by their last day (overdue) and by their first day (upcoming). */
-  private openByLast = new Map<IsoDate, Set<Item>>();
+  /** Unfinished items by their first day (upcoming). Overdue items are kept per note by the vault index. */
   private openByFirst = new Map<IsoDate, Set<Item>>();
   /** Every item's first day, with a count, for the next planned day. */
   private starts = new Map<IsoDate, number>();
@@ -37,7 +36,6 @@ export class DayIndex {
       if (isRange(item)) this.ranges.add(item);
       else addTo(this.single, item.date, item);
       if (!item.done) {
-        addTo(this.openByLast, lastDay(item), item);
         addTo(this.openByFirst, item.date, item);
       }
       const count = this.starts.get(item.date) ?? 0;
@@ -51,7 +49,6 @@ export class DayIndex {
       if (isRange(item)) this.ranges.delete(item);
       else removeFrom(this.single, item.date, item);
       if (!item.done) {
-        removeFrom(this.openByLast, lastDay(item), item);
         removeFrom(this.openByFirst, item.date, item);
       }
       const count = (this.starts.get(item.date) ?? 1) - 1;
@@ -65,12 +62,6 @@ export class DayIndex {
   on(day: IsoDate): Item[] {
     const found = [...(this.single.get(day) ?? [])];
     for (const item of this.ranges) if (item.date <= day && day <= lastDay(item)) found.push(item);
-    return found.sort(byPathThenLine);
-  }
-
-  overdue(day: IsoDate): Item[] {
-    const found: Item[] = [];
-    for (const [last, set] of this.openByLast) if (last < day) found.push(...set);
     return found.sort(byPathThenLine);
   }
 

@@ -60,6 +60,8 @@ export class VaultIndex {
   private contentPaths: string[] = [];
   private lists: Lists = {};
   private selections = new WeakMap<NoteRecord, Map<string, Item[]>>();
+  /** Each note's overdue items for the last day asked, so after an edit only that note is filtered again. */
+  private overdueByNote = new WeakMap<NoteRecord, { day: IsoDate; items: Item[] }>();
   private pending: string[] = [];
   private holds = 0;
   private changeCount = 0;
@@ -155,8 +157,18 @@ export class VaultIndex {
   /** Unfinished items whose date (a range: its end) is before `day`. Sorted by path then line. */
   overdue(day: IsoDate): Item[] {
     // The view and the status bar ask for the same day after every change: answer once.
-    if (this.lists.overdue?.day !== day) this.lists.overdue = { day, items: this.days.overdue(day) };
-    return this.lists.overdue.items;
+    // Per-note answers are kept across changes and joined in path order: no global sort.
+    if (this.lists.overdue?.day === day) return this.lists.overdue.items;
+    const out: Item[] = [];
+    for (const path of this.contentPaths) {
+      const record = this.notes.get(path)!;
+      if (record.items.length === 0) continue;
+      let memo = this.overdueByNote.get(record);
+      if (memo?.day !== day) this.overdueByNote.set(record, (memo = { day, items: noteOverdue(record.items, day) }));
+      for (const item of memo.items) out.push(item);
+    }
+    this.lists.overdue = { day, items: out };
+    return out;
   }
 
   /** Unfinished items starting after `day`, up to `days` days later; sorted by date, then path and line. */
@@ -296,6 +308,15 @@ function noteTracks(path: string, text: string, headings: { name: string; line: 
   const firstHeading = headings.length > 0 ? headings[0].line : Infinity;
   const orphan = items.find((item) => item.line < firstHeading);
   return orphan ? [{ name, line: orphan.line, fromNoteName: true }, ...tracks] : tracks;
+}
+
+/** A note's unfinished items whose last day is before `day`, by line. */
+function noteOverdue(items: Item[], day: IsoDate): Item[] {
+  const found = items.filter((item) => !item.done && (item.end ?? item.date) < day);
+  for (let i = 1; i < found.length; i++) {
+    if (found[i - 1].line > found[i].line) return found.sort((a, b) => a.line - b.line);
+  }
+  return found;
 }
 
 /** The track entry governing a line: the last one at or above it. */
