@@ -1,6 +1,6 @@
 // The model behind the Today view and `cli today`: the day's items grouped by track under the queue.
 import { collectDeadlines, hasKeyword, type Deadline } from "./deadlines";
-import { resolveQueue, type QueueBlock } from "./queue";
+import { resolveQueue, type QueueBlock, type QueueState, type TrackInfo } from "./queue";
 import type { BrainQueueSettings } from "./settings";
 import { termWeek } from "./termWeek";
 import type { IsoDate, Item, Problem } from "./types";
@@ -59,10 +59,23 @@ export function queueBlocksInUse(index: VaultIndex): QueueBlock[] {
   return all.some((b) => b.active.length > 0) ? all.filter((b) => b.active.length > 0) : all;
 }
 
+/** The last queue resolved, per track list: the track list outlives edits that keep every track heading,
+ *  so after a keystroke the queue is not matched against every track name again. */
+const lastQueue = new WeakMap<TrackInfo[], { block: QueueBlock | null; limit: number; priority: string; state: QueueState }>();
+
+function resolveQueueOnce(block: QueueBlock | null, tracks: TrackInfo[], limit: number, priority: string[]): QueueState {
+  const key = JSON.stringify(priority);
+  const memo = lastQueue.get(tracks);
+  if (memo && memo.block === block && memo.limit === limit && memo.priority === key) return memo.state;
+  const state = resolveQueue(block, tracks, { limit, priority });
+  lastQueue.set(tracks, { block, limit, priority: key, state });
+  return state;
+}
+
 export function buildToday(index: VaultIndex, day: IsoDate, now: Date, settings: BrainQueueSettings): TodayModel {
   const blocks = queueBlocksInUse(index);
   const block = blocks[0] ?? null;
-  const queue = resolveQueue(block, index.tracks(), { limit: settings.queueLimit, priority: settings.priority });
+  const queue = resolveQueueOnce(block, index.tracks(), settings.queueLimit, settings.priority);
   const problems: Problem[] = [...index.problems(), ...queue.problems];
   for (const extra of blocks.slice(1)) {
     problems.push({
@@ -74,8 +87,7 @@ export function buildToday(index: VaultIndex, day: IsoDate, now: Date, settings:
 
   const todayItems = index.itemsOn(day);
   const byTrack = groupByTrack(todayItems);
-  const overdueItems = index.overdue(day);
-  const overdueByTrack = groupByTrack(overdueItems);
+  const overdueByTrack = index.overdueByTrack(day);
   // Every track an item names is in the queue order; anything unknown goes last, in item order.
   const order = [...queue.active, ...queue.queued];
   const known = new Set(order);
@@ -101,7 +113,7 @@ export function buildToday(index: VaultIndex, day: IsoDate, now: Date, settings:
     });
   });
 
-  const overdue = order.filter((name) => overdueByTrack.has(name)).map((name) => ({ track: name, items: overdueByTrack.get(name)! }));
+  const overdue = order.filter((name) => overdueByTrack.has(name)).map((name) => ({ track: name, items: overdueByTrack.get(name)!.slice() }));
   // Only items with a deadline word can be deadlines; the index remembers which those are per note.
   const words = settings.deadlineWords;
   const candidates = index.select(`deadline-words:${JSON.stringify(words)}`, (item) => !item.done && hasKeyword(item.text, words));

@@ -49,6 +49,15 @@ interface Lists {
   queueBlocks?: QueueBlock[];
   venueMarks?: VenueMark[];
   overdue?: { day: IsoDate; items: Item[] };
+  overdueByTrack?: { day: IsoDate; groups: Map<string, Item[]> };
+}
+
+/** One note's overdue items for a day, by line, and the same grouped by track. */
+interface NoteOverdue {
+  day: IsoDate;
+  items: Item[];
+  /** Tracks in order of their first overdue item in the note. */
+  byTrack: { track: string; items: Item[] }[];
 }
 
 export class VaultIndex {
@@ -61,7 +70,7 @@ export class VaultIndex {
   private lists: Lists = {};
   private selections = new WeakMap<NoteRecord, Map<string, Item[]>>();
   /** Each note's overdue items for the last day asked, so after an edit only that note is filtered again. */
-  private overdueByNote = new WeakMap<NoteRecord, { day: IsoDate; items: Item[] }>();
+  private overdueByNote = new WeakMap<NoteRecord, NoteOverdue>();
   private pending: string[] = [];
   private holds = 0;
   private changeCount = 0;
@@ -162,13 +171,33 @@ export class VaultIndex {
     const out: Item[] = [];
     for (const path of this.contentPaths) {
       const record = this.notes.get(path)!;
-      if (record.items.length === 0) continue;
-      let memo = this.overdueByNote.get(record);
-      if (memo?.day !== day) this.overdueByNote.set(record, (memo = { day, items: noteOverdue(record.items, day) }));
-      for (const item of memo.items) out.push(item);
+      if (record.items.length > 0) for (const item of this.noteOverdue(record, day).items) out.push(item);
     }
     this.lists.overdue = { day, items: out };
     return out;
+  }
+
+  /**
+   * `overdue(day)` grouped by track: tracks in order of their first overdue item, each group by path
+   * then line. Read-only: shared until the next change.
+   */
+  overdueByTrack(day: IsoDate): Map<string, Item[]> {
+    if (this.lists.overdueByTrack?.day === day) return this.lists.overdueByTrack.groups;
+    // Each note's groups are joined once per track at the end: one copy per item, no regrowth.
+    const parts = new Map<string, Item[][]>();
+    for (const path of this.contentPaths) {
+      const record = this.notes.get(path)!;
+      if (record.items.length === 0) continue;
+      for (const group of this.noteOverdue(record, day).byTrack) {
+        const list = parts.get(group.track);
+        if (list) list.push(group.items);
+        else parts.set(group.track, [group.items]);
+      }
+    }
+    const groups = new Map<string, Item[]>();
+    for (const [track, chunks] of parts) groups.set(track, join(chunks));
+    this.lists.overdueByTrack = { day, groups };
+    return groups;
   }
 
   /** Unfinished items starting after `day`, up to `days` days later; sorted by date, then path and line. */
@@ -258,6 +287,8 @@ export class VaultIndex {
   /** Replaces (or with null, drops) a note's record, keeping the day index and path list in step. */
   private put(path: string, record: NoteRecord | null): void {
     const old = this.notes.get(path);
+    // The track list survives an edit that leaves the note's track headings as they were.
+    if (!sameTracks(old?.tracks ?? [], record?.tracks ?? [])) this.lists.tracks = undefined;
     if (old) {
       this.days.remove(old.items);
       if (hasContent(old)) removeSorted(this.contentPaths, path);
@@ -271,6 +302,21 @@ export class VaultIndex {
     }
   }
 
+  private noteOverdue(record: NoteRecord, day: IsoDate): NoteOverdue {
+    let memo = this.overdueByNote.get(record);
+    if (memo?.day !== day) {
+      const items = overdueByLine(record.items, day);
+      const byTrack: NoteOverdue["byTrack"] = [];
+      for (const item of items) {
+        const group = byTrack.find((g) => g.track === item.track);
+        if (group) group.items.push(item);
+        else byTrack.push({ track: item.track, items: [item] });
+      }
+      this.overdueByNote.set(record, (memo = { day, items, byTrack }));
+    }
+    return memo;
+  }
+
   private collect<T>(pick: (record: NoteRecord) => T[]): T[] {
     const out: T[] = [];
     for (const path of this.contentPaths) for (const value of pick(this.notes.get(path)!)) out.push(value);
@@ -279,7 +325,7 @@ export class VaultIndex {
 
   private changed(paths: string[]): void {
     this.changeCount++;
-    this.lists = {};
+    this.lists = { tracks: this.lists.tracks };
     if (this.holds > 0) this.pending.push(...paths);
     else this.notify(paths);
   }
@@ -310,8 +356,23 @@ function noteTracks(path: string, text: string, headings: { name: string; line: 
   return orphan ? [{ name, line: orphan.line, fromNoteName: true }, ...tracks] : tracks;
 }
 
+function join<T>(chunks: T[][]): T[] {
+  let total = 0;
+  for (const chunk of chunks) total += chunk.length;
+  const out = new Array<T>(total);
+  let at = 0;
+  for (const chunk of chunks) for (const value of chunk) out[at++] = value;
+  return out;
+}
+
+function sameTracks(a: NoteTrack[], b: NoteTrack[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i].name !== b[i].name || a[i].line !== b[i].line) return false;
+  return true;
+}
+
 /** A note's unfinished items whose last day is before `day`, by line. */
-function noteOverdue(items: Item[], day: IsoDate): Item[] {
+function overdueByLine(items: Item[], day: IsoDate): Item[] {
   const found = items.filter((item) => !item.done && (item.end ?? item.date) < day);
   for (let i = 1; i < found.length; i++) {
     if (found[i - 1].line > found[i].line) return found.sort((a, b) => a.line - b.line);

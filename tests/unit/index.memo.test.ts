@@ -1,0 +1,78 @@
+// Property: the answers the index and buildToday keep across changes (per-note overdue, the track list,
+// the resolved queue) equal a fresh index's when queries are interleaved with every change.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { DEFAULT_SETTINGS } from "../../src/core/settings";
+import { buildToday } from "../../src/core/today";
+import type { Item } from "../../src/core/types";
+import { VaultIndex } from "../../src/core/vaultIndex";
+
+const SHAPES = [
+  "- [ ] 2021/03/28    阅读论文",
+  "- [x] 2021/3/22 并行计算",
+  "- [ ] 2021/11/17 - 2021/11/30  模型设计 截止",
+  "- [ ] 2021/04/22    投稿 deadline",
+  "## A",
+  "## B",
+  "## ",
+  "当前 BPU （Brain Processing Unit）最大进程数为：1，按优先级排序",
+  "- A",
+  "- B",
+  "",
+];
+const noteText = fc.array(fc.constantFrom(...SHAPES), { maxLength: 12 }).map((lines) => lines.join("\n"));
+const PATHS = ["A.md", "B.md", "Notes/C.md", "a.md"];
+const op = fc.oneof(
+  fc.record({ kind: fc.constant("update" as const), path: fc.constantFrom(...PATHS), text: noteText }),
+  fc.record({ kind: fc.constant("remove" as const), path: fc.constantFrom(...PATHS) }),
+  fc.record({ kind: fc.constant("rename" as const), path: fc.constantFrom(...PATHS), to: fc.constantFrom(...PATHS) }),
+);
+const DAYS = ["2021-03-28", "2021-04-30", "2021-12-01"];
+const NOW = new Date(2021, 3, 20, 9, 0);
+
+function grouped(items: Item[]): [string, Item[]][] {
+  const groups = new Map<string, Item[]>();
+  for (const item of items) groups.set(item.track, [...(groups.get(item.track) ?? []), item]);
+  return [...groups];
+}
+
+function snapshot(index: VaultIndex): unknown {
+  return {
+    tracks: index.tracks(),
+    days: DAYS.map((d) => ({
+      overdue: index.overdue(d),
+      byTrack: [...index.overdueByTrack(d)],
+      today: buildToday(index, d, NOW, DEFAULT_SETTINGS),
+    })),
+  };
+}
+
+describe("VaultIndex answers kept across changes", () => {
+  it("equal a fresh index after every change", () => {
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 10 }), (ops) => {
+        const live = new VaultIndex();
+        const files = new Map<string, string>();
+        for (const o of ops) {
+          if (o.kind === "update") {
+            live.update(o.path, o.text);
+            files.set(o.path, o.text);
+          } else if (o.kind === "remove") {
+            live.remove(o.path);
+            files.delete(o.path);
+          } else if (files.has(o.path) && !files.has(o.to)) {
+            live.rename(o.path, o.to);
+            const text = files.get(o.path)!;
+            files.delete(o.path);
+            files.set(o.to, text);
+          }
+          const fresh = new VaultIndex();
+          for (const [path, text] of files) fresh.update(path, text);
+          expect(snapshot(live)).toEqual(snapshot(fresh));
+          for (const day of DAYS) expect([...live.overdueByTrack(day)]).toEqual(grouped(fresh.overdue(day)));
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
