@@ -64,8 +64,7 @@ export class VaultIndex {
   readonly options: IndexOptions;
   private notes = new Map<string, NoteRecord>();
   private listeners = new Set<(paths: string[]) => void>();
-  /** Built on the first per-day query (a cold build never pays for it), then kept current note by note. */
-  private days: DayIndex | null = null;
+  private days = new DayIndex();
   /** Paths of notes that contribute anything (most notes do not), kept sorted. */
   private contentPaths: string[] = [];
   private lists: Lists = {};
@@ -161,7 +160,7 @@ export class VaultIndex {
 
   /** Items planned on `day`; a range counts on every day it spans. Sorted by path then line. */
   itemsOn(day: IsoDate): Item[] {
-    return this.dayIndex().on(day);
+    return this.days.on(day);
   }
 
   /** Unfinished items whose date (a range: its end) is before `day`. Sorted by path then line. */
@@ -203,12 +202,12 @@ export class VaultIndex {
 
   /** Unfinished items starting after `day`, up to `days` days later; sorted by date, then path and line. */
   upcoming(day: IsoDate, days: number): Item[] {
-    return this.dayIndex().upcoming(day, addDays(day, Math.max(0, Math.floor(days))));
+    return this.days.upcoming(day, addDays(day, Math.max(0, Math.floor(days))));
   }
 
   /** The first day after `day` with any item on it, or null. */
   nextPlannedDay(day: IsoDate): IsoDate | null {
-    return this.dayIndex().next(day);
+    return this.days.next(day);
   }
 
   /**
@@ -291,27 +290,16 @@ export class VaultIndex {
     // The track list survives an edit that leaves the note's track headings as they were.
     if (!sameTracks(old?.tracks ?? [], record?.tracks ?? [])) this.lists.tracks = undefined;
     if (old) {
-      this.days?.remove(old.items);
+      this.days.remove(old.items);
       if (hasContent(old)) removeSorted(this.contentPaths, path);
     }
     if (record) {
       this.notes.set(path, record);
-      this.days?.add(record.items);
+      this.days.add(record.items);
       if (hasContent(record)) insertSorted(this.contentPaths, path);
     } else {
       this.notes.delete(path);
     }
-  }
-
-  private dayIndex(): DayIndex {
-    if (this.days) return this.days;
-    const days = new DayIndex();
-    // Every note with items has content, so the content paths reach them all.
-    for (const path of this.contentPaths) {
-      const items = this.notes.get(path)!.items;
-      if (items.length > 0) days.add(items);
-    }
-    return (this.days = days);
   }
 
   private noteOverdue(record: NoteRecord, day: IsoDate): NoteOverdue {
