@@ -6,6 +6,7 @@ import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { buildToday } from "../../src/core/today";
 import type { Item } from "../../src/core/types";
 import { VaultIndex } from "../../src/core/vaultIndex";
+import { applyOp, freshIndex, vaultOp } from "./vaultOps";
 
 const SHAPES = [
   "- [ ] 2021/03/28    阅读论文",
@@ -22,11 +23,7 @@ const SHAPES = [
 ];
 const noteText = fc.array(fc.constantFrom(...SHAPES), { maxLength: 12 }).map((lines) => lines.join("\n"));
 const PATHS = ["A.md", "B.md", "Notes/C.md", "a.md"];
-const op = fc.oneof(
-  fc.record({ kind: fc.constant("update" as const), path: fc.constantFrom(...PATHS), text: noteText }),
-  fc.record({ kind: fc.constant("remove" as const), path: fc.constantFrom(...PATHS) }),
-  fc.record({ kind: fc.constant("rename" as const), path: fc.constantFrom(...PATHS), to: fc.constantFrom(...PATHS) }),
-);
+const op = vaultOp(noteText, PATHS);
 const DAYS = ["2021-03-28", "2021-04-30", "2021-12-01"];
 const NOW = new Date(2021, 3, 20, 9, 0);
 
@@ -54,20 +51,8 @@ describe("VaultIndex answers kept across changes", () => {
         const live = new VaultIndex();
         const files = new Map<string, string>();
         for (const o of ops) {
-          if (o.kind === "update") {
-            live.update(o.path, o.text);
-            files.set(o.path, o.text);
-          } else if (o.kind === "remove") {
-            live.remove(o.path);
-            files.delete(o.path);
-          } else if (files.has(o.path) && !files.has(o.to)) {
-            live.rename(o.path, o.to);
-            const text = files.get(o.path)!;
-            files.delete(o.path);
-            files.set(o.to, text);
-          }
-          const fresh = new VaultIndex();
-          for (const [path, text] of files) fresh.update(path, text);
+          applyOp(live, files, o);
+          const fresh = freshIndex(files);
           expect(snapshot(live)).toEqual(snapshot(fresh));
           for (const day of DAYS) expect([...live.overdueByTrack(day)]).toEqual(grouped(fresh.overdue(day)));
         }

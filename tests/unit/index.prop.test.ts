@@ -2,6 +2,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { VaultIndex } from "../../src/core/vaultIndex";
+import { applyOp, freshIndex, vaultOp } from "./vaultOps";
 
 const U = "\u3000";
 const SHAPES = [
@@ -30,11 +31,7 @@ const SHAPES = [
 const noteText = fc.array(fc.oneof(fc.constantFrom(...SHAPES), fc.string({ maxLength: 8 })), { maxLength: 25 })
   .chain((lines) => fc.constantFrom("\n", "\r\n").map((eol) => lines.join(eol)));
 const PATHS = ["A.md", "B.md", "Notes/C.md", "Notes/Deep/D.md", "a.md"];
-const op = fc.oneof(
-  fc.record({ kind: fc.constant("update" as const), path: fc.constantFrom(...PATHS), text: noteText }),
-  fc.record({ kind: fc.constant("remove" as const), path: fc.constantFrom(...PATHS) }),
-  fc.record({ kind: fc.constant("rename" as const), path: fc.constantFrom(...PATHS), to: fc.constantFrom(...PATHS) }),
-);
+const op = vaultOp(noteText, PATHS);
 
 function snapshot(index: VaultIndex, days: string[]): unknown {
   return {
@@ -54,21 +51,9 @@ describe("VaultIndex incremental = fresh", () => {
         const live = new VaultIndex();
         const files = new Map<string, string>();
         for (const o of ops) {
-          if (o.kind === "update") {
-            live.update(o.path, o.text);
-            files.set(o.path, o.text);
-          } else if (o.kind === "remove") {
-            live.remove(o.path);
-            files.delete(o.path);
-          } else if (files.has(o.path) && !files.has(o.to)) {
-            live.rename(o.path, o.to);
-            const text = files.get(o.path)!;
-            files.delete(o.path);
-            files.set(o.to, text);
-          }
+          applyOp(live, files, o);
         }
-        const fresh = new VaultIndex();
-        for (const [path, text] of files) fresh.update(path, text);
+        const fresh = freshIndex(files);
         const days = ["2021-03-22", "2021-03-28", "2021-04-22", "2021-11-20", "2026-03-04"];
         expect(snapshot(live, days)).toEqual(snapshot(fresh, days));
         // The cache round trip keeps everything too.
