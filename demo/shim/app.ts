@@ -1,6 +1,6 @@
 // App: the vault, workspace, metadata cache and file manager, plus what Obsidian keeps privately and the
 // demo shows: the command registry (palette), the settings tabs, plugin data, status bar, ribbon.
-import type { App as RealApp, Command, MarkdownPostProcessor } from "obsidian";
+import type { App as RealApp, Command, DataAdapter, MarkdownPostProcessor } from "obsidian";
 import { Modal, Notice } from "./modals";
 import type { PluginSettingTab, SettingTab } from "./settings";
 import { FileManager, MetadataCache, Vault } from "./vault";
@@ -105,28 +105,70 @@ class SettingsModal extends Modal {
   }
 }
 
-/** Where `loadData`/`saveData` keep plugin data: memory in tests, localStorage in the demo. */
+/**
+ * Where `loadData`/`saveData` keep plugin data, and the adapter keeps binary files of the config
+ * folder (a plugin's cache): memory in tests, localStorage in the demo.
+ */
 export interface PluginDataStore {
   load(id: string): unknown;
   save(id: string, data: unknown): void;
+  loadFile(path: string): Uint8Array | null;
+  saveFile(path: string, bytes: Uint8Array): void;
 }
 
 export function memoryStore(initial: Record<string, unknown> = {}): PluginDataStore {
   const data = new Map<string, string>(Object.entries(initial).map(([id, value]) => [id, JSON.stringify(value)]));
+  const files = new Map<string, Uint8Array>();
   return {
     load: (id) => (data.has(id) ? (JSON.parse(data.get(id)!) as unknown) : null),
     save: (id, value) => void data.set(id, JSON.stringify(value)),
+    loadFile: (path) => files.get(path)?.slice() ?? null,
+    saveFile: (path, bytes) => void files.set(path, bytes.slice()),
   };
 }
 
 export function localStorageStore(prefix: string): PluginDataStore {
+  const fileKey = (path: string): string => `${prefix}file:${path}`;
   return {
     load: (id) => {
       const raw = window.localStorage.getItem(`${prefix}${id}`);
       return raw === null ? null : (JSON.parse(raw) as unknown);
     },
     save: (id, value) => window.localStorage.setItem(`${prefix}${id}`, JSON.stringify(value)),
+    loadFile: (path) => {
+      const raw = window.localStorage.getItem(fileKey(path));
+      return raw === null ? null : Uint8Array.from(window.atob(raw), (c) => c.charCodeAt(0));
+    },
+    saveFile: (path, bytes) => {
+      let binary = "";
+      for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      try {
+        window.localStorage.setItem(fileKey(path), window.btoa(binary));
+      } catch {
+        // Over the demo's storage quota: the file is simply not kept, as after a failed write.
+      }
+    },
   };
+}
+
+/** The vault adapter's binary file calls, over the store (the notes themselves live in the Vault). */
+export class ConfigAdapter implements Pick<DataAdapter, "exists" | "readBinary" | "writeBinary"> {
+  constructor(private readonly store: PluginDataStore) {}
+
+  exists(normalizedPath: string): Promise<boolean> {
+    return Promise.resolve(this.store.loadFile(normalizedPath) !== null);
+  }
+
+  readBinary(normalizedPath: string): Promise<ArrayBuffer> {
+    const bytes = this.store.loadFile(normalizedPath);
+    if (bytes === null) return Promise.reject(new Error(`ENOENT: ${normalizedPath}`));
+    return Promise.resolve(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  }
+
+  writeBinary(normalizedPath: string, data: ArrayBuffer): Promise<void> {
+    this.store.saveFile(normalizedPath, new Uint8Array(data));
+    return Promise.resolve();
+  }
 }
 
 export class App implements Pick<RealApp, "isDarkMode" | "loadLocalStorage" | "saveLocalStorage" | "lastEvent"> {
@@ -150,6 +192,7 @@ export class App implements Pick<RealApp, "isDarkMode" | "loadLocalStorage" | "s
     this.fileManager = new FileManager(this.vault);
     this.workspace = new Workspace(this);
     this.pluginData = options.pluginData ?? memoryStore();
+    this.vault.adapter = new ConfigAdapter(this.pluginData);
   }
 
   isDarkMode(): boolean {

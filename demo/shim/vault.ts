@@ -2,7 +2,7 @@
 // Like Obsidian: `process` reads, transforms and writes in one step (no await in between) then fires
 // `modify`; the metadata cache fires `changed` for a note a moment after it was written, then `resolved`.
 import type {
-  CachedMetadata, DataWriteOptions, FileManager as RealFileManager, FileStats, MetadataCache as RealMetadataCache,
+  CachedMetadata, DataAdapter, DataWriteOptions, FileManager as RealFileManager, FileStats, MetadataCache as RealMetadataCache,
   TAbstractFile as RealTAbstractFile, TFile as RealTFile, TFolder as RealTFolder, Vault as RealVault,
 } from "obsidian";
 import { Events } from "./events";
@@ -63,6 +63,8 @@ export class Vault extends Events implements Pick<RealVault,
   "getName" | "getFileByPath" | "getFolderByPath" | "getAbstractFileByPath" | "getRoot" | "create" | "read" | "cachedRead" |
   "delete" | "trash" | "rename" | "modify" | "append" | "process" | "getAllLoadedFiles" | "getMarkdownFiles" | "getFiles" | "on"> {
   configDir = ".obsidian";
+  /** Binary files of the config folder; the App puts its adapter here. */
+  adapter: Pick<DataAdapter, "exists" | "readBinary" | "writeBinary"> | null = null;
   private readonly root: TFolder;
   private readonly files = new Map<string, TAbstractFile>();
   private readonly contents = new Map<string, string>();

@@ -58,7 +58,7 @@ export function naiveAndCheck(bench: BenchVault, index: VaultIndex, runs: number
   let checkedItems = 0;
   for (const [i, naiveLines] of found) {
     const path = bench.paths[i];
-    const indexLines = (index.note(path)?.items ?? []).map((item) => item.line);
+    const indexLines = index.itemsOf(path).map((item) => item.line);
     checkedItems += naiveLines.length;
     const inIndex = new Set(indexLines);
     const inNaive = new Set(naiveLines);

@@ -1,6 +1,5 @@
 // Whole-vault measurements: floor, cold, warm and heap. Each reads the notes from disk itself, so no
 // run keeps every text alive and the heap figure is the index's own.
-import { Buffer } from "node:buffer";
 import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { cpuUsage, memoryUsage } from "node:process";
 import { VaultIndex } from "../../src/core/vaultIndex";
@@ -76,17 +75,17 @@ export function buildMeasuringHeap(bench: BenchVault, warmUp: (index: VaultIndex
 
 export interface WarmResult { warmMs: number; cacheMB: number; stale: number; restoredItems: number }
 
-/** Start-up from the persisted cache with nothing changed: read + JSON.parse + fromCache + a stat per note. */
+/** Start-up from the persisted cache with nothing changed: read the cache file + fromCache + a stat per note. */
 export function warmStart(bench: BenchVault, index: VaultIndex, runs: number): WarmResult {
-  const json = JSON.stringify(index.toCache());
-  writeFileSync(bench.cachePath, json);
+  const bytes = index.toCache();
+  writeFileSync(bench.cachePath, bytes);
   const times: number[] = [];
   let stale = 0;
   let restoredItems = 0;
   for (let r = 0; r < runs; r++) {
     collectGarbage();
     const start = performance.now();
-    const restored = VaultIndex.fromCache(JSON.parse(readFileSync(bench.cachePath, "utf8")));
+    const restored = VaultIndex.fromCache(readFileSync(bench.cachePath));
     stale = 0;
     for (let i = 0; i < bench.abs.length; i++) {
       const stat = statSync(bench.abs[i]);
@@ -95,5 +94,5 @@ export function warmStart(bench: BenchVault, index: VaultIndex, runs: number): W
     times.push(performance.now() - start);
     restoredItems = restored.items().length;
   }
-  return { warmMs: median(times), cacheMB: Buffer.byteLength(json) / (1024 * 1024), stale, restoredItems };
+  return { warmMs: median(times), cacheMB: bytes.byteLength / (1024 * 1024), stale, restoredItems };
 }

@@ -182,21 +182,33 @@ function earliest(a: RawExpr | null, b: RawExpr | null): RawExpr | null {
   return a.from <= b.from ? a : b;
 }
 
-const tokenIso = (t: DateToken): IsoDate => isoDate(t.year, t.month, t.day);
 const tokenValid = (t: DateToken): boolean => isValidYmd(t.year, t.month, t.day);
+const tokenKey = (t: DateToken): number => t.year * 10_000 + t.month * 100 + t.day;
 
-/** Finds the date expression in a checklist line's content (text after `[ ]`); offsets relative to `content`.
- *  Returns {error, from, to} for an impossible date like 2021/02/30, null when there is no date. */
-export function findDateExpr(content: string): DateExpr | DateExprError | null {
+/** `findDateExpr` with days as yyyymmdd numbers (20210327) and `end` 0 for none: what the index stores. */
+export interface DateKeys { from: number; to: number; date: number; end: number; form: DateForm }
+
+/** Like `findDateExpr`, without making date strings (the index parses every dated line of the vault). */
+export function findDateKeys(content: string): DateKeys | DateExprError | null {
   const found = locate(content);
   if (!found) return null;
   const { from, to, start, end, form } = found;
   if (!tokenValid(start)) return { error: `impossible date ${content.slice(start.from, start.to)}`, from, to };
   if (end && !tokenValid(end)) return { error: `impossible date ${content.slice(end.from, end.to)}`, from, to };
-  const date = tokenIso(start);
-  const endDate = end ? tokenIso(end) : null;
-  if (endDate !== null && endDate < date) return { error: `range ends before it starts: ${content.slice(from, to)}`, from, to };
-  return { from, to, date, end: endDate, form };
+  const date = tokenKey(start);
+  const endKey = end ? tokenKey(end) : 0;
+  if (end && endKey < date) return { error: `range ends before it starts: ${content.slice(from, to)}`, from, to };
+  return { from, to, date, end: endKey, form };
+}
+
+const keyIso = (key: number): IsoDate => isoDate(Math.floor(key / 10_000), Math.floor(key / 100) % 100, key % 100);
+
+/** Finds the date expression in a checklist line's content (text after `[ ]`); offsets relative to `content`.
+ *  Returns {error, from, to} for an impossible date like 2021/02/30, null when there is no date. */
+export function findDateExpr(content: string): DateExpr | DateExprError | null {
+  const found = findDateKeys(content);
+  if (!found || "error" in found) return found;
+  return { from: found.from, to: found.to, date: keyIso(found.date), end: found.end === 0 ? null : keyIso(found.end), form: found.form };
 }
 
 /** true: zero-padded, false: not, null: a two-digit field ≥ 10 that does not show it. */

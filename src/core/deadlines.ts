@@ -3,7 +3,7 @@ import { daysBetween, isoDate, localDay } from "./dates";
 import { codeLineMask, splitLines } from "./scan";
 import type { BrainQueueSettings } from "./settings";
 import type { IsoDate, Item } from "./types";
-import { BUILTIN_VENUES, findVenues, parseCustomVenues, type Venue } from "./venues";
+import { BUILTIN_VENUES, findVenues, mayBeOneVenue, parseCustomVenues, type Venue } from "./venues";
 
 export { BUILTIN_VENUES, parseCustomVenues, type Venue } from "./venues";
 
@@ -42,7 +42,13 @@ export function recognizeDeadline(text: string, words: string[], venues: Venue[]
 export interface VenueMark { venue: string; year: number | null; state: "targeted" | "dropped"; path: string; line: number }
 
 const LIST_SEPARATORS = /[/,、，;；|｜]/u;
-const count = (s: string, token: string): number => s.split(token).length - 1;
+// Plain substring tests: this runs on every line of every note with bold text, most of them no venue list.
+const hasMarks = (s: string): boolean => s.includes("**") || s.includes("~~") || s.includes("__");
+function count(s: string, token: string): number {
+  let n = 0;
+  for (let at = s.indexOf(token); at >= 0; at = s.indexOf(token, at + token.length)) n++;
+  return n;
+}
 
 /**
  * Venue lists (bold AAAI2021, then a slash, then struck-through NIPS2021, …): in a line of at least two venues separated by `/`,
@@ -50,35 +56,61 @@ const count = (s: string, token: string): number => s.split(token).length - 1;
  */
 export function findVenueMarks(path: string, text: string, venues: Venue[]): VenueMark[] {
   const marks: VenueMark[] = [];
-  if (!/~~|\*\*|__/u.test(text)) return marks;
+  if (!hasMarks(text)) return marks;
   const lines = splitLines(text);
   let code: Uint8Array | null = null;
-  lines.forEach((raw, index) => {
-    if (!LIST_SEPARATORS.test(raw) || !/~~|\*\*|__/u.test(raw)) return;
+  for (const index of linesWithMarks(text, lines)) {
+    const raw = lines[index];
+    if (!LIST_SEPARATORS.test(raw)) continue;
     code ??= codeLineMask(text);
-    if (code[index] === 1) return;
-    const body = raw.replace(/^[\s>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?/u, "");
-    let struck = false;
-    let bold = false;
-    let venuesInLine = 0;
-    const lineMarks: VenueMark[] = [];
-    for (const segment of body.split(LIST_SEPARATORS)) {
-      const isStruck = struck || segment.includes("~~");
-      const isBold = bold || segment.includes("**") || segment.includes("__");
-      struck = struck !== (count(segment, "~~") % 2 === 1);
-      bold = bold !== ((count(segment, "**") + count(segment, "__")) % 2 === 1);
-      const name = segment.replace(/~~|\*\*|__|[*_]/gu, "").trim();
-      const mentions = findVenues(name, venues);
-      if (mentions.length !== 1 || mentions[0].from !== 0 || mentions[0].to !== name.length) continue;
-      venuesInLine++;
-      if (isStruck || isBold) {
-        const { venue, year } = mentions[0];
-        lineMarks.push({ venue, year, state: isStruck ? "dropped" : "targeted", path, line: index + 1 });
-      }
-    }
-    if (venuesInLine >= 2) marks.push(...lineMarks);
-  });
+    if (code[index] === 1) continue;
+    marks.push(...venueMarksInLine(raw, venues, path, index + 1));
+  }
   return marks;
+}
+
+const MARK = /\*\*|~~|__/g;
+
+/**
+ * Indexes of the lines holding `**`, `~~` or `__`, ascending. The regex skips through the text to each
+ * mark; the line is found by walking line lengths, which only works when every break is one `\n`.
+ */
+function linesWithMarks(text: string, lines: string[]): number[] {
+  if (text.includes("\r")) return lines.flatMap((line, i) => (hasMarks(line) ? [i] : []));
+  const found: number[] = [];
+  let line = 0;
+  let lineStart = text.charCodeAt(0) === 0xfeff ? 1 : 0; // splitLines drops a BOM
+  MARK.lastIndex = 0;
+  for (let m = MARK.exec(text); m; m = MARK.exec(text)) {
+    while (line < lines.length - 1 && m.index > lineStart + lines[line].length) lineStart += lines[line++].length + 1;
+    if (found[found.length - 1] !== line) found.push(line);
+    MARK.lastIndex = lineStart + lines[line].length; // the rest of this line is read anyway
+  }
+  return found;
+}
+
+function venueMarksInLine(raw: string, venues: Venue[], path: string, line: number): VenueMark[] {
+  const body = raw.replace(/^[\s>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?/u, "");
+  let struck = false;
+  let bold = false;
+  let venuesInLine = 0;
+  const lineMarks: VenueMark[] = [];
+  for (const segment of body.split(LIST_SEPARATORS)) {
+    const isStruck = struck || segment.includes("~~");
+    const isBold = bold || segment.includes("**") || segment.includes("__");
+    struck = struck !== (count(segment, "~~") % 2 === 1);
+    bold = bold !== ((count(segment, "**") + count(segment, "__")) % 2 === 1);
+    if (!mayBeOneVenue(segment, venues)) continue; // prose between separators: skip the regexes
+    const name = segment.replace(/~~|\*\*|__|[*_]/gu, "").trim();
+    const mentions = findVenues(name, venues);
+    if (mentions.length !== 1 || mentions[0].from !== 0 || mentions[0].to !== name.length) continue;
+    venuesInLine++;
+    if (isStruck || isBold) {
+      const { venue, year } = mentions[0];
+      lineMarks.push({ venue, year, state: isStruck ? "dropped" : "targeted", path, line });
+    }
+  }
+  return venuesInLine >= 2 ? lineMarks : [];
 }
 
 /** Whole days from now to the end of `date`: 0 on the day itself, negative once it has passed. */

@@ -1,105 +1,253 @@
-// The index's persisted form: JSON-able, keyed by path with mtime + size, so a restart re-reads only
-// the notes that changed. Loading validates every record; anything malformed is dropped (and re-read).
-import type { QueueBlock } from "./queue";
-import type { Item, Problem } from "./types";
+// The index's persisted form: bytes, so start-up reads the columns back instead of parsing JSON.
+// Four sections after a header: stats (Float64), numbers (Int32), string lengths (Int32) and every
+// string as one UTF-8 run, decoded in a single call. Records are keyed by path with mtime + size, so a
+// restart re-reads only the notes that changed. Decoding checks every number it will later trust
+// (offsets, name indexes, dates); a damaged or foreign cache yields fewer records, never an exception.
+import { isValidYmd } from "./dates";
 import type { VenueMark } from "./deadlines";
+import {
+  CONTENT_FROM, DATE, DATE_FROM, DATE_TO, END, FORM, FORMS, GROUP, ITEM_STRIDE, LINE, NO_ITEMS, SOURCE_FROM, SOURCE_TO,
+  STATUS, SUB_FROM, SUB_LINE, SUB_STATUS, SUB_STRIDE, SUB_TEXT_FROM, SUB_TEXT_TO, SUB_TO, TRACK, type NoteItems,
+} from "./noteItems";
+import type { QueueBlock, QueueEntry } from "./queue";
 import type { NoteRecord } from "./vaultIndex";
 
-export const INDEX_CACHE_VERSION = 1;
+export const INDEX_CACHE_VERSION = 2;
+const MAGIC = 0x43495142; // "BQIC" read as a little-endian u32
+const BYTE_ORDER = 0x01020304;
+const HEADER_INTS = 10;
 
-type Pathless<T> = Omit<T, "path">;
-
-export interface CachedNote {
-  mtime: number;
-  size: number;
-  items: Pathless<Item>[];
-  problems: Pathless<Problem>[];
-  tracks: { name: string; line: number; fromNoteName: boolean }[];
-  queue: Pathless<QueueBlock> | null;
-  marks: Pathless<VenueMark>[];
+/** A growable typed array. */
+class Column<T extends Int32Array | Float64Array> {
+  length = 0;
+  constructor(public data: T, private readonly make: (n: number) => T) {}
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const bigger = this.make(this.data.length * 2 + 64);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = value;
+  }
+  pushAll(values: Int32Array): void {
+    for (let i = 0; i < values.length; i++) this.push(values[i]);
+  }
+  view(): T {
+    return this.data.subarray(0, this.length) as T;
+  }
 }
 
-export interface IndexCache {
-  version: number;
-  trackHeadingLevel: number;
-  notes: Record<string, CachedNote>;
+// A lone surrogate would come back from UTF-8 as U+FFFD: a note holding one is not cached (it is re-read).
+const SURROGATE = /[\uD800-\uDFFF]/u;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u;
+const survivesUtf8 = (s: string): boolean => !SURROGATE.test(s) || !LONE_SURROGATE.test(s);
+
+class Writer {
+  readonly stats = new Column(new Float64Array(1024), (n) => new Float64Array(n));
+  readonly ints = new Column(new Int32Array(4096), (n) => new Int32Array(n));
+  readonly lengths = new Column(new Int32Array(4096), (n) => new Int32Array(n));
+  readonly strings: string[] = [];
+  notes = 0;
+
+  str(value: string): void {
+    this.strings.push(value);
+    this.lengths.push(value.length);
+  }
+
+  record(record: NoteRecord): void {
+    const { items } = record;
+    this.notes++;
+    this.stats.push(record.stat!.mtime);
+    this.stats.push(record.stat!.size);
+    this.str(record.path);
+    this.ints.push(items.count);
+    this.ints.push(items.subs.length / SUB_STRIDE);
+    this.ints.push(items.names.length);
+    this.ints.pushAll(items.cols);
+    this.ints.pushAll(items.subs);
+    if (items.count > 0) this.str(items.text);
+    for (const name of items.names) this.str(name);
+    this.ints.push(record.problems.length);
+    for (const problem of record.problems) { this.ints.push(problem.line); this.str(problem.message); }
+    this.ints.push(record.tracks.length);
+    for (const track of record.tracks) { this.ints.push(track.line); this.ints.push(track.fromNoteName ? 1 : 0); this.str(track.name); }
+    this.queue(record.queueBlock);
+    this.ints.push(record.venueMarks.length);
+    for (const mark of record.venueMarks) {
+      this.ints.push(mark.line); this.ints.push(mark.year ?? -1); this.ints.push(mark.state === "dropped" ? 1 : 0); this.str(mark.venue);
+    }
+  }
+
+  private queue(block: QueueBlock | null): void {
+    this.ints.push(block ? 1 : 0);
+    if (!block) return;
+    this.ints.push(block.limit); this.ints.push(block.limitLine); this.ints.push(block.waitingLine ?? -1); this.ints.push(block.endLine);
+    for (const list of [block.active, block.waiting]) {
+      this.ints.push(list.length);
+      for (const entry of list) { this.ints.push(entry.line); this.str(entry.text); }
+    }
+    this.ints.push(block.source.length);
+    for (const line of block.source) this.str(line);
+  }
 }
 
-function withoutPath<T extends { path: string }>(value: T): Pathless<T> {
-  const copy: Partial<T> = { ...value };
-  delete copy.path;
-  return copy as Pathless<T>;
-}
+const recordStrings = (record: NoteRecord): string[] => [
+  record.path, record.items.text, ...record.items.names, ...record.problems.map((p) => p.message), ...record.tracks.map((t) => t.name),
+  ...(record.queueBlock ? [...record.queueBlock.source, ...record.queueBlock.active.map((e) => e.text), ...record.queueBlock.waiting.map((e) => e.text)] : []),
+  ...record.venueMarks.map((m) => m.venue),
+];
 
-export function toCacheRecords(trackHeadingLevel: number, records: Iterable<NoteRecord>): IndexCache {
-  const notes: Record<string, CachedNote> = {};
+export function encodeIndexCache(trackHeadingLevel: number, records: Iterable<NoteRecord>): Uint8Array {
+  const writer = new Writer();
   for (const record of records) {
     if (!record.stat) continue; // without a stat the entry could never be proven fresh
-    notes[record.path] = {
-      mtime: record.stat.mtime,
-      size: record.stat.size,
-      items: record.items.map(withoutPath),
-      problems: record.problems.map(withoutPath),
-      tracks: record.tracks,
-      queue: record.queueBlock && withoutPath(record.queueBlock),
-      marks: record.venueMarks.map(withoutPath),
-    };
+    if (!recordStrings(record).every(survivesUtf8)) continue;
+    writer.record(record);
   }
-  return { version: INDEX_CACHE_VERSION, trackHeadingLevel, notes };
+  const utf8 = new TextEncoder().encode(writer.strings.join(""));
+  const stats = writer.stats.view();
+  const ints = writer.ints.view();
+  const lengths = writer.lengths.view();
+  const header = new Int32Array([MAGIC, BYTE_ORDER, INDEX_CACHE_VERSION, trackHeadingLevel, writer.notes, stats.length, ints.length, lengths.length, utf8.length, 0]);
+  const size = HEADER_INTS * 4 + stats.byteLength + ints.byteLength + lengths.byteLength + utf8.length;
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const part of [header, stats, ints, lengths]) {
+    out.set(new Uint8Array(part.buffer, part.byteOffset, part.byteLength), at);
+    at += part.byteLength;
+  }
+  out.set(utf8, at);
+  return out;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
-const isInt = (v: unknown): v is number => Number.isSafeInteger(v);
-const isDay = (v: unknown): v is string => typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/u.test(v);
-const isString = (v: unknown): v is string => typeof v === "string";
-const isArrayOf = (v: unknown, check: (x: unknown) => boolean): boolean => Array.isArray(v) && v.every(check);
-
-const isSubtask = (v: unknown): boolean =>
-  isObject(v) && isInt(v.line) && isString(v.status) && typeof v.done === "boolean" && isString(v.text);
-
-const isItem = (v: unknown): boolean =>
-  isObject(v) && isInt(v.line) && isString(v.status) && typeof v.done === "boolean" && isString(v.text) &&
-  isDay(v.date) && (v.end === null || isDay(v.end)) && isString(v.track) && (v.group === null || isString(v.group)) &&
-  isArrayOf(v.subtasks, isSubtask) && isString(v.source) && isInt(v.dateFrom) && isInt(v.dateTo) && isString(v.form);
-
-const isProblem = (v: unknown): boolean => isObject(v) && isInt(v.line) && isString(v.message);
-const isTrack = (v: unknown): boolean => isObject(v) && isInt(v.line) && isString(v.name) && typeof v.fromNoteName === "boolean";
-const isEntry = (v: unknown): boolean => isObject(v) && isInt(v.line) && isString(v.text);
-
-const isQueue = (v: unknown): boolean =>
-  v === null ||
-  (isObject(v) && isInt(v.limit) && isInt(v.limitLine) && isArrayOf(v.active, isEntry) && isArrayOf(v.waiting, isEntry) &&
-    (v.waitingLine === null || isInt(v.waitingLine)) && isArrayOf(v.source, isString));
-
-const isMark = (v: unknown): boolean =>
-  isObject(v) && isString(v.venue) && (v.year === null || isInt(v.year)) && (v.state === "targeted" || v.state === "dropped") && isInt(v.line);
-
-function isCachedNote(v: unknown): v is CachedNote {
-  return isObject(v) && typeof v.mtime === "number" && typeof v.size === "number" && isArrayOf(v.items, isItem) &&
-    isArrayOf(v.problems, isProblem) && isArrayOf(v.tracks, isTrack) &&
-    isQueue(v.queue) && isArrayOf(v.marks, isMark);
+function check(ok: boolean): void {
+  if (!ok) throw new Error("damaged index cache");
 }
 
-/**
- * Records from a cache made with the same format and track level; anything else yields nothing.
- * Takes ownership of `cache`: its validated objects become the records (no copies, less garbage at startup).
- */
-export function fromCacheRecords(cache: unknown, trackHeadingLevel: number): NoteRecord[] {
-  if (!isObject(cache) || cache.version !== INDEX_CACHE_VERSION || cache.trackHeadingLevel !== trackHeadingLevel) return [];
-  if (!isObject(cache.notes)) return [];
+class Reader {
+  private int = 0;
+  private len = 0;
+  private char = 0;
+  constructor(private ints: Int32Array, private lengths: Int32Array, private text: string) {}
+
+  next(): number {
+    check(this.int < this.ints.length);
+    return this.ints[this.int++];
+  }
+  count(): number {
+    const n = this.next();
+    check(n >= 0 && n <= this.ints.length);
+    return n;
+  }
+  take(n: number): Int32Array {
+    check(n >= 0 && this.int + n <= this.ints.length);
+    this.int += n;
+    return this.ints.slice(this.int - n, this.int);
+  }
+  str(): string {
+    check(this.len < this.lengths.length);
+    const n = this.lengths[this.len++];
+    check(n >= 0 && this.char + n <= this.text.length);
+    this.char += n;
+    return this.text.slice(this.char - n, this.char);
+  }
+}
+
+const validKey = (key: number): boolean => isValidYmd(Math.floor(key / 10_000), Math.floor(key / 100) % 100, key % 100);
+const validCodePoint = (c: number): boolean => c >= 0 && c <= 0x10ffff;
+
+/** Checks every number of the columns that an item will be built from. */
+function checkItems(items: NoteItems, subCount: number): void {
+  const { cols, subs, text, names } = items;
+  for (let at = 0; at < cols.length; at += ITEM_STRIDE) {
+    const from = cols[at + SOURCE_FROM];
+    const to = cols[at + SOURCE_TO];
+    const length = to - from;
+    check(cols[at + LINE] >= 1 && validKey(cols[at + DATE]) && (cols[at + END] === 0 || (validKey(cols[at + END]) && cols[at + END] >= cols[at + DATE])));
+    check(validCodePoint(cols[at + STATUS]) && cols[at + FORM] >= 0 && cols[at + FORM] < FORMS.length);
+    check(from >= 0 && from <= to && to <= text.length);
+    check(cols[at + CONTENT_FROM] >= 0 && cols[at + CONTENT_FROM] <= cols[at + DATE_FROM] && cols[at + DATE_FROM] <= cols[at + DATE_TO] && cols[at + DATE_TO] <= length);
+    check(cols[at + TRACK] >= 0 && cols[at + TRACK] < names.length && cols[at + GROUP] >= -1 && cols[at + GROUP] < names.length);
+    check(cols[at + SUB_FROM] >= 0 && cols[at + SUB_FROM] <= cols[at + SUB_TO] && cols[at + SUB_TO] <= subCount);
+  }
+  for (let at = 0; at < subs.length; at += SUB_STRIDE) {
+    check(subs[at + SUB_LINE] >= 1 && validCodePoint(subs[at + SUB_STATUS]));
+    check(subs[at + SUB_TEXT_FROM] >= 0 && subs[at + SUB_TEXT_FROM] <= subs[at + SUB_TEXT_TO] && subs[at + SUB_TEXT_TO] <= text.length);
+  }
+}
+
+function readRecord(reader: Reader, mtime: number, size: number): NoteRecord {
+  const path = reader.str();
+  const count = reader.count();
+  const subCount = reader.count();
+  const nameCount = reader.count();
+  const cols = reader.take(count * ITEM_STRIDE);
+  const subs = reader.take(subCount * SUB_STRIDE);
+  const text = count > 0 ? reader.str() : "";
+  const names: string[] = [];
+  for (let i = 0; i < nameCount; i++) names.push(reader.str());
+  const items: NoteItems = count === 0 ? NO_ITEMS : { count, cols, subs, text, names };
+  checkItems(items, subCount);
+  const problems = [];
+  for (let n = reader.count(); n > 0; n--) problems.push({ path, line: reader.next(), message: reader.str() });
+  const tracks = [];
+  for (let n = reader.count(); n > 0; n--) tracks.push({ line: reader.next(), fromNoteName: reader.next() === 1, name: reader.str() });
+  const queueBlock = reader.next() === 1 ? readQueue(reader, path) : null;
+  const venueMarks: VenueMark[] = [];
+  for (let n = reader.count(); n > 0; n--) {
+    const line = reader.next();
+    const year = reader.next();
+    const state = reader.next() === 1 ? "dropped" : "targeted";
+    venueMarks.push({ venue: reader.str(), year: year < 0 ? null : year, state, path, line });
+  }
+  return { path, items, problems, tracks, queueBlock, venueMarks, stat: { mtime, size } };
+}
+
+function readQueue(reader: Reader, path: string): QueueBlock {
+  const limit = reader.next();
+  const limitLine = reader.next();
+  const waitingLine = reader.next();
+  const endLine = reader.next();
+  const lists: QueueEntry[][] = [[], []];
+  for (const list of lists) for (let n = reader.count(); n > 0; n--) list.push({ line: reader.next(), text: reader.str() });
+  const source: string[] = [];
+  for (let n = reader.count(); n > 0; n--) source.push(reader.str());
+  return { path, limit, limitLine, active: lists[0], waiting: lists[1], waitingLine: waitingLine < 0 ? null : waitingLine, source, endLine };
+}
+
+/** Records from a cache made with the same format and track level; anything else yields nothing. */
+export function decodeIndexCache(bytes: Uint8Array, trackHeadingLevel: number): NoteRecord[] {
+  try {
+    return decode(bytes, trackHeadingLevel);
+  } catch {
+    return [];
+  }
+}
+
+function decode(bytes: Uint8Array, trackHeadingLevel: number): NoteRecord[] {
+  if (!(bytes instanceof Uint8Array) || bytes.byteLength < HEADER_INTS * 4) return [];
+  // Typed views need aligned offsets; a buffer handed over at an odd offset is copied once.
+  const data = bytes.byteOffset % 8 === 0 ? bytes : bytes.slice();
+  const header = new Int32Array(data.buffer, data.byteOffset, HEADER_INTS);
+  const [magic, order, version, level, notes, statCount, intCount, lengthCount, utf8Length] = header;
+  if (magic !== MAGIC || order !== BYTE_ORDER || version !== INDEX_CACHE_VERSION || level !== trackHeadingLevel) return [];
+  if (statCount !== notes * 2 || [notes, intCount, lengthCount, utf8Length].some((n) => n < 0)) return [];
+  const statsAt = data.byteOffset + HEADER_INTS * 4;
+  const intsAt = statsAt + statCount * 8;
+  const lengthsAt = intsAt + intCount * 4;
+  const utf8At = lengthsAt + lengthCount * 4;
+  if (utf8At - data.byteOffset + utf8Length !== data.byteLength) return [];
+  const stats = new Float64Array(data.buffer, statsAt, statCount);
+  const reader = new Reader(
+    new Int32Array(data.buffer, intsAt, intCount),
+    new Int32Array(data.buffer, lengthsAt, lengthCount),
+    new TextDecoder().decode(new Uint8Array(data.buffer, utf8At, utf8Length)),
+  );
   const records: NoteRecord[] = [];
-  for (const [path, note] of Object.entries(cache.notes)) {
-    if (!isCachedNote(note)) continue;
-    const withPath = <T extends object>(value: T): T & { path: string } => Object.assign(value, { path });
-    records.push({
-      path,
-      items: note.items.map(withPath),
-      problems: note.problems.map(withPath),
-      tracks: note.tracks,
-      queueBlock: note.queue && withPath(note.queue),
-      venueMarks: note.marks.map(withPath),
-      stat: { mtime: note.mtime, size: note.size },
-    });
+  try {
+    for (let i = 0; i < notes; i++) records.push(readRecord(reader, stats[2 * i], stats[2 * i + 1]));
+  } catch {
+    // Records are read in order: past the first damaged one nothing can be trusted, before it all was checked.
   }
   return records;
 }

@@ -1,8 +1,9 @@
 // Turns a note's text into planner items: dated checklist lines with their track, group and
 // undated subtasks. The block structure comes from the scanner; this file only interprets it.
-import { findDateExpr } from "./dateExpr";
-import { scanNote, type ScannedTask } from "./scan";
-import type { Item, ParsedNote, ParseOptions, Problem, Subtask } from "./types";
+import { findDateKeys } from "./dateExpr";
+import { scanNote } from "./scan";
+import { allItems, NoteItemsBuilder, type NoteItems } from "./noteItems";
+import type { ParsedNote, ParseOptions, Problem } from "./types";
 
 const DEFAULT_TRACK_LEVEL = 2;
 
@@ -38,17 +39,6 @@ function withoutComments(content: string): string {
   return out + content.slice(from);
 }
 
-/** The line's words around the date expression, as one trimmed string. */
-function textAround(content: string, from: number, to: number): string {
-  const left = content.slice(0, from);
-  const right = content.slice(to);
-  const l = left.trim();
-  const r = right.trim();
-  if (!l || !r) return l || r;
-  const spaced = /\s$/.test(left) || /^\s/.test(right);
-  return spaced ? `${l} ${r}` : l + r;
-}
-
 /** For each list item id, the index (in `items`) of its nearest dated ancestor item, memoised. */
 class DatedAncestors {
   private memo: Int32Array;
@@ -74,14 +64,26 @@ class DatedAncestors {
   }
 }
 
+/** A note's items in columns (what the index keeps), its problems and its track headings. */
+export interface ParsedColumns {
+  items: NoteItems;
+  problems: Problem[];
+  tracks: { name: string; line: number }[];
+}
+
 export function parseNote(path: string, text: string, options?: Partial<ParseOptions>): ParsedNote {
+  const parsed = parseNoteColumns(path, text, options);
+  return { path, items: allItems(parsed.items, path), problems: parsed.problems, tracks: parsed.tracks };
+}
+
+export function parseNoteColumns(path: string, text: string, options?: Partial<ParseOptions>): ParsedColumns {
   const trackLevel = options?.trackHeadingLevel ?? DEFAULT_TRACK_LEVEL;
   const scanned = scanNote(text);
   const fallback = noteName(path);
   const tracks = scanned.headings
     .filter((h) => h.level <= trackLevel)
     .map((h) => ({ name: h.text || fallback, line: h.line }));
-  const items: Item[] = [];
+  const items = new NoteItemsBuilder();
   const problems: Problem[] = [];
   const ancestors = new DatedAncestors(scanned.itemParent);
   const headings = scanned.headings;
@@ -92,14 +94,14 @@ export function parseNote(path: string, text: string, options?: Partial<ParseOpt
   for (const task of scanned.tasks) {
     const source = scanned.lines[task.line];
     const content = source.slice(task.contentFrom);
-    const found = findDateExpr(withoutComments(content));
+    const found = findDateKeys(withoutComments(content));
     if (found && "error" in found) {
       problems.push({ path, line: task.line + 1, message: found.error });
       continue;
     }
     if (!found) {
       const owner = ancestors.of(task.item);
-      if (owner >= 0) items[owner].subtasks.push(subtaskOf(task, content));
+      if (owner >= 0) items.addSubtask(owner, task.line + 1, task.status, content.trim());
       continue;
     }
     for (; nextHeading < headings.length && headings[nextHeading].line <= task.line; nextHeading++) {
@@ -109,19 +111,9 @@ export function parseNote(path: string, text: string, options?: Partial<ParseOpt
         group = null;
       } else group = h.text || null;
     }
-    ancestors.markDated(task.item, items.length);
-    items.push({
-      path, line: task.line + 1, status: task.status, done: isDone(task.status),
-      text: textAround(content, found.from, found.to),
-      date: found.date, end: found.end, track, group, subtasks: [], source,
-      dateFrom: task.contentFrom + found.from, dateTo: task.contentFrom + found.to, form: found.form,
-    });
+    const index = items.addItem(task.line + 1, source, task.status, found.form, found.date, found.end,
+      task.contentFrom + found.from, task.contentFrom + found.to, task.contentFrom, track, group);
+    ancestors.markDated(task.item, index);
   }
-  return { path, items, problems, tracks };
-}
-
-const isDone = (status: string): boolean => status === "x" || status === "X";
-
-function subtaskOf(task: ScannedTask, content: string): Subtask {
-  return { line: task.line + 1, status: task.status, done: isDone(task.status), text: content.trim() };
+  return { items: items.build(), problems, tracks };
 }

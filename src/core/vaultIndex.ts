@@ -1,22 +1,26 @@
 // The vault index: one parsed record per note, kept current one note at a time, with fast per-day queries.
 //
 // Notes are re-parsed only when they change; notes without a dated checklist line (the prefilter) and
-// without a queue block or venue list cost a string scan. Query results are cached until the next change.
+// without a queue block or venue list cost a string scan. Items are kept in columns (noteItems.ts);
+// queries filter each note's columns once per day and remember the answer per note, so after an edit
+// only that note is asked again, and Item objects exist only for what a query returned.
 import { addDays } from "./dates";
-import { DayIndex, insertSorted, removeSorted } from "./dayIndex";
-import { mightHaveItems, noteName, parseNote } from "./parse";
+import { insertSorted, removeSorted } from "./sortedPaths";
+import { mightHaveItems, noteName, parseNoteColumns } from "./parse";
+import { splitLines } from "./scan";
+import {
+  allItems, DATE, dayKey, dayOfKey, doneAt, ITEM_STRIDE, itemAt, lastDayAt, LINE, NO_ITEMS, TRACK, type NoteItems,
+} from "./noteItems";
 import { findQueueBlock, type QueueBlock, type TrackInfo } from "./queue";
 import { BUILTIN_VENUES, findVenueMarks, type Venue, type VenueMark } from "./deadlines";
 import type { IsoDate, Item, ParseOptions, Problem } from "./types";
-import { fromCacheRecords, toCacheRecords, type IndexCache } from "./indexCache";
-
-export type { IndexCache } from "./indexCache";
+import { decodeIndexCache, encodeIndexCache } from "./indexCache";
 
 export interface NoteStat { mtime: number; size: number }
 
 export interface NoteRecord {
   path: string;
-  items: Item[];
+  items: NoteItems;
   problems: Problem[];
   /** Track headings plus, when items sit above every track heading, the note's own name. */
   tracks: NoteTrack[];
@@ -37,13 +41,12 @@ export interface IndexOptions extends ParseOptions {
 }
 
 const hasQueueMarker = (text: string): boolean => text.includes("最大进程数") || /active\s+tracks/iu.test(text);
-const hasVenueMarker = (text: string): boolean => text.includes("~~") || text.includes("**");
 const hasContent = (r: NoteRecord): boolean =>
-  r.items.length > 0 || r.problems.length > 0 || r.tracks.length > 0 || r.queueBlock !== null || r.venueMarks.length > 0;
+  r.items.count > 0 || r.problems.length > 0 || r.tracks.length > 0 || r.queueBlock !== null || r.venueMarks.length > 0;
 
 /** Whole-vault lists, rebuilt lazily after a change. */
 interface Lists {
-  items?: Item[];
+  on?: { day: IsoDate; items: Item[] };
   tracks?: TrackInfo[];
   problems?: Problem[];
   queueBlocks?: QueueBlock[];
@@ -52,25 +55,36 @@ interface Lists {
   overdueByTrack?: { day: IsoDate; groups: Map<string, Item[]> };
 }
 
-/** One note's overdue items for a day, by line, and the same grouped by track. */
-interface NoteOverdue {
+/** What one note contributes to the queries about one day; filled in as the queries ask. */
+interface NoteDay {
   day: IsoDate;
-  items: Item[];
-  /** Tracks in order of their first overdue item in the note. */
-  byTrack: { track: string; items: Item[] }[];
+  on?: Item[];
+  /** Overdue items by line, and the same grouped by track in order of their first overdue item. */
+  overdue?: Item[];
+  overdueByTrack?: { track: string; items: Item[] }[];
+  upcoming?: { last: IsoDate; items: Item[] };
+  /** The first day after `day` with one of this note's items on it (yyyymmdd), 0 when none. */
+  next?: number;
 }
+
+/** What a note's queries found so far: one Item object per item, however many queries return it. */
+interface NoteMemo {
+  made: Map<number, Item>;
+  day?: NoteDay;
+  selections?: Map<string, Item[]>;
+}
+
+const NONE: Item[] = [];
 
 export class VaultIndex {
   readonly options: IndexOptions;
   private notes = new Map<string, NoteRecord>();
   private listeners = new Set<(paths: string[]) => void>();
-  private days = new DayIndex();
   /** Paths of notes that contribute anything (most notes do not), kept sorted. */
   private contentPaths: string[] = [];
   private lists: Lists = {};
-  private selections = new WeakMap<NoteRecord, Map<string, Item[]>>();
-  /** Each note's overdue items for the last day asked, so after an edit only that note is filtered again. */
-  private overdueByNote = new WeakMap<NoteRecord, NoteOverdue>();
+  /** Per note: its answers for the last day asked, so after an edit only that note is filtered again. */
+  private memos = new WeakMap<NoteRecord, NoteMemo>();
   private pending: string[] = [];
   private holds = 0;
   private changeCount = 0;
@@ -153,14 +167,29 @@ export class VaultIndex {
     }
   }
 
-  /** Every item, sorted by path then line. Read-only: shared until the next change. */
+  /** Every item, sorted by path then line: fresh objects, made on each call (a large vault has a million). */
   items(): Item[] {
-    return (this.lists.items ??= this.collect((r) => r.items));
+    const out: Item[] = [];
+    for (const path of this.contentPaths) {
+      const record = this.notes.get(path)!;
+      if (record.items.count > 0) for (const item of allItems(record.items, path)) out.push(item);
+    }
+    return out;
+  }
+
+  /** One note's items, by line (fresh objects). */
+  itemsOf(path: string): Item[] {
+    const record = this.notes.get(path);
+    return record ? allItems(record.items, path) : [];
   }
 
   /** Items planned on `day`; a range counts on every day it spans. Sorted by path then line. */
   itemsOn(day: IsoDate): Item[] {
-    return this.days.on(day);
+    if (this.lists.on?.day === day) return this.lists.on.items;
+    const out: Item[] = [];
+    for (const record of this.recordsWithItems()) for (const item of this.noteDay(record, day).on!) out.push(item);
+    this.lists.on = { day, items: out };
+    return out;
   }
 
   /** Unfinished items whose date (a range: its end) is before `day`. Sorted by path then line. */
@@ -169,10 +198,7 @@ export class VaultIndex {
     // Per-note answers are kept across changes and joined in path order: no global sort.
     if (this.lists.overdue?.day === day) return this.lists.overdue.items;
     const out: Item[] = [];
-    for (const path of this.contentPaths) {
-      const record = this.notes.get(path)!;
-      if (record.items.length > 0) for (const item of this.noteOverdue(record, day).items) out.push(item);
-    }
+    for (const record of this.recordsWithItems()) for (const item of this.noteDay(record, day).overdue!) out.push(item);
     this.lists.overdue = { day, items: out };
     return out;
   }
@@ -185,10 +211,8 @@ export class VaultIndex {
     if (this.lists.overdueByTrack?.day === day) return this.lists.overdueByTrack.groups;
     // Each note's groups are joined once per track at the end: one copy per item, no regrowth.
     const parts = new Map<string, Item[][]>();
-    for (const path of this.contentPaths) {
-      const record = this.notes.get(path)!;
-      if (record.items.length === 0) continue;
-      for (const group of this.noteOverdue(record, day).byTrack) {
+    for (const record of this.recordsWithItems()) {
+      for (const group of this.noteDay(record, day).overdueByTrack!) {
         const list = parts.get(group.track);
         if (list) list.push(group.items);
         else parts.set(group.track, [group.items]);
@@ -202,12 +226,22 @@ export class VaultIndex {
 
   /** Unfinished items starting after `day`, up to `days` days later; sorted by date, then path and line. */
   upcoming(day: IsoDate, days: number): Item[] {
-    return this.days.upcoming(day, addDays(day, Math.max(0, Math.floor(days))));
+    const last = addDays(day, Math.max(0, Math.floor(days)));
+    const out: Item[] = [];
+    for (const record of this.recordsWithItems()) for (const item of this.noteUpcoming(record, day, last)) out.push(item);
+    // Stable: within a date the path-then-line order of the join stays.
+    return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   }
 
   /** The first day after `day` with any item on it, or null. */
   nextPlannedDay(day: IsoDate): IsoDate | null {
-    return this.days.next(day);
+    let best = 0;
+    for (const record of this.recordsWithItems()) {
+      const memo = this.noteDay(record, day);
+      memo.next ??= nextDayIn(record.items, dayKey(day), dayKey(addDays(day, 1)));
+      if (memo.next !== 0 && (best === 0 || memo.next < best)) best = memo.next;
+    }
+    return best === 0 ? null : dayOfKey(best);
   }
 
   /**
@@ -216,12 +250,21 @@ export class VaultIndex {
    */
   select(key: string, pick: (item: Item) => boolean): Item[] {
     const out: Item[] = [];
-    for (const path of this.contentPaths) {
-      const record = this.notes.get(path)!;
-      let memo = this.selections.get(record);
-      if (!memo) this.selections.set(record, (memo = new Map<string, Item[]>()));
-      let picked = memo.get(key);
-      if (!picked) memo.set(key, (picked = record.items.filter(pick)));
+    for (const record of this.recordsWithItems()) {
+      const memo = this.memo(record);
+      memo.selections ??= new Map();
+      let picked = memo.selections.get(key);
+      if (!picked) {
+        picked = [];
+        for (let k = 0; k < record.items.count; k++) {
+          const made = memo.made.get(k);
+          const item = made ?? itemAt(record.items, k, record.path);
+          if (!pick(item)) continue;
+          if (!made) memo.made.set(k, item);
+          picked.push(item);
+        }
+        memo.selections.set(key, picked);
+      }
       for (const item of picked) out.push(item);
     }
     return out;
@@ -255,31 +298,32 @@ export class VaultIndex {
     return (this.lists.venueMarks ??= this.collect((r) => r.venueMarks));
   }
 
-  toCache(): IndexCache {
-    return toCacheRecords(this.options.trackHeadingLevel, this.notes.values());
+  /** The index as bytes for the next start-up (see indexCache.ts). */
+  toCache(): Uint8Array {
+    return encodeIndexCache(this.options.trackHeadingLevel, this.notes.values());
   }
 
   /** Rebuilds an index from `toCache()` output; anything malformed is dropped, never thrown. */
-  static fromCache(cache: unknown, options?: Partial<IndexOptions>): VaultIndex {
+  static fromCache(cache: Uint8Array | null | undefined, options?: Partial<IndexOptions>): VaultIndex {
     const index = new VaultIndex(options);
-    for (const record of fromCacheRecords(cache, index.options.trackHeadingLevel)) index.put(record.path, record);
+    if (cache) for (const record of decodeIndexCache(cache, index.options.trackHeadingLevel)) index.put(record.path, record);
     return index;
   }
 
   private parse(path: string, text: string, stat: NoteStat | null): NoteRecord {
-    const record: NoteRecord = { path, items: [], problems: [], tracks: [], queueBlock: null, venueMarks: [], stat };
+    const record: NoteRecord = { path, items: NO_ITEMS, problems: [], tracks: [], queueBlock: null, venueMarks: [], stat };
     try {
       if (mightHaveItems(text)) {
-        const parsed = parseNote(path, text, { trackHeadingLevel: this.options.trackHeadingLevel });
+        const parsed = parseNoteColumns(path, text, { trackHeadingLevel: this.options.trackHeadingLevel });
         record.items = parsed.items;
         record.problems = parsed.problems;
         record.tracks = noteTracks(path, text, parsed.tracks, parsed.items);
       }
       if (hasQueueMarker(text)) record.queueBlock = findQueueBlock(path, text);
-      if (hasVenueMarker(text)) record.venueMarks = findVenueMarks(path, text, this.options.venues);
+      record.venueMarks = findVenueMarks(path, text, this.options.venues); // returns at once without bold or strikethrough
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      return { ...record, items: [], tracks: [], queueBlock: null, venueMarks: [], problems: [{ path, line: 1, message: `Could not read this note: ${message}` }] };
+      return { ...record, items: NO_ITEMS, tracks: [], queueBlock: null, venueMarks: [], problems: [{ path, line: 1, message: `Could not read this note: ${message}` }] };
     }
     return record;
   }
@@ -289,32 +333,76 @@ export class VaultIndex {
     const old = this.notes.get(path);
     // The track list survives an edit that leaves the note's track headings as they were.
     if (!sameTracks(old?.tracks ?? [], record?.tracks ?? [])) this.lists.tracks = undefined;
-    if (old) {
-      this.days.remove(old.items);
-      if (hasContent(old)) removeSorted(this.contentPaths, path);
-    }
+    if (old && hasContent(old)) removeSorted(this.contentPaths, path);
     if (record) {
       this.notes.set(path, record);
-      this.days.add(record.items);
       if (hasContent(record)) insertSorted(this.contentPaths, path);
     } else {
       this.notes.delete(path);
     }
   }
 
-  private noteOverdue(record: NoteRecord, day: IsoDate): NoteOverdue {
-    let memo = this.overdueByNote.get(record);
-    if (memo?.day !== day) {
-      const items = overdueByLine(record.items, day);
-      const byTrack: NoteOverdue["byTrack"] = [];
-      for (const item of items) {
-        const group = byTrack.find((g) => g.track === item.track);
-        if (group) group.items.push(item);
-        else byTrack.push({ track: item.track, items: [item] });
-      }
-      this.overdueByNote.set(record, (memo = { day, items, byTrack }));
+  private *recordsWithItems(): Generator<NoteRecord> {
+    for (const path of this.contentPaths) {
+      const record = this.notes.get(path)!;
+      if (record.items.count > 0) yield record;
     }
+  }
+
+  private memo(record: NoteRecord): NoteMemo {
+    let memo = this.memos.get(record);
+    if (!memo) this.memos.set(record, (memo = { made: new Map() }));
     return memo;
+  }
+
+  private item(record: NoteRecord, memo: NoteMemo, k: number): Item {
+    let item = memo.made.get(k);
+    if (!item) memo.made.set(k, (item = itemAt(record.items, k, record.path)));
+    return item;
+  }
+
+  /** The note's items on `day` and overdue on `day`, in one pass over its columns. */
+  private noteDay(record: NoteRecord, day: IsoDate): NoteDay {
+    const memo = this.memo(record);
+    if (memo.day?.day === day) return memo.day;
+    const key = dayKey(day);
+    const cols = record.items.cols;
+    let on: Item[] = NONE;
+    let overdue: Item[] = NONE;
+    for (let k = 0, at = 0; k < record.items.count; k++, at += ITEM_STRIDE) {
+      const first = cols[at + DATE];
+      const last = lastDayAt(record.items, k);
+      if (first <= key && key <= last) {
+        if (on === NONE) on = [];
+        on.push(this.item(record, memo, k));
+      } else if (last < key && !doneAt(record.items, k)) {
+        if (overdue === NONE) overdue = [];
+        overdue.push(this.item(record, memo, k));
+      }
+    }
+    const overdueByTrack: { track: string; items: Item[] }[] = [];
+    for (const item of overdue) {
+      const group = overdueByTrack.find((g) => g.track === item.track);
+      if (group) group.items.push(item);
+      else overdueByTrack.push({ track: item.track, items: [item] });
+    }
+    return (memo.day = { day, on, overdue, overdueByTrack });
+  }
+
+  private noteUpcoming(record: NoteRecord, day: IsoDate, last: IsoDate): Item[] {
+    const memo = this.memo(record);
+    const dayMemo = this.noteDay(record, day);
+    if (dayMemo.upcoming?.last === last) return dayMemo.upcoming.items;
+    const from = dayKey(day);
+    const to = dayKey(last);
+    const cols = record.items.cols;
+    const items: Item[] = [];
+    for (let k = 0, at = 0; k < record.items.count; k++, at += ITEM_STRIDE) {
+      const first = cols[at + DATE];
+      if (first > from && first <= to && !doneAt(record.items, k)) items.push(this.item(record, memo, k));
+    }
+    dayMemo.upcoming = { last, items };
+    return items;
   }
 
   private collect<T>(pick: (record: NoteRecord) => T[]): T[] {
@@ -342,18 +430,19 @@ export class VaultIndex {
 }
 
 /** The note's tracks; items above every track heading make the note's name a track of its own. */
-function noteTracks(path: string, text: string, headings: { name: string; line: number }[], items: Item[]): NoteTrack[] {
+function noteTracks(path: string, text: string, headings: { name: string; line: number }[], items: NoteItems): NoteTrack[] {
   const name = noteName(path);
   let lines: string[] | null = null;
-  const tracks = headings.map((h) => {
-    if (h.name !== name) return { ...h, fromNoteName: false };
+  const tracks = headings.map((h): NoteTrack => {
+    if (h.name !== name) return { name: h.name, line: h.line, fromNoteName: false };
     // An empty heading is named after the note by the parser; a heading that spells the name is not.
-    lines ??= text.replace(/^\uFEFF/u, "").split(/\r\n|\r|\n/u);
-    return { ...h, fromNoteName: !(lines[h.line - 1] ?? "").includes(name) };
+    lines ??= splitLines(text);
+    return { name: h.name, line: h.line, fromNoteName: !(lines[h.line - 1] ?? "").includes(name) };
   });
   const firstHeading = headings.length > 0 ? headings[0].line : Infinity;
-  const orphan = items.find((item) => item.line < firstHeading);
-  return orphan ? [{ name, line: orphan.line, fromNoteName: true }, ...tracks] : tracks;
+  // Items are in line order: the first one is the only candidate.
+  const firstItemLine = items.count > 0 ? items.cols[LINE] : Infinity;
+  return firstItemLine < firstHeading ? [{ name, line: firstItemLine, fromNoteName: true }, ...tracks] : tracks;
 }
 
 function join<T>(chunks: T[][]): T[] {
@@ -371,13 +460,16 @@ function sameTracks(a: NoteTrack[], b: NoteTrack[]): boolean {
   return true;
 }
 
-/** A note's unfinished items whose last day is before `day`, by line. */
-function overdueByLine(items: Item[], day: IsoDate): Item[] {
-  const found = items.filter((item) => !item.done && (item.end ?? item.date) < day);
-  for (let i = 1; i < found.length; i++) {
-    if (found[i - 1].line > found[i].line) return found.sort((a, b) => a.line - b.line);
+/** The first day after `day` on which one of the note's items is planned (yyyymmdd keys), 0 when none. */
+function nextDayIn(items: NoteItems, day: number, tomorrow: number): number {
+  let best = 0;
+  for (let k = 0; k < items.count; k++) {
+    if (lastDayAt(items, k) <= day) continue;
+    const first = items.cols[k * ITEM_STRIDE + DATE];
+    const next = first > day ? first : tomorrow; // a range under way continues tomorrow
+    if (best === 0 || next < best) best = next;
   }
-  return found;
+  return best;
 }
 
 /** The track entry governing a line: the last one at or above it. */
@@ -392,11 +484,20 @@ function renameRecord(record: NoteRecord, newPath: string): NoteRecord {
   const follows = (line: number): boolean => governing(record.tracks, line)?.fromNoteName ?? true;
   return {
     path: newPath,
-    items: record.items.map((item) => ({ ...item, path: newPath, track: follows(item.line) ? newName : item.track })),
+    items: renameItems(record.items, newName, follows),
     problems: record.problems.map((p) => ({ ...p, path: newPath })),
     tracks: record.tracks.map((t) => (t.fromNoteName ? { ...t, name: newName } : t)),
     queueBlock: record.queueBlock && { ...record.queueBlock, path: newPath },
     venueMarks: record.venueMarks.map((m) => ({ ...m, path: newPath })),
     stat: record.stat,
   };
+}
+
+/** The same columns with the items whose track follows the note's name pointing at `newName`. */
+function renameItems(items: NoteItems, newName: string, follows: (line: number) => boolean): NoteItems {
+  if (items.count === 0) return items;
+  const names = [...items.names, newName];
+  const cols = items.cols.slice();
+  for (let at = 0; at < cols.length; at += ITEM_STRIDE) if (follows(cols[at + LINE])) cols[at + TRACK] = names.length - 1;
+  return { ...items, cols, names };
 }

@@ -29,7 +29,15 @@ export function parseCustomVenues(lines: string[]): Venue[] {
 /** One venue named in a text, with its year when one is written right after it. */
 export interface VenueMention { venue: string; year: number | null; from: number; to: number }
 
-interface Matcher { patterns: RegExp[]; byKey: Map<string, string> }
+interface Matcher {
+  patterns: RegExp[];
+  byKey: Map<string, string>;
+  /** No text longer than this can be one venue mention (alias, spacing, year) from end to end. */
+  longest: number;
+}
+
+/** A year spelling after a name is at most 4 spaces, a dash or apostrophe, 2 spaces and 4 digits. */
+const LONGEST_YEAR = 4 + 1 + 2 + 4;
 
 const keyOf = (alias: string): string => alias.replace(/[\s\u3000]+/gu, "").toLowerCase();
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
@@ -61,9 +69,31 @@ function matcherFor(venues: Venue[]): Matcher {
     return new RegExp(String.raw`(?<![A-Za-z0-9])(${alternatives.join("|")})(?![A-Za-z])${YEAR}`, flags);
   };
   const patterns = [build(loose, "giu"), build(exact, "gu")].filter((p): p is RegExp => p !== null);
-  const matcher = { patterns, byKey };
+  // Words of an alias may be joined by up to 3 spaces.
+  const longest = Math.max(0, ...[...exact, ...loose].map((a) => a.trim().length + 2 * (a.trim().split(/[\s\u3000]+/u).length - 1))) + LONGEST_YEAR;
+  const matcher = { patterns, byKey, longest };
   cache.set(venues, matcher);
   return matcher;
+}
+
+/** The characters of JavaScript's `\s` (what `trim()` removes). */
+const isSpace = (c: number): boolean =>
+  (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+  c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+
+/**
+ * False when `text`, with emphasis marks and spaces left out, is still too long to be exactly one
+ * venue mention: a cheap test before `findVenues`. Stops counting at the limit.
+ */
+export function mayBeOneVenue(text: string, venues: Venue[]): boolean {
+  const limit = matcherFor(venues).longest;
+  let visible = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 42 || c === 95 || c === 126 || isSpace(c)) continue; // emphasis marks and what trim() removes
+    if (++visible > limit) return false;
+  }
+  return true;
 }
 
 /** Every venue mention in `text`, left to right; overlapping mentions keep the longer one. */

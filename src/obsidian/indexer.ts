@@ -20,7 +20,7 @@ export class Indexer extends Component {
   private stopped = false;
   private generation = 0;
 
-  constructor(private readonly app: App, private readonly settings: () => BrainQueueSettings, cache: unknown) {
+  constructor(private readonly app: App, private readonly settings: () => BrainQueueSettings, cache: Uint8Array | null) {
     super();
     this.attach(this.restore(cache));
     // A cached index is good enough to show at once; the batch run re-checks every note's stat.
@@ -32,15 +32,9 @@ export class Indexer extends Component {
     return { trackHeadingLevel: settings.trackHeadingLevel, venues: venuesOf(settings) };
   }
 
-  private restore(cache: unknown): VaultIndex {
-    if (cache) {
-      try {
-        return VaultIndex.fromCache(cache, this.options());
-      } catch {
-        // A cache from another version or a damaged one: start cold.
-      }
-    }
-    return new VaultIndex(this.options());
+  /** A cache from another version or a damaged one gives an empty index: the batch run then starts cold. */
+  private restore(cache: Uint8Array | null): VaultIndex {
+    return VaultIndex.fromCache(cache, this.options());
   }
 
   override onunload(): void {

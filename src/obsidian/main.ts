@@ -9,6 +9,7 @@ import { buildToday, queueBlocksInUse, type TodayModel } from "../core/today";
 import type { IsoDate, LineEdit } from "../core/types";
 import type { VaultIndex } from "../core/vaultIndex";
 import { applyLineEditsToNote, type EditResult } from "./applyEdits";
+import { IndexCacheFile } from "./cacheFile";
 import { registerCommands } from "./commands";
 import { deadlineExtension } from "./deadlineExtension";
 import type { DeadlineContext } from "./deadlineLine";
@@ -41,7 +42,9 @@ export default class BrainQueuePlugin extends Plugin implements BrainQueueHost {
   private dayTimer: number | null = null;
   private dayShown = "";
   private venueCache: { custom: string[]; venues: Venue[] } | null = null;
-  private snapshot: { index: VaultIndex; version: number; cache: unknown } | null = null;
+  private cacheFile!: IndexCacheFile;
+  /** The index and version last written to the cache file. */
+  private savedCache: { index: VaultIndex; version: number } | null = null;
   readonly deadlineContext: DeadlineContext = {
     now: () => this.now(),
     settings: () => this.data.settings,
@@ -53,8 +56,8 @@ export default class BrainQueuePlugin extends Plugin implements BrainQueueHost {
   override async onload(): Promise<void> {
     this.data = readPluginData(await this.loadData().catch(() => null));
     this.parseKey = parseKeyOf(this.data);
-    this.indexer = this.addChild(new Indexer(this.app, () => this.data.settings, this.data.indexCache));
-    this.data.indexCache = null; // the live index is the cache from here on
+    this.cacheFile = new IndexCacheFile(this.app, this.manifest);
+    this.indexer = this.addChild(new Indexer(this.app, () => this.data.settings, await this.cacheFile.read()));
     this.register(this.indexer.onChange(() => this.changed(true)));
     this.register(() => this.clearTimers());
 
@@ -76,6 +79,8 @@ export default class BrainQueuePlugin extends Plugin implements BrainQueueHost {
 
   override onunload(): void {
     this.listeners.clear();
+    // Changes since the last timed save; the next start-up would find them anyway, this saves it the reading.
+    void this.saveCache();
   }
 
   /** Built-in plus custom venues, parsed again only when the custom list changes. */
@@ -195,27 +200,25 @@ export default class BrainQueuePlugin extends Plugin implements BrainQueueHost {
   }
 
   private async persist(): Promise<void> {
-    if (this.cacheTimer !== null) window.clearTimeout(this.cacheTimer);
-    this.cacheTimer = null;
-    await this.saveData({ ...this.data, indexCache: this.cacheSnapshot() });
+    await this.saveData(this.data);
   }
 
-  /** The index as cache data, serialised again only when the index changed (settings saves are frequent). */
-  private cacheSnapshot(): unknown {
-    if (!this.indexer.ready) return null;
+  /** Writes the index to its cache file, unless it has not changed since the last write. */
+  async saveCache(): Promise<void> {
+    if (this.cacheTimer !== null) window.clearTimeout(this.cacheTimer);
+    this.cacheTimer = null;
+    if (!this.indexer.ready) return;
     const index = this.index();
-    if (this.snapshot?.index !== index || this.snapshot.version !== index.version) {
-      this.snapshot = { index, version: index.version, cache: index.toCache() };
-    }
-    return this.snapshot.cache;
+    if (this.savedCache?.index === index && this.savedCache.version === index.version) return;
+    this.savedCache = { index, version: index.version };
+    await this.cacheFile.write(index.toCache()).catch(() => {
+      this.savedCache = null; // try again after the next change
+    });
   }
 
   private scheduleCacheSave(): void {
     if (this.cacheTimer !== null || !this.indexer.ready) return;
-    this.cacheTimer = window.setTimeout(() => {
-      this.cacheTimer = null;
-      void this.persist();
-    }, CACHE_SAVE_MS);
+    this.cacheTimer = window.setTimeout(() => void this.saveCache(), CACHE_SAVE_MS);
   }
 
   /**

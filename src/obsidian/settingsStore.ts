@@ -1,4 +1,4 @@
-// The plugin's stored data (settings, index cache, roll journal, notice day), read defensively:
+// The plugin's stored data (settings, roll journal, notice day), read defensively:
 // data.json may be corrupt, hand-edited, or written by an older version. Never throws.
 import { DEFAULT_SETTINGS, type BrainQueueSettings } from "../core/settings";
 import type { RollMode } from "../core/types";
@@ -9,10 +9,10 @@ export interface StoredJournalEntry {
   edits: { path: string; line: number; before: string; after: string }[];
 }
 
+// Versions before 0.2 kept the index cache here as `indexCache`; it now has a file of its own
+// (cacheFile.ts), and the old key is dropped on the next save.
 export interface PluginData {
   settings: BrainQueueSettings;
-  /** Opaque to this module; the indexer validates it through `VaultIndex.fromCache`. */
-  indexCache: unknown;
   /** Most recent last. */
   rollJournal: StoredJournalEntry[];
   /** Local day of the last deadline notice, so it shows once a day. */
@@ -87,11 +87,10 @@ function journal(value: unknown): StoredJournalEntry[] {
 
 /** Reads what `loadData()` returned. Version 0 stored the settings flat at the top level. */
 export function readPluginData(raw: unknown): PluginData {
-  if (!isRecord(raw)) return { settings: migrateSettings(null), indexCache: null, rollJournal: [], lastNoticeDay: null };
+  if (!isRecord(raw)) return { settings: migrateSettings(null), rollJournal: [], lastNoticeDay: null };
   const flat = !isRecord(raw.settings);
   return {
     settings: migrateSettings(flat ? raw : raw.settings),
-    indexCache: flat ? null : (raw.indexCache ?? null),
     rollJournal: journal(raw.rollJournal),
     lastNoticeDay: isIsoDate(raw.lastNoticeDay) ? raw.lastNoticeDay : null,
   };

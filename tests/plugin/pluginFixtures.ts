@@ -1,6 +1,7 @@
 // Shared by the plugin tests: a small planner vault in the shapes of a real note (own wording), and a
 // loader that starts the plugin in the stand-in app with the clock pinned.
 import { createApp, flush, loadPlugin } from "../../demo/shim/testing";
+import type { PluginDataStore } from "../../demo/shim/app";
 import BrainQueuePlugin from "../../src/obsidian/main";
 import { setLanguage } from "../../src/obsidian/i18n";
 import { TodayView, VIEW_TYPE_TODAY } from "../../src/obsidian/todayView";
@@ -58,7 +59,8 @@ export const PINNED = new Date(2021, 3, 14, 9, 0, 0);
 export async function startPlugin(files: Record<string, string> = { "Plans/Term.md": PLANNER }, data?: unknown) {
   setLanguage("en");
   document.body.empty();
-  const app = createApp({ files, pluginData: data === undefined ? {} : { "brain-queue": data } });
+  const store = typeof (data as { load?: unknown } | undefined)?.load === "function" ? (data as PluginDataStore) : null;
+  const app = createApp({ files, pluginData: store ?? (data === undefined ? {} : { "brain-queue": data }) });
   const plugin = await loadPlugin(app, BrainQueuePlugin);
   plugin.clock = () => PINNED;
   return { app, plugin };

@@ -1,9 +1,17 @@
 // Stored data may be corrupt, hand-edited, or from an older version: it migrates, never crashes.
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import fc from "fast-check";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { migrateSettings, readPluginData } from "../../src/obsidian/settingsStore";
-import { openToday, startPlugin } from "./pluginFixtures";
+import { asReal, createApp, loadPlugin, TEST_MANIFEST, Vault } from "../../demo/shim/obsidian";
+import { memoryStore } from "../../demo/shim/app";
+import { VaultIndex } from "../../src/core/vaultIndex";
+import { IndexCacheFile } from "../../src/obsidian/cacheFile";
+import BrainQueuePlugin from "../../src/obsidian/main";
+import { openToday, PLANNER, startPlugin } from "./pluginFixtures";
+
+// The stand-in's config folder; the plugin finds it through Vault#configDir.
+const CACHE_FILE = `${new Vault().configDir}/plugins/brain-queue/index-cache.bin`;
 
 describe("settings store", () => {
   it("fills defaults for nothing, garbage and wrong types", () => {
@@ -21,7 +29,6 @@ describe("settings store", () => {
   it("migrates version 0 data stored flat at the top level", () => {
     const data = readPluginData({ headingLevel: 3, limit: 4, priority: "LeetCode\nCUDA", anywhereOnEarth: true });
     expect(data.settings).toMatchObject({ version: 1, trackHeadingLevel: 3, queueLimit: 4, priority: ["LeetCode", "CUDA"], anywhereOnEarth: true });
-    expect(data.indexCache).toBeNull();
     expect(data.rollJournal).toEqual([]);
   });
 
@@ -43,21 +50,33 @@ describe("settings store", () => {
   });
 
   it("the plugin starts with corrupt data (and a corrupt index cache) and still shows today", async () => {
-    const { plugin } = await startPlugin(undefined, { settings: { queueLimit: "many", priority: 5 }, indexCache: { version: 99, notes: "?" }, rollJournal: 7 });
+    const store = memoryStore({ "brain-queue": { settings: { queueLimit: "many", priority: 5 }, indexCache: { version: 99, notes: "?" }, rollJournal: 7 } });
+    store.saveFile(CACHE_FILE, new Uint8Array([66, 81, 73, 67, 1, 2, 3]));
+    const { plugin } = await startPlugin(undefined, store);
     const { el } = await openToday(plugin);
     expect(plugin.data.settings.queueLimit).toBe(DEFAULT_SETTINGS.queueLimit);
     expect(el.querySelectorAll(".bq-track").length).toBeGreaterThan(0);
     plugin.unload();
   });
 
-  it("warm-starts from the cache it saved", async () => {
+  it("warm-starts from the cache file it saved, and keeps data.json small", async () => {
     const first = await startPlugin();
+    await first.plugin.saveCache();
     await first.plugin.saveSettings();
-    const saved = first.app.pluginData.load("brain-queue") as { indexCache: unknown };
-    expect(saved.indexCache).not.toBeNull();
+    const store = first.app.pluginData;
+    expect(store.loadFile(CACHE_FILE)?.length).toBeGreaterThan(100);
+    expect(JSON.stringify(store.load("brain-queue"))).not.toContain("三数之和");
     first.plugin.unload();
-    const second = await startPlugin(undefined, saved);
-    expect(second.plugin.index().itemsOn("2021-04-14").map((i) => i.text)).toContain("三数之和");
-    second.plugin.unload();
+    // The second start shows the cached items before it has read a single note.
+    const app = createApp({ pluginData: store });
+    const before = first.app.vault.getFileByPath("Plans/Term.md")!.stat;
+    app.vault.addFile("Plans/Term.md", PLANNER, { mtime: before.mtime, ctime: before.ctime }); // the same file, untouched
+    const reads = vi.spyOn(app.vault, "cachedRead");
+    const restored = VaultIndex.fromCache(await new IndexCacheFile(asReal(app), TEST_MANIFEST).read());
+    expect(restored.itemsOn("2021-04-14").map((i) => i.text)).toContain("三数之和");
+    const second = await loadPlugin(app, BrainQueuePlugin);
+    expect(second.index().itemsOn("2021-04-14").map((i) => i.text)).toContain("三数之和");
+    expect(reads).not.toHaveBeenCalled(); // every note's stat matched the cache
+    second.unload();
   });
 });

@@ -126,6 +126,27 @@ describe("findVenueMarks", () => {
     const marks = findVenueMarks("a.md", "~~ICML2021, IJCAI2021~~, CVPR2022", BUILTIN_VENUES);
     expect(marks.map((m) => [m.venue, m.state])).toEqual([["ICML", "dropped"], ["IJCAI", "dropped"]]);
   });
+
+  it("skips long prose between separators but not a venue padded with any kind of space", () => {
+    const pad = "\u00a0\u2003\u3000 \t".repeat(10);
+    const text = `**${pad}AAAI2021${pad}**/~~NIPS2021~~/熟悉常用的**点云配准**，参考资料见下方链接，其中第二篇综述写得最清楚`;
+    expect(findVenueMarks("a.md", text, BUILTIN_VENUES).map((m) => [m.venue, m.state])).toEqual([["AAAI", "targeted"], ["NeurIPS", "dropped"]]);
+    for (let c = 0; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c);
+      if (ch.trim() !== "" || ch === "\n" || ch === "\r") continue;
+      const padded = `~~NIPS2021~~/${ch.repeat(40)}**AAAI2021**${ch.repeat(40)}`;
+      expect(findVenueMarks("a.md", padded, BUILTIN_VENUES), `U+${c.toString(16)}`).toHaveLength(2);
+    }
+  });
+
+  it("finds the same lines whether it jumps from mark to mark (LF) or reads every line (CRLF)", () => {
+    const piece = fc.constantFrom("**AAAI2021**", "~~NIPS2021~~", "__CVPR2022__", "ICML", "/", "、", "**", "~~", "__", " ", "\n", "\n\n", "- ", "> ", "```\n", "%%", "\uFEFF", "x", "中");
+    fc.assert(fc.property(fc.array(piece, { maxLength: 40 }), (parts) => {
+      const text = parts.join("");
+      const where = (t: string): unknown[] => findVenueMarks("a.md", t, BUILTIN_VENUES).map((m) => [m.venue, m.state, m.line]);
+      expect(where(text)).toEqual(where(text.replace(/\n/g, "\r\n")));
+    }), { numRuns: 1000 });
+  });
 });
 
 describe("daysLeft", () => {

@@ -133,9 +133,9 @@ describe("VaultIndex changes", () => {
 });
 
 describe("VaultIndex cache", () => {
-  it("round-trips through JSON and keeps freshness", () => {
+  it("round-trips through bytes and keeps freshness", () => {
     const idx = index();
-    const restored = VaultIndex.fromCache(JSON.parse(JSON.stringify(idx.toCache())));
+    const restored = VaultIndex.fromCache(idx.toCache());
     // A.md was indexed without a stat, so it is not cached and will be read again.
     expect(restored.has("A.md")).toBe(false);
     const withoutA = (items: { path: string }[]): unknown[] => items.filter((i) => i.path !== "A.md");
@@ -147,19 +147,51 @@ describe("VaultIndex cache", () => {
     expect(restored.tracks()).toEqual(idx.tracks());
     expect(restored.isFresh("Plans/Term.md", { mtime: 1, size: PLAN.length })).toBe(true);
     expect(restored.isFresh("Prose.md", { mtime: 2, size: 40 })).toBe(true);
+    expect(restored.isFresh("Prose.md", { mtime: 3, size: 40 })).toBe(false);
   });
 
-  it("drops corrupt, foreign or outdated caches without throwing", () => {
-    const good = JSON.parse(JSON.stringify(index().toCache()));
-    for (const bad of [null, 42, "x", [], {}, { ...good, version: 0 }, { ...good, trackHeadingLevel: 3 }, { ...good, notes: [] }]) {
+  it("reads a cache handed over at an unaligned offset (a pooled file buffer)", () => {
+    const bytes = index().toCache();
+    const padded = new Uint8Array(bytes.length + 3);
+    padded.set(bytes, 3);
+    expect(VaultIndex.fromCache(padded.subarray(3)).items()).toEqual(VaultIndex.fromCache(bytes).items());
+  });
+
+  it("drops foreign, outdated or truncated caches without throwing", () => {
+    const good = index().toCache();
+    const header = (i: number, value: number): Uint8Array => {
+      const copy = good.slice();
+      new DataView(copy.buffer).setInt32(i * 4, value, true);
+      return copy;
+    };
+    for (const bad of [null, undefined, new Uint8Array(0), new Uint8Array(7), header(0, 0), header(2, 1), header(3, 3), good.slice(0, -1), good.slice(0, 40)]) {
       expect(VaultIndex.fromCache(bad).items()).toEqual([]);
     }
-    const broken = structuredClone(good);
-    broken.notes["Plans/Term.md"].items[0].date = "2021/03/20";
-    broken.notes["Prose.md"].mtime = "yesterday";
-    const partial = VaultIndex.fromCache(broken);
-    expect(partial.has("Plans/Term.md")).toBe(false);
-    expect(partial.has("Prose.md")).toBe(false);
+    expect(VaultIndex.fromCache(good, { trackHeadingLevel: 3 }).items()).toEqual([]);
+  });
+
+  it("keeps the notes before a damaged record and drops the rest", () => {
+    const idx = new VaultIndex();
+    const note = (n: number): string => `## T${n}\n- [ ] 2021/03/2${n} item ${n}\n`;
+    for (let n = 1; n <= 3; n++) idx.update(`n${n}.md`, note(n), { mtime: n, size: 20 });
+    const bytes = idx.toCache();
+    // The second note's first item date (20210322, little-endian) becomes an impossible day.
+    const target = new Uint8Array(new Int32Array([20210322]).buffer);
+    const at = bytes.findIndex((_, i) => target.every((b, k) => bytes[i + k] === b));
+    expect(at).toBeGreaterThan(0);
+    new DataView(bytes.buffer).setInt32(at, 20210230, true);
+    const restored = VaultIndex.fromCache(bytes);
+    expect(restored.paths()).toEqual(["n1.md"]);
+    expect(restored.items().map((i) => i.text)).toEqual(["item 1"]);
+  });
+
+  it("does not cache a note whose text would not survive UTF-8 (a lone surrogate)", () => {
+    const idx = new VaultIndex();
+    idx.update("odd.md", "- [ ] 2021/03/25 half a pair \uD800 here\n", { mtime: 1, size: 9 });
+    idx.update("fine.md", "- [ ] 2021/03/25 一对 😀 emoji\n", { mtime: 1, size: 9 });
+    const restored = VaultIndex.fromCache(idx.toCache());
+    expect(restored.has("odd.md")).toBe(false);
+    expect(restored.items()).toEqual(idx.items().filter((i) => i.path === "fine.md"));
   });
 });
 
@@ -202,6 +234,6 @@ describe("VaultIndex at scale", () => {
     expect(idx.items()).toEqual([]);
     expect(idx.tracks()).toEqual([]);
     expect(idx.isFresh("notes/49999.md", { mtime: 49_999, size: prose.length })).toBe(true);
-    expect(Object.keys(idx.toCache().notes)).toHaveLength(50_000);
+    expect(VaultIndex.fromCache(idx.toCache()).paths()).toHaveLength(50_000);
   }, 120_000);
 });

@@ -1,0 +1,221 @@
+// A note's items in columns: the numbers in one Int32Array, the source lines in one string. Item
+// objects are made only for query results, so a vault of a million items costs ~100 bytes per item
+// instead of a few hundred, and the cache is these columns written out as they are.
+import { isoDate } from "./dates";
+import type { DateForm, IsoDate, Item, Subtask } from "./types";
+
+// Item columns.
+export const LINE = 0;
+/** First day as yyyymmdd (20210327): compares like the ISO string, converts without a Date. */
+export const DATE = 1;
+/** Last day as yyyymmdd, or 0 when the item is not a range. */
+export const END = 2;
+/** The status character's code point. */
+export const STATUS = 3;
+export const FORM = 4;
+export const DATE_FROM = 5;
+export const DATE_TO = 6;
+export const CONTENT_FROM = 7;
+/** Offsets of the item's source line in `text`. */
+export const SOURCE_FROM = 8;
+export const SOURCE_TO = 9;
+/** Index in `names` of the track, and of the group (-1: none). */
+export const TRACK = 10;
+export const GROUP = 11;
+/** The item's subtasks are subtask rows [SUB_FROM, SUB_TO). */
+export const SUB_FROM = 12;
+export const SUB_TO = 13;
+export const ITEM_STRIDE = 14;
+
+// Subtask columns; a subtask's text is stored trimmed.
+export const SUB_LINE = 0;
+export const SUB_STATUS = 1;
+export const SUB_TEXT_FROM = 2;
+export const SUB_TEXT_TO = 3;
+export const SUB_STRIDE = 4;
+
+export const FORMS: readonly DateForm[] = ["plain", "cjk", "tasks-due", "tasks-scheduled", "dataview"];
+
+export interface NoteItems {
+  count: number;
+  /** ITEM_STRIDE numbers per item, in line order. */
+  cols: Int32Array;
+  /** SUB_STRIDE numbers per subtask, each item's subtasks together. */
+  subs: Int32Array;
+  /** Item source lines and subtask texts, concatenated: a flat copy that does not keep the note's text alive. */
+  text: string;
+  /** Track and group names the columns point at. */
+  names: string[];
+}
+
+export const NO_ITEMS: NoteItems = Object.freeze({ count: 0, cols: new Int32Array(0), subs: new Int32Array(0), text: "", names: [] });
+
+/** "2021-03-27" → 20210327. */
+export function dayKey(day: IsoDate): number {
+  return (day.charCodeAt(0) - 48) * 10_000_000 + (day.charCodeAt(1) - 48) * 1_000_000 + (day.charCodeAt(2) - 48) * 100_000 +
+    (day.charCodeAt(3) - 48) * 10_000 + (day.charCodeAt(5) - 48) * 1000 + (day.charCodeAt(6) - 48) * 100 +
+    (day.charCodeAt(8) - 48) * 10 + (day.charCodeAt(9) - 48);
+}
+
+/** 20210327 → "2021-03-27". */
+export function dayOfKey(key: number): IsoDate {
+  return isoDate(Math.floor(key / 10_000), Math.floor(key / 100) % 100, key % 100);
+}
+
+export const isDoneStatus = (status: string): boolean => status === "x" || status === "X";
+
+const EMPTY_INTS = new Int32Array(0);
+
+/** A growable Int32Array. */
+class IntList {
+  data = new Int32Array(1024);
+  length = 0;
+  push(value: number): void {
+    if (this.length === this.data.length) this.grow();
+    this.data[this.length++] = value;
+  }
+  /** A copy of the used part. */
+  take(): Int32Array {
+    return this.length === 0 ? EMPTY_INTS : this.data.slice(0, this.length);
+  }
+  private grow(): void {
+    const bigger = new Int32Array(this.data.length * 2);
+    bigger.set(this.data);
+    this.data = bigger;
+  }
+}
+
+/** Appends items while a note is parsed, then hands over compact columns. */
+// Scratch lists shared by every builder, so parsing a vault does not allocate two growing arrays per note.
+// Parsing is synchronous: at most one builder is filling them at a time.
+const scratch = { cols: new IntList(), subs: new IntList() };
+
+export class NoteItemsBuilder {
+  private cols = scratch.cols;
+  private subs = scratch.subs;
+  private parts: string[] = [];
+  private length = 0;
+  private names: string[] = [];
+  private nameIndex = new Map<string, number>();
+  count = 0;
+
+  constructor() {
+    this.cols.length = 0;
+    this.subs.length = 0;
+  }
+
+  /** Adds an item (dates as yyyymmdd keys, `end` 0 for none); returns its index, for subtasks. */
+  addItem(line: number, source: string, status: string, form: DateForm, date: number, end: number,
+    dateFrom: number, dateTo: number, contentFrom: number, track: string, group: string | null): number {
+    const from = this.append(source);
+    const cols = this.cols;
+    cols.push(line); cols.push(date); cols.push(end); cols.push(status.codePointAt(0) ?? 32); cols.push(FORMS.indexOf(form));
+    cols.push(dateFrom); cols.push(dateTo); cols.push(contentFrom); cols.push(from); cols.push(this.length);
+    cols.push(this.name(track)); cols.push(group === null ? -1 : this.name(group)); cols.push(0); cols.push(0);
+    return this.count++;
+  }
+
+  /** Adds a subtask to item `owner`; subtasks must be added in line order, after their owner. */
+  addSubtask(owner: number, line: number, status: string, text: string): void {
+    const cols = this.cols.data;
+    const at = owner * ITEM_STRIDE;
+    const row = this.subs.length / SUB_STRIDE;
+    if (cols[at + SUB_TO] === cols[at + SUB_FROM]) cols[at + SUB_FROM] = cols[at + SUB_TO] = row;
+    // An item's subtasks stay contiguous only if no other item's subtask came between: move them along.
+    if (cols[at + SUB_TO] !== row) this.relocateSubtasks(owner);
+    const from = this.append(text);
+    this.subs.push(line); this.subs.push(status.codePointAt(0) ?? 32); this.subs.push(from); this.subs.push(this.length);
+    this.cols.data[at + SUB_TO] = this.subs.length / SUB_STRIDE;
+  }
+
+  build(): NoteItems {
+    if (this.count === 0) return NO_ITEMS;
+    // join() copies two or more parts into a new string but hands back a lone part as it is: a slice
+    // of the note that would keep the whole note's text alive.
+    if (this.parts.length === 1) this.parts.push(" ");
+    return { count: this.count, cols: this.cols.take(), subs: this.subs.take(), text: this.parts.join(""), names: this.names };
+  }
+
+  private append(text: string): number {
+    const from = this.length;
+    this.parts.push(text);
+    this.length += text.length;
+    return from;
+  }
+
+  private name(value: string): number {
+    let index = this.nameIndex.get(value);
+    if (index === undefined) {
+      index = this.names.length;
+      this.names.push(value);
+      this.nameIndex.set(value, index);
+    }
+    return index;
+  }
+
+  /** Copies item `owner`'s subtask rows to the end so the next one can follow them. */
+  private relocateSubtasks(owner: number): void {
+    const at = owner * ITEM_STRIDE;
+    const start = this.subs.length / SUB_STRIDE;
+    for (let row = this.cols.data[at + SUB_FROM]; row < this.cols.data[at + SUB_TO]; row++) {
+      for (let k = 0; k < SUB_STRIDE; k++) this.subs.push(this.subs.data[row * SUB_STRIDE + k]);
+    }
+    this.cols.data[at + SUB_TO] = this.subs.length / SUB_STRIDE;
+    this.cols.data[at + SUB_FROM] = start;
+  }
+}
+
+/** The line's words around the date expression, as one trimmed string. */
+export function textAround(content: string, from: number, to: number): string {
+  const left = content.slice(0, from);
+  const right = content.slice(to);
+  const l = left.trim();
+  const r = right.trim();
+  if (!l || !r) return l || r;
+  const spaced = /\s$/.test(left) || /^\s/.test(right);
+  return spaced ? `${l} ${r}` : l + r;
+}
+
+/** Item `k` of a note as a fresh object. */
+export function itemAt(note: NoteItems, k: number, path: string): Item {
+  const c = note.cols;
+  const at = k * ITEM_STRIDE;
+  const source = note.text.slice(c[at + SOURCE_FROM], c[at + SOURCE_TO]);
+  const contentFrom = c[at + CONTENT_FROM];
+  const status = String.fromCodePoint(c[at + STATUS]);
+  const subtasks: Subtask[] = [];
+  for (let row = c[at + SUB_FROM]; row < c[at + SUB_TO]; row++) {
+    const s = row * SUB_STRIDE;
+    const subStatus = String.fromCodePoint(note.subs[s + SUB_STATUS]);
+    subtasks.push({
+      line: note.subs[s + SUB_LINE], status: subStatus, done: isDoneStatus(subStatus),
+      text: note.text.slice(note.subs[s + SUB_TEXT_FROM], note.subs[s + SUB_TEXT_TO]),
+    });
+  }
+  return {
+    path, line: c[at + LINE], status, done: isDoneStatus(status),
+    text: textAround(source.slice(contentFrom), c[at + DATE_FROM] - contentFrom, c[at + DATE_TO] - contentFrom),
+    date: dayOfKey(c[at + DATE]), end: c[at + END] === 0 ? null : dayOfKey(c[at + END]),
+    track: note.names[c[at + TRACK]], group: c[at + GROUP] < 0 ? null : note.names[c[at + GROUP]],
+    subtasks, source, dateFrom: c[at + DATE_FROM], dateTo: c[at + DATE_TO], form: FORMS[c[at + FORM]],
+  };
+}
+
+/** Every item of a note, as fresh objects. */
+export function allItems(note: NoteItems, path: string): Item[] {
+  const out = new Array<Item>(note.count);
+  for (let k = 0; k < note.count; k++) out[k] = itemAt(note, k, path);
+  return out;
+}
+
+/** Whether item `k` is finished (`x`/`X`). */
+export function doneAt(note: NoteItems, k: number): boolean {
+  const status = note.cols[k * ITEM_STRIDE + STATUS];
+  return status === 120 || status === 88;
+}
+
+/** Item `k`'s last day (its end, or its date). */
+export function lastDayAt(note: NoteItems, k: number): number {
+  const at = k * ITEM_STRIDE;
+  return note.cols[at + END] || note.cols[at + DATE];
+}
