@@ -2,6 +2,7 @@
 // objects are made only for query results, so a vault of a million items costs ~100 bytes per item
 // instead of a few hundred, and the cache is these columns written out as they are.
 import { isoDate } from "./dates";
+import { pooledString } from "./ownString";
 import type { DateForm, IsoDate, Item, Subtask } from "./types";
 
 // Item columns.
@@ -147,7 +148,7 @@ export class NoteItemsBuilder {
     let index = this.nameIndex.get(value);
     if (index === undefined) {
       index = this.names.length;
-      this.names.push(value);
+      this.names.push(pooledString(value));
       this.nameIndex.set(value, index);
     }
     return index;

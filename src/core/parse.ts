@@ -1,6 +1,7 @@
 // Turns a note's text into planner items: dated checklist lines with their track, group and
 // undated subtasks. The block structure comes from the scanner; this file only interprets it.
 import { findDateKeys } from "./dateExpr";
+import { ownString, pooledString } from "./ownString";
 import { scanNote } from "./scan";
 import { allItems, NoteItemsBuilder, type NoteItems } from "./noteItems";
 import type { ParsedNote, ParseOptions, Problem } from "./types";
@@ -82,7 +83,7 @@ export function parseNoteColumns(path: string, text: string, options?: Partial<P
   const fallback = noteName(path);
   const tracks = scanned.headings
     .filter((h) => h.level <= trackLevel)
-    .map((h) => ({ name: h.text || fallback, line: h.line }));
+    .map((h) => ({ name: pooledString(h.text || fallback), line: h.line }));
   const items = new NoteItemsBuilder();
   const problems: Problem[] = [];
   const ancestors = new DatedAncestors(scanned.itemParent);
@@ -96,7 +97,7 @@ export function parseNoteColumns(path: string, text: string, options?: Partial<P
     const content = source.slice(task.contentFrom);
     const found = findDateKeys(withoutComments(content));
     if (found && "error" in found) {
-      problems.push({ path, line: task.line + 1, message: found.error });
+      problems.push({ path, line: task.line + 1, message: ownString(found.error) });
       continue;
     }
     if (!found) {
