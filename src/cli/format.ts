@@ -69,13 +69,13 @@ export function formatToday(model: TodayModel): string {
       lines.push(...table(rows, "       "));
     }
   }
-  const overdueCount = model.overdue.reduce((n, g) => n + g.items.length, 0);
+  const overdueCount = model.overdue.reduce((n, g) => n + g.count, 0);
   if (overdueCount > 0) {
     lines.push("", `Overdue (${overdueCount})`);
     for (const group of model.overdue) {
-      lines.push(`  ${clean(group.track)}  ${group.items.length}`);
+      lines.push(`  ${clean(group.track)}  ${group.count}`);
       lines.push(...table(group.items.slice(0, 5).map((item) => [when(item), label(item)]), "       "));
-      if (group.items.length > 5) lines.push(`       … ${group.items.length - 5} more`);
+      if (group.count > 5) lines.push(`       … ${group.count - 5} more`);
     }
   }
   if (model.deadlines.length > 0) lines.push("", "Deadlines", ...deadlineRows(model.deadlines.slice(0, 10)));

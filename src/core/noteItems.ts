@@ -177,6 +177,15 @@ export function textAround(content: string, from: number, to: number): string {
   return spaced ? `${l} ${r}` : l + r;
 }
 
+/** Item `k`'s text (the line's words around the date), without making the whole item. */
+export function textAt(note: NoteItems, k: number): string {
+  const c = note.cols;
+  const at = k * ITEM_STRIDE;
+  const contentFrom = c[at + CONTENT_FROM];
+  const content = note.text.slice(c[at + SOURCE_FROM] + contentFrom, c[at + SOURCE_TO]);
+  return textAround(content, c[at + DATE_FROM] - contentFrom, c[at + DATE_TO] - contentFrom);
+}
+
 /** Item `k` of a note as a fresh object. */
 export function itemAt(note: NoteItems, k: number, path: string): Item {
   const c = note.cols;

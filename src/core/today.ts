@@ -28,8 +28,8 @@ export interface TodayModel {
   total: number;
   /** Active tracks in priority order (always, even without items), then queued tracks with items today. */
   tracks: TodayTrack[];
-  /** Overdue items grouped by track, in queue order. */
-  overdue: { track: string; items: Item[] }[];
+  /** Overdue items grouped by track, in queue order: each group's count and its first items (see `overdueLimit`). */
+  overdue: { track: string; count: number; items: Item[] }[];
   /** Unfinished deadlines that have not passed (days left ≥ 0), dropped ones included, by date. */
   deadlines: Deadline[];
   /** Unfinished deadlines passed within the last week, by date. */
@@ -72,7 +72,15 @@ function resolveQueueOnce(block: QueueBlock | null, tracks: TrackInfo[], limit: 
   return state;
 }
 
-export function buildToday(index: VaultIndex, day: IsoDate, now: Date, settings: BrainQueueSettings): TodayModel {
+/** How many overdue items per track the sidebar's model carries; the counts are always complete. */
+export const SIDEBAR_OVERDUE_LIMIT = 100;
+
+export interface TodayOptions {
+  /** Overdue items kept per track (default: all of them). */
+  overdueLimit?: number;
+}
+
+export function buildToday(index: VaultIndex, day: IsoDate, now: Date, settings: BrainQueueSettings, options: TodayOptions = {}): TodayModel {
   const blocks = queueBlocksInUse(index);
   const block = blocks[0] ?? null;
   const queue = resolveQueueOnce(block, index.tracks(), settings.queueLimit, settings.priority);
@@ -87,7 +95,7 @@ export function buildToday(index: VaultIndex, day: IsoDate, now: Date, settings:
 
   const todayItems = index.itemsOn(day);
   const byTrack = groupByTrack(todayItems);
-  const overdueByTrack = index.overdueByTrack(day);
+  const overdueByTrack = index.overdueGroups(day, options.overdueLimit ?? Infinity);
   // Every track an item names is in the queue order; anything unknown goes last, in item order.
   const order = [...queue.active, ...queue.queued];
   const known = new Set(order);
@@ -108,15 +116,18 @@ export function buildToday(index: VaultIndex, day: IsoDate, now: Date, settings:
       name, state, items,
       done: items.filter((item) => item.done).length,
       total: items.length,
-      overdue: overdueByTrack.get(name)?.length ?? 0,
+      overdue: overdueByTrack.get(name)?.count ?? 0,
       rank: i + 1,
     });
   });
 
-  const overdue = order.filter((name) => overdueByTrack.has(name)).map((name) => ({ track: name, items: overdueByTrack.get(name)!.slice() }));
+  const overdue = order.filter((name) => overdueByTrack.has(name)).map((name) => {
+    const group = overdueByTrack.get(name)!;
+    return { track: name, count: group.count, items: group.items.slice() };
+  });
   // Only items with a deadline word can be deadlines; the index remembers which those are per note.
   const words = settings.deadlineWords;
-  const candidates = index.select(`deadline-words:${JSON.stringify(words)}`, (item) => !item.done && hasKeyword(item.text, words));
+  const candidates = index.openItemsWithText(`deadline-words:${JSON.stringify(words)}`, (text) => hasKeyword(text, words));
   const allDeadlines = collectDeadlines(candidates, index.venueMarks(), now, settings);
   const deadlines = allDeadlines.filter((d) => d.daysLeft >= 0);
   // A deadline missed this week stays in sight (a late submission window, a reminder to tick it).

@@ -9,7 +9,7 @@ import { insertSorted, removeSorted } from "./sortedPaths";
 import { mightHaveItems, noteName, parseNoteColumns } from "./parse";
 import { splitLines } from "./scan";
 import {
-  allItems, DATE, dayKey, dayOfKey, doneAt, ITEM_STRIDE, itemAt, lastDayAt, LINE, NO_ITEMS, TRACK, type NoteItems,
+  allItems, DATE, dayKey, dayOfKey, doneAt, ITEM_STRIDE, itemAt, lastDayAt, LINE, NO_ITEMS, textAt, TRACK, type NoteItems,
 } from "./noteItems";
 import { findQueueBlock, type QueueBlock, type TrackInfo } from "./queue";
 import { BUILTIN_VENUES, findVenueMarks, type Venue, type VenueMark } from "./deadlines";
@@ -44,24 +44,30 @@ const hasQueueMarker = (text: string): boolean => text.includes("最大进程数
 const hasContent = (r: NoteRecord): boolean =>
   r.items.count > 0 || r.problems.length > 0 || r.tracks.length > 0 || r.queueBlock !== null || r.venueMarks.length > 0;
 
+/** One track's overdue items: how many, and the first ones by path then line. */
+export interface OverdueGroup {
+  count: number;
+  items: Item[];
+}
+
 /** Whole-vault lists, rebuilt lazily after a change. */
 interface Lists {
+  withItems?: NoteRecord[];
   on?: { day: IsoDate; items: Item[] };
   tracks?: TrackInfo[];
   problems?: Problem[];
   queueBlocks?: QueueBlock[];
   venueMarks?: VenueMark[];
   overdue?: { day: IsoDate; items: Item[] };
-  overdueByTrack?: { day: IsoDate; groups: Map<string, Item[]> };
+  overdueGroups?: { day: IsoDate; limit: number; groups: Map<string, OverdueGroup> };
 }
 
 /** What one note contributes to the queries about one day; filled in as the queries ask. */
 interface NoteDay {
   day: IsoDate;
-  on?: Item[];
-  /** Overdue items by line, and the same grouped by track in order of their first overdue item. */
-  overdue?: Item[];
-  overdueByTrack?: { track: string; items: Item[] }[];
+  on: Item[];
+  /** Overdue item rows grouped by track, tracks in order of their first overdue item; rows by line. */
+  overdue: { track: string; rows: number[] }[];
   upcoming?: { last: IsoDate; items: Item[] };
   /** The first day after `day` with one of this note's items on it (yyyymmdd), 0 when none. */
   next?: number;
@@ -187,40 +193,45 @@ export class VaultIndex {
   itemsOn(day: IsoDate): Item[] {
     if (this.lists.on?.day === day) return this.lists.on.items;
     const out: Item[] = [];
-    for (const record of this.recordsWithItems()) for (const item of this.noteDay(record, day).on!) out.push(item);
+    for (const record of this.recordsWithItems()) for (const item of this.noteDay(record, day).on) out.push(item);
     this.lists.on = { day, items: out };
     return out;
   }
 
   /** Unfinished items whose date (a range: its end) is before `day`. Sorted by path then line. */
   overdue(day: IsoDate): Item[] {
-    // The view and the status bar ask for the same day after every change: answer once.
-    // Per-note answers are kept across changes and joined in path order: no global sort.
     if (this.lists.overdue?.day === day) return this.lists.overdue.items;
     const out: Item[] = [];
-    for (const record of this.recordsWithItems()) for (const item of this.noteDay(record, day).overdue!) out.push(item);
+    for (const record of this.recordsWithItems()) {
+      const memo = this.memo(record);
+      const rows = this.noteDay(record, day).overdue.flatMap((group) => group.rows).sort((a, b) => a - b);
+      for (const row of rows) out.push(this.item(record, memo, row));
+    }
     this.lists.overdue = { day, items: out };
     return out;
   }
 
   /**
-   * `overdue(day)` grouped by track: tracks in order of their first overdue item, each group by path
-   * then line. Read-only: shared until the next change.
+   * `overdue(day)` by track, tracks in order of their first overdue item: per track the count and the
+   * first `limit` items by path then line. A large vault can have a hundred thousand overdue items;
+   * only the ones asked for become objects. Read-only: shared until the next change.
    */
-  overdueByTrack(day: IsoDate): Map<string, Item[]> {
-    if (this.lists.overdueByTrack?.day === day) return this.lists.overdueByTrack.groups;
-    // Each note's groups are joined once per track at the end: one copy per item, no regrowth.
-    const parts = new Map<string, Item[][]>();
+  overdueGroups(day: IsoDate, limit = Infinity): Map<string, OverdueGroup> {
+    const cached = this.lists.overdueGroups;
+    if (cached?.day === day && cached.limit === limit) return cached.groups;
+    const groups = new Map<string, OverdueGroup>();
     for (const record of this.recordsWithItems()) {
-      for (const group of this.noteDay(record, day).overdueByTrack!) {
-        const list = parts.get(group.track);
-        if (list) list.push(group.items);
-        else parts.set(group.track, [group.items]);
+      const dayMemo = this.noteDay(record, day);
+      if (dayMemo.overdue.length === 0) continue;
+      const memo = this.memo(record);
+      for (const { track, rows } of dayMemo.overdue) {
+        let group = groups.get(track);
+        if (!group) groups.set(track, (group = { count: 0, items: [] }));
+        group.count += rows.length;
+        for (let i = 0; i < rows.length && group.items.length < limit; i++) group.items.push(this.item(record, memo, rows[i]));
       }
     }
-    const groups = new Map<string, Item[]>();
-    for (const [track, chunks] of parts) groups.set(track, join(chunks));
-    this.lists.overdueByTrack = { day, groups };
+    this.lists.overdueGroups = { day, limit, groups };
     return groups;
   }
 
@@ -262,6 +273,28 @@ export class VaultIndex {
           if (!pick(item)) continue;
           if (!made) memo.made.set(k, item);
           picked.push(item);
+        }
+        memo.selections.set(key, picked);
+      }
+      for (const item of picked) out.push(item);
+    }
+    return out;
+  }
+
+  /**
+   * Unfinished items whose text passes `test`, by path then line; remembered per note under `key` like
+   * `select`. Only the items that pass become objects.
+   */
+  openItemsWithText(key: string, test: (text: string) => boolean): Item[] {
+    const out: Item[] = [];
+    for (const record of this.recordsWithItems()) {
+      const memo = this.memo(record);
+      memo.selections ??= new Map();
+      let picked = memo.selections.get(key);
+      if (!picked) {
+        picked = [];
+        for (let k = 0; k < record.items.count; k++) {
+          if (!doneAt(record.items, k) && test(textAt(record.items, k))) picked.push(this.item(record, memo, k));
         }
         memo.selections.set(key, picked);
       }
@@ -342,11 +375,15 @@ export class VaultIndex {
     }
   }
 
-  private *recordsWithItems(): Generator<NoteRecord> {
+  /** Notes with items, by path: what every per-day query walks. */
+  private recordsWithItems(): NoteRecord[] {
+    if (this.lists.withItems) return this.lists.withItems;
+    const out: NoteRecord[] = [];
     for (const path of this.contentPaths) {
       const record = this.notes.get(path)!;
-      if (record.items.count > 0) yield record;
+      if (record.items.count > 0) out.push(record);
     }
+    return (this.lists.withItems = out);
   }
 
   private memo(record: NoteRecord): NoteMemo {
@@ -361,32 +398,29 @@ export class VaultIndex {
     return item;
   }
 
-  /** The note's items on `day` and overdue on `day`, in one pass over its columns. */
+  /** The note's items on `day` and its overdue rows on `day`, in one pass over its columns. */
   private noteDay(record: NoteRecord, day: IsoDate): NoteDay {
     const memo = this.memo(record);
     if (memo.day?.day === day) return memo.day;
     const key = dayKey(day);
-    const cols = record.items.cols;
+    const items = record.items;
+    const cols = items.cols;
     let on: Item[] = NONE;
-    let overdue: Item[] = NONE;
-    for (let k = 0, at = 0; k < record.items.count; k++, at += ITEM_STRIDE) {
+    const overdue: NoteDay["overdue"] = [];
+    for (let k = 0, at = 0; k < items.count; k++, at += ITEM_STRIDE) {
       const first = cols[at + DATE];
-      const last = lastDayAt(record.items, k);
+      const last = lastDayAt(items, k);
       if (first <= key && key <= last) {
         if (on === NONE) on = [];
         on.push(this.item(record, memo, k));
-      } else if (last < key && !doneAt(record.items, k)) {
-        if (overdue === NONE) overdue = [];
-        overdue.push(this.item(record, memo, k));
+      } else if (last < key && !doneAt(items, k)) {
+        const track = items.names[cols[at + TRACK]];
+        const group = overdue.find((g) => g.track === track);
+        if (group) group.rows.push(k);
+        else overdue.push({ track, rows: [k] });
       }
     }
-    const overdueByTrack: { track: string; items: Item[] }[] = [];
-    for (const item of overdue) {
-      const group = overdueByTrack.find((g) => g.track === item.track);
-      if (group) group.items.push(item);
-      else overdueByTrack.push({ track: item.track, items: [item] });
-    }
-    return (memo.day = { day, on, overdue, overdueByTrack });
+    return (memo.day = { day, on, overdue });
   }
 
   private noteUpcoming(record: NoteRecord, day: IsoDate, last: IsoDate): Item[] {
@@ -443,15 +477,6 @@ function noteTracks(path: string, text: string, headings: { name: string; line: 
   // Items are in line order: the first one is the only candidate.
   const firstItemLine = items.count > 0 ? items.cols[LINE] : Infinity;
   return firstItemLine < firstHeading ? [{ name, line: firstItemLine, fromNoteName: true }, ...tracks] : tracks;
-}
-
-function join<T>(chunks: T[][]): T[] {
-  let total = 0;
-  for (const chunk of chunks) total += chunk.length;
-  const out = new Array<T>(total);
-  let at = 0;
-  for (const chunk of chunks) for (const value of chunk) out[at++] = value;
-  return out;
 }
 
 function sameTracks(a: NoteTrack[], b: NoteTrack[]): boolean {

@@ -5,7 +5,7 @@ import type { Extension } from "@codemirror/state";
 import { localDay } from "../core/dates";
 import { venuesOf, type Venue } from "../core/deadlines";
 import { resolveQueue, type QueueState } from "../core/queue";
-import { buildToday, queueBlocksInUse, type TodayModel } from "../core/today";
+import { buildToday, queueBlocksInUse, SIDEBAR_OVERDUE_LIMIT, type TodayModel } from "../core/today";
 import type { IsoDate, LineEdit } from "../core/types";
 import type { VaultIndex } from "../core/vaultIndex";
 import { applyLineEditsToNote, type EditResult } from "./applyEdits";
@@ -111,7 +111,7 @@ export default class BrainQueuePlugin extends Plugin implements BrainQueueHost {
     let model = this.modelCache.get(key);
     if (!model) {
       if (this.modelCache.size > 8) this.modelCache.clear();
-      model = buildToday(this.index(), day, this.now(), this.data.settings);
+      model = buildToday(this.index(), day, this.now(), this.data.settings, { overdueLimit: SIDEBAR_OVERDUE_LIMIT });
       this.modelCache.set(key, model);
     }
     return model;

@@ -26,7 +26,7 @@ export function planWithModes(host: BrainQueueHost, day: IsoDate, modes: Record<
 
 /** Tracks with overdue items (or just `track`), with their remembered modes. */
 export function initialModes(host: BrainQueueHost, day: IsoDate, track?: string): Record<string, RollMode> {
-  const tracks = track ? [track] : [...new Set(host.index().overdue(day).map((item) => item.track))];
+  const tracks = track ? [track] : [...host.index().overdueGroups(day, 0).keys()];
   const remembered = host.data.settings.trackModes;
   return Object.fromEntries(tracks.map((name) => [name, remembered[name] ?? "auto"]));
 }

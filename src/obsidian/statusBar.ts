@@ -12,7 +12,7 @@ export function nearestTargeted(deadlines: Deadline[]): Deadline | null {
 
 export function statusText(model: TodayModel): string {
   const parts = [t("status.today", { done: model.done, total: model.total })];
-  const overdue = model.overdue.reduce((sum, group) => sum + group.items.length, 0);
+  const overdue = model.overdue.reduce((sum, group) => sum + group.count, 0);
   if (overdue > 0) parts.push(t("status.overdue", { count: overdue }));
   const deadline = nearestTargeted(model.deadlines);
   if (deadline) parts.push(t("status.deadline", { venue: deadlineLabel(deadline), days: deadline.daysLeft }));

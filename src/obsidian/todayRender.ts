@@ -175,7 +175,7 @@ export function renderItem(parent: HTMLElement, item: Item, handlers: TodayHandl
 }
 
 function renderOverdue(root: HTMLElement, model: TodayModel, handlers: TodayHandlers, collapsed: Set<string>): void {
-  const count = model.overdue.reduce((sum, group) => sum + group.items.length, 0);
+  const count = model.overdue.reduce((sum, group) => sum + group.count, 0);
   const section = treeItem(root, "section:overdue", t("view.sectionOverdue"), collapsed, { cls: "bq-section bq-section-overdue" });
   section.flair.setText(String(count));
   if (count === 0) {
@@ -185,7 +185,7 @@ function renderOverdue(root: HTMLElement, model: TodayModel, handlers: TodayHand
   for (const group of model.overdue) {
     const node = treeItem(section.children, `overdue:${group.track}`, group.track, collapsed, { defaultCollapsed: true, cls: "bq-overdue-track" });
     node.root.dataset.track = group.track;
-    node.flair.setText(String(group.items.length));
+    node.flair.setText(String(group.count));
     if (handlers.onRollTrack) {
       const roll = handlers.onRollTrack;
       iconButton(node.self, "calendar-clock", t("view.rollTrack"), () => roll(group.track), "bq-roll-track");

@@ -18,7 +18,7 @@ const model: TodayModel = {
     { name: "B", state: "active", items: [], done: 0, total: 0, overdue: 0, rank: 2 },
     { name: "C", state: "queued", items: [item(9, "c1", "C")], done: 0, total: 1, overdue: 0, rank: 3 },
   ],
-  overdue: [{ track: "A", items: [{ ...item(2, "late", "A"), date: "2021-04-18" }] }],
+  overdue: [{ track: "A", count: 1, items: [{ ...item(2, "late", "A"), date: "2021-04-18" }] }],
   deadlines: [], recentDeadlines: [], nextPlannedDay: null, termWeek: "第8周星期二", problems: [{ path: "P.md", line: 7, message: "Impossible date 2021/02/30" }],
 };
 

@@ -38,7 +38,8 @@ function snapshot(index: VaultIndex): unknown {
     tracks: index.tracks(),
     days: DAYS.map((d) => ({
       overdue: index.overdue(d),
-      byTrack: [...index.overdueByTrack(d)],
+      byTrack: [...index.overdueGroups(d)],
+      firstTwo: [...index.overdueGroups(d, 2)],
       today: buildToday(index, d, NOW, DEFAULT_SETTINGS),
     })),
   };
@@ -54,7 +55,11 @@ describe("VaultIndex answers kept across changes", () => {
           applyOp(live, files, o);
           const fresh = freshIndex(files);
           expect(snapshot(live)).toEqual(snapshot(fresh));
-          for (const day of DAYS) expect([...live.overdueByTrack(day)]).toEqual(grouped(fresh.overdue(day)));
+          for (const day of DAYS) {
+            const expected = grouped(fresh.overdue(day));
+            expect([...live.overdueGroups(day)]).toEqual(expected.map(([track, items]) => [track, { count: items.length, items }]));
+            expect([...live.overdueGroups(day, 1)]).toEqual(expected.map(([track, items]) => [track, { count: items.length, items: items.slice(0, 1) }]));
+          }
         }
       }),
       { numRuns: 150 },

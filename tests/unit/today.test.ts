@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS, type BrainQueueSettings } from "../../src/core/settings";
-import { buildToday } from "../../src/core/today";
+import { buildToday, SIDEBAR_OVERDUE_LIMIT } from "../../src/core/today";
 import { VaultIndex } from "../../src/core/vaultIndex";
 
 const U = "\u3000";
@@ -42,6 +42,17 @@ function indexOf(notes: Record<string, string>): VaultIndex {
 }
 
 describe("buildToday", () => {
+  it("carries complete overdue counts but only the first items of each track when asked to", () => {
+    const late = Array.from({ length: 250 }, (_, i) => `- [ ] 2021/03/${String(1 + (i % 20)).padStart(2, "0")} late ${i}`);
+    const index = indexOf({ "A.md": `## Reading\n${late.join("\n")}\n## Writing\n- [ ] 2021/03/02 draft\n` });
+    const full = buildToday(index, "2021-03-25", now, settings());
+    const sidebar = buildToday(index, "2021-03-25", now, settings(), { overdueLimit: SIDEBAR_OVERDUE_LIMIT });
+    expect(full.overdue.map((g) => [g.track, g.count, g.items.length])).toEqual([["Reading", 250, 250], ["Writing", 1, 1]]);
+    expect(sidebar.overdue.map((g) => [g.track, g.count, g.items.length])).toEqual([["Reading", 250, SIDEBAR_OVERDUE_LIMIT], ["Writing", 1, 1]]);
+    expect(sidebar.overdue[0].items).toEqual(full.overdue[0].items.slice(0, SIDEBAR_OVERDUE_LIMIT));
+    expect(sidebar.tracks.map((t) => [t.name, t.overdue])).toEqual(full.tracks.map((t) => [t.name, t.overdue]));
+  });
+
   it("active tracks in priority order (even empty), then queued tracks with items; counts and overdue", () => {
     const model = buildToday(indexOf({ "Plan.md": DAILY }), "2021-03-25", now, settings({ termStart: "2021-03-01" }));
     expect(model).toMatchObject({ date: "2021-03-25", limit: 2, used: 3, overCapacity: true, done: 1, total: 5, nextPlannedDay: null, termWeek: "第4周星期四" });
