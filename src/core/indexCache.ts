@@ -1,8 +1,10 @@
 // The index's persisted form: bytes, so start-up reads the columns back instead of parsing JSON.
-// Four sections after a header: stats (Float64), numbers (Int32), string lengths (Int32) and every
-// string as one UTF-8 run, decoded in a single call. Records are keyed by path with mtime + size, so a
-// restart re-reads only the notes that changed. Decoding checks every number it will later trust
-// (offsets, name indexes, dates); a damaged or foreign cache yields fewer records, never an exception.
+// Five sections after a header: stats (Float64), numbers (Int32), string lengths (Int32), the short
+// strings (paths, names) as one UTF-8 run decoded in a single call, and each note's item text as UTF-8.
+// Start-up uses the columns where they lie in the file's buffer and decodes a note's text only when a
+// query first needs it. Records are keyed by path with mtime + size, so a restart re-reads only the
+// notes that changed. Decoding checks every number it will later trust (offsets, name indexes, dates);
+// a damaged or foreign cache yields fewer records, never an exception.
 import { isValidYmd } from "./dates";
 import type { VenueMark } from "./deadlines";
 import {
@@ -12,10 +14,29 @@ import {
 import type { QueueBlock, QueueEntry } from "./queue";
 import type { NoteRecord } from "./vaultIndex";
 
-export const INDEX_CACHE_VERSION = 2;
+export const INDEX_CACHE_VERSION = 3;
 const MAGIC = 0x43495142; // "BQIC" read as a little-endian u32
 const BYTE_ORDER = 0x01020304;
 const HEADER_INTS = 10;
+
+/** Columns read from a cache: the text stays UTF-8 in the file's buffer until something reads it. */
+class CachedNoteItems implements NoteItems {
+  private decoded: string | null = null;
+  constructor(
+    readonly count: number, readonly cols: Int32Array, readonly subs: Int32Array, readonly names: string[],
+    /** The text as stored, and its length in UTF-16 units (what the columns' offsets count). */
+    readonly utf8: Uint8Array, readonly length: number,
+  ) {}
+
+  get text(): string {
+    if (this.decoded === null) {
+      const text = new TextDecoder().decode(this.utf8);
+      // Damaged bytes can decode to another length; the offsets must still fall inside the text.
+      this.decoded = text.length === this.length ? text : text.padEnd(this.length).slice(0, this.length);
+    }
+    return this.decoded;
+  }
+}
 
 /** A growable typed array. */
 class Column<T extends Int32Array | Float64Array> {
@@ -47,6 +68,8 @@ class Writer {
   readonly ints = new Column(new Int32Array(4096), (n) => new Int32Array(n));
   readonly lengths = new Column(new Int32Array(4096), (n) => new Int32Array(n));
   readonly strings: string[] = [];
+  readonly texts: Uint8Array[] = [];
+  private readonly encoder = new TextEncoder();
   notes = 0;
 
   str(value: string): void {
@@ -65,7 +88,11 @@ class Writer {
     this.ints.push(items.names.length);
     this.ints.pushAll(items.cols);
     this.ints.pushAll(items.subs);
-    if (items.count > 0) this.str(items.text);
+    // A note restored from the cache and never read since is written back as the bytes it came as.
+    const utf8 = items instanceof CachedNoteItems ? items.utf8 : this.encoder.encode(items.text);
+    this.texts.push(utf8);
+    this.ints.push(utf8.length);
+    this.ints.push(items instanceof CachedNoteItems ? items.length : items.text.length);
     for (const name of items.names) this.str(name);
     this.ints.push(record.problems.length);
     for (const problem of record.problems) { this.ints.push(problem.line); this.str(problem.message); }
@@ -92,7 +119,7 @@ class Writer {
 }
 
 const recordStrings = (record: NoteRecord): string[] => [
-  record.path, record.items.text, ...record.items.names, ...record.problems.map((p) => p.message), ...record.tracks.map((t) => t.name),
+  record.path, ...(record.items instanceof CachedNoteItems ? [] : [record.items.text]), ...record.items.names, ...record.problems.map((p) => p.message), ...record.tracks.map((t) => t.name),
   ...(record.queueBlock ? [...record.queueBlock.source, ...record.queueBlock.active.map((e) => e.text), ...record.queueBlock.waiting.map((e) => e.text)] : []),
   ...record.venueMarks.map((m) => m.venue),
 ];
@@ -108,15 +135,15 @@ export function encodeIndexCache(trackHeadingLevel: number, records: Iterable<No
   const stats = writer.stats.view();
   const ints = writer.ints.view();
   const lengths = writer.lengths.view();
-  const header = new Int32Array([MAGIC, BYTE_ORDER, INDEX_CACHE_VERSION, trackHeadingLevel, writer.notes, stats.length, ints.length, lengths.length, utf8.length, 0]);
-  const size = HEADER_INTS * 4 + stats.byteLength + ints.byteLength + lengths.byteLength + utf8.length;
+  const textBytes = writer.texts.reduce((sum, bytes) => sum + bytes.length, 0);
+  const header = new Int32Array([MAGIC, BYTE_ORDER, INDEX_CACHE_VERSION, trackHeadingLevel, writer.notes, stats.length, ints.length, lengths.length, utf8.length, textBytes]);
+  const size = HEADER_INTS * 4 + stats.byteLength + ints.byteLength + lengths.byteLength + utf8.length + textBytes;
   const out = new Uint8Array(size);
   let at = 0;
-  for (const part of [header, stats, ints, lengths]) {
+  for (const part of [header, stats, ints, lengths, utf8, ...writer.texts]) {
     out.set(new Uint8Array(part.buffer, part.byteOffset, part.byteLength), at);
     at += part.byteLength;
   }
-  out.set(utf8, at);
   return out;
 }
 
@@ -128,7 +155,8 @@ class Reader {
   private int = 0;
   private len = 0;
   private char = 0;
-  constructor(private ints: Int32Array, private lengths: Int32Array, private text: string) {}
+  private byte = 0;
+  constructor(private ints: Int32Array, private lengths: Int32Array, private text: string, private texts: Uint8Array) {}
 
   next(): number {
     check(this.int < this.ints.length);
@@ -139,10 +167,16 @@ class Reader {
     check(n >= 0 && n <= this.ints.length);
     return n;
   }
+  /** The next `n` numbers, as a view on the cache's buffer (no copy). */
   take(n: number): Int32Array {
     check(n >= 0 && this.int + n <= this.ints.length);
     this.int += n;
-    return this.ints.slice(this.int - n, this.int);
+    return this.ints.subarray(this.int - n, this.int);
+  }
+  bytes(n: number): Uint8Array {
+    check(n >= 0 && this.byte + n <= this.texts.length);
+    this.byte += n;
+    return this.texts.subarray(this.byte - n, this.byte);
   }
   str(): string {
     check(this.len < this.lengths.length);
@@ -156,23 +190,23 @@ class Reader {
 const validKey = (key: number): boolean => isValidYmd(Math.floor(key / 10_000), Math.floor(key / 100) % 100, key % 100);
 const validCodePoint = (c: number): boolean => c >= 0 && c <= 0x10ffff;
 
-/** Checks every number of the columns that an item will be built from. */
-function checkItems(items: NoteItems, subCount: number): void {
-  const { cols, subs, text, names } = items;
+/** Checks every number of the columns that an item will be built from (`textLength`: the text's UTF-16 length). */
+function checkItems(items: NoteItems, subCount: number, textLength: number): void {
+  const { cols, subs, names } = items;
   for (let at = 0; at < cols.length; at += ITEM_STRIDE) {
     const from = cols[at + SOURCE_FROM];
     const to = cols[at + SOURCE_TO];
     const length = to - from;
     check(cols[at + LINE] >= 1 && validKey(cols[at + DATE]) && (cols[at + END] === 0 || (validKey(cols[at + END]) && cols[at + END] >= cols[at + DATE])));
     check(validCodePoint(cols[at + STATUS]) && cols[at + FORM] >= 0 && cols[at + FORM] < FORMS.length);
-    check(from >= 0 && from <= to && to <= text.length);
+    check(from >= 0 && from <= to && to <= textLength);
     check(cols[at + CONTENT_FROM] >= 0 && cols[at + CONTENT_FROM] <= cols[at + DATE_FROM] && cols[at + DATE_FROM] <= cols[at + DATE_TO] && cols[at + DATE_TO] <= length);
     check(cols[at + TRACK] >= 0 && cols[at + TRACK] < names.length && cols[at + GROUP] >= -1 && cols[at + GROUP] < names.length);
     check(cols[at + SUB_FROM] >= 0 && cols[at + SUB_FROM] <= cols[at + SUB_TO] && cols[at + SUB_TO] <= subCount);
   }
   for (let at = 0; at < subs.length; at += SUB_STRIDE) {
     check(subs[at + SUB_LINE] >= 1 && validCodePoint(subs[at + SUB_STATUS]));
-    check(subs[at + SUB_TEXT_FROM] >= 0 && subs[at + SUB_TEXT_FROM] <= subs[at + SUB_TEXT_TO] && subs[at + SUB_TEXT_TO] <= text.length);
+    check(subs[at + SUB_TEXT_FROM] >= 0 && subs[at + SUB_TEXT_FROM] <= subs[at + SUB_TEXT_TO] && subs[at + SUB_TEXT_TO] <= textLength);
   }
 }
 
@@ -183,11 +217,14 @@ function readRecord(reader: Reader, mtime: number, size: number): NoteRecord {
   const nameCount = reader.count();
   const cols = reader.take(count * ITEM_STRIDE);
   const subs = reader.take(subCount * SUB_STRIDE);
-  const text = count > 0 ? reader.str() : "";
+  const utf8 = reader.bytes(reader.next());
+  const textLength = reader.next();
+  // UTF-8 takes at least one byte and at most three per UTF-16 unit.
+  check(textLength >= 0 && utf8.length >= textLength && utf8.length <= 3 * textLength);
   const names: string[] = [];
   for (let i = 0; i < nameCount; i++) names.push(reader.str());
-  const items: NoteItems = count === 0 ? NO_ITEMS : { count, cols, subs, text, names };
-  checkItems(items, subCount);
+  const items: NoteItems = count === 0 ? NO_ITEMS : new CachedNoteItems(count, cols, subs, names, utf8, textLength);
+  checkItems(items, subCount, textLength);
   const problems = [];
   for (let n = reader.count(); n > 0; n--) problems.push({ path, line: reader.next(), message: reader.str() });
   const tracks = [];
@@ -229,19 +266,21 @@ function decode(bytes: Uint8Array, trackHeadingLevel: number): NoteRecord[] {
   // Typed views need aligned offsets; a buffer handed over at an odd offset is copied once.
   const data = bytes.byteOffset % 8 === 0 ? bytes : bytes.slice();
   const header = new Int32Array(data.buffer, data.byteOffset, HEADER_INTS);
-  const [magic, order, version, level, notes, statCount, intCount, lengthCount, utf8Length] = header;
+  const [magic, order, version, level, notes, statCount, intCount, lengthCount, utf8Length, textBytes] = header;
   if (magic !== MAGIC || order !== BYTE_ORDER || version !== INDEX_CACHE_VERSION || level !== trackHeadingLevel) return [];
-  if (statCount !== notes * 2 || [notes, intCount, lengthCount, utf8Length].some((n) => n < 0)) return [];
+  if (statCount !== notes * 2 || [notes, intCount, lengthCount, utf8Length, textBytes].some((n) => n < 0)) return [];
   const statsAt = data.byteOffset + HEADER_INTS * 4;
   const intsAt = statsAt + statCount * 8;
   const lengthsAt = intsAt + intCount * 4;
   const utf8At = lengthsAt + lengthCount * 4;
-  if (utf8At - data.byteOffset + utf8Length !== data.byteLength) return [];
+  const textsAt = utf8At + utf8Length;
+  if (textsAt - data.byteOffset + textBytes !== data.byteLength) return [];
   const stats = new Float64Array(data.buffer, statsAt, statCount);
   const reader = new Reader(
     new Int32Array(data.buffer, intsAt, intCount),
     new Int32Array(data.buffer, lengthsAt, lengthCount),
     new TextDecoder().decode(new Uint8Array(data.buffer, utf8At, utf8Length)),
+    new Uint8Array(data.buffer, textsAt, textBytes),
   );
   const records: NoteRecord[] = [];
   try {

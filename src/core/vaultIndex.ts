@@ -524,5 +524,6 @@ function renameItems(items: NoteItems, newName: string, follows: (line: number) 
   const names = [...items.names, newName];
   const cols = items.cols.slice();
   for (let at = 0; at < cols.length; at += ITEM_STRIDE) if (follows(cols[at + LINE])) cols[at + TRACK] = names.length - 1;
-  return { ...items, cols, names };
+  // Not a spread: columns restored from the cache read their text through a getter.
+  return { count: items.count, cols, subs: items.subs, text: items.text, names };
 }

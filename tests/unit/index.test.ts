@@ -150,6 +150,19 @@ describe("VaultIndex cache", () => {
     expect(restored.isFresh("Prose.md", { mtime: 3, size: 40 })).toBe(false);
   });
 
+  it("a restored index renames, edits and saves again like a fresh one", () => {
+    const idx = index();
+    idx.remove("A.md");
+    const restored = VaultIndex.fromCache(idx.toCache());
+    restored.rename("Plans/Term.md", "Plans/Renamed.md");
+    idx.rename("Plans/Term.md", "Plans/Renamed.md");
+    expect(restored.items()).toEqual(idx.items());
+    // Saved again without ever reading a note's text, then restored: still the same items.
+    const untouched = VaultIndex.fromCache(idx.toCache());
+    expect(VaultIndex.fromCache(untouched.toCache()).items()).toEqual(idx.items());
+    expect(VaultIndex.fromCache(untouched.toCache()).toCache()).toEqual(idx.toCache());
+  });
+
   it("reads a cache handed over at an unaligned offset (a pooled file buffer)", () => {
     const bytes = index().toCache();
     const padded = new Uint8Array(bytes.length + 3);
