@@ -14,16 +14,27 @@ export function noteName(path: string): string {
   return base.toLowerCase().endsWith(".md") ? base.slice(0, -3) : base;
 }
 
-// A line that could hold a dated checklist item: container and list-marker prefix (each
-// alternative starts with a different character, so nothing backtracks), `[c]` and a space, then
-// the shape every date findDateExpr accepts or reports contains. `^` also matches after a lone CR;
-// a bare `[ ]` line covers a checkbox under a marker that stood alone on the line above.
-const CHECKLIST_DATE =
-  /^(?:[ \t>\uFEFF]|[-*+][ \t]|\d{1,9}[.)][ \t])*\[(?:[\uD800-\uDBFF][\uDC00-\uDFFF]|[^\]\n\r])\][ \t][^\n\r]*?\d{4}[-/.年]\d\d?[-/.月]\d/m;
+// The prefilter looks for `[c]` followed by a space or tab (one character, or a surrogate pair, between
+// the brackets): an unanchored search the regex engine runs as a fast scan for `[`. Only there does it
+// look back at the line's start (container and list-marker prefix; each alternative starts with a
+// different character, so nothing backtracks) and ahead for the shape of any date findDateKeys accepts
+// or reports. A bare `[ ]` line covers a checkbox under a marker that stood alone on the line above.
+const CHECKBOX = /\[(?:[\uD800-\uDBFF][\uDC00-\uDFFF]|[^\]\n\r])\][ \t]/g;
+const LINE_PREFIX = /^(?:[ \t>\uFEFF]|[-*+][ \t]|\d{1,9}[.)][ \t])*$/;
+const DATE_AHEAD = /^[^\n\r]*?\d{4}[-/.年]\d\d?[-/.月]\d/;
 
 /** Cheap prefilter: false ⇒ parseNote finds no items and no problems. */
 export function mightHaveItems(text: string): boolean {
-  return CHECKLIST_DATE.test(text);
+  CHECKBOX.lastIndex = 0;
+  for (let m = CHECKBOX.exec(text); m; m = CHECKBOX.exec(text)) {
+    const lineStart = Math.max(text.lastIndexOf("\n", m.index - 1), text.lastIndexOf("\r", m.index - 1)) + 1;
+    if (!LINE_PREFIX.test(text.slice(lineStart, m.index))) continue;
+    const after = m.index + m[0].length;
+    const newline = text.indexOf("\n", after);
+    const lineEnd = newline < 0 ? text.length : newline;
+    if (DATE_AHEAD.test(text.slice(after, lineEnd))) return true;
+  }
+  return false;
 }
 
 /** Blanks `%% … %%` comment spans (same length) so a date inside a comment does not count. */

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { mightHaveItems, noteName, parseNote } from "../../src/core/parse";
@@ -199,6 +200,17 @@ describe("mightHaveItems and noteName", () => {
       expect(parseNote("p.md", text).items).toHaveLength(1);
       expect(mightHaveItems(text)).toBe(true);
     }
+  });
+
+  it("agrees with the line-anchored regex it replaced, and never hides an item or a problem", () => {
+    const OLD = /^(?:[ \t>\uFEFF]|[-*+][ \t]|\d{1,9}[.)][ \t])*\[(?:[\uD800-\uDBFF][\uDC00-\uDFFF]|[^\]\n\r])\][ \t][^\n\r]*?\d{4}[-/.年]\d\d?[-/.月]\d/m;
+    const piece = fc.constantFrom("- ", "* ", "1. ", "> ", "  ", "\t", "[ ] ", "[x]\t", "[😀] ", "[", "]", " ", "2021/3/4", "2021年3月4日", "2021-02-30",
+      "2021.13.1", "\n", "\r\n", "\r", "\uFEFF", "x", "中", "```\n", "%%", "<!--", "-->", "    ", "[[link]]", "#", "**b**");
+    fc.assert(fc.property(fc.array(piece, { maxLength: 30 }), (parts) => {
+      const text = parts.join("");
+      expect(mightHaveItems(text)).toBe(OLD.test(text));
+      if (!mightHaveItems(text)) expect(parseNote("p.md", text)).toMatchObject({ items: [], problems: [] });
+    }), { numRuns: 3000 });
   });
 
   it("names notes", () => {
