@@ -57,8 +57,9 @@ export function renderLatency(model: TodayModel, runs: number): { renderMs: numb
   for (let r = 0; r < runs + 1; r++) {
     const container = doc.body.createDiv();
     const start = performance.now();
-    renderToday(container, model, { today: BENCH_DAY, collapsed: new Set() });
+    const dispose = renderToday(container, model, { today: BENCH_DAY, collapsed: new Set(), shown: new Map() });
     if (r > 0) times.push(performance.now() - start);
+    dispose();
     nodes = container.querySelectorAll("*").length;
     container.remove();
   }

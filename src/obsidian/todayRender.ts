@@ -1,11 +1,13 @@
 // Renders a TodayModel into a container. A plain function of (container, model, handlers) so the view,
-// the plugin tests and the benchmark share it; all state it needs (collapsed keys) is passed in.
+// the plugin tests and the benchmark share it; all state it needs (collapsed keys, revealed rows) is
+// passed in. Lists are bounded (todayPaging.ts): a render builds rows only for what can be seen.
 import type { Deadline } from "../core/deadlines";
 import type { TodayModel, TodayTrack } from "../core/today";
 import type { IsoDate, Item, Subtask } from "../core/types";
 import { addDays, weekdayIndex } from "../core/dates";
 import { currentLanguage, t } from "./i18n";
-import { handleArrowKeys, iconButton, treeItem } from "./todayTree";
+import { ListPager } from "./todayPaging";
+import { handleArrowKeys, iconButton, treeItem, type TreeNode } from "./todayTree";
 
 export interface TodayHandlers {
   onToggle?: (item: Item) => void;
@@ -17,6 +19,15 @@ export interface TodayHandlers {
   today?: IsoDate;
   /** Collapsed tree keys; kept by the caller so re-renders keep them. */
   collapsed?: Set<string>;
+  /** Rows revealed per list ("Show more", scrolling); kept by the caller so re-renders keep them. */
+  shown?: Map<string, number>;
+}
+
+/** What one render needs besides the model; `pager` builds the bounded lists. */
+interface RenderContext {
+  handlers: TodayHandlers;
+  collapsed: Set<string>;
+  pager: ListPager;
 }
 
 const WEEKDAYS_EN = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
@@ -27,16 +38,21 @@ export function weekdayLabel(day: IsoDate): string {
   return names[weekdayIndex(day)] ?? "";
 }
 
-export function renderToday(container: HTMLElement, model: TodayModel, handlers: TodayHandlers = {}): void {
-  const collapsed = handlers.collapsed ?? new Set<string>();
+/** Draws the view; returns a clean-up that stops the scroll watching (call it before the next render). */
+export function renderToday(container: HTMLElement, model: TodayModel, handlers: TodayHandlers = {}): () => void {
+  const pager = new ListPager(handlers.shown ?? new Map<string, number>(), container);
+  const ctx: RenderContext = { handlers, collapsed: handlers.collapsed ?? new Set<string>(), pager };
   container.empty();
   const root = container.createDiv({ cls: "bq-today", attr: { role: "tree", "aria-label": t("view.title") } });
   root.addEventListener("keydown", (event) => handleArrowKeys(root, event));
-  renderHeader(root, model, handlers);
-  renderTodaySection(root, model, handlers, collapsed);
-  renderOverdue(root, model, handlers, collapsed);
-  renderDeadlines(root, model, handlers, collapsed);
-  if (model.problems.length > 0) renderProblems(root, model, handlers, collapsed);
+  pager.paint(() => {
+    renderHeader(root, model, handlers);
+    renderTodaySection(root, model, ctx);
+    renderOverdue(root, model, ctx);
+    renderDeadlines(root, model, ctx);
+    if (model.problems.length > 0) renderProblems(root, model, ctx);
+  });
+  return () => pager.dispose();
 }
 
 function renderHeader(root: HTMLElement, model: TodayModel, handlers: TodayHandlers): void {
@@ -62,22 +78,27 @@ function renderHeader(root: HTMLElement, model: TodayModel, handlers: TodayHandl
   }
 }
 
-function renderTodaySection(root: HTMLElement, model: TodayModel, handlers: TodayHandlers, collapsed: Set<string>): void {
-  const section = treeItem(root, "section:today", t("view.sectionToday"), collapsed, { cls: "bq-section bq-section-today" });
-  section.flair.setText(`${model.done}/${model.total}`);
+/** A tree item whose children are built on first open, against a fresh row budget when that is later. */
+function lazyTree(
+  parent: HTMLElement, key: string, label: string, ctx: RenderContext, cls: string, defaultCollapsed: boolean, build: (children: HTMLElement) => void,
+): TreeNode {
+  return treeItem(parent, key, label, ctx.collapsed, { cls, defaultCollapsed, build: (children) => ctx.pager.paint(() => build(children)) });
+}
+
+function renderTodaySection(root: HTMLElement, model: TodayModel, ctx: RenderContext): void {
   // Active tracks show even on a day without items (the queue at a glance); queued ones only with items.
   const active = model.tracks.filter((track) => track.state === "active");
   const queued = model.tracks.filter((track) => track.state === "queued" && track.items.length > 0);
-  if (model.total === 0) {
-    renderEmptyDay(section.children, model, handlers);
-    return;
-  }
-  for (const track of active) renderTrack(section.children, track, handlers, collapsed, false);
-  if (queued.length > 0) {
-    const queue = treeItem(section.children, "queued", t("view.sectionQueued"), collapsed, { defaultCollapsed: true, cls: "bq-queued" });
+  const section = lazyTree(root, "section:today", t("view.sectionToday"), ctx, "bq-section bq-section-today", false, (children) => {
+    if (model.total === 0) return renderEmptyDay(children, model, ctx.handlers);
+    ctx.pager.list(children, "tracks:active", active, "tracks", (parent, track) => renderTrack(parent, track, ctx, false));
+    if (queued.length === 0) return;
+    const queue = lazyTree(children, "queued", t("view.sectionQueued"), ctx, "bq-queued", true, (tracks) => {
+      ctx.pager.list(tracks, "tracks:queued", queued, "tracks", (parent, track) => renderTrack(parent, track, ctx, true));
+    });
     queue.flair.setText(String(queued.reduce((sum, track) => sum + track.total, 0)));
-    for (const track of queued) renderTrack(queue.children, track, handlers, collapsed, true);
-  }
+  });
+  section.flair.setText(`${model.done}/${model.total}`);
 }
 
 function renderEmptyDay(parent: HTMLElement, model: TodayModel, handlers: TodayHandlers): void {
@@ -97,8 +118,13 @@ function renderEmptyDay(parent: HTMLElement, model: TodayModel, handlers: TodayH
   }
 }
 
-function renderTrack(parent: HTMLElement, track: TodayTrack, handlers: TodayHandlers, collapsed: Set<string>, queued: boolean): void {
-  const node = treeItem(parent, `track:${track.name}`, track.name, collapsed, { defaultCollapsed: queued, cls: `bq-track bq-track-${track.state}` });
+/** A track's head and (when open) its items; returns 1, its head row: the item list counts its own rows. */
+function renderTrack(parent: HTMLElement, track: TodayTrack, ctx: RenderContext, queued: boolean): number {
+  const { handlers } = ctx;
+  const key = `track:${track.name}`;
+  const node = lazyTree(parent, key, track.name, ctx, `bq-track bq-track-${track.state}`, queued, (children) => {
+    ctx.pager.list(children, key, track.items, "items", (rows, item) => renderItem(rows, item, handlers, false));
+  });
   node.root.dataset.track = track.name;
   node.root.toggleClass("bq-track-idle", track.total === 0);
   node.flair.setText(`${track.done}/${track.total}`);
@@ -107,7 +133,7 @@ function renderTrack(parent: HTMLElement, track: TodayTrack, handlers: TodayHand
     iconButton(node.self, "calendar-clock", t("view.rollTrack"), () => roll(track.name), "bq-roll-track");
   }
   node.self.after(progress(node.root, track));
-  for (const item of track.items) renderItem(node.children, item, handlers, false);
+  return 1;
 }
 
 function progress(parent: HTMLElement, track: TodayTrack): HTMLElement {
@@ -116,12 +142,13 @@ function progress(parent: HTMLElement, track: TodayTrack): HTMLElement {
   return bar;
 }
 
-/** One task row: checkbox, text (opens the note), quiet group label, nested subtasks. */
-export function renderItem(parent: HTMLElement, item: Item, handlers: TodayHandlers, showDate: boolean): HTMLElement {
-  const row = parent.createDiv({ cls: "bq-item bq-focusable", attr: { tabindex: "0", role: "treeitem" } });
-  row.dataset.path = item.path;
-  row.dataset.line = String(item.line);
-  row.toggleClass("is-done", item.done);
+/** One task row: checkbox, text (opens the note), quiet group label, nested subtasks. Returns the rows made. */
+export function renderItem(parent: HTMLElement, item: Item, handlers: TodayHandlers, showDate: boolean): number {
+  // Attributes in one go: each is a node of its own in happy-dom, and rows are the bulk of a render.
+  const row = parent.createDiv({
+    cls: item.done ? "bq-item bq-focusable is-done" : "bq-item bq-focusable",
+    attr: { tabindex: "0", role: "treeitem", "data-path": item.path, "data-line": item.line },
+  });
   const checkbox = row.createEl("input", { cls: "task-list-item-checkbox", type: "checkbox", attr: { tabindex: "-1", "aria-label": item.text || item.date } });
   checkbox.checked = item.done;
   checkbox.addEventListener("click", (event) => {
@@ -171,27 +198,35 @@ export function renderItem(parent: HTMLElement, item: Item, handlers: TodayHandl
       });
     }
   }
-  return row;
+  return 1 + item.subtasks.length;
 }
 
-function renderOverdue(root: HTMLElement, model: TodayModel, handlers: TodayHandlers, collapsed: Set<string>): void {
+function renderOverdue(root: HTMLElement, model: TodayModel, ctx: RenderContext): void {
+  const { handlers } = ctx;
   const count = model.overdue.reduce((sum, group) => sum + group.count, 0);
-  const section = treeItem(root, "section:overdue", t("view.sectionOverdue"), collapsed, { cls: "bq-section bq-section-overdue" });
-  section.flair.setText(String(count));
-  if (count === 0) {
-    section.children.createDiv({ cls: "bq-empty", text: t("view.noOverdue") });
-    return;
-  }
-  for (const group of model.overdue) {
-    const node = treeItem(section.children, `overdue:${group.track}`, group.track, collapsed, { defaultCollapsed: true, cls: "bq-overdue-track" });
-    node.root.dataset.track = group.track;
-    node.flair.setText(String(group.count));
-    if (handlers.onRollTrack) {
-      const roll = handlers.onRollTrack;
-      iconButton(node.self, "calendar-clock", t("view.rollTrack"), () => roll(group.track), "bq-roll-track");
+  const section = lazyTree(root, "section:overdue", t("view.sectionOverdue"), ctx, "bq-section bq-section-overdue", false, (children) => {
+    if (count === 0) {
+      children.createDiv({ cls: "bq-empty", text: t("view.noOverdue") });
+      return;
     }
-    for (const item of group.items) renderItem(node.children, item, handlers, true);
-  }
+    ctx.pager.list(children, "tracks:overdue", model.overdue, "tracks", (groups, group) => {
+      const key = `overdue:${group.track}`;
+      const node = lazyTree(groups, key, group.track, ctx, "bq-overdue-track", true, (rows) => {
+        ctx.pager.list(rows, key, group.items, "items", (parent, item) => renderItem(parent, item, handlers, true));
+        // The model carries the first overdue items of a track; the rest are a count and a roll away.
+        const beyond = group.count - group.items.length;
+        if (beyond > 0) rows.createDiv({ cls: "bq-more-hint", text: t("view.moreOverdueInNotes", { count: beyond }) });
+      });
+      node.root.dataset.track = group.track;
+      node.flair.setText(String(group.count));
+      if (handlers.onRollTrack) {
+        const roll = handlers.onRollTrack;
+        iconButton(node.self, "calendar-clock", t("view.rollTrack"), () => roll(group.track), "bq-roll-track");
+      }
+      return 1;
+    });
+  });
+  section.flair.setText(String(count));
 }
 
 export function daysLeftLabel(days: number): string {
@@ -204,41 +239,48 @@ export function deadlineLabel(deadline: Deadline): string {
   return deadline.year === null ? deadline.venue : `${deadline.venue} ${deadline.year}`;
 }
 
-function renderDeadlines(root: HTMLElement, model: TodayModel, handlers: TodayHandlers, collapsed: Set<string>): void {
-  const section = treeItem(root, "section:deadlines", t("view.sectionDeadlines"), collapsed, { cls: "bq-section bq-section-deadlines" });
+function renderDeadlines(root: HTMLElement, model: TodayModel, ctx: RenderContext): void {
+  const all = [...model.deadlines, ...model.recentDeadlines];
+  const section = lazyTree(root, "section:deadlines", t("view.sectionDeadlines"), ctx, "bq-section bq-section-deadlines", false, (children) => {
+    if (all.length === 0) children.createDiv({ cls: "bq-empty", text: t("view.noDeadlines") });
+    else ctx.pager.list(children, "section:deadlines", all, "items", (parent, deadline) => renderDeadline(parent, deadline, ctx.handlers));
+  });
   section.flair.setText(String(model.deadlines.filter((d) => !d.dropped && d.daysLeft >= 0).length));
-  if (model.deadlines.length + model.recentDeadlines.length === 0) section.children.createDiv({ cls: "bq-empty", text: t("view.noDeadlines") });
-  for (const deadline of [...model.deadlines, ...model.recentDeadlines]) {
-    const row = section.children.createDiv({ cls: `bq-deadline-row bq-focusable bq-urgency-${deadline.urgency}`, attr: { tabindex: "0", role: "treeitem" } });
-    row.toggleClass("bq-dropped", deadline.dropped);
-    row.dataset.path = deadline.path;
-    row.dataset.line = String(deadline.line);
-    row.createSpan({ cls: "bq-deadline-venue", text: deadlineLabel(deadline) });
-    row.createSpan({ cls: "bq-date", text: deadline.date });
-    row.createSpan({ cls: "bq-days-left", text: deadline.dropped ? t("view.dropped") : daysLeftLabel(deadline.daysLeft) });
-    if (deadline.venue) row.setAttribute("aria-label", deadline.text);
-    const open = (): void => handlers.onOpen?.({ path: deadline.path, line: deadline.line });
-    row.addEventListener("click", open);
-    row.addEventListener("keydown", (event) => {
-      if (event.key === "Enter" || event.key === " ") {
-        event.preventDefault();
-        open();
-      }
-    });
-  }
 }
 
-function renderProblems(root: HTMLElement, model: TodayModel, handlers: TodayHandlers, collapsed: Set<string>): void {
-  const section = treeItem(root, "section:problems", t("view.sectionProblems"), collapsed, { defaultCollapsed: true, cls: "bq-section bq-section-problems" });
-  section.flair.setText(String(model.problems.length));
-  for (const problem of model.problems) {
-    const row = section.children.createDiv({ cls: "bq-problem bq-focusable", attr: { tabindex: "0", role: "treeitem" } });
-    row.createSpan({ cls: "bq-problem-where", text: `${problem.path}:${problem.line}` });
-    row.createSpan({ cls: "bq-problem-message", text: problem.message });
-    const open = (): void => handlers.onOpen?.({ path: problem.path, line: problem.line });
-    row.addEventListener("click", open);
-    row.addEventListener("keydown", (event) => {
-      if (event.key === "Enter") open();
+function renderDeadline(parent: HTMLElement, deadline: Deadline, handlers: TodayHandlers): number {
+  const row = parent.createDiv({ cls: `bq-deadline-row bq-focusable bq-urgency-${deadline.urgency}`, attr: { tabindex: "0", role: "treeitem" } });
+  row.toggleClass("bq-dropped", deadline.dropped);
+  row.dataset.path = deadline.path;
+  row.dataset.line = String(deadline.line);
+  row.createSpan({ cls: "bq-deadline-venue", text: deadlineLabel(deadline) });
+  row.createSpan({ cls: "bq-date", text: deadline.date });
+  row.createSpan({ cls: "bq-days-left", text: deadline.dropped ? t("view.dropped") : daysLeftLabel(deadline.daysLeft) });
+  if (deadline.venue) row.setAttribute("aria-label", deadline.text);
+  const open = (): void => handlers.onOpen?.({ path: deadline.path, line: deadline.line });
+  row.addEventListener("click", open);
+  row.addEventListener("keydown", (event) => {
+    if (event.key === "Enter" || event.key === " ") {
+      event.preventDefault();
+      open();
+    }
+  });
+  return 1;
+}
+
+function renderProblems(root: HTMLElement, model: TodayModel, ctx: RenderContext): void {
+  const section = lazyTree(root, "section:problems", t("view.sectionProblems"), ctx, "bq-section bq-section-problems", true, (children) => {
+    ctx.pager.list(children, "section:problems", model.problems, "items", (parent, problem) => {
+      const row = parent.createDiv({ cls: "bq-problem bq-focusable", attr: { tabindex: "0", role: "treeitem" } });
+      row.createSpan({ cls: "bq-problem-where", text: `${problem.path}:${problem.line}` });
+      row.createSpan({ cls: "bq-problem-message", text: problem.message });
+      const open = (): void => ctx.handlers.onOpen?.({ path: problem.path, line: problem.line });
+      row.addEventListener("click", open);
+      row.addEventListener("keydown", (event) => {
+        if (event.key === "Enter") open();
+      });
+      return 1;
     });
-  }
+  });
+  section.flair.setText(String(model.problems.length));
 }

@@ -10,16 +10,16 @@ export interface TreeNode {
   children: HTMLElement;
 }
 
-/** A collapsible tree item; its collapsed state lives in `collapsed` under `key`. */
+/** A collapsible tree item; its collapsed state lives in `collapsed` under `key`. `build` fills its
+ *  children when it is first open, so a collapsed item costs one row until someone expands it. */
 export function treeItem(
   parent: HTMLElement,
   key: string,
   label: string,
   collapsed: Set<string>,
-  options: { defaultCollapsed?: boolean; cls?: string } = {},
+  options: { defaultCollapsed?: boolean; cls?: string; build?: (children: HTMLElement) => void } = {},
 ): TreeNode {
-  const root = parent.createDiv({ cls: ["tree-item", "bq-tree", options.cls ?? ""].filter(Boolean) });
-  root.dataset.bqKey = key;
+  const root = parent.createDiv({ cls: ["tree-item", "bq-tree", options.cls ?? ""].filter(Boolean), attr: { "data-bq-key": key } });
   const self = root.createDiv({ cls: "tree-item-self is-clickable bq-focusable bq-tree-head", attr: { tabindex: "0", role: "treeitem" } });
   const icon = self.createDiv({ cls: "tree-item-icon collapse-icon" });
   setIcon(icon, "right-triangle");
@@ -28,10 +28,18 @@ export function treeItem(
   const children = root.createDiv({ cls: "tree-item-children" });
   // Keys not yet seen take their default; the set stores deviations from "expanded".
   const isCollapsed = collapsed.has(key) || (options.defaultCollapsed === true && !collapsed.has(`open:${key}`));
-  setCollapsed(root, self, isCollapsed);
+  let build = options.build;
+  const buildOnce = (): void => {
+    const run = build;
+    build = undefined;
+    run?.(children);
+  };
+  setCollapsed(root, self, icon, isCollapsed);
+  if (!isCollapsed) buildOnce();
   const toggle = (): void => {
     const next = !root.hasClass("is-collapsed");
-    setCollapsed(root, self, next);
+    if (!next) buildOnce();
+    setCollapsed(root, self, icon, next);
     remember(collapsed, key, next, options.defaultCollapsed === true);
   };
   self.addEventListener("click", (event) => {
@@ -48,9 +56,22 @@ export function treeItem(
   return { root, self, inner, flair, children };
 }
 
-function setCollapsed(root: HTMLElement, self: HTMLElement, value: boolean): void {
+/** A "Show 37 more" row in tree-item markup (one element: it is drawn once per list), activated by
+ *  click, Enter or Space. */
+export function showMoreRow(parent: HTMLElement, key: string, onActivate: (byKeyboard: boolean) => void): HTMLElement {
+  const row = parent.createDiv({ cls: "tree-item-self is-clickable bq-focusable bq-show-more", attr: { tabindex: "0", role: "treeitem", "data-bq-more": key } });
+  row.addEventListener("click", () => onActivate(false));
+  row.addEventListener("keydown", (event) => {
+    if (event.key !== "Enter" && event.key !== " ") return;
+    event.preventDefault();
+    onActivate(true);
+  });
+  return row;
+}
+
+function setCollapsed(root: HTMLElement, self: HTMLElement, icon: HTMLElement, value: boolean): void {
   root.toggleClass("is-collapsed", value);
-  self.querySelector(".collapse-icon")?.toggleClass("is-collapsed", value);
+  icon.toggleClass("is-collapsed", value);
   self.setAttribute("aria-expanded", String(!value));
 }
 

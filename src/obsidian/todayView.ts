@@ -1,5 +1,6 @@
 // The Today view in the right sidebar. Re-renders (coalesced to one per frame) whenever the host says
-// something changed, keeping the scroll position, the collapsed tree items and the focused row.
+// something changed, keeping the scroll position, the collapsed tree items, the rows revealed with
+// "Show more" and the focused row.
 import { ItemView, Notice, type ViewStateResult, type WorkspaceLeaf } from "obsidian";
 import { toggleEdit } from "../core/edits";
 import type { IsoDate, Subtask } from "../core/types";
@@ -19,6 +20,11 @@ export class TodayView extends ItemView {
   /** The day shown; null follows the real today (and moves at midnight). */
   private day: IsoDate | null = null;
   private collapsed = new Set<string>();
+  /** Rows revealed per list on the day shown; a tick re-renders, and the lists must not shrink back. */
+  private shown = new Map<string, number>();
+  private shownFor: IsoDate | null = null;
+  /** Stops the last render's scroll watching. */
+  private disposeRender: (() => void) | null = null;
   private frame: number | null = null;
 
   constructor(leaf: WorkspaceLeaf, private readonly host: BrainQueueHost) {
@@ -46,6 +52,8 @@ export class TodayView extends ItemView {
   override async onClose(): Promise<void> {
     if (this.frame !== null) window.cancelAnimationFrame(this.frame);
     this.frame = null;
+    this.disposeRender?.();
+    this.disposeRender = null;
     this.contentEl.empty();
   }
 
@@ -93,6 +101,8 @@ export class TodayView extends ItemView {
 
   renderNow(): void {
     const container = this.contentEl;
+    this.disposeRender?.();
+    this.disposeRender = null;
     if (!this.host.isIndexReady()) {
       container.empty();
       container.createDiv({ cls: "bq-empty bq-indexing", text: t("view.indexing") });
@@ -101,9 +111,13 @@ export class TodayView extends ItemView {
     const scrollTop = container.scrollTop;
     const focusKey = keyOf(container.ownerDocument.activeElement, container);
     const today = this.host.today();
-    renderToday(container, this.host.model(this.shownDay()), {
+    const date = this.shownDay();
+    if (date !== this.shownFor) this.shown.clear(); // another day's lists start short again
+    this.shownFor = date;
+    this.disposeRender = renderToday(container, this.host.model(date), {
       today,
       collapsed: this.collapsed,
+      shown: this.shown,
       onDay: (day) => this.setDay(day),
       onOpen: ({ path, line }) => void this.host.openAt(path, line),
       onToggle: (item) => void this.host.applyEdits(item.path, [toggleEdit(item)]),
@@ -119,6 +133,8 @@ export class TodayView extends ItemView {
 function keyOf(element: Element | null, container: HTMLElement): string | null {
   if (!(element instanceof HTMLElement) || !container.contains(element)) return null;
   if (element.dataset.path) return `row:${element.dataset.path}:${element.dataset.line ?? ""}`;
+  const more = element.closest<HTMLElement>(".bq-show-more");
+  if (more?.dataset.bqMore) return `more:${more.dataset.bqMore}`;
   const tree = element.closest<HTMLElement>(".tree-item");
   return tree?.dataset.bqKey ? `tree:${tree.dataset.bqKey}` : null;
 }

@@ -29,6 +29,14 @@ async function tracksUnder(page: Page, selector: string): Promise<{ name: string
   })));
 }
 
+/** A second planner note with `count` items today under each of the given tracks (sorted before 学期规划.md). */
+async function addDrills(page: Page, tracks: string[], count: number): Promise<void> {
+  await page.evaluate(async ([names, n]) => {
+    const lines = names.flatMap((name) => [`## ${name}`, "", ...Array.from({ length: n }, (_, i) => `- [ ] 2026/11/30    ${name} drill ${i + 1}`), ""]);
+    await window.bqDemo!.app.vault.create("Drills.md", lines.join("\n"));
+  }, [tracks, count] as const);
+}
+
 function itemRow(page: Page, text: string) {
   return sidebar(page).locator(".bq-item", { has: page.locator(".bq-item-text", { hasText: text }) }).first();
 }
@@ -176,6 +184,61 @@ describe("Today sidebar", () => {
     await sidebar(page).locator('.bq-overdue-track[data-track="深度学习工程师"] > .tree-item-self').click();
     await page.mouse.move(700, 500);
     await screenshot(page.locator(".mod-right-split"), "sidebar-dark");
+    await page.context().close();
+  });
+
+  it("a long track shows ten rows and a Show more row; what it reveals stays open when an item is ticked", async () => {
+    const page = await openDemo(session, { height: 1060 });
+    await addDrills(page, [ACTIVE[0]], 30);
+    const track = sidebar(page).locator(`.bq-track[data-track="${ACTIVE[0]}"]`);
+    await expect.poll(() => track.locator(":scope > .tree-item-self .tree-item-flair").textContent(), WAIT).toBe("0/31");
+    const rows = track.locator(":scope > .tree-item-children > .bq-item");
+    expect(await rows.count()).toBe(10);
+    const more = track.locator(":scope > .tree-item-children > .bq-show-more");
+    expect(await more.textContent()).toBe("Show 21 more");
+    await dismissNotices(page);
+    await page.mouse.move(700, 500);
+    await screenshot(page.locator(".mod-right-split"), "sidebar-show-more-light");
+
+    await more.click();
+    expect(await rows.count()).toBe(31);
+    expect(await more.count()).toBe(0);
+    await itemRow(page, "组合问题、剪枝优化").locator("input.task-list-item-checkbox").click(); // the 31st row
+    await expect.poll(() => editorText(page), WAIT).toBe(PLANNER.replace("- [ ] 2026/11/30    组合问题、剪枝优化", "- [x] 2026/11/30    组合问题、剪枝优化"));
+    await expect.poll(() => itemRow(page, "组合问题、剪枝优化").getAttribute("class"), WAIT).toContain("is-done");
+    expect(await rows.count()).toBe(31);
+    await page.context().close();
+  });
+
+  it("rows past the first screens are drawn as the sidebar scrolls near them", async () => {
+    const page = await openDemo(session, { height: 600 });
+    await addDrills(page, ACTIVE, 30);
+    const view = sidebar(page);
+    await expect.poll(() => view.locator(".bq-section-today > .tree-item-self .tree-item-flair").textContent(), WAIT).toBe(`0/${12 + 5 * 30}`);
+    // The first render stopped well above the deadlines: they wait behind a row of their own.
+    const deadlines = view.locator(".bq-section-deadlines .bq-deadline-row");
+    expect(await deadlines.count()).toBe(0);
+    expect(await view.locator(".bq-section-deadlines .bq-show-more").count()).toBe(1);
+    const scroller = view.locator(".view-content");
+    await expect.poll(async () => {
+      await scroller.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+      return deadlines.evaluateAll((rows) => rows.at(-1)?.textContent ?? "");
+    }, WAIT).toBe("CVPR 20272026-11-264d ago");
+    expect(await view.locator(".bq-section-deadlines .bq-show-more").count()).toBe(0);
+    await page.context().close();
+  });
+
+  it("shows the Show more row in the dark theme", async () => {
+    const page = await openDemo(session, { theme: "dark", height: 1060 });
+    await addDrills(page, [ACTIVE[0]], 30);
+    const more = sidebar(page).locator(`.bq-track[data-track="${ACTIVE[0]}"] .bq-show-more`);
+    await expect.poll(() => more.textContent(), WAIT).toBe("Show 21 more");
+    await more.focus(); // a keyboard stop: Enter reveals, and focus moves on to the first new row
+    await dismissNotices(page);
+    await page.mouse.move(700, 500);
+    await screenshot(page.locator(".mod-right-split"), "sidebar-show-more-dark");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent), WAIT).toBe(`${ACTIVE[0]} drill 11`);
     await page.context().close();
   });
 });

@@ -9,9 +9,10 @@ describe("Today view", () => {
     expect(el.querySelector(".bq-day")?.textContent).toBe("2021-04-14 Wed");
     const active = el.querySelectorAll(".bq-section-today > .tree-item-children > .bq-track-active");
     expect(Array.from(active).map((t) => (t as HTMLElement).dataset.track)).toEqual(["算法练习 每日一题", "机器学习课程"]);
+    expect(el.querySelector(".bq-queued")?.classList.contains("is-collapsed")).toBe(true);
+    el.querySelector<HTMLElement>(".bq-queued > .tree-item-self")!.click(); // its tracks are built on opening
     const queued = el.querySelectorAll(".bq-queued .bq-track-queued");
     expect(Array.from(queued).map((t) => (t as HTMLElement).dataset.track)).toEqual(["图形学入门"]);
-    expect(el.querySelector(".bq-queued")?.classList.contains("is-collapsed")).toBe(true);
     const algo = active[0];
     expect(algo.querySelector(".tree-item-flair")?.textContent).toBe("1/2");
     expect(texts(algo, ".bq-item-text")).toEqual(["三数之和", "四数之和"]);
@@ -80,6 +81,36 @@ describe("Today view", () => {
     expect(result.ok).toBe(false);
     expect(app.vault.readNow("Plans/Term.md")).toBe(changed);
     expect(document.body.querySelector(".notice")?.textContent).toContain("三数之和");
+    plugin.unload();
+  });
+
+  it("ticking an item revealed with Show more writes it, and the re-render keeps the list open", async () => {
+    const many = Array.from({ length: 24 }, (_, i) => `- [ ] 2021/04/14    练习 ${i + 1}`);
+    const { app, plugin } = await startPlugin({ "Plans/Term.md": PLANNER, "Drill.md": ["## 算法练习 每日一题", "", ...many, ""].join("\n") });
+    const { view, el } = await openToday(plugin);
+    const algo = (): HTMLElement => el.querySelector<HTMLElement>('.bq-track[data-track="算法练习 每日一题"]')!;
+    expect(algo().querySelector(".tree-item-flair")?.textContent).toBe("1/26");
+    expect(algo().querySelectorAll(".bq-item")).toHaveLength(10);
+    const more = algo().querySelector<HTMLElement>(".bq-show-more")!;
+    expect(more.textContent).toBe("Show 16 more");
+    more.click();
+    expect(algo().querySelectorAll(".bq-item")).toHaveLength(26);
+    const row = Array.from(algo().querySelectorAll<HTMLElement>(".bq-item")).find((r) => r.textContent === "练习 20")!;
+    row.focus();
+    row.dispatchEvent(new KeyboardEvent("keydown", { key: " ", bubbles: true }));
+    await flush(5);
+    expect(app.vault.readNow("Drill.md")).toContain("- [x] 2021/04/14    练习 20");
+    await new Promise((resolve) => window.setTimeout(resolve, 50));
+    await flush();
+    view.renderNow();
+    expect(algo().querySelector(".tree-item-flair")?.textContent).toBe("2/26");
+    expect(algo().querySelectorAll(".bq-item")).toHaveLength(26);
+    expect(algo().querySelector(".bq-show-more")).toBeNull();
+    expect((document.activeElement as HTMLElement).textContent).toBe("练习 20"); // focus stays on the ticked row
+    // Another day starts short again.
+    view.setDay("2021-04-15");
+    view.setDay("2021-04-14");
+    expect(algo().querySelectorAll(".bq-item")).toHaveLength(10);
     plugin.unload();
   });
 

@@ -38,6 +38,9 @@ describe("live updates", () => {
   it("follows renames and deletions", async () => {
     const { app, plugin } = await startPlugin({ "Plans/Term.md": PLANNER, "Side.md": "## Side\n- [ ] 2021/04/14 extra task\n" });
     const { view, el } = await openToday(plugin);
+    // Side is not in the queue: open Queued and its track (the view keeps them open across re-renders).
+    el.querySelector<HTMLElement>(".bq-queued > .tree-item-self")!.click();
+    el.querySelector<HTMLElement>('.bq-track[data-track="Side"] > .tree-item-self')!.click();
     expect(texts(el, ".bq-item-text")).toContain("extra task");
     await app.fileManager.renameFile(app.vault.getFileByPath("Side.md")!, "Archive/Side.md");
     await settle();
@@ -99,6 +102,24 @@ describe("keyboard", () => {
     await flush(5);
     const markdown = app.workspace.getLeavesOfType("markdown")[0]?.view as unknown as { editor: { getCursor(): { line: number } } };
     expect(markdown.editor.getCursor().line).toBe(Number(target.dataset.line) - 1);
+    plugin.unload();
+  });
+
+  it("reach the Show more row, which keeps focus through a live update and opens with Enter", async () => {
+    const drill = ["## 算法练习 每日一题", "", ...Array.from({ length: 14 }, (_, i) => `- [ ] 2021/04/14    drill ${i + 1}`), ""].join("\n");
+    const { app, plugin } = await startPlugin({ "Plans/Term.md": PLANNER, "Drill.md": drill });
+    const { view, el } = await openToday(plugin);
+    const rows = el.querySelectorAll<HTMLElement>('.bq-track[data-track="算法练习 每日一题"] .bq-item');
+    rows[rows.length - 1].focus();
+    rows[rows.length - 1].dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowDown", bubbles: true }));
+    expect(document.activeElement?.textContent).toBe("Show 6 more");
+    await app.vault.process(app.vault.getFileByPath("Drill.md")!, (text) => text.replace("drill 1\n", "drill one\n"));
+    await settle();
+    view.renderNow();
+    expect(texts(el, ".bq-item-text")).toContain("drill one");
+    expect(document.activeElement?.textContent).toBe("Show 6 more");
+    document.activeElement!.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true }));
+    expect(document.activeElement?.textContent).toBe("drill 11");
     plugin.unload();
   });
 
