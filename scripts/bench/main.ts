@@ -7,7 +7,7 @@ import { resolve } from "node:path";
 import { REINDEX_NOTE } from "./generator";
 import { openVault, projectRoot } from "./context";
 import { naiveAndCheck } from "./correctness";
-import { reindexLatency, todayLatency, warmQueries } from "./latency";
+import { firstTodayAfterWarm, reindexLatency, todayLatency, warmQueries } from "./latency";
 import { longestTask } from "./longest";
 import { buildMeasuringHeap, floorAndCold, warmStart } from "./measure";
 import { chromiumRenderMs } from "./chromiumRender";
@@ -63,6 +63,7 @@ async function measureSize(size: number, args: Args): Promise<SizeResult> {
   step("naive and correctness");
   const warm = warmStart(bench, index, runs);
   if (warm.stale > 0) throw new Error(`warm start found ${warm.stale} stale notes though nothing changed`);
+  const firstTodayMs = firstTodayAfterWarm(bench);
   step("warm");
   const reindex = reindexLatency(bench, index, REINDEX_NOTE, 300);
   const big = bench.files.find((f) => f.kind === "big")!;
@@ -84,7 +85,7 @@ async function measureSize(size: number, args: Args): Promise<SizeResult> {
     runs, notes: size, vaultMB: vault.bytes / (1024 * 1024), items: index.items().length, datedLines,
     floorMs, coldMs, naiveMs: naive.naiveMs, naiveMethod: naive.method, warmMs: warm.warmMs,
     reindexP50Ms: reindex.p50, reindexP95Ms: reindex.p95, reindexP95CpuMs: reindex.p95Cpu, reindex1MBP50Ms: reindexBig.p50, reindex1MBP95Ms: reindexBig.p95,
-    todayMs: today.todayMs, todayCachedMs: today.todayCachedMs,
+    todayMs: today.todayMs, todayCachedMs: today.todayCachedMs, firstTodayAfterWarmMs: firstTodayMs,
     renderMs: render.renderMs, renderDomFloorMs: render.floorMs, renderChromiumMs: renderChromium ?? NaN, renderer: `renderToday (src/obsidian/todayRender.ts) in happy-dom, ${render.nodes} elements`,
     longestTaskMs: longest.longestTaskMs, longestSliceMs: longest.longestSliceMs, batchedColdMs: longest.totalMs,
     heapMB, heapRecordsMB: recordsMB, cacheMB: warm.cacheMB,

@@ -81,6 +81,8 @@ interface NoteMemo {
 }
 
 const NONE: Item[] = [];
+/** One shared empty list for the most notes, which have no problems, tracks or venue marks (records are read-only). */
+const NONE_YET: never[] = Object.freeze([]) as never[];
 
 export class VaultIndex {
   readonly options: IndexOptions;
@@ -344,7 +346,7 @@ export class VaultIndex {
   }
 
   private parse(path: string, text: string, stat: NoteStat | null): NoteRecord {
-    const record: NoteRecord = { path, items: NO_ITEMS, problems: [], tracks: [], queueBlock: null, venueMarks: [], stat };
+    const record: NoteRecord = { path, items: NO_ITEMS, problems: NONE_YET, tracks: NONE_YET, queueBlock: null, venueMarks: NONE_YET, stat };
     try {
       if (mightHaveItems(text)) {
         const parsed = parseNoteColumns(path, text, { trackHeadingLevel: this.options.trackHeadingLevel });
@@ -356,7 +358,7 @@ export class VaultIndex {
       record.venueMarks = findVenueMarks(path, text, this.options.venues); // returns at once without bold or strikethrough
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      return { ...record, items: NO_ITEMS, tracks: [], queueBlock: null, venueMarks: [], problems: [{ path, line: 1, message: `Could not read this note: ${message}` }] };
+      return { ...record, items: NO_ITEMS, tracks: NONE_YET, queueBlock: null, venueMarks: NONE_YET, problems: [{ path, line: 1, message: `Could not read this note: ${message}` }] };
     }
     return record;
   }
