@@ -17,18 +17,30 @@ export function hasKeyword(text: string, words: string[]): boolean {
   const key = words.join("\u0000");
   let test = keywordCache.get(key);
   if (!test) {
-    const anywhere = words.map((w) => w.trim().toLowerCase()).filter((w) => w !== "" && /[^\x20-\x7e]/u.test(w));
-    const latin = words.map((w) => w.trim()).filter((w) => w !== "" && !/[^\x20-\x7e]/u.test(w));
-    const whole = latin.length === 0 ? null
-      : new RegExp(String.raw`(?<![A-Za-z0-9])(?:${latin.map((w) => w.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&")).join("|")})(?![A-Za-z0-9])`, "iu");
-    test = (t: string): boolean => {
-      const lower = t.toLowerCase();
-      return anywhere.some((w) => lower.includes(w)) || (whole !== null && whole.test(t));
-    };
+    test = keywordTest(words);
     if (keywordCache.size > 50) keywordCache.clear();
     keywordCache.set(key, test);
   }
   return test(text);
+}
+
+const escapeRegExp = (w: string): string => w.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
+
+/** One regex for caseless words (截止) and whole ASCII words; only cased non-ASCII words (Über) need a lowercased copy. */
+function keywordTest(words: string[]): (text: string) => boolean {
+  const trimmed = words.map((w) => w.trim()).filter((w) => w !== "");
+  const nonAscii = trimmed.filter((w) => /[^\x20-\x7e]/u.test(w));
+  const latin = trimmed.filter((w) => !/[^\x20-\x7e]/u.test(w));
+  const caseless = nonAscii.filter((w) => w.toLowerCase() === w && w.toUpperCase() === w);
+  const cased = nonAscii.filter((w) => !caseless.includes(w)).map((w) => w.toLowerCase());
+  const anywhere = caseless.length > 0 ? new RegExp(caseless.map(escapeRegExp).join("|"), "u") : null;
+  const whole = latin.length > 0 ? new RegExp(String.raw`(?<![A-Za-z0-9])(?:${latin.map(escapeRegExp).join("|")})(?![A-Za-z0-9])`, "iu") : null;
+  return (t: string): boolean => {
+    if (anywhere?.test(t) || whole?.test(t)) return true;
+    if (cased.length === 0) return false;
+    const lower = t.toLowerCase();
+    return cased.some((w) => lower.includes(w));
+  };
 }
 
 /** Null unless `text` has a deadline word; then the venue and year it names, when it names one. */

@@ -70,11 +70,29 @@ describe("recognizeDeadline", () => {
     expect(hasKeyword("EXAM tomorrow", ["exam"])).toBe(true);
     expect(hasKeyword("examples", ["exam"])).toBe(false);
     expect(hasKeyword("期末考试周", ["考试"])).toBe(true);
+    expect(hasKeyword("ÜBERGABE morgen", ["über"])).toBe(true);
   });
 
   it("finds every venue mention, longest first", () => {
     expect(findVenues("SIGGRAPH Asia 2024 / SIGGRAPH 2025", BUILTIN_VENUES).map((m) => [m.venue, m.year]))
       .toEqual([["SIGGRAPH Asia", 2024], ["SIGGRAPH", 2025]]);
+  });
+});
+
+describe("hasKeyword against its plain definition", () => {
+  // Non-ASCII words anywhere in any case, ASCII words as whole words in any case.
+  const reference = (text: string, words: string[]): boolean => {
+    const lower = text.toLowerCase();
+    return words.map((w) => w.trim()).filter((w) => w !== "").some((w) => /[^\x20-\x7e]/u.test(w)
+      ? lower.includes(w.toLowerCase())
+      : new RegExp(String.raw`(?<![A-Za-z0-9])${w.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&")}(?![A-Za-z0-9])`, "iu").test(text));
+  };
+  it("agrees on random texts and word lists", () => {
+    const bit = fc.constantFrom("截止", "投稿", "DDL", "ddl", "Deadline", "x", " ", "1", "Über", "über", "ÜBER", "ß", "SS", "İ", "i", "a.b", "(", "é", "É", "考试");
+    fc.assert(fc.property(fc.array(bit, { maxLength: 12 }), fc.array(fc.array(bit, { minLength: 1, maxLength: 3 }).map((w) => w.join("")), { maxLength: 4 }), (parts, words) => {
+      const text = parts.join("");
+      expect(hasKeyword(text, words)).toBe(reference(text, words));
+    }), { numRuns: 3000 });
   });
 });
 
