@@ -69,6 +69,8 @@ class Writer {
   readonly lengths = new Column(new Int32Array(4096), (n) => new Int32Array(n));
   readonly strings: string[] = [];
   readonly texts: Uint8Array[] = [];
+  /** Selection keys, each written once in the strings and referred to by its index. */
+  readonly keys = new Map<string, number>();
   private readonly encoder = new TextEncoder();
   notes = 0;
 
@@ -77,7 +79,7 @@ class Writer {
     this.lengths.push(value.length);
   }
 
-  record(record: NoteRecord): void {
+  record(record: NoteRecord, selections: Map<string, number[]> | undefined): void {
     const { items } = record;
     this.notes++;
     this.stats.push(record.stat!.mtime);
@@ -103,6 +105,15 @@ class Writer {
     for (const mark of record.venueMarks) {
       this.ints.push(mark.line); this.ints.push(mark.year ?? -1); this.ints.push(mark.state === "dropped" ? 1 : 0); this.str(mark.venue);
     }
+    const picked = [...(selections ?? [])];
+    this.ints.push(picked.length);
+    for (const [key, rows] of picked) {
+      let id = this.keys.get(key);
+      if (id === undefined) this.keys.set(key, (id = this.keys.size));
+      this.ints.push(id);
+      this.ints.push(rows.length);
+      for (const row of rows) this.ints.push(row);
+    }
   }
 
   private queue(block: QueueBlock | null): void {
@@ -124,13 +135,18 @@ const recordStrings = (record: NoteRecord): string[] => [
   ...record.venueMarks.map((m) => m.venue),
 ];
 
-export function encodeIndexCache(trackHeadingLevel: number, records: Iterable<NoteRecord>): Uint8Array {
+export function encodeIndexCache(
+  trackHeadingLevel: number, records: Iterable<NoteRecord>, selectionsOf: (record: NoteRecord) => Map<string, number[]> | undefined = () => undefined,
+): Uint8Array {
   const writer = new Writer();
   for (const record of records) {
     if (!record.stat) continue; // without a stat the entry could never be proven fresh
     if (!recordStrings(record).every(survivesUtf8)) continue;
-    writer.record(record);
+    writer.record(record, selectionsOf(record));
   }
+  // The selection keys follow the last note's strings.
+  writer.ints.push(writer.keys.size);
+  for (const key of writer.keys.keys()) writer.str(key);
   const utf8 = new TextEncoder().encode(writer.strings.join(""));
   const stats = writer.stats.view();
   const ints = writer.ints.view();
@@ -210,7 +226,10 @@ function checkItems(items: NoteItems, subCount: number, textLength: number): voi
   }
 }
 
-function readRecord(reader: Reader, mtime: number, size: number): NoteRecord {
+/** A restored record, and the selections (rows by key index) remembered for it. */
+interface RawRecord { record: NoteRecord; picked: [number, number[]][] }
+
+function readRecord(reader: Reader, mtime: number, size: number): RawRecord {
   const path = reader.str();
   const count = reader.count();
   const subCount = reader.count();
@@ -237,7 +256,14 @@ function readRecord(reader: Reader, mtime: number, size: number): NoteRecord {
     const state = reader.next() === 1 ? "dropped" : "targeted";
     venueMarks.push({ venue: reader.str(), year: year < 0 ? null : year, state, path, line });
   }
-  return { path, items, problems, tracks, queueBlock, venueMarks, stat: { mtime, size } };
+  const picked: [number, number[]][] = [];
+  for (let n = reader.count(); n > 0; n--) {
+    const id = reader.next();
+    const rows = Array.from(reader.take(reader.count()));
+    check(rows.every((row, i) => row >= 0 && row < count && (i === 0 || row > rows[i - 1])));
+    picked.push([id, rows]);
+  }
+  return { record: { path, items, problems, tracks, queueBlock, venueMarks, stat: { mtime, size } }, picked };
 }
 
 function readQueue(reader: Reader, path: string): QueueBlock {
@@ -252,8 +278,14 @@ function readQueue(reader: Reader, path: string): QueueBlock {
   return { path, limit, limitLine, active: lists[0], waiting: lists[1], waitingLine: waitingLine < 0 ? null : waitingLine, source, endLine };
 }
 
+export interface RestoredRecord {
+  record: NoteRecord;
+  /** Rows remembered per selection key (see VaultIndex.select). */
+  selections: Map<string, number[]>;
+}
+
 /** Records from a cache made with the same format and track level; anything else yields nothing. */
-export function decodeIndexCache(bytes: Uint8Array, trackHeadingLevel: number): NoteRecord[] {
+export function decodeIndexCache(bytes: Uint8Array, trackHeadingLevel: number): RestoredRecord[] {
   try {
     return decode(bytes, trackHeadingLevel);
   } catch {
@@ -261,7 +293,7 @@ export function decodeIndexCache(bytes: Uint8Array, trackHeadingLevel: number): 
   }
 }
 
-function decode(bytes: Uint8Array, trackHeadingLevel: number): NoteRecord[] {
+function decode(bytes: Uint8Array, trackHeadingLevel: number): RestoredRecord[] {
   if (!(bytes instanceof Uint8Array) || bytes.byteLength < HEADER_INTS * 4) return [];
   // Typed views need aligned offsets; a buffer handed over at an odd offset is copied once.
   const data = bytes.byteOffset % 8 === 0 ? bytes : bytes.slice();
@@ -282,11 +314,19 @@ function decode(bytes: Uint8Array, trackHeadingLevel: number): NoteRecord[] {
     new TextDecoder().decode(new Uint8Array(data.buffer, utf8At, utf8Length)),
     new Uint8Array(data.buffer, textsAt, textBytes),
   );
-  const records: NoteRecord[] = [];
+  const raw: RawRecord[] = [];
+  let keys: string[] = [];
   try {
-    for (let i = 0; i < notes; i++) records.push(readRecord(reader, stats[2 * i], stats[2 * i + 1]));
+    for (let i = 0; i < notes; i++) raw.push(readRecord(reader, stats[2 * i], stats[2 * i + 1]));
+    for (let n = reader.count(); n > 0; n--) keys.push(reader.str());
   } catch {
     // Records are read in order: past the first damaged one nothing can be trusted, before it all was checked.
+    // Without the key table the remembered selections are dropped; the records stand.
+    keys = [];
   }
-  return records;
+  return raw.map(({ record, picked }) => {
+    const selections = new Map<string, number[]>();
+    for (const [id, rows] of picked) if (id >= 0 && id < keys.length) selections.set(keys[id], rows);
+    return { record, selections };
+  });
 }

@@ -127,7 +127,7 @@ export function buildToday(index: VaultIndex, day: IsoDate, now: Date, settings:
   });
   // Only items with a deadline word can be deadlines; the index remembers which those are per note.
   const words = settings.deadlineWords;
-  const candidates = index.openItemsWithText(`deadline-words:${JSON.stringify(words)}`, (text) => hasKeyword(text, words));
+  const candidates = index.openItemsWithText(`deadline-words:1:${JSON.stringify(words)}`, (text) => hasKeyword(text, words));
   const allDeadlines = collectDeadlines(candidates, index.venueMarks(), now, settings);
   const deadlines = allDeadlines.filter((d) => d.daysLeft >= 0);
   // A deadline missed this week stays in sight (a late submission window, a reminder to tick it).

@@ -77,7 +77,8 @@ interface NoteDay {
 interface NoteMemo {
   made: Map<number, Item>;
   day?: NoteDay;
-  selections?: Map<string, Item[]>;
+  /** Rows picked by `select`/`openItemsWithText`, per key; persisted with the cache. */
+  selections?: Map<string, number[]>;
 }
 
 const NONE: Item[] = [];
@@ -260,27 +261,17 @@ export class VaultIndex {
   /**
    * Items for which `pick` holds, by path then line. The answer is remembered per note under `key`
    * (which must name `pick` and everything it depends on), so after an edit only that note is asked again.
+   * The answers are saved with the cache: a key must change whenever what it picks changes.
    */
   select(key: string, pick: (item: Item) => boolean): Item[] {
-    const out: Item[] = [];
-    for (const record of this.recordsWithItems()) {
-      const memo = this.memo(record);
-      memo.selections ??= new Map();
-      let picked = memo.selections.get(key);
-      if (!picked) {
-        picked = [];
-        for (let k = 0; k < record.items.count; k++) {
-          const made = memo.made.get(k);
-          const item = made ?? itemAt(record.items, k, record.path);
-          if (!pick(item)) continue;
-          if (!made) memo.made.set(k, item);
-          picked.push(item);
-        }
-        memo.selections.set(key, picked);
+    return this.picked(key, (record, memo) => {
+      const rows: number[] = [];
+      for (let k = 0; k < record.items.count; k++) {
+        // Items that are not picked are not kept: only what a query returns stays in memory.
+        if (pick(memo.made.get(k) ?? itemAt(record.items, k, record.path))) rows.push(k);
       }
-      for (const item of picked) out.push(item);
-    }
-    return out;
+      return rows;
+    });
   }
 
   /**
@@ -288,19 +279,21 @@ export class VaultIndex {
    * `select`. Only the items that pass become objects.
    */
   openItemsWithText(key: string, test: (text: string) => boolean): Item[] {
+    return this.picked(key, (record) => {
+      const rows: number[] = [];
+      for (let k = 0; k < record.items.count; k++) if (!doneAt(record.items, k) && test(textAt(record.items, k))) rows.push(k);
+      return rows;
+    });
+  }
+
+  private picked(key: string, pick: (record: NoteRecord, memo: NoteMemo) => number[]): Item[] {
     const out: Item[] = [];
     for (const record of this.recordsWithItems()) {
       const memo = this.memo(record);
       memo.selections ??= new Map();
-      let picked = memo.selections.get(key);
-      if (!picked) {
-        picked = [];
-        for (let k = 0; k < record.items.count; k++) {
-          if (!doneAt(record.items, k) && test(textAt(record.items, k))) picked.push(this.item(record, memo, k));
-        }
-        memo.selections.set(key, picked);
-      }
-      for (const item of picked) out.push(item);
+      let rows = memo.selections.get(key);
+      if (!rows) memo.selections.set(key, (rows = pick(record, memo)));
+      for (const row of rows) out.push(this.item(record, memo, row));
     }
     return out;
   }
@@ -335,13 +328,18 @@ export class VaultIndex {
 
   /** The index as bytes for the next start-up (see indexCache.ts). */
   toCache(): Uint8Array {
-    return encodeIndexCache(this.options.trackHeadingLevel, this.notes.values());
+    // Remembered selections go along, so the first sidebar after a restart need not read every item's text.
+    return encodeIndexCache(this.options.trackHeadingLevel, this.notes.values(), (record) => this.memos.get(record)?.selections);
   }
 
   /** Rebuilds an index from `toCache()` output; anything malformed is dropped, never thrown. */
   static fromCache(cache: Uint8Array | null | undefined, options?: Partial<IndexOptions>): VaultIndex {
     const index = new VaultIndex(options);
-    if (cache) for (const record of decodeIndexCache(cache, index.options.trackHeadingLevel)) index.put(record.path, record);
+    if (!cache) return index;
+    for (const { record, selections } of decodeIndexCache(cache, index.options.trackHeadingLevel)) {
+      index.put(record.path, record);
+      if (selections.size > 0) index.memos.set(record, { made: new Map(), selections });
+    }
     return index;
   }
 

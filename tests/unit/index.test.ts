@@ -163,6 +163,20 @@ describe("VaultIndex cache", () => {
     expect(VaultIndex.fromCache(untouched.toCache()).toCache()).toEqual(idx.toCache());
   });
 
+  it("remembers selections across a restart, so the first query after it reads no text", () => {
+    const idx = index();
+    const deadlines = idx.openItemsWithText("words", (text) => text.includes("二叉树") || text.includes("above"));
+    expect(deadlines.map((i) => i.text)).toEqual(["above every heading", "二叉树"]);
+    const restored = VaultIndex.fromCache(idx.toCache());
+    const asked: string[] = [];
+    expect(restored.openItemsWithText("words", (text) => { asked.push(text); return false; })).toEqual(deadlines);
+    expect(asked).toEqual([]);
+    // Another key is worked out afresh, and an edited note is asked again.
+    expect(restored.openItemsWithText("other", () => true).length).toBeGreaterThan(2);
+    restored.update("Plans/Term.md", PLAN.replace("二叉树", "链表"), { mtime: 9, size: 1 });
+    expect(restored.openItemsWithText("words", (text) => text.includes("二叉树")).map((i) => i.text)).toEqual([]);
+  });
+
   it("reads a cache handed over at an unaligned offset (a pooled file buffer)", () => {
     const bytes = index().toCache();
     const padded = new Uint8Array(bytes.length + 3);
