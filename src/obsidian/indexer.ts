@@ -20,11 +20,13 @@ export class Indexer extends Component {
   private stopped = false;
   private generation = 0;
 
-  constructor(private readonly app: App, private readonly settings: () => BrainQueueSettings, cache: Uint8Array | null) {
+  constructor(
+    private readonly app: App, private readonly settings: () => BrainQueueSettings,
+    /** The saved index, read once the layout is ready (not during the plugin's load, which Obsidian waits for). */
+    private readonly loadCache: () => Promise<Uint8Array | null>,
+  ) {
     super();
-    this.attach(this.restore(cache));
-    // A cached index is good enough to show at once; the batch run re-checks every note's stat.
-    this.ready = this.index.paths().length > 0;
+    this.attach(new VaultIndex(this.options()));
   }
 
   private options(): { trackHeadingLevel: number; venues: ReturnType<typeof venuesOf> } {
@@ -32,9 +34,16 @@ export class Indexer extends Component {
     return { trackHeadingLevel: settings.trackHeadingLevel, venues: venuesOf(settings) };
   }
 
-  /** A cache from another version or a damaged one gives an empty index: the batch run then starts cold. */
-  private restore(cache: Uint8Array | null): VaultIndex {
-    return VaultIndex.fromCache(cache, this.options());
+  /**
+   * A cached index is good enough to show at once; the batch run then re-checks every note's stat. A
+   * cache from another version or a damaged one gives an empty index: the batch run starts cold.
+   */
+  private async restore(): Promise<void> {
+    const restored = VaultIndex.fromCache(await this.loadCache(), this.options());
+    if (this.stopped || restored.paths().length === 0) return;
+    this.attach(restored);
+    this.ready = true;
+    this.emit();
   }
 
   override onunload(): void {
@@ -47,6 +56,10 @@ export class Indexer extends Component {
 
   /** Called once the workspace layout is ready: listen, then (re)index everything in scope. */
   async start(): Promise<void> {
+    // Before listening: the restored index replaces the empty one, and the rebuild below re-reads
+    // whatever changed on disk while the cache was being read.
+    await this.restore();
+    if (this.stopped) return;
     const { vault, metadataCache, workspace } = this.app;
     this.registerEvent(vault.on("create", (file) => this.schedule(file)));
     this.registerEvent(vault.on("modify", (file) => this.schedule(file)));

@@ -57,7 +57,7 @@ export default class BrainQueuePlugin extends Plugin implements BrainQueueHost {
     this.data = readPluginData(await this.loadData().catch(() => null));
     this.parseKey = parseKeyOf(this.data);
     this.cacheFile = new IndexCacheFile(this.app, this.manifest);
-    this.indexer = this.addChild(new Indexer(this.app, () => this.data.settings, await this.cacheFile.read()));
+    this.indexer = this.addChild(new Indexer(this.app, () => this.data.settings, () => this.cacheFile.read()));
     this.register(this.indexer.onChange(() => this.changed(true)));
     this.register(() => this.clearTimers());
 
