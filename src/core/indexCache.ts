@@ -8,13 +8,13 @@
 import { isValidYmd } from "./dates";
 import type { VenueMark } from "./deadlines";
 import {
-  CONTENT_FROM, DATE, DATE_FROM, DATE_TO, END, FORM, FORMS, GROUP, ITEM_STRIDE, LINE, NO_ITEMS, SOURCE_FROM, SOURCE_TO,
-  STATUS, SUB_FROM, SUB_LINE, SUB_STATUS, SUB_STRIDE, SUB_TEXT_FROM, SUB_TEXT_TO, SUB_TO, TRACK, type NoteItems,
+  BODY_FROM, DATE, DATE_FROM, DATE_TO, END, FORM_SHIFT, FORMS, GROUP, ITEM_STRIDE, LINE, NO_ITEMS, PREFIX, STATUS_FORM,
+  SUB_FROM, SUB_LINE, SUB_STATUS, SUB_STRIDE, SUB_TEXT_FROM, SUB_TEXT_TO, SUB_TO, TRACK, type NoteItems,
 } from "./noteItems";
 import type { QueueBlock, QueueEntry } from "./queue";
 import type { NoteRecord } from "./vaultIndex";
 
-export const INDEX_CACHE_VERSION = 3;
+export const INDEX_CACHE_VERSION = 4;
 const MAGIC = 0x43495142; // "BQIC" read as a little-endian u32
 const BYTE_ORDER = 0x01020304;
 const HEADER_INTS = 10;
@@ -23,7 +23,7 @@ const HEADER_INTS = 10;
 class CachedNoteItems implements NoteItems {
   private decoded: string | null = null;
   constructor(
-    readonly count: number, readonly cols: Int32Array, readonly subs: Int32Array, readonly names: string[],
+    readonly count: number, readonly cols: Int32Array, readonly bodiesEnd: number, readonly names: string[],
     /** The text as stored, and its length in UTF-16 units (what the columns' offsets count). */
     readonly utf8: Uint8Array, readonly length: number,
   ) {}
@@ -86,10 +86,10 @@ class Writer {
     this.stats.push(record.stat!.size);
     this.str(record.path);
     this.ints.push(items.count);
-    this.ints.push(items.subs.length / SUB_STRIDE);
+    this.ints.push(items.cols.length);
     this.ints.push(items.names.length);
+    this.ints.push(items.bodiesEnd);
     this.ints.pushAll(items.cols);
-    this.ints.pushAll(items.subs);
     // A note restored from the cache and never read since is written back as the bytes it came as.
     const utf8 = items instanceof CachedNoteItems ? items.utf8 : this.encoder.encode(items.text);
     this.texts.push(utf8);
@@ -207,22 +207,26 @@ const validKey = (key: number): boolean => isValidYmd(Math.floor(key / 10_000), 
 const validCodePoint = (c: number): boolean => c >= 0 && c <= 0x10ffff;
 
 /** Checks every number of the columns that an item will be built from (`textLength`: the text's UTF-16 length). */
-function checkItems(items: NoteItems, subCount: number, textLength: number): void {
-  const { cols, subs, names } = items;
-  for (let at = 0; at < cols.length; at += ITEM_STRIDE) {
-    const from = cols[at + SOURCE_FROM];
-    const to = cols[at + SOURCE_TO];
-    const length = to - from;
+function checkItems(items: NoteItems, textLength: number): void {
+  const { cols, names, count, bodiesEnd } = items;
+  const itemInts = count * ITEM_STRIDE;
+  const subRows = (cols.length - itemInts) / SUB_STRIDE;
+  check(Number.isInteger(subRows) && subRows >= 0 && bodiesEnd >= 0 && bodiesEnd <= textLength);
+  for (let at = 0; at < itemInts; at += ITEM_STRIDE) {
+    const from = cols[at + BODY_FROM];
+    const to = at + ITEM_STRIDE < itemInts ? cols[at + ITEM_STRIDE + BODY_FROM] : bodiesEnd;
+    const prefix = cols[at + PREFIX];
+    check(prefix >= 0 && prefix < names.length && from >= 0 && from <= to);
+    const sourceLength = names[prefix].length + to - from;
     check(cols[at + LINE] >= 1 && validKey(cols[at + DATE]) && (cols[at + END] === 0 || (validKey(cols[at + END]) && cols[at + END] >= cols[at + DATE])));
-    check(validCodePoint(cols[at + STATUS]) && cols[at + FORM] >= 0 && cols[at + FORM] < FORMS.length);
-    check(from >= 0 && from <= to && to <= textLength);
-    check(cols[at + CONTENT_FROM] >= 0 && cols[at + CONTENT_FROM] <= cols[at + DATE_FROM] && cols[at + DATE_FROM] <= cols[at + DATE_TO] && cols[at + DATE_TO] <= length);
+    check(cols[at + STATUS_FORM] >= 0 && validCodePoint(cols[at + STATUS_FORM] & ((1 << FORM_SHIFT) - 1)) && cols[at + STATUS_FORM] >>> FORM_SHIFT < FORMS.length);
+    check(names[prefix].length <= cols[at + DATE_FROM] && cols[at + DATE_FROM] <= cols[at + DATE_TO] && cols[at + DATE_TO] <= sourceLength);
     check(cols[at + TRACK] >= 0 && cols[at + TRACK] < names.length && cols[at + GROUP] >= -1 && cols[at + GROUP] < names.length);
-    check(cols[at + SUB_FROM] >= 0 && cols[at + SUB_FROM] <= cols[at + SUB_TO] && cols[at + SUB_TO] <= subCount);
+    check(cols[at + SUB_FROM] >= 0 && cols[at + SUB_FROM] <= cols[at + SUB_TO] && cols[at + SUB_TO] <= subRows);
   }
-  for (let at = 0; at < subs.length; at += SUB_STRIDE) {
-    check(subs[at + SUB_LINE] >= 1 && validCodePoint(subs[at + SUB_STATUS]));
-    check(subs[at + SUB_TEXT_FROM] >= 0 && subs[at + SUB_TEXT_FROM] <= subs[at + SUB_TEXT_TO] && subs[at + SUB_TEXT_TO] <= textLength);
+  for (let at = itemInts; at < cols.length; at += SUB_STRIDE) {
+    check(cols[at + SUB_LINE] >= 1 && validCodePoint(cols[at + SUB_STATUS]));
+    check(cols[at + SUB_TEXT_FROM] >= 0 && cols[at + SUB_TEXT_FROM] <= cols[at + SUB_TEXT_TO] && cols[at + SUB_TEXT_TO] <= textLength);
   }
 }
 
@@ -232,18 +236,19 @@ interface RawRecord { record: NoteRecord; picked: [number, number[]][] }
 function readRecord(reader: Reader, mtime: number, size: number): RawRecord {
   const path = reader.str();
   const count = reader.count();
-  const subCount = reader.count();
+  const colCount = reader.count();
   const nameCount = reader.count();
-  const cols = reader.take(count * ITEM_STRIDE);
-  const subs = reader.take(subCount * SUB_STRIDE);
+  const bodiesEnd = reader.next();
+  check(colCount >= count * ITEM_STRIDE);
+  const cols = reader.take(colCount);
   const utf8 = reader.bytes(reader.next());
   const textLength = reader.next();
   // UTF-8 takes at least one byte and at most three per UTF-16 unit.
   check(textLength >= 0 && utf8.length >= textLength && utf8.length <= 3 * textLength);
   const names: string[] = [];
   for (let i = 0; i < nameCount; i++) names.push(reader.str());
-  const items: NoteItems = count === 0 ? NO_ITEMS : new CachedNoteItems(count, cols, subs, names, utf8, textLength);
-  checkItems(items, subCount, textLength);
+  const items: NoteItems = count === 0 ? NO_ITEMS : new CachedNoteItems(count, cols, bodiesEnd, names, utf8, textLength);
+  checkItems(items, textLength);
   const problems = [];
   for (let n = reader.count(); n > 0; n--) problems.push({ path, line: reader.next(), message: reader.str() });
   const tracks = [];

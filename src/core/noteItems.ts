@@ -1,6 +1,6 @@
-// A note's items in columns: the numbers in one Int32Array, the source lines in one string. Item
-// objects are made only for query results, so a vault of a million items costs ~100 bytes per item
-// instead of a few hundred, and the cache is these columns written out as they are.
+// A note's items in columns: the numbers in one Int32Array, the lines' text in one string. Item
+// objects are made only for query results, so a vault of a million items costs about a hundred bytes
+// per item instead of a few hundred, and the cache is these columns written out as they are.
 import { isoDate } from "./dates";
 import { pooledString } from "./ownString";
 import type { DateForm, IsoDate, Item, Subtask } from "./types";
@@ -11,45 +11,51 @@ export const LINE = 0;
 export const DATE = 1;
 /** Last day as yyyymmdd, or 0 when the item is not a range. */
 export const END = 2;
-/** The status character's code point. */
-export const STATUS = 3;
-export const FORM = 4;
-export const DATE_FROM = 5;
-export const DATE_TO = 6;
-export const CONTENT_FROM = 7;
-/** Offsets of the item's source line in `text`. */
-export const SOURCE_FROM = 8;
-export const SOURCE_TO = 9;
+/** The status character's code point, and the date form (its index in FORMS) shifted by FORM_SHIFT. */
+export const STATUS_FORM = 3;
+/** Offsets of the date expression in the source line. */
+export const DATE_FROM = 4;
+export const DATE_TO = 5;
+/** Where the line's body (the source after its prefix) starts in `text`; it ends where the next item's starts. */
+export const BODY_FROM = 6;
+/** Index in `names` of the line's prefix (`- [ ] `, `  > 1. [x]\t`): few distinct ones, shared. */
+export const PREFIX = 7;
 /** Index in `names` of the track, and of the group (-1: none). */
-export const TRACK = 10;
-export const GROUP = 11;
+export const TRACK = 8;
+export const GROUP = 9;
 /** The item's subtasks are subtask rows [SUB_FROM, SUB_TO). */
-export const SUB_FROM = 12;
-export const SUB_TO = 13;
-export const ITEM_STRIDE = 14;
+export const SUB_FROM = 10;
+export const SUB_TO = 11;
+export const ITEM_STRIDE = 12;
 
-// Subtask columns; a subtask's text is stored trimmed.
+// Subtask rows follow the items in `cols`; a subtask's text is stored trimmed.
 export const SUB_LINE = 0;
 export const SUB_STATUS = 1;
 export const SUB_TEXT_FROM = 2;
 export const SUB_TEXT_TO = 3;
 export const SUB_STRIDE = 4;
 
+export const FORM_SHIFT = 24;
+const STATUS_MASK = (1 << FORM_SHIFT) - 1;
 export const FORMS: readonly DateForm[] = ["plain", "cjk", "tasks-due", "tasks-scheduled", "dataview"];
 
 export interface NoteItems {
   count: number;
-  /** ITEM_STRIDE numbers per item, in line order. */
+  /** ITEM_STRIDE numbers per item in line order, then SUB_STRIDE numbers per subtask row. */
   cols: Int32Array;
-  /** SUB_STRIDE numbers per subtask, each item's subtasks together. */
-  subs: Int32Array;
-  /** Item source lines and subtask texts, concatenated: a flat copy that does not keep the note's text alive. */
+  /** The items' bodies back to back, then the subtask texts: a flat copy that keeps no note text alive. */
   text: string;
-  /** Track and group names the columns point at. */
+  /** Where the bodies end in `text`. */
+  bodiesEnd: number;
+  /** Track and group names and line prefixes the columns point at. */
   names: string[];
 }
 
-export const NO_ITEMS: NoteItems = Object.freeze({ count: 0, cols: new Int32Array(0), subs: new Int32Array(0), text: "", names: [] });
+export const NO_ITEMS: NoteItems = Object.freeze({ count: 0, cols: new Int32Array(0), text: "", bodiesEnd: 0, names: [] });
+
+/** Where the subtask rows start in `cols`, and how many there are. */
+export const subRowsAt = (note: NoteItems): number => note.count * ITEM_STRIDE;
+export const subRowCount = (note: NoteItems): number => (note.cols.length - note.count * ITEM_STRIDE) / SUB_STRIDE;
 
 /** "2021-03-27" → 20210327. */
 export function dayKey(day: IsoDate): number {
@@ -65,8 +71,6 @@ export function dayOfKey(key: number): IsoDate {
 
 export const isDoneStatus = (status: string): boolean => status === "x" || status === "X";
 
-const EMPTY_INTS = new Int32Array(0);
-
 /** A growable Int32Array. */
 class IntList {
   data = new Int32Array(1024);
@@ -75,10 +79,6 @@ class IntList {
     if (this.length === this.data.length) this.grow();
     this.data[this.length++] = value;
   }
-  /** A copy of the used part. */
-  take(): Int32Array {
-    return this.length === 0 ? EMPTY_INTS : this.data.slice(0, this.length);
-  }
   private grow(): void {
     const bigger = new Int32Array(this.data.length * 2);
     bigger.set(this.data);
@@ -86,16 +86,18 @@ class IntList {
   }
 }
 
-/** Appends items while a note is parsed, then hands over compact columns. */
-// Scratch lists shared by every builder, so parsing a vault does not allocate two growing arrays per note.
+// Scratch lists shared by every builder, so parsing a vault does not allocate growing arrays per note.
 // Parsing is synchronous: at most one builder is filling them at a time.
 const scratch = { cols: new IntList(), subs: new IntList() };
 
+/** Appends items while a note is parsed, then hands over compact columns. */
 export class NoteItemsBuilder {
   private cols = scratch.cols;
   private subs = scratch.subs;
-  private parts: string[] = [];
-  private length = 0;
+  private bodies: string[] = [];
+  private bodiesLength = 0;
+  private subTexts: string[] = [];
+  private subTextsLength = 0;
   private names: string[] = [];
   private nameIndex = new Map<string, number>();
   count = 0;
@@ -108,11 +110,13 @@ export class NoteItemsBuilder {
   /** Adds an item (dates as yyyymmdd keys, `end` 0 for none); returns its index, for subtasks. */
   addItem(line: number, source: string, status: string, form: DateForm, date: number, end: number,
     dateFrom: number, dateTo: number, contentFrom: number, track: string, group: string | null): number {
-    const from = this.append(source);
     const cols = this.cols;
-    cols.push(line); cols.push(date); cols.push(end); cols.push(status.codePointAt(0) ?? 32); cols.push(FORMS.indexOf(form));
-    cols.push(dateFrom); cols.push(dateTo); cols.push(contentFrom); cols.push(from); cols.push(this.length);
+    cols.push(line); cols.push(date); cols.push(end); cols.push(((status.codePointAt(0) ?? 32) | (FORMS.indexOf(form) << FORM_SHIFT)));
+    cols.push(dateFrom); cols.push(dateTo); cols.push(this.bodiesLength); cols.push(this.name(source.slice(0, contentFrom)));
     cols.push(this.name(track)); cols.push(group === null ? -1 : this.name(group)); cols.push(0); cols.push(0);
+    const body = source.slice(contentFrom);
+    this.bodies.push(body);
+    this.bodiesLength += body.length;
     return this.count++;
   }
 
@@ -124,24 +128,29 @@ export class NoteItemsBuilder {
     if (cols[at + SUB_TO] === cols[at + SUB_FROM]) cols[at + SUB_FROM] = cols[at + SUB_TO] = row;
     // An item's subtasks stay contiguous only if no other item's subtask came between: move them along.
     if (cols[at + SUB_TO] !== row) this.relocateSubtasks(owner);
-    const from = this.append(text);
-    this.subs.push(line); this.subs.push(status.codePointAt(0) ?? 32); this.subs.push(from); this.subs.push(this.length);
+    this.subs.push(line); this.subs.push(status.codePointAt(0) ?? 32); this.subs.push(this.subTextsLength);
+    this.subTexts.push(text);
+    this.subTextsLength += text.length;
+    this.subs.push(this.subTextsLength);
     this.cols.data[at + SUB_TO] = this.subs.length / SUB_STRIDE;
   }
 
   build(): NoteItems {
     if (this.count === 0) return NO_ITEMS;
+    const itemInts = this.count * ITEM_STRIDE;
+    const cols = new Int32Array(itemInts + this.subs.length);
+    cols.set(this.cols.data.subarray(0, itemInts));
+    cols.set(this.subs.data.subarray(0, this.subs.length), itemInts);
+    // Subtask texts follow the bodies in the one string.
+    for (let at = itemInts; at < cols.length; at += SUB_STRIDE) {
+      cols[at + SUB_TEXT_FROM] += this.bodiesLength;
+      cols[at + SUB_TEXT_TO] += this.bodiesLength;
+    }
+    const parts = this.subTexts.length > 0 ? [...this.bodies, ...this.subTexts] : this.bodies;
     // join() copies two or more parts into a new string but hands back a lone part as it is: a slice
     // of the note that would keep the whole note's text alive.
-    if (this.parts.length === 1) this.parts.push(" ");
-    return { count: this.count, cols: this.cols.take(), subs: this.subs.take(), text: this.parts.join(""), names: this.names };
-  }
-
-  private append(text: string): number {
-    const from = this.length;
-    this.parts.push(text);
-    this.length += text.length;
-    return from;
+    if (parts.length === 1) parts.push(" ");
+    return { count: this.count, cols, text: parts.join(""), bodiesEnd: this.bodiesLength, names: this.names };
   }
 
   private name(value: string): number {
@@ -177,37 +186,43 @@ export function textAround(content: string, from: number, to: number): string {
   return spaced ? `${l} ${r}` : l + r;
 }
 
+/** Item `k`'s body: its source line after the prefix. */
+function bodyAt(note: NoteItems, k: number): string {
+  const at = k * ITEM_STRIDE;
+  const to = k + 1 < note.count ? note.cols[at + ITEM_STRIDE + BODY_FROM] : note.bodiesEnd;
+  return note.text.slice(note.cols[at + BODY_FROM], to);
+}
+
 /** Item `k`'s text (the line's words around the date), without making the whole item. */
 export function textAt(note: NoteItems, k: number): string {
   const c = note.cols;
   const at = k * ITEM_STRIDE;
-  const contentFrom = c[at + CONTENT_FROM];
-  const content = note.text.slice(c[at + SOURCE_FROM] + contentFrom, c[at + SOURCE_TO]);
-  return textAround(content, c[at + DATE_FROM] - contentFrom, c[at + DATE_TO] - contentFrom);
+  const contentFrom = note.names[c[at + PREFIX]].length;
+  return textAround(bodyAt(note, k), c[at + DATE_FROM] - contentFrom, c[at + DATE_TO] - contentFrom);
 }
 
 /** Item `k` of a note as a fresh object. */
 export function itemAt(note: NoteItems, k: number, path: string): Item {
   const c = note.cols;
   const at = k * ITEM_STRIDE;
-  const source = note.text.slice(c[at + SOURCE_FROM], c[at + SOURCE_TO]);
-  const contentFrom = c[at + CONTENT_FROM];
-  const status = String.fromCodePoint(c[at + STATUS]);
+  const prefix = note.names[c[at + PREFIX]];
+  const body = bodyAt(note, k);
+  const status = String.fromCodePoint(c[at + STATUS_FORM] & STATUS_MASK);
   const subtasks: Subtask[] = [];
+  const rows = subRowsAt(note);
   for (let row = c[at + SUB_FROM]; row < c[at + SUB_TO]; row++) {
-    const s = row * SUB_STRIDE;
-    const subStatus = String.fromCodePoint(note.subs[s + SUB_STATUS]);
+    const s = rows + row * SUB_STRIDE;
+    const subStatus = String.fromCodePoint(c[s + SUB_STATUS]);
     subtasks.push({
-      line: note.subs[s + SUB_LINE], status: subStatus, done: isDoneStatus(subStatus),
-      text: note.text.slice(note.subs[s + SUB_TEXT_FROM], note.subs[s + SUB_TEXT_TO]),
+      line: c[s + SUB_LINE], status: subStatus, done: isDoneStatus(subStatus), text: note.text.slice(c[s + SUB_TEXT_FROM], c[s + SUB_TEXT_TO]),
     });
   }
   return {
     path, line: c[at + LINE], status, done: isDoneStatus(status),
-    text: textAround(source.slice(contentFrom), c[at + DATE_FROM] - contentFrom, c[at + DATE_TO] - contentFrom),
+    text: textAround(body, c[at + DATE_FROM] - prefix.length, c[at + DATE_TO] - prefix.length),
     date: dayOfKey(c[at + DATE]), end: c[at + END] === 0 ? null : dayOfKey(c[at + END]),
     track: note.names[c[at + TRACK]], group: c[at + GROUP] < 0 ? null : note.names[c[at + GROUP]],
-    subtasks, source, dateFrom: c[at + DATE_FROM], dateTo: c[at + DATE_TO], form: FORMS[c[at + FORM]],
+    subtasks, source: prefix + body, dateFrom: c[at + DATE_FROM], dateTo: c[at + DATE_TO], form: FORMS[c[at + STATUS_FORM] >>> FORM_SHIFT],
   };
 }
 
@@ -220,7 +235,7 @@ export function allItems(note: NoteItems, path: string): Item[] {
 
 /** Whether item `k` is finished (`x`/`X`). */
 export function doneAt(note: NoteItems, k: number): boolean {
-  const status = note.cols[k * ITEM_STRIDE + STATUS];
+  const status = note.cols[k * ITEM_STRIDE + STATUS_FORM] & STATUS_MASK;
   return status === 120 || status === 88;
 }
 

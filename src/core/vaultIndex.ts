@@ -523,7 +523,7 @@ function renameItems(items: NoteItems, newName: string, follows: (line: number) 
   if (items.count === 0) return items;
   const names = [...items.names, newName];
   const cols = items.cols.slice();
-  for (let at = 0; at < cols.length; at += ITEM_STRIDE) if (follows(cols[at + LINE])) cols[at + TRACK] = names.length - 1;
+  for (let at = 0; at < items.count * ITEM_STRIDE; at += ITEM_STRIDE) if (follows(cols[at + LINE])) cols[at + TRACK] = names.length - 1;
   // Not a spread: columns restored from the cache read their text through a getter.
-  return { count: items.count, cols, subs: items.subs, text: items.text, names };
+  return { count: items.count, cols, text: items.text, bodiesEnd: items.bodiesEnd, names };
 }
