@@ -9,12 +9,12 @@ import { isValidYmd } from "./dates";
 import type { VenueMark } from "./deadlines";
 import {
   BODY_FROM, DATE, DATE_FROM, DATE_TO, END, FORM_SHIFT, FORMS, GROUP, ITEM_STRIDE, LINE, NO_ITEMS, PREFIX, STATUS_FORM,
-  SUB_FROM, SUB_LINE, SUB_STATUS, SUB_STRIDE, SUB_TEXT_FROM, SUB_TEXT_TO, SUB_TO, TRACK, type NoteItems,
+  SUB_LINE, SUB_OWNER, SUB_STATUS, SUB_STRIDE, SUB_TEXT_FROM, SUB_TEXT_TO, TRACK, type NoteItems,
 } from "./noteItems";
 import type { QueueBlock, QueueEntry } from "./queue";
 import type { NoteRecord } from "./vaultIndex";
 
-export const INDEX_CACHE_VERSION = 4;
+export const INDEX_CACHE_VERSION = 5;
 const MAGIC = 0x43495142; // "BQIC" read as a little-endian u32
 const BYTE_ORDER = 0x01020304;
 const HEADER_INTS = 10;
@@ -79,7 +79,7 @@ class Writer {
     this.lengths.push(value.length);
   }
 
-  record(record: NoteRecord, selections: Map<string, number[]> | undefined): void {
+  record(record: NoteRecord, selections: Iterable<[string, number[]]> | undefined): void {
     const { items } = record;
     this.notes++;
     this.stats.push(record.stat!.mtime);
@@ -136,7 +136,7 @@ const recordStrings = (record: NoteRecord): string[] => [
 ];
 
 export function encodeIndexCache(
-  trackHeadingLevel: number, records: Iterable<NoteRecord>, selectionsOf: (record: NoteRecord) => Map<string, number[]> | undefined = () => undefined,
+  trackHeadingLevel: number, records: Iterable<NoteRecord>, selectionsOf: (record: NoteRecord) => Iterable<[string, number[]]> | undefined = () => undefined,
 ): Uint8Array {
   const writer = new Writer();
   for (const record of records) {
@@ -222,9 +222,10 @@ function checkItems(items: NoteItems, textLength: number): void {
     check(cols[at + STATUS_FORM] >= 0 && validCodePoint(cols[at + STATUS_FORM] & ((1 << FORM_SHIFT) - 1)) && cols[at + STATUS_FORM] >>> FORM_SHIFT < FORMS.length);
     check(names[prefix].length <= cols[at + DATE_FROM] && cols[at + DATE_FROM] <= cols[at + DATE_TO] && cols[at + DATE_TO] <= sourceLength);
     check(cols[at + TRACK] >= 0 && cols[at + TRACK] < names.length && cols[at + GROUP] >= -1 && cols[at + GROUP] < names.length);
-    check(cols[at + SUB_FROM] >= 0 && cols[at + SUB_FROM] <= cols[at + SUB_TO] && cols[at + SUB_TO] <= subRows);
   }
   for (let at = itemInts; at < cols.length; at += SUB_STRIDE) {
+    // Rows by owner: an item's subtasks are found by binary search.
+    check(cols[at + SUB_OWNER] >= 0 && cols[at + SUB_OWNER] < count && (at === itemInts || cols[at + SUB_OWNER] >= cols[at - SUB_STRIDE + SUB_OWNER]));
     check(cols[at + SUB_LINE] >= 1 && validCodePoint(cols[at + SUB_STATUS]));
     check(cols[at + SUB_TEXT_FROM] >= 0 && cols[at + SUB_TEXT_FROM] <= cols[at + SUB_TEXT_TO] && cols[at + SUB_TEXT_TO] <= textLength);
   }

@@ -23,17 +23,16 @@ export const PREFIX = 7;
 /** Index in `names` of the track, and of the group (-1: none). */
 export const TRACK = 8;
 export const GROUP = 9;
-/** The item's subtasks are subtask rows [SUB_FROM, SUB_TO). */
-export const SUB_FROM = 10;
-export const SUB_TO = 11;
-export const ITEM_STRIDE = 12;
+export const ITEM_STRIDE = 10;
 
-// Subtask rows follow the items in `cols`; a subtask's text is stored trimmed.
-export const SUB_LINE = 0;
-export const SUB_STATUS = 1;
-export const SUB_TEXT_FROM = 2;
-export const SUB_TEXT_TO = 3;
-export const SUB_STRIDE = 4;
+// Subtask rows follow the items in `cols`, ordered by the item they belong to (most items have none,
+// so an item carries no subtask columns); a subtask's text is stored trimmed.
+export const SUB_OWNER = 0;
+export const SUB_LINE = 1;
+export const SUB_STATUS = 2;
+export const SUB_TEXT_FROM = 3;
+export const SUB_TEXT_TO = 4;
+export const SUB_STRIDE = 5;
 
 export const FORM_SHIFT = 24;
 const STATUS_MASK = (1 << FORM_SHIFT) - 1;
@@ -113,7 +112,7 @@ export class NoteItemsBuilder {
     const cols = this.cols;
     cols.push(line); cols.push(date); cols.push(end); cols.push(((status.codePointAt(0) ?? 32) | (FORMS.indexOf(form) << FORM_SHIFT)));
     cols.push(dateFrom); cols.push(dateTo); cols.push(this.bodiesLength); cols.push(this.name(source.slice(0, contentFrom)));
-    cols.push(this.name(track)); cols.push(group === null ? -1 : this.name(group)); cols.push(0); cols.push(0);
+    cols.push(this.name(track)); cols.push(group === null ? -1 : this.name(group));
     const body = source.slice(contentFrom);
     this.bodies.push(body);
     this.bodiesLength += body.length;
@@ -122,17 +121,11 @@ export class NoteItemsBuilder {
 
   /** Adds a subtask to item `owner`; subtasks must be added in line order, after their owner. */
   addSubtask(owner: number, line: number, status: string, text: string): void {
-    const cols = this.cols.data;
-    const at = owner * ITEM_STRIDE;
-    const row = this.subs.length / SUB_STRIDE;
-    if (cols[at + SUB_TO] === cols[at + SUB_FROM]) cols[at + SUB_FROM] = cols[at + SUB_TO] = row;
-    // An item's subtasks stay contiguous only if no other item's subtask came between: move them along.
-    if (cols[at + SUB_TO] !== row) this.relocateSubtasks(owner);
-    this.subs.push(line); this.subs.push(status.codePointAt(0) ?? 32); this.subs.push(this.subTextsLength);
+    const subs = this.subs;
+    subs.push(owner); subs.push(line); subs.push(status.codePointAt(0) ?? 32); subs.push(this.subTextsLength);
     this.subTexts.push(text);
     this.subTextsLength += text.length;
-    this.subs.push(this.subTextsLength);
-    this.cols.data[at + SUB_TO] = this.subs.length / SUB_STRIDE;
+    subs.push(this.subTextsLength);
   }
 
   build(): NoteItems {
@@ -140,17 +133,27 @@ export class NoteItemsBuilder {
     const itemInts = this.count * ITEM_STRIDE;
     const cols = new Int32Array(itemInts + this.subs.length);
     cols.set(this.cols.data.subarray(0, itemInts));
-    cols.set(this.subs.data.subarray(0, this.subs.length), itemInts);
-    // Subtask texts follow the bodies in the one string.
-    for (let at = itemInts; at < cols.length; at += SUB_STRIDE) {
-      cols[at + SUB_TEXT_FROM] += this.bodiesLength;
-      cols[at + SUB_TEXT_TO] += this.bodiesLength;
-    }
+    this.copySubtaskRows(cols, itemInts);
     const parts = this.subTexts.length > 0 ? [...this.bodies, ...this.subTexts] : this.bodies;
     // join() copies two or more parts into a new string but hands back a lone part as it is: a slice
     // of the note that would keep the whole note's text alive.
     if (parts.length === 1) parts.push(" ");
     return { count: this.count, cols, text: parts.join(""), bodiesEnd: this.bodiesLength, names: this.names };
+  }
+
+  /** Subtask rows by owner, keeping line order within an owner (a dated child's subtasks can come between
+   *  two of its parent's); their text offsets move past the bodies, which come first in the string. */
+  private copySubtaskRows(cols: Int32Array, at: number): void {
+    const subs = this.subs.data;
+    const rows = this.subs.length / SUB_STRIDE;
+    const order = Array.from({ length: rows }, (_, i) => i);
+    order.sort((a, b) => subs[a * SUB_STRIDE + SUB_OWNER] - subs[b * SUB_STRIDE + SUB_OWNER] || a - b);
+    for (const row of order) {
+      cols.set(subs.subarray(row * SUB_STRIDE, (row + 1) * SUB_STRIDE), at);
+      cols[at + SUB_TEXT_FROM] += this.bodiesLength;
+      cols[at + SUB_TEXT_TO] += this.bodiesLength;
+      at += SUB_STRIDE;
+    }
   }
 
   private name(value: string): number {
@@ -161,17 +164,6 @@ export class NoteItemsBuilder {
       this.nameIndex.set(value, index);
     }
     return index;
-  }
-
-  /** Copies item `owner`'s subtask rows to the end so the next one can follow them. */
-  private relocateSubtasks(owner: number): void {
-    const at = owner * ITEM_STRIDE;
-    const start = this.subs.length / SUB_STRIDE;
-    for (let row = this.cols.data[at + SUB_FROM]; row < this.cols.data[at + SUB_TO]; row++) {
-      for (let k = 0; k < SUB_STRIDE; k++) this.subs.push(this.subs.data[row * SUB_STRIDE + k]);
-    }
-    this.cols.data[at + SUB_TO] = this.subs.length / SUB_STRIDE;
-    this.cols.data[at + SUB_FROM] = start;
   }
 }
 
@@ -184,6 +176,19 @@ export function textAround(content: string, from: number, to: number): string {
   if (!l || !r) return l || r;
   const spaced = /\s$/.test(left) || /^\s/.test(right);
   return spaced ? `${l} ${r}` : l + r;
+}
+
+/** Where item `k`'s subtask rows start in `cols` (the first row owned by `k` or a later item): binary search. */
+function firstSubtaskRow(note: NoteItems, k: number): number {
+  const base = subRowsAt(note);
+  let lo = 0;
+  let hi = subRowCount(note);
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (note.cols[base + mid * SUB_STRIDE + SUB_OWNER] < k) lo = mid + 1;
+    else hi = mid;
+  }
+  return base + lo * SUB_STRIDE;
 }
 
 /** Item `k`'s body: its source line after the prefix. */
@@ -209,9 +214,7 @@ export function itemAt(note: NoteItems, k: number, path: string): Item {
   const body = bodyAt(note, k);
   const status = String.fromCodePoint(c[at + STATUS_FORM] & STATUS_MASK);
   const subtasks: Subtask[] = [];
-  const rows = subRowsAt(note);
-  for (let row = c[at + SUB_FROM]; row < c[at + SUB_TO]; row++) {
-    const s = rows + row * SUB_STRIDE;
+  for (let s = firstSubtaskRow(note, k); s < c.length && c[s + SUB_OWNER] === k; s += SUB_STRIDE) {
     const subStatus = String.fromCodePoint(c[s + SUB_STATUS]);
     subtasks.push({
       line: c[s + SUB_LINE], status: subStatus, done: isDoneStatus(subStatus), text: note.text.slice(c[s + SUB_TEXT_FROM], c[s + SUB_TEXT_TO]),

@@ -66,8 +66,8 @@ interface Lists {
 interface NoteDay {
   day: IsoDate;
   on: Item[];
-  /** Overdue item rows grouped by track, tracks in order of their first overdue item; rows by line. */
-  overdue: { track: string; rows: number[] }[];
+  /** Overdue item rows, by line (a large vault has hundreds of thousands: numbers, not objects). */
+  overdue: number[];
   upcoming?: { last: IsoDate; items: Item[] };
   /** The first day after `day` with one of this note's items on it (yyyymmdd), 0 when none. */
   next?: number;
@@ -75,13 +75,18 @@ interface NoteDay {
 
 /** What a note's queries found so far: one Item object per item, however many queries return it. */
 interface NoteMemo {
-  made: Map<number, Item>;
+  /** Made only once a query returns one of the note's items: most notes never need it. */
+  made?: Map<number, Item>;
   day?: NoteDay;
-  /** Rows picked by `select`/`openItemsWithText`, per key; persisted with the cache. */
-  selections?: Map<string, number[]>;
+  /** Rows picked by `select`/`openItemsWithText` under one key (the sidebar's), and under any others;
+   *  persisted with the cache. Fields, not a Map per note: fifty thousand Maps weigh megabytes. */
+  pickedKey?: string;
+  pickedRows?: number[];
+  otherPicks?: Map<string, number[]>;
 }
 
 const NONE: Item[] = [];
+const NO_ROWS: number[] = Object.freeze([]) as unknown as number[];
 /** One shared empty list for the most notes, which have no problems, tracks or venue marks (records are read-only). */
 const NONE_YET: never[] = Object.freeze([]) as never[];
 
@@ -207,8 +212,7 @@ export class VaultIndex {
     const out: Item[] = [];
     for (const record of this.recordsWithItems()) {
       const memo = this.memo(record);
-      const rows = this.noteDay(record, day).overdue.flatMap((group) => group.rows).sort((a, b) => a - b);
-      for (const row of rows) out.push(this.item(record, memo, row));
+      for (const row of this.noteDay(record, day).overdue) out.push(this.item(record, memo, row));
     }
     this.lists.overdue = { day, items: out };
     return out;
@@ -224,14 +228,18 @@ export class VaultIndex {
     if (cached?.day === day && cached.limit === limit) return cached.groups;
     const groups = new Map<string, OverdueGroup>();
     for (const record of this.recordsWithItems()) {
-      const dayMemo = this.noteDay(record, day);
-      if (dayMemo.overdue.length === 0) continue;
+      const rows = this.noteDay(record, day).overdue;
+      if (rows.length === 0) continue;
       const memo = this.memo(record);
-      for (const { track, rows } of dayMemo.overdue) {
+      const { cols, names } = record.items;
+      // Tracks in order of their first overdue item: within a note, by line, so grouping rows in line
+      // order keeps that order.
+      for (const row of rows) {
+        const track = names[cols[row * ITEM_STRIDE + TRACK]];
         let group = groups.get(track);
         if (!group) groups.set(track, (group = { count: 0, items: [] }));
-        group.count += rows.length;
-        for (let i = 0; i < rows.length && group.items.length < limit; i++) group.items.push(this.item(record, memo, rows[i]));
+        group.count++;
+        if (group.items.length < limit) group.items.push(this.item(record, memo, row));
       }
     }
     this.lists.overdueGroups = { day, limit, groups };
@@ -268,7 +276,7 @@ export class VaultIndex {
       const rows: number[] = [];
       for (let k = 0; k < record.items.count; k++) {
         // Items that are not picked are not kept: only what a query returns stays in memory.
-        if (pick(memo.made.get(k) ?? itemAt(record.items, k, record.path))) rows.push(k);
+        if (pick(memo.made?.get(k) ?? itemAt(record.items, k, record.path))) rows.push(k);
       }
       return rows;
     });
@@ -290,9 +298,15 @@ export class VaultIndex {
     const out: Item[] = [];
     for (const record of this.recordsWithItems()) {
       const memo = this.memo(record);
-      memo.selections ??= new Map();
-      let rows = memo.selections.get(key);
-      if (!rows) memo.selections.set(key, (rows = pick(record, memo)));
+      let rows = memo.pickedKey === key ? memo.pickedRows : memo.otherPicks?.get(key);
+      if (!rows) {
+        rows = pick(record, memo);
+        if (rows.length === 0) rows = NO_ROWS;
+        if (memo.pickedKey === undefined) {
+          memo.pickedKey = key;
+          memo.pickedRows = rows;
+        } else (memo.otherPicks ??= new Map()).set(key, rows);
+      }
       for (const row of rows) out.push(this.item(record, memo, row));
     }
     return out;
@@ -329,7 +343,7 @@ export class VaultIndex {
   /** The index as bytes for the next start-up (see indexCache.ts). */
   toCache(): Uint8Array {
     // Remembered selections go along, so the first sidebar after a restart need not read every item's text.
-    return encodeIndexCache(this.options.trackHeadingLevel, this.notes.values(), (record) => this.memos.get(record)?.selections);
+    return encodeIndexCache(this.options.trackHeadingLevel, this.notes.values(), (record) => picksOf(this.memos.get(record)));
   }
 
   /** Rebuilds an index from `toCache()` output; anything malformed is dropped, never thrown. */
@@ -338,7 +352,8 @@ export class VaultIndex {
     if (!cache) return index;
     for (const { record, selections } of decodeIndexCache(cache, index.options.trackHeadingLevel)) {
       index.put(record.path, record);
-      if (selections.size > 0) index.memos.set(record, { made: new Map(), selections });
+      const [first, ...others] = selections;
+      if (first) index.memos.set(record, { pickedKey: first[0], pickedRows: first[1], otherPicks: others.length > 0 ? new Map(others) : undefined });
     }
     return index;
   }
@@ -388,11 +403,12 @@ export class VaultIndex {
 
   private memo(record: NoteRecord): NoteMemo {
     let memo = this.memos.get(record);
-    if (!memo) this.memos.set(record, (memo = { made: new Map() }));
+    if (!memo) this.memos.set(record, (memo = {}));
     return memo;
   }
 
   private item(record: NoteRecord, memo: NoteMemo, k: number): Item {
+    memo.made ??= new Map();
     let item = memo.made.get(k);
     if (!item) memo.made.set(k, (item = itemAt(record.items, k, record.path)));
     return item;
@@ -406,7 +422,7 @@ export class VaultIndex {
     const items = record.items;
     const cols = items.cols;
     let on: Item[] = NONE;
-    const overdue: NoteDay["overdue"] = [];
+    let overdue = NO_ROWS;
     for (let k = 0, at = 0; k < items.count; k++, at += ITEM_STRIDE) {
       const first = cols[at + DATE];
       const last = lastDayAt(items, k);
@@ -414,10 +430,8 @@ export class VaultIndex {
         if (on === NONE) on = [];
         on.push(this.item(record, memo, k));
       } else if (last < key && !doneAt(items, k)) {
-        const track = items.names[cols[at + TRACK]];
-        const group = overdue.find((g) => g.track === track);
-        if (group) group.rows.push(k);
-        else overdue.push({ track, rows: [k] });
+        if (overdue === NO_ROWS) overdue = [];
+        overdue.push(k);
       }
     }
     return (memo.day = { day, on, overdue });
@@ -483,6 +497,12 @@ function sameTracks(a: NoteTrack[], b: NoteTrack[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i].name !== b[i].name || a[i].line !== b[i].line) return false;
   return true;
+}
+
+/** Every selection remembered for a note, as key and rows. */
+function picksOf(memo: NoteMemo | undefined): [string, number[]][] {
+  if (memo?.pickedKey === undefined || memo.pickedRows === undefined) return [];
+  return [[memo.pickedKey, memo.pickedRows], ...(memo.otherPicks ?? [])];
 }
 
 /** The first day after `day` on which one of the note's items is planned (yyyymmdd keys), 0 when none. */
