@@ -12,7 +12,8 @@ import {
   SUB_LINE, SUB_OWNER, SUB_STATUS, SUB_STRIDE, SUB_TEXT_FROM, SUB_TEXT_TO, TRACK, type NoteItems,
 } from "./noteItems";
 import type { QueueBlock, QueueEntry } from "./queue";
-import type { NoteRecord } from "./vaultIndex";
+import type { Problem } from "./types";
+import type { NoteRecord, NoteTrack } from "./vaultIndex";
 
 export const INDEX_CACHE_VERSION = 5;
 const MAGIC = 0x43495142; // "BQIC" read as a little-endian u32
@@ -232,9 +233,17 @@ function checkItems(items: NoteItems, textLength: number): void {
 }
 
 /** A restored record, and the selections (rows by key index) remembered for it. */
-interface RawRecord { record: NoteRecord; picked: [number, number[]][] }
+/** A restored record, and the rows remembered for it per selection key (see VaultIndex.select). */
+export interface RestoredRecord {
+  record: NoteRecord;
+  /** Key index (in the cache's key table until the table is read, then resolved) and rows; null for none. */
+  picks: [string, number[]][] | null;
+}
 
-function readRecord(reader: Reader, mtime: number, size: number): RawRecord {
+/** Most notes have no problems, tracks or venue marks: one shared empty list (records are read-only). */
+const NONE: never[] = Object.freeze([]) as never[];
+
+function readRecord(reader: Reader, mtime: number, size: number, pickIds: Map<RestoredRecord, [number, number[]][]>): RestoredRecord {
   const path = reader.str();
   const count = reader.count();
   const colCount = reader.count();
@@ -250,26 +259,31 @@ function readRecord(reader: Reader, mtime: number, size: number): RawRecord {
   for (let i = 0; i < nameCount; i++) names.push(reader.str());
   const items: NoteItems = count === 0 ? NO_ITEMS : new CachedNoteItems(count, cols, bodiesEnd, names, utf8, textLength);
   checkItems(items, textLength);
-  const problems = [];
-  for (let n = reader.count(); n > 0; n--) problems.push({ path, line: reader.next(), message: reader.str() });
-  const tracks = [];
-  for (let n = reader.count(); n > 0; n--) tracks.push({ line: reader.next(), fromNoteName: reader.next() === 1, name: reader.str() });
+  const problemCount = reader.count();
+  const problems: Problem[] = problemCount === 0 ? NONE : [];
+  for (let n = problemCount; n > 0; n--) problems.push({ path, line: reader.next(), message: reader.str() });
+  const trackCount = reader.count();
+  const tracks: NoteTrack[] = trackCount === 0 ? NONE : [];
+  for (let n = trackCount; n > 0; n--) tracks.push({ line: reader.next(), fromNoteName: reader.next() === 1, name: reader.str() });
   const queueBlock = reader.next() === 1 ? readQueue(reader, path) : null;
-  const venueMarks: VenueMark[] = [];
-  for (let n = reader.count(); n > 0; n--) {
+  const markCount = reader.count();
+  const venueMarks: VenueMark[] = markCount === 0 ? NONE : [];
+  for (let n = markCount; n > 0; n--) {
     const line = reader.next();
     const year = reader.next();
     const state = reader.next() === 1 ? "dropped" : "targeted";
     venueMarks.push({ venue: reader.str(), year: year < 0 ? null : year, state, path, line });
   }
-  const picked: [number, number[]][] = [];
+  const restored: RestoredRecord = { record: { path, items, problems, tracks, queueBlock, venueMarks, stat: { mtime, size } }, picks: null };
   for (let n = reader.count(); n > 0; n--) {
     const id = reader.next();
     const rows = Array.from(reader.take(reader.count()));
     check(rows.every((row, i) => row >= 0 && row < count && (i === 0 || row > rows[i - 1])));
+    let picked = pickIds.get(restored);
+    if (!picked) pickIds.set(restored, (picked = []));
     picked.push([id, rows]);
   }
-  return { record: { path, items, problems, tracks, queueBlock, venueMarks, stat: { mtime, size } }, picked };
+  return restored;
 }
 
 function readQueue(reader: Reader, path: string): QueueBlock {
@@ -282,12 +296,6 @@ function readQueue(reader: Reader, path: string): QueueBlock {
   const source: string[] = [];
   for (let n = reader.count(); n > 0; n--) source.push(reader.str());
   return { path, limit, limitLine, active: lists[0], waiting: lists[1], waitingLine: waitingLine < 0 ? null : waitingLine, source, endLine };
-}
-
-export interface RestoredRecord {
-  record: NoteRecord;
-  /** Rows remembered per selection key (see VaultIndex.select). */
-  selections: Map<string, number[]>;
 }
 
 /** Records from a cache made with the same format and track level; anything else yields nothing. */
@@ -320,19 +328,20 @@ function decode(bytes: Uint8Array, trackHeadingLevel: number): RestoredRecord[] 
     new TextDecoder().decode(new Uint8Array(data.buffer, utf8At, utf8Length)),
     new Uint8Array(data.buffer, textsAt, textBytes),
   );
-  const raw: RawRecord[] = [];
-  let keys: string[] = [];
+  const restored: RestoredRecord[] = [];
+  const pickIds = new Map<RestoredRecord, [number, number[]][]>();
+  const keys: string[] = [];
   try {
-    for (let i = 0; i < notes; i++) raw.push(readRecord(reader, stats[2 * i], stats[2 * i + 1]));
+    for (let i = 0; i < notes; i++) restored.push(readRecord(reader, stats[2 * i], stats[2 * i + 1], pickIds));
     for (let n = reader.count(); n > 0; n--) keys.push(reader.str());
   } catch {
     // Records are read in order: past the first damaged one nothing can be trusted, before it all was checked.
-    // Without the key table the remembered selections are dropped; the records stand.
-    keys = [];
+    // Without the whole key table the remembered selections are dropped; the records stand.
+    keys.length = 0;
   }
-  return raw.map(({ record, picked }) => {
-    const selections = new Map<string, number[]>();
-    for (const [id, rows] of picked) if (id >= 0 && id < keys.length) selections.set(keys[id], rows);
-    return { record, selections };
-  });
+  for (const [entry, picked] of pickIds) {
+    const named = picked.filter(([id]) => id >= 0 && id < keys.length).map(([id, rows]): [string, number[]] => [keys[id], rows]);
+    if (named.length > 0) entry.picks = named;
+  }
+  return restored;
 }

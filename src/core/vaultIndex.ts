@@ -350,10 +350,11 @@ export class VaultIndex {
   static fromCache(cache: Uint8Array | null | undefined, options?: Partial<IndexOptions>): VaultIndex {
     const index = new VaultIndex(options);
     if (!cache) return index;
-    for (const { record, selections } of decodeIndexCache(cache, index.options.trackHeadingLevel)) {
+    for (const { record, picks } of decodeIndexCache(cache, index.options.trackHeadingLevel)) {
       index.put(record.path, record);
-      const [first, ...others] = selections;
-      if (first) index.memos.set(record, { pickedKey: first[0], pickedRows: first[1], otherPicks: others.length > 0 ? new Map(others) : undefined });
+      if (!picks) continue;
+      const [[key, rows], ...others] = picks;
+      index.memos.set(record, { pickedKey: key, pickedRows: rows, otherPicks: others.length > 0 ? new Map(others) : undefined });
     }
     return index;
   }
