@@ -6,8 +6,8 @@
 // only that note is asked again, and Item objects exist only for what a query returned.
 import { addDays } from "./dates";
 import { insertSorted, removeSorted } from "./sortedPaths";
-import { mightHaveItems, noteName, parseNoteColumns } from "./parse";
-import { splitLines } from "./scan";
+import { mightHaveItems, noteName, parseNoteColumns, parseNoteColumnsInSteps } from "./parse";
+import { scanNoteInSteps, splitLines } from "./scan";
 import {
   allItems, DATE, dayKey, dayOfKey, doneAt, ITEM_STRIDE, itemAt, lastDayAt, LINE, NO_ITEMS, TRACK, type NoteItems,
 } from "./noteItems";
@@ -426,6 +426,37 @@ export class VaultIndex {
         // A failing listener must not break indexing or the other listeners.
       }
     }
+  }
+
+  /**
+   * `update` for a long note, in steps: drive it with `next()` and give the UI a turn between steps
+   * (certainly after a yielded `true`: the next step may be long). The last step stores the record
+   * `update` would store, unless the note was updated, removed or renamed meanwhile: then the newer
+   * state stays and it returns false.
+   */
+  *updateInSteps(path: string, text: string, stat?: NoteStat): Generator<boolean, boolean> {
+    const before = this.notes.get(path);
+    let record: NoteRecord = { path, items: NO_ITEMS, problems: [], tracks: [], queueBlock: null, venueMarks: [], stat: stat ?? null };
+    try {
+      // Either way the note's scan ends up remembered, so the queue block and venue marks reuse it.
+      if (mightHaveItems(text)) {
+        const parsed = yield* parseNoteColumnsInSteps(path, text, { trackHeadingLevel: this.options.trackHeadingLevel });
+        record.items = parsed.items;
+        record.problems = parsed.problems;
+        record.tracks = noteTracks(path, text, parsed.tracks, parsed.items);
+      } else {
+        yield* scanNoteInSteps(text);
+      }
+      if (hasQueueMarker(text)) record.queueBlock = findQueueBlock(path, text);
+      record.venueMarks = findVenueMarks(path, text, this.options.venues);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      record = { ...record, items: NO_ITEMS, tracks: [], queueBlock: null, venueMarks: [], problems: [{ path, line: 1, message: `Could not read this note: ${message}` }] };
+    }
+    if (this.notes.get(path) !== before) return false;
+    this.put(path, record);
+    this.changed([path]);
+    return true;
   }
 }
 
