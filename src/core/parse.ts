@@ -1,7 +1,7 @@
 // Turns a note's text into planner items: dated checklist lines with their track, group and
 // undated subtasks. The block structure comes from the scanner; this file only interprets it.
 import { findDateKeys } from "./dateExpr";
-import { rememberScan, scanInSteps, scanNote, STEP_CHARS, type ScannedNote } from "./scan";
+import { rememberScan, scanNote, scanNoteInSteps, STEP_CHARS, type ScannedNote } from "./scan";
 import { allItems, NoteItemsBuilder, type NoteItems } from "./noteItems";
 import type { ParsedNote, ParseOptions, Problem } from "./types";
 
@@ -87,12 +87,11 @@ export function parseNoteColumns(path: string, text: string, options?: Partial<P
 /**
  * `parseNoteColumns` in steps, for a long note: yields between stretches of lines (scan) and of tasks
  * (items) so the caller can give the UI a turn, and returns the same result. It returns with the
- * note's scan remembered, so scan-based readers of the same text called in the same step are free;
- * the yield before that is `true`, as the caller's work after the last step may be long.
+ * note's scan remembered, so scan-based readers of the same text called in the same step are free.
  */
 export function* parseNoteColumnsInSteps(path: string, text: string, options?: Partial<ParseOptions>,
   stepChars = STEP_CHARS): Generator<boolean, ParsedColumns> {
-  const scanned = yield* scanInSteps(text, stepChars);
+  const scanned = yield* scanNoteInSteps(text, stepChars);
   // The builder fills lists shared by every parse, and other notes may be parsed while this one waits:
   // log the items and replay them into a builder in the last step.
   const log = new ItemLog();
@@ -103,11 +102,11 @@ export function* parseNoteColumnsInSteps(path: string, text: string, options?: P
     for (let chars = 0; to < tasks.length && chars < stepChars; to++) chars += lines[tasks[to].line].length + TASK_CHARS;
     pass.run(to);
   }
-  yield false;
+  yield true; // building the columns of thousands of items takes a while while the code is cold
   const items = new NoteItemsBuilder();
   log.replayInto(items);
   const parsed = { items: items.build(), problems: pass.problems, tracks: pass.tracks };
-  yield true;
+  yield true; // the caller's step
   rememberScan(text, scanned);
   return parsed;
 }

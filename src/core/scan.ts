@@ -54,19 +54,11 @@ export const STEP_CHARS = 16 * 1024;
 
 /**
  * `scanNote` in steps, for a long note: yields between stretches of lines so the caller can give the
- * UI a turn. The result is the same; it returns with it remembered (never a partial scan), so
- * scan-based readers of the same text called in the same step are free. Stepped functions yield
- * `true` where the next step may run long (here: the caller's), so a caller can start it in a fresh slice.
+ * UI a turn. The result is the same, and like `scanNote`'s it becomes the remembered scan, once
+ * complete (never a partial one). Stepped functions yield `true` where the next step may run long,
+ * so a caller can start it in a fresh slice.
  */
 export function* scanNoteInSteps(text: string, stepChars = STEP_CHARS): Generator<boolean, ScannedNote> {
-  const scanned = yield* scanInSteps(text, stepChars);
-  yield true;
-  rememberScan(text, scanned);
-  return scanned;
-}
-
-/** The stretches of `scanNoteInSteps` without its last yield; the result is not remembered. */
-export function* scanInSteps(text: string, stepChars = STEP_CHARS): Generator<boolean, ScannedNote> {
   if (lastScan !== null && text === lastText) return lastScan;
   const lines = splitLines(text);
   const scanner = new BlockScanner(lines);
@@ -75,7 +67,9 @@ export function* scanInSteps(text: string, stepChars = STEP_CHARS): Generator<bo
     for (let chars = 0; end < lines.length && chars < stepChars; end++) chars += lines[end].length + 1;
     scanner.scanUntil(end);
   }
-  return scanner.result();
+  const scanned = scanner.result();
+  rememberScan(text, scanned);
+  return scanned;
 }
 
 /** Makes `scanned` the remembered scan of `text` again (other notes may have been scanned since). */

@@ -7,7 +7,7 @@
 import { addDays } from "./dates";
 import { insertSorted, removeSorted } from "./sortedPaths";
 import { mightHaveItems, noteName, parseNoteColumns, parseNoteColumnsInSteps } from "./parse";
-import { scanNoteInSteps, splitLines } from "./scan";
+import { rememberScan, scanNoteInSteps, splitLines } from "./scan";
 import {
   allItems, DATE, dayKey, dayOfKey, doneAt, ITEM_STRIDE, itemAt, lastDayAt, LINE, NO_ITEMS, TRACK, type NoteItems,
 } from "./noteItems";
@@ -438,16 +438,18 @@ export class VaultIndex {
     const before = this.notes.get(path);
     let record: NoteRecord = { path, items: NO_ITEMS, problems: [], tracks: [], queueBlock: null, venueMarks: [], stat: stat ?? null };
     try {
-      // Either way the note's scan ends up remembered, so the queue block and venue marks reuse it.
+      // The readers below use the note's scan, remembered at the end of each stepped parse; after a
+      // later yield it is remembered again (other notes may have been scanned meanwhile).
+      const scanned = yield* scanNoteInSteps(text);
       if (mightHaveItems(text)) {
         const parsed = yield* parseNoteColumnsInSteps(path, text, { trackHeadingLevel: this.options.trackHeadingLevel });
         record.items = parsed.items;
         record.problems = parsed.problems;
         record.tracks = noteTracks(path, text, parsed.tracks, parsed.items);
-      } else {
-        yield* scanNoteInSteps(text);
       }
       if (hasQueueMarker(text)) record.queueBlock = findQueueBlock(path, text);
+      yield true; // venue marks on thousands of bold lines take a while while the code is cold
+      rememberScan(text, scanned);
       record.venueMarks = findVenueMarks(path, text, this.options.venues);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);

@@ -69,15 +69,15 @@ describe("indexInBatches", () => {
   });
 });
 
-/** A journal of about `chars` characters: tracks, groups, dated items with subtasks, prose and code. */
+/** A journal of about `chars` characters: a queue block, tracks, groups, dated items with subtasks, venue lists, prose and code. */
 function longNote(chars: number): string {
-  const parts: string[] = [];
+  const parts: string[] = ["Active tracks (limit 2):", "- Track 1", "- Track 2", ""];
   let length = 0;
   for (let i = 0; length < chars; i++) {
     const day = String(1 + (i % 28)).padStart(2, "0");
     const block = [
       `## Track ${i % 7}`, `**Group ${i}**`, `- [ ] 2021/03/${day} task ${i}`, "  - [ ] a subtask", `- [x] 1.${i}\u3000section\t\t2021/4/${day}`,
-      "", "A paragraph of prose that has no items in it, long enough to look like a journal entry.", "```", `- [ ] 2021/03/${day} in code`, "```", "",
+      "", "A paragraph of prose that has no items in it, long enough to look like a journal entry.", "**AAAI2021**/~~NIPS2021~~", "```", `- [ ] 2021/03/${day} in code`, "```", "",
     ].join("\n");
     parts.push(block);
     length += block.length + 1;
@@ -122,8 +122,10 @@ describe("indexInBatches with a long note", () => {
     const run = async (steppedFrom: number): Promise<{ stretches: number[]; yields: number; index: VaultIndex }> => {
       const clock = scanningClock(4000); // the whole note: ~260 ms; one step: ~4 ms
       const index = new VaultIndex();
+      // The UI's turns edit another note: its parse must not cost the long note's steps a scan of their own.
+      const yieldToUi = (): Promise<void> => clock.yieldToUi().then(() => index.update("ui.md", note(2)));
       const result = await indexInBatches(["Archive/Big.md", "small.md"], (path) => (path === "small.md" ? note(1) : big), index, {
-        yieldToUi: clock.yieldToUi, budgetMs: 16, now: clock.now, steppedFrom,
+        yieldToUi, budgetMs: 16, now: clock.now, steppedFrom,
       });
       clock.end();
       vi.restoreAllMocks();
@@ -135,6 +137,9 @@ describe("indexInBatches with a long note", () => {
     expect(stepped.yields).toBeGreaterThan(12);
     expect(Math.max(...stepped.stretches)).toBeLessThanOrEqual(16 + 5);
     expect(stepped.index.itemsOf("Archive/Big.md")).toEqual(whole.index.itemsOf("Archive/Big.md"));
+    expect(stepped.index.queueBlocks()).toEqual(whole.index.queueBlocks());
+    expect(stepped.index.venueMarks()).toEqual(whole.index.venueMarks());
+    expect(stepped.index.venueMarks().length).toBeGreaterThan(1000);
     expect(stepped.index.itemsOf("small.md")).toHaveLength(1);
   });
 

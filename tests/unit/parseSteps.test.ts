@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { BlockScanner } from "../../src/core/blockScanner";
 import { parseNoteColumns, parseNoteColumnsInSteps, type ParsedColumns } from "../../src/core/parse";
-import { scanInSteps, scanNote, scanNoteInSteps, splitLines, type ScannedNote } from "../../src/core/scan";
+import { scanNote, scanNoteInSteps, splitLines, type ScannedNote } from "../../src/core/scan";
 
 const U = "\u3000";
 /** Block structure (containers, code, HTML, comments, setext) and dated items, subtasks and groups. */
@@ -93,7 +93,7 @@ describe("the remembered scan", () => {
   it("a scan in steps left unfinished is never remembered", () => {
     const text = "# A\n\n```\n- [ ] 2021/3/3 in code\n```\n- [ ] 2021/3/4 real\n".repeat(50);
     scanNote("other");
-    const steps = scanInSteps(text, 30);
+    const steps = scanNoteInSteps(text, 30);
     for (let k = 0; k < 5; k++) steps.next();
     steps.return(undefined as never);
     const scanned = scanNote(text);
@@ -101,7 +101,7 @@ describe("the remembered scan", () => {
     expect(scanned.tasks).toHaveLength(50);
   });
 
-  it("scanNoteInSteps returns the whole scan, remembered, even when other notes were scanned meanwhile", () => {
+  it("scanNoteInSteps returns the whole scan, remembered, however many notes were scanned meanwhile", () => {
     fc.assert(
       fc.property(noteText, noteText, fc.integer({ min: 1, max: 60 }), (text, other, stepChars) => {
         const expected = plainScan(new BlockScanner(splitLines(text)).run());
