@@ -50,15 +50,40 @@ export class BlockScanner {
   private paraOpen = false;
   private lazy = false;
 
+  /** The next line to scan; -1 until the frontmatter is skipped. */
+  private next = -1;
+
   constructor(readonly lines: string[]) {
     this.mask = new Uint8Array(lines.length);
   }
 
   run(): ScannedNote {
+    this.scanUntil(this.lines.length);
+    return this.result();
+  }
+
+  /** Whether every line has been scanned. */
+  get done(): boolean {
+    return this.next >= this.lines.length;
+  }
+
+  /** The scan so far; complete once `done`. */
+  result(): ScannedNote {
+    return { lines: this.lines, mask: this.mask, headings: this.headings, tasks: this.tasks, itemParent: this.itemParent };
+  }
+
+  /**
+   * Scans the lines before `end` that are not scanned yet, so a long note can be scanned a stretch at a
+   * time (with other work between) and end in the same state as one `run()`.
+   */
+  scanUntil(end: number): void {
     const lines = this.lines;
-    const start = frontmatterEnd(lines);
-    this.mask.fill(1, 0, start);
-    for (let n = start; n < lines.length; n++) {
+    if (this.next < 0) {
+      this.next = frontmatterEnd(lines);
+      this.mask.fill(1, 0, this.next);
+    }
+    const stop = Math.min(end, lines.length);
+    for (let n = this.next; n < stop; n++) {
       const line = lines[n];
       this.n = n;
       if (this.inComment) {
@@ -70,7 +95,7 @@ export class BlockScanner {
         this.scanLine(line);
       }
     }
-    return { lines, mask: this.mask, headings: this.headings, tasks: this.tasks, itemParent: this.itemParent };
+    if (stop > this.next) this.next = stop;
   }
 
   private special(c: number): boolean {

@@ -2,7 +2,7 @@
 // undated subtasks. The block structure comes from the scanner; this file only interprets it.
 import { findDateKeys } from "./dateExpr";
 import { ownString, pooledString } from "./ownString";
-import { scanNote } from "./scan";
+import { rememberScan, scanNote, scanNoteInSteps, STEP_CHARS, type ScannedNote } from "./scan";
 import { allItems, NoteItemsBuilder, type NoteItems } from "./noteItems";
 import type { ParsedNote, ParseOptions, Problem } from "./types";
 
@@ -89,43 +89,116 @@ export function parseNote(path: string, text: string, options?: Partial<ParseOpt
 }
 
 export function parseNoteColumns(path: string, text: string, options?: Partial<ParseOptions>): ParsedColumns {
-  const trackLevel = options?.trackHeadingLevel ?? DEFAULT_TRACK_LEVEL;
   const scanned = scanNote(text);
-  const fallback = noteName(path);
-  const tracks = scanned.headings
-    .filter((h) => h.level <= trackLevel)
-    .map((h) => ({ name: pooledString(h.text || fallback), line: h.line }));
   const items = new NoteItemsBuilder();
-  const problems: Problem[] = [];
-  const ancestors = new DatedAncestors(scanned.itemParent);
-  const headings = scanned.headings;
-  let nextHeading = 0;
-  let track = fallback;
-  let group: string | null = null;
+  const pass = new ItemPass(path, scanned, options?.trackHeadingLevel ?? DEFAULT_TRACK_LEVEL, items);
+  pass.run(scanned.tasks.length);
+  return { items: items.build(), problems: pass.problems, tracks: pass.tracks };
+}
 
-  for (const task of scanned.tasks) {
-    const source = scanned.lines[task.line];
-    const content = source.slice(task.contentFrom);
-    const found = findDateKeys(withoutComments(content));
-    if (found && "error" in found) {
-      problems.push({ path, line: task.line + 1, message: ownString(found.error) });
-      continue;
-    }
-    if (!found) {
-      const owner = ancestors.of(task.item);
-      if (owner >= 0) items.addSubtask(owner, task.line + 1, task.status, content.trim());
-      continue;
-    }
-    for (; nextHeading < headings.length && headings[nextHeading].line <= task.line; nextHeading++) {
-      const h = headings[nextHeading];
-      if (h.level <= trackLevel) {
-        track = h.text || fallback;
-        group = null;
-      } else group = h.text || null;
-    }
-    const index = items.addItem(task.line + 1, source, task.status, found.form, found.date, found.end,
-      task.contentFrom + found.from, task.contentFrom + found.to, task.contentFrom, track, group);
-    ancestors.markDated(task.item, index);
+/**
+ * `parseNoteColumns` in steps, for a long note: yields between stretches of lines (scan) and of tasks
+ * (items) so the caller can give the UI a turn, and returns the same result. It returns with the
+ * note's scan remembered, so scan-based readers of the same text called in the same step are free.
+ */
+export function* parseNoteColumnsInSteps(path: string, text: string, options?: Partial<ParseOptions>,
+  stepChars = STEP_CHARS): Generator<boolean, ParsedColumns> {
+  const scanned = yield* scanNoteInSteps(text, stepChars);
+  // The builder fills lists shared by every parse, and other notes may be parsed while this one waits:
+  // log the items and replay them into a builder in the last step.
+  const log = new ItemLog();
+  const pass = new ItemPass(path, scanned, options?.trackHeadingLevel ?? DEFAULT_TRACK_LEVEL, log);
+  const { tasks, lines } = scanned;
+  for (let to = 0; to < tasks.length;) {
+    yield false;
+    for (let chars = 0; to < tasks.length && chars < stepChars; to++) chars += lines[tasks[to].line].length + TASK_CHARS;
+    pass.run(to);
   }
-  return { items: items.build(), problems, tracks };
+  yield true; // building the columns of thousands of items takes a while while the code is cold
+  const items = new NoteItemsBuilder();
+  log.replayInto(items);
+  const parsed = { items: items.build(), problems: pass.problems, tracks: pass.tracks };
+  yield true; // the caller's step
+  rememberScan(text, scanned);
+  return parsed;
+}
+
+/** What a task costs beyond its line's characters, in characters, for sizing the steps. */
+const TASK_CHARS = 64;
+
+type ItemSink = Pick<NoteItemsBuilder, "addItem" | "addSubtask">;
+
+/** Item and subtask additions, kept in order to be replayed into a builder later. */
+class ItemLog implements ItemSink {
+  private calls: ((into: NoteItemsBuilder) => unknown)[] = [];
+  private count = 0;
+  addItem(...args: Parameters<NoteItemsBuilder["addItem"]>): number {
+    this.calls.push((into) => into.addItem(...args));
+    return this.count++;
+  }
+  addSubtask(...args: Parameters<NoteItemsBuilder["addSubtask"]>): void {
+    this.calls.push((into) => into.addSubtask(...args));
+  }
+  replayInto(items: NoteItemsBuilder): void {
+    for (const call of this.calls) call(items);
+  }
+}
+
+/** Interprets a scanned note's tasks in line order; `run(to)` continues up to task `to`, so it can pause. */
+class ItemPass {
+  readonly problems: Problem[] = [];
+  readonly tracks: { name: string; line: number }[];
+  private readonly ancestors: DatedAncestors;
+  private readonly fallback: string;
+  private next = 0;
+  private nextHeading = 0;
+  private track: string;
+  private group: string | null = null;
+
+  constructor(private readonly path: string, private readonly scanned: ScannedNote, private readonly trackLevel: number,
+    private readonly items: ItemSink) {
+    const fallback = noteName(path);
+    this.fallback = this.track = fallback;
+    this.tracks = scanned.headings
+      .filter((h) => h.level <= trackLevel)
+      .map((h) => ({ name: pooledString(h.text || fallback), line: h.line }));
+    this.ancestors = new DatedAncestors(scanned.itemParent);
+  }
+
+  run(to: number): void {
+    const { path, items, problems, ancestors, trackLevel, fallback } = this;
+    const { tasks, lines, headings } = this.scanned;
+    let nextHeading = this.nextHeading;
+    let track = this.track;
+    let group = this.group;
+    for (let t = this.next; t < to; t++) {
+      const task = tasks[t];
+      const source = lines[task.line];
+      const content = source.slice(task.contentFrom);
+      const found = findDateKeys(withoutComments(content));
+      if (found && "error" in found) {
+        problems.push({ path, line: task.line + 1, message: ownString(found.error) });
+        continue;
+      }
+      if (!found) {
+        const owner = ancestors.of(task.item);
+        if (owner >= 0) items.addSubtask(owner, task.line + 1, task.status, content.trim());
+        continue;
+      }
+      for (; nextHeading < headings.length && headings[nextHeading].line <= task.line; nextHeading++) {
+        const h = headings[nextHeading];
+        if (h.level <= trackLevel) {
+          track = h.text || fallback;
+          group = null;
+        } else group = h.text || null;
+      }
+      const index = items.addItem(task.line + 1, source, task.status, found.form, found.date, found.end,
+        task.contentFrom + found.from, task.contentFrom + found.to, task.contentFrom, track, group);
+      ancestors.markDated(task.item, index);
+    }
+    if (to > this.next) this.next = to;
+    this.nextHeading = nextHeading;
+    this.track = track;
+    this.group = group;
+  }
 }

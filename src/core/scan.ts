@@ -49,7 +49,35 @@ export function scanNote(text: string): ScannedNote {
   return scanned;
 }
 
-/** The commonmark.js block algorithm over lines; state lives in fields so the hot loop allocates little. */
+/** About how many characters a stepped scan or parse handles between two yields (~1 ms warm, a few cold). */
+export const STEP_CHARS = 16 * 1024;
+
+/**
+ * `scanNote` in steps, for a long note: yields between stretches of lines so the caller can give the
+ * UI a turn. The result is the same, and like `scanNote`'s it becomes the remembered scan, once
+ * complete (never a partial one). Stepped functions yield `true` where the next step may run long,
+ * so a caller can start it in a fresh slice.
+ */
+export function* scanNoteInSteps(text: string, stepChars = STEP_CHARS): Generator<boolean, ScannedNote> {
+  if (lastScan !== null && text === lastText) return lastScan;
+  const lines = splitLines(text);
+  const scanner = new BlockScanner(lines);
+  for (let end = 0; !scanner.done;) {
+    yield false;
+    for (let chars = 0; end < lines.length && chars < stepChars; end++) chars += lines[end].length + 1;
+    scanner.scanUntil(end);
+  }
+  const scanned = scanner.result();
+  rememberScan(text, scanned);
+  return scanned;
+}
+
+/** Makes `scanned` the remembered scan of `text` again (other notes may have been scanned since). */
+export function rememberScan(text: string, scanned: ScannedNote): void {
+  lastText = text;
+  lastScan = scanned;
+}
+
 /** Per 0-based line: 1 where the line is code/html/comment/frontmatter/math (never content). */
 export function codeLineMask(text: string): Uint8Array {
   return scanNote(text).mask;

@@ -6,8 +6,8 @@
 // only that note is asked again, and Item objects exist only for what a query returned.
 import { addDays } from "./dates";
 import { insertSorted, removeSorted } from "./sortedPaths";
-import { mightHaveItems, noteName, parseNoteColumns } from "./parse";
-import { splitLines } from "./scan";
+import { mightHaveItems, noteName, parseNoteColumns, parseNoteColumnsInSteps, type ParsedColumns } from "./parse";
+import { rememberScan, scanNoteInSteps, splitLines } from "./scan";
 import {
   allItems, DATE, dayKey, dayOfKey, doneAt, ITEM_STRIDE, itemAt, lastDayAt, LINE, NO_ITEMS, textAt, TRACK, type NoteItems,
 } from "./noteItems";
@@ -360,21 +360,19 @@ export class VaultIndex {
   }
 
   private parse(path: string, text: string, stat: NoteStat | null): NoteRecord {
-    const record: NoteRecord = { path, items: NO_ITEMS, problems: NONE_YET, tracks: NONE_YET, queueBlock: null, venueMarks: NONE_YET, stat };
+    const record = blankRecord(path, stat);
     try {
-      if (mightHaveItems(text)) {
-        const parsed = parseNoteColumns(path, text, { trackHeadingLevel: this.options.trackHeadingLevel });
-        record.items = parsed.items;
-        record.problems = parsed.problems;
-        record.tracks = noteTracks(path, text, parsed.tracks, parsed.items);
-      }
+      if (mightHaveItems(text)) addParsed(record, text, parseNoteColumns(path, text, this.parseOptions()));
       if (hasQueueMarker(text)) record.queueBlock = findQueueBlock(path, text);
       record.venueMarks = findVenueMarks(path, text, this.options.venues); // returns at once without bold or strikethrough
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      return { ...record, items: NO_ITEMS, tracks: NONE_YET, queueBlock: null, venueMarks: NONE_YET, problems: [{ path, line: 1, message: `Could not read this note: ${message}` }] };
+      return failedRecord(record, error);
     }
     return record;
+  }
+
+  private parseOptions(): ParseOptions {
+    return { trackHeadingLevel: this.options.trackHeadingLevel };
   }
 
   /** Replaces (or with null, drops) a note's record, keeping the day index and path list in step. */
@@ -476,6 +474,50 @@ export class VaultIndex {
       }
     }
   }
+
+  /**
+   * `update` for a long note, in steps: drive it with `next()` and give the UI a turn between steps
+   * (certainly after a yielded `true`: the next step may be long). The last step stores the record
+   * `update` would store, unless the note was updated, removed or renamed meanwhile: then the newer
+   * state stays and it returns false.
+   */
+  *updateInSteps(path: string, text: string, stat?: NoteStat): Generator<boolean, boolean> {
+    const before = this.notes.get(path);
+    let record = blankRecord(path, stat ?? null);
+    try {
+      // The readers below use the note's scan, remembered at the end of each stepped parse; after a
+      // later yield it is remembered again (other notes may have been scanned meanwhile).
+      const scanned = yield* scanNoteInSteps(text);
+      if (mightHaveItems(text)) addParsed(record, text, yield* parseNoteColumnsInSteps(path, text, this.parseOptions()));
+      if (hasQueueMarker(text)) record.queueBlock = findQueueBlock(path, text);
+      yield true; // venue marks on thousands of bold lines take a while while the code is cold
+      rememberScan(text, scanned);
+      record.venueMarks = findVenueMarks(path, text, this.options.venues);
+    } catch (error) {
+      record = failedRecord(record, error);
+    }
+    if (this.notes.get(path) !== before) return false;
+    this.put(path, record);
+    this.changed([path]);
+    return true;
+  }
+}
+
+/** A note's record before parsing: nothing in it (the lists are the shared empty one). */
+function blankRecord(path: string, stat: NoteStat | null): NoteRecord {
+  return { path, items: NO_ITEMS, problems: NONE_YET, tracks: NONE_YET, queueBlock: null, venueMarks: NONE_YET, stat };
+}
+
+function addParsed(record: NoteRecord, text: string, parsed: ParsedColumns): void {
+  record.items = parsed.items;
+  record.problems = parsed.problems;
+  record.tracks = noteTracks(record.path, text, parsed.tracks, parsed.items);
+}
+
+/** A note that could not be parsed is one problem, so the person hears of it; the index carries on. */
+function failedRecord(record: NoteRecord, error: unknown): NoteRecord {
+  const message = error instanceof Error ? error.message : String(error);
+  return { ...blankRecord(record.path, record.stat), problems: [{ path: record.path, line: 1, message: `Could not read this note: ${message}` }] };
 }
 
 /** The note's tracks; items above every track heading make the note's name a track of its own. */

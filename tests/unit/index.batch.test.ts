@@ -1,5 +1,6 @@
-import { describe, expect, it } from "vitest";
-import { indexInBatches } from "../../src/core/batch";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { indexInBatches, STEPPED_FROM } from "../../src/core/batch";
+import { BlockScanner } from "../../src/core/blockScanner";
 import { VaultIndex } from "../../src/core/vaultIndex";
 
 /** A fake clock where every read costs `cost` ms, so slices are deterministic. */
@@ -67,3 +68,137 @@ describe("indexInBatches", () => {
     expect(result.indexed).toBe(2);
   });
 });
+
+/** A journal of about `chars` characters: a queue block, tracks, groups, dated items with subtasks, venue lists, prose and code. */
+function longNote(chars: number): string {
+  const parts: string[] = ["Active tracks (limit 2):", "- Track 1", "- Track 2", ""];
+  let length = 0;
+  for (let i = 0; length < chars; i++) {
+    const day = String(1 + (i % 28)).padStart(2, "0");
+    const block = [
+      `## Track ${i % 7}`, `**Group ${i}**`, `- [ ] 2021/03/${day} task ${i}`, "  - [ ] a subtask", `- [x] 1.${i}\u3000section\t\t2021/4/${day}`,
+      "", "A paragraph of prose that has no items in it, long enough to look like a journal entry.", "**AAAI2021**/~~NIPS2021~~", "```", `- [ ] 2021/03/${day} in code`, "```", "",
+    ].join("\n");
+    parts.push(block);
+    length += block.length + 1;
+  }
+  return parts.join("\n");
+}
+
+describe("indexInBatches with a long note", () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  /** A clock that advances with the lines the block scanner scans: 1 ms per `charsPerMs` characters. */
+  function scanningClock(charsPerMs: number): { now: () => number; stretches: number[]; yieldToUi: () => Promise<void>; end: () => void } {
+    let time = 0;
+    let sliceStart = 0;
+    const stretches: number[] = [];
+    const scanned = new WeakMap<BlockScanner, number>();
+    const scanUntil = Object.getOwnPropertyDescriptor(BlockScanner.prototype, "scanUntil")!.value as (this: BlockScanner, end: number) => void;
+    vi.spyOn(BlockScanner.prototype, "scanUntil").mockImplementation(function (this: BlockScanner, end: number) {
+      const from = scanned.get(this) ?? 0;
+      const to = Math.min(end, this.lines.length);
+      for (let n = from; n < to; n++) time += (this.lines[n].length + 1) / charsPerMs;
+      scanned.set(this, Math.max(from, to));
+      scanUntil.call(this, end);
+    });
+    return {
+      now: () => time,
+      stretches,
+      yieldToUi: () => {
+        stretches.push(time - sliceStart);
+        time += 100;
+        sliceStart = time;
+        return Promise.resolve();
+      },
+      end: () => { stretches.push(time - sliceStart); },
+    };
+  }
+
+  it("parses a 1 MB note in steps: no stretch of work much past the budget", async () => {
+    const big = longNote(1024 * 1024);
+    const run = async (steppedFrom: number): Promise<{ stretches: number[]; yields: number; index: VaultIndex }> => {
+      const clock = scanningClock(4000); // the whole note: ~260 ms; one step: ~4 ms
+      const index = new VaultIndex();
+      // The UI's turns edit another note: its parse must not cost the long note's steps a scan of their own.
+      const yieldToUi = (): Promise<void> => clock.yieldToUi().then(() => index.update("ui.md", note(2)));
+      const result = await indexInBatches(["Archive/Big.md", "small.md"], (path) => (path === "small.md" ? note(1) : big), index, {
+        yieldToUi, budgetMs: 16, now: clock.now, steppedFrom,
+      });
+      clock.end();
+      vi.restoreAllMocks();
+      return { stretches: clock.stretches, yields: result.yields, index };
+    };
+    const whole = await run(Infinity);
+    expect(Math.max(...whole.stretches)).toBeGreaterThan(200); // the clock does measure the scan
+    const stepped = await run(STEPPED_FROM);
+    expect(stepped.yields).toBeGreaterThan(12);
+    expect(Math.max(...stepped.stretches)).toBeLessThanOrEqual(16 + 5);
+    expect(stepped.index.itemsOf("Archive/Big.md")).toEqual(whole.index.itemsOf("Archive/Big.md"));
+    expect(stepped.index.queueBlocks()).toEqual(whole.index.queueBlocks());
+    expect(stepped.index.venueMarks()).toEqual(whole.index.venueMarks());
+    expect(stepped.index.venueMarks().length).toBeGreaterThan(1000);
+    expect(stepped.index.itemsOf("small.md")).toHaveLength(1);
+  });
+
+  /** Every clock read costs 1 ms: a long note takes many reads, so the loop yields in the middle of it. */
+  function readingClock(onYield: (k: number) => void): { now: () => number; yieldToUi: () => Promise<void> } {
+    let time = 0;
+    let yields = 0;
+    return {
+      now: () => time++,
+      yieldToUi: () => {
+        onYield(yields++);
+        return Promise.resolve();
+      },
+    };
+  }
+
+  const big = longNote(400 * 1024);
+
+  it("keeps an edit made while the note's stepped parse waited", async () => {
+    const index = new VaultIndex();
+    const clock = readingClock((k) => { if (k === 1) index.update("Big.md", note(5)); });
+    const result = await indexInBatches(["Big.md"], () => big, index, { yieldToUi: clock.yieldToUi, now: clock.now, budgetMs: 16 });
+    expect(result.yields).toBeGreaterThan(2);
+    expect(index.itemsOf("Big.md")).toEqual(itemsOfText("Big.md", note(5)));
+  });
+
+  it("keeps a removal made while the note's stepped parse waited", async () => {
+    const index = new VaultIndex();
+    index.update("Big.md", note(1), { mtime: 1, size: 1 });
+    const clock = readingClock((k) => { if (k === 1) index.remove("Big.md"); });
+    await indexInBatches(["Big.md"], () => ({ text: big, stat: { mtime: 2, size: 2 } }), index, { yieldToUi: clock.yieldToUi, now: clock.now });
+    expect(index.has("Big.md")).toBe(false);
+  });
+
+  it("drops a new note that vanished while it was parsed", async () => {
+    const index = new VaultIndex();
+    let exists = true;
+    const clock = readingClock((k) => { if (k === 1) exists = false; });
+    await indexInBatches(["Big.md", "other.md"], (path) => (path === "Big.md" ? big : note(2)), index, {
+      yieldToUi: clock.yieldToUi, now: clock.now, stat: (path) => (path === "Big.md" && !exists ? null : { mtime: 1, size: 1 }),
+    });
+    expect(index.has("Big.md")).toBe(false);
+    expect(index.has("other.md")).toBe(true);
+  });
+
+  it("stops in the middle of a long note when cancelled, storing nothing", async () => {
+    const index = new VaultIndex();
+    let stop = false;
+    const clock = readingClock((k) => { if (k === 1) stop = true; });
+    const result = await indexInBatches(["Big.md", "other.md"], () => big, index, {
+      yieldToUi: clock.yieldToUi, now: clock.now, cancelled: () => stop,
+    });
+    expect(result.indexed).toBe(0);
+    expect(index.paths()).toEqual([]);
+  });
+});
+
+function itemsOfText(path: string, text: string): ReturnType<VaultIndex["itemsOf"]> {
+  const index = new VaultIndex();
+  index.update(path, text);
+  return index.itemsOf(path);
+}
