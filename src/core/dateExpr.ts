@@ -159,15 +159,19 @@ function firstPlainExpr(s: string): RawExpr | null {
   return null;
 }
 
+/** `::` of an inline field, the lead surrogate of 📅 📆 🗓, ⏳ or ⌛. */
+const EXPLICIT_MARK = /::|\uD83D|\u23F3|\u231B/;
+
 /**
  * The expression that dates a line. A scheduled date (⏳, [scheduled::]) is the day to work on
  * it, so it wins over a due date (📅, [due::]); explicit Tasks/Dataview forms win over a plain
  * date; among plain dates the first one in the line counts.
  */
 function locate(s: string): RawExpr | null {
-  const fields = s.includes("::");
-  const emoji = s.includes("\uD83D") || s.includes("\u23F3") || s.includes("\u231B");
-  if (fields || emoji) {
+  // One search for any marker of an explicit form; most lines have none and go straight to the plain date.
+  if (EXPLICIT_MARK.test(s)) {
+    const fields = s.includes("::");
+    const emoji = s.includes("\uD83D") || s.includes("\u23F3") || s.includes("\u231B");
     const explicit =
       earliest(emoji ? emojiExpr(s, SCHEDULED_EMOJI, "tasks-scheduled") : null, fields ? fieldExpr(s, "scheduled") : null) ??
       earliest(emoji ? emojiExpr(s, DUE_EMOJI, "tasks-due") : null, fields ? fieldExpr(s, "due") : null);

@@ -3,7 +3,7 @@ import { daysBetween, isoDate, localDay } from "./dates";
 import { codeLineMask, splitLines } from "./scan";
 import type { BrainQueueSettings } from "./settings";
 import type { IsoDate, Item } from "./types";
-import { BUILTIN_VENUES, findVenues, mayBeOneVenue, parseCustomVenues, type Venue } from "./venues";
+import { BUILTIN_VENUES, countShortRuns, findVenues, longestVenueMention, mayBeOneVenue, parseCustomVenues, type Venue } from "./venues";
 
 export { BUILTIN_VENUES, parseCustomVenues, type Venue } from "./venues";
 
@@ -101,8 +101,15 @@ function linesWithMarks(text: string, lines: string[]): number[] {
   return found;
 }
 
+/** The separators of LIST_SEPARATORS, as character codes. */
+const SEPARATOR_CODES = new Set([..."/,、，;；|｜"].map((c) => c.charCodeAt(0)));
+const isListSeparator = (c: number): boolean => SEPARATOR_CODES.has(c);
+
 function venueMarksInLine(raw: string, venues: Venue[], path: string, line: number): VenueMark[] {
+  // Two venues at least, so two stretches between separators short enough to be one: most bold prose
+  // lines fail this without a regex or a split.
   const body = raw.replace(/^[\s>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?/u, "");
+  if (countShortRuns(body, 0, body.length, longestVenueMention(venues), isListSeparator) < 2) return [];
   let struck = false;
   let bold = false;
   let venuesInLine = 0;

@@ -99,6 +99,11 @@ export class NoteItemsBuilder {
   private subTextsLength = 0;
   private names: string[] = [];
   private nameIndex = new Map<string, number>();
+  // Consecutive items mostly share their prefix, track and group: remember the last of each.
+  private lastPrefix = "";
+  private lastPrefixIndex = -1;
+  private lastTrack = "";
+  private lastTrackIndex = -1;
   count = 0;
 
   constructor() {
@@ -111,8 +116,12 @@ export class NoteItemsBuilder {
     dateFrom: number, dateTo: number, contentFrom: number, track: string, group: string | null): number {
     const cols = this.cols;
     cols.push(line); cols.push(date); cols.push(end); cols.push(((status.codePointAt(0) ?? 32) | (FORMS.indexOf(form) << FORM_SHIFT)));
-    cols.push(dateFrom); cols.push(dateTo); cols.push(this.bodiesLength); cols.push(this.name(source.slice(0, contentFrom)));
-    cols.push(this.name(track)); cols.push(group === null ? -1 : this.name(group));
+    cols.push(dateFrom); cols.push(dateTo); cols.push(this.bodiesLength); cols.push(this.prefixIndex(source, contentFrom));
+    if (track !== this.lastTrack || this.lastTrackIndex < 0) {
+      this.lastTrack = track;
+      this.lastTrackIndex = this.name(track);
+    }
+    cols.push(this.lastTrackIndex); cols.push(group === null ? -1 : this.name(group));
     const body = source.slice(contentFrom);
     this.bodies.push(body);
     this.bodiesLength += body.length;
@@ -154,6 +163,15 @@ export class NoteItemsBuilder {
       cols[at + SUB_TEXT_TO] += this.bodiesLength;
       at += SUB_STRIDE;
     }
+  }
+
+  /** The names index of `source`'s first `length` characters, without cutting them out when they repeat. */
+  private prefixIndex(source: string, length: number): number {
+    if (this.lastPrefixIndex < 0 || length !== this.lastPrefix.length || !source.startsWith(this.lastPrefix)) {
+      this.lastPrefix = source.slice(0, length);
+      this.lastPrefixIndex = this.name(this.lastPrefix);
+    }
+    return this.lastPrefixIndex;
   }
 
   private name(value: string): number {

@@ -86,15 +86,30 @@ const isSpace = (c: number): boolean =>
  * venue mention: a cheap test before `findVenues`. Stops counting at the limit.
  */
 export function mayBeOneVenue(text: string, venues: Venue[]): boolean {
-  const limit = matcherFor(venues).longest;
-  let visible = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 42 || c === 95 || c === 126 || isSpace(c)) continue; // emphasis marks and what trim() removes
-    if (++visible > limit) return false;
-  }
-  return true;
+  return countShortRuns(text, 0, text.length, matcherFor(venues).longest, () => false) === 1;
 }
+
+const isEmphasisOrSpace = (c: number): boolean => c === 42 || c === 95 || c === 126 || isSpace(c);
+
+/**
+ * How many of the stretches of `text[from, to)` between separator characters could each be one venue
+ * mention (an empty stretch counts too): emphasis marks and spaces left out, at most `limit` characters.
+ */
+export function countShortRuns(text: string, from: number, to: number, limit: number, isSeparator: (c: number) => boolean): number {
+  let runs = 0;
+  let visible = 0;
+  for (let i = from; i <= to; i++) {
+    const c = i < to ? text.charCodeAt(i) : -1;
+    if (c === -1 || isSeparator(c)) {
+      if (visible <= limit) runs++;
+      visible = 0;
+    } else if (!isEmphasisOrSpace(c)) visible++;
+  }
+  return runs;
+}
+
+/** The longest text that can be one venue mention (see `mayBeOneVenue`). */
+export const longestVenueMention = (venues: Venue[]): number => matcherFor(venues).longest;
 
 /** Every venue mention in `text`, left to right; overlapping mentions keep the longer one. */
 export function findVenues(text: string, venues: Venue[]): VenueMention[] {

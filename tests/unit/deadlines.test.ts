@@ -157,6 +157,12 @@ describe("findVenueMarks", () => {
     }
   });
 
+  it("a venue list under a deep quote or a long list number still counts", () => {
+    const marks = (text: string): unknown[] => findVenueMarks("a.md", text, BUILTIN_VENUES).map((m) => [m.venue, m.state]);
+    expect(marks(`${"> ".repeat(30)}**AAAI2021**/~~NIPS2021~~`)).toEqual([["AAAI", "targeted"], ["NeurIPS", "dropped"]]);
+    expect(marks("123456789. **The Web Conference 2021**/~~NIPS2021~~")).toEqual([["WWW", "targeted"], ["NeurIPS", "dropped"]]);
+  });
+
   it("finds the same lines whether it jumps from mark to mark (LF) or reads every line (CRLF)", () => {
     const piece = fc.constantFrom("**AAAI2021**", "~~NIPS2021~~", "__CVPR2022__", "ICML", "/", "、", "**", "~~", "__", " ", "\n", "\n\n", "- ", "> ", "```\n", "%%", "\uFEFF", "x", "中");
     fc.assert(fc.property(fc.array(piece, { maxLength: 40 }), (parts) => {
