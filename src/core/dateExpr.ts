@@ -31,7 +31,9 @@ const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 0x3000 || c
 const BAD_BEFORE = new Uint8Array(128);
 for (const ch of "/\\._=&?#%@+-") BAD_BEFORE[ch.charCodeAt(0)] = 1;
 const badBefore = (c: number): boolean => c < 128 && BAD_BEFORE[c] === 1;
-const RANGE_SEPARATORS = new Set(["-", "~", "～", "至", "–", "—", "到"]);
+/** - ~ ～ 至 – — 到 */
+const isRangeSeparator = (c: number): boolean =>
+  c === 45 || c === 126 || c === 0xff5e || c === 0x81f3 || c === 0x2013 || c === 0x2014 || c === 0x5230;
 
 /** Value of the 1–2 digit number at `i` (digits counted in `digitCount`), or -1 when none. */
 function twoDigits(s: string, i: number): number {
@@ -78,8 +80,7 @@ function plainExprAt(s: string, i: number): RawExpr | null {
   if (!start) return null;
   const form: DateForm = start.sep === "年" ? "cjk" : "plain";
   const afterSpaces = skipSpaces(s, start.to);
-  const sepChar = s[afterSpaces];
-  if (sepChar !== undefined && RANGE_SEPARATORS.has(sepChar)) {
+  if (isRangeSeparator(s.charCodeAt(afterSpaces))) {
     const endFrom = skipSpaces(s, afterSpaces + 1);
     const end = isDigit(s.charCodeAt(endFrom)) ? dateTokenAt(s, endFrom) : null;
     if (end && !glued(s, end)) return { from: i, to: end.to, start, end, form };

@@ -78,6 +78,11 @@ class IntList {
     if (this.length === this.data.length) this.grow();
     this.data[this.length++] = value;
   }
+  /** Room for `n` more numbers at `length`; the caller writes them and moves `length`. */
+  reserve(n: number): Int32Array {
+    while (this.length + n > this.data.length) this.grow();
+    return this.data;
+  }
   private grow(): void {
     const bigger = new Int32Array(this.data.length * 2);
     bigger.set(this.data);
@@ -114,14 +119,25 @@ export class NoteItemsBuilder {
   /** Adds an item (dates as yyyymmdd keys, `end` 0 for none); returns its index, for subtasks. */
   addItem(line: number, source: string, status: string, form: DateForm, date: number, end: number,
     dateFrom: number, dateTo: number, contentFrom: number, track: string, group: string | null): number {
-    const cols = this.cols;
-    cols.push(line); cols.push(date); cols.push(end); cols.push(((status.codePointAt(0) ?? 32) | (FORMS.indexOf(form) << FORM_SHIFT)));
-    cols.push(dateFrom); cols.push(dateTo); cols.push(this.bodiesLength); cols.push(this.prefixIndex(source, contentFrom));
     if (track !== this.lastTrack || this.lastTrackIndex < 0) {
       this.lastTrack = track;
       this.lastTrackIndex = this.name(track);
     }
-    cols.push(this.lastTrackIndex); cols.push(group === null ? -1 : this.name(group));
+    const prefix = this.prefixIndex(source, contentFrom);
+    const groupIndex = group === null ? -1 : this.name(group);
+    const data = this.cols.reserve(ITEM_STRIDE);
+    const at = this.cols.length;
+    data[at + LINE] = line;
+    data[at + DATE] = date;
+    data[at + END] = end;
+    data[at + STATUS_FORM] = (status.codePointAt(0) ?? 32) | (FORMS.indexOf(form) << FORM_SHIFT);
+    data[at + DATE_FROM] = dateFrom;
+    data[at + DATE_TO] = dateTo;
+    data[at + BODY_FROM] = this.bodiesLength;
+    data[at + PREFIX] = prefix;
+    data[at + TRACK] = this.lastTrackIndex;
+    data[at + GROUP] = groupIndex;
+    this.cols.length += ITEM_STRIDE;
     const body = source.slice(contentFrom);
     this.bodies.push(body);
     this.bodiesLength += body.length;
