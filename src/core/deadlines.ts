@@ -105,11 +105,28 @@ function linesWithMarks(text: string, lines: string[]): number[] {
 const isListSeparator = (c: number): boolean =>
   c === 47 || c === 44 || c === 0x3001 || c === 0xff0c || c === 59 || c === 0xff1b || c === 124 || c === 0xff5c;
 
+/** The length of what `^[\s>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?` matches at the start of `line`, without a regex. */
+export function listPrefixLength(line: string): number {
+  let i = 0;
+  for (let c = line.charCodeAt(0); i < line.length && (c === 62 || c === 32 || c === 9 || /\s/u.test(line[i])); c = line.charCodeAt(++i));
+  let j = i;
+  const c = line.charCodeAt(j);
+  if (c === 45 || c === 42 || c === 43) j++;
+  else {
+    while (j - i < 9 && line.charCodeAt(j) >= 48 && line.charCodeAt(j) <= 57) j++;
+    if (j === i || (line.charCodeAt(j) !== 46 && line.charCodeAt(j) !== 41)) return i;
+    j++;
+  }
+  const markerEnd = j;
+  while (line.charCodeAt(j) === 32 || line.charCodeAt(j) === 9) j++;
+  return j > markerEnd ? j : i;
+}
+
 function venueMarksInLine(raw: string, venues: Venue[], path: string, line: number): VenueMark[] {
   // Two venues at least, so two stretches between separators short enough to be one: most bold prose
   // lines fail this without a regex or a split.
+  if (countShortRuns(raw, listPrefixLength(raw), raw.length, longestVenueMention(venues), isListSeparator) < 2) return [];
   const body = raw.replace(/^[\s>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?/u, "");
-  if (countShortRuns(body, 0, body.length, longestVenueMention(venues), isListSeparator) < 2) return [];
   let struck = false;
   let bold = false;
   let venuesInLine = 0;

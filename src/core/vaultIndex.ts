@@ -9,7 +9,7 @@ import { insertSorted, removeSorted } from "./sortedPaths";
 import { mightHaveItems, noteName, parseNoteColumns, parseNoteColumnsInSteps, type ParsedColumns } from "./parse";
 import { rememberScan, scanNoteInSteps, splitLines } from "./scan";
 import {
-  allItems, DATE, dayKey, dayOfKey, doneAt, ITEM_STRIDE, itemAt, lastDayAt, LINE, NO_ITEMS, textAt, TRACK, type NoteItems,
+  allItems, beginBulk, DATE, dayKey, dayOfKey, doneAt, ITEM_STRIDE, itemAt, lastDayAt, LINE, NO_ITEMS, textAt, TRACK, type NoteItems,
 } from "./noteItems";
 import { findQueueBlock, type QueueBlock, type TrackInfo } from "./queue";
 import { BUILTIN_VENUES, findVenueMarks, type Venue, type VenueMark } from "./deadlines";
@@ -161,10 +161,13 @@ export class VaultIndex {
   /** Holds change notifications until the returned function is called; then tells listeners once. */
   hold(): () => void {
     this.holds++;
+    // Held updates are a bulk stretch (start-up, a batch): their columns may share storage.
+    const endBulk = beginBulk();
     let released = false;
     return () => {
       if (released) return;
       released = true;
+      endBulk();
       this.holds--;
       if (this.holds > 0 || this.pending.length === 0) return;
       const paths = [...new Set(this.pending)];

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-  collectDeadlines, daysLeft, findVenueMarks, hasKeyword, recognizeDeadline, urgencyOf, venuesOf,
+  collectDeadlines, daysLeft, findVenueMarks, hasKeyword, listPrefixLength, recognizeDeadline, urgencyOf, venuesOf,
 } from "../../src/core/deadlines";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import type { Item } from "../../src/core/types";
@@ -161,6 +161,14 @@ describe("findVenueMarks", () => {
     const marks = (text: string): unknown[] => findVenueMarks("a.md", text, BUILTIN_VENUES).map((m) => [m.venue, m.state]);
     expect(marks(`${"> ".repeat(30)}**AAAI2021**/~~NIPS2021~~`)).toEqual([["AAAI", "targeted"], ["NeurIPS", "dropped"]]);
     expect(marks("123456789. **The Web Conference 2021**/~~NIPS2021~~")).toEqual([["WWW", "targeted"], ["NeurIPS", "dropped"]]);
+  });
+
+  it("the prefix skipped before counting matches the list-marker pattern", () => {
+    const piece = fc.constantFrom(" ", "\t", ">", "\u3000", "-", "*", "+", "1", "12", "1234567890", ".", ")", "**AAAI2021**", "/", "~~ICML2021~~", "x");
+    fc.assert(fc.property(fc.array(piece, { maxLength: 14 }), (parts) => {
+      const line = parts.join("");
+      expect(listPrefixLength(line)).toBe(/^[\s>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?/u.exec(line)![0].length);
+    }), { numRuns: 2000 });
   });
 
   it("finds the same lines whether it jumps from mark to mark (LF) or reads every line (CRLF)", () => {
