@@ -69,14 +69,15 @@ function count(s: string, token: string): number {
 export function findVenueMarks(path: string, text: string, venues: Venue[]): VenueMark[] {
   const marks: VenueMark[] = [];
   if (!hasMarks(text)) return marks;
-  const lines = splitLines(text);
   let code: Uint8Array | null = null;
-  for (const index of linesWithMarks(text, lines)) {
-    const raw = lines[index];
+  // Whether a line is code is asked last: it needs the note's block scan, which a prose note with
+  // bold text otherwise never pays for.
+  for (const [raw, index] of linesWithMarks(text)) {
     if (!LIST_SEPARATORS.test(raw)) continue;
+    const found = venueMarksInLine(raw, venues, path, index + 1);
+    if (found.length === 0) continue;
     code ??= codeLineMask(text);
-    if (code[index] === 1) continue;
-    marks.push(...venueMarksInLine(raw, venues, path, index + 1));
+    if (code[index] !== 1) marks.push(...found);
   }
   return marks;
 }
@@ -84,21 +85,30 @@ export function findVenueMarks(path: string, text: string, venues: Venue[]): Ven
 const MARK = /\*\*|~~|__/g;
 
 /**
- * Indexes of the lines holding `**`, `~~` or `__`, ascending. The regex skips through the text to each
- * mark; the line is found by walking line lengths, which only works when every break is one `\n`.
+ * The lines holding `**`, `~~` or `__` with their 0-based indexes, in order. The regex skips through
+ * the text to each mark and the line around it is cut out, so a long note is not split into lines;
+ * only when a break may be `\r` are the lines split as the scanner splits them.
  */
-function linesWithMarks(text: string, lines: string[]): number[] {
-  if (text.includes("\r")) return lines.flatMap((line, i) => (hasMarks(line) ? [i] : []));
-  const found: number[] = [];
+function* linesWithMarks(text: string): Generator<[string, number]> {
+  if (text.includes("\r")) {
+    const lines = splitLines(text);
+    for (let i = 0; i < lines.length; i++) if (hasMarks(lines[i])) yield [lines[i], i];
+    return;
+  }
   let line = 0;
   let lineStart = text.charCodeAt(0) === 0xfeff ? 1 : 0; // splitLines drops a BOM
-  MARK.lastIndex = 0;
-  for (let m = MARK.exec(text); m; m = MARK.exec(text)) {
-    while (line < lines.length - 1 && m.index > lineStart + lines[line].length) lineStart += lines[line++].length + 1;
-    if (found[found.length - 1] !== line) found.push(line);
-    MARK.lastIndex = lineStart + lines[line].length; // the rest of this line is read anyway
+  const mark = new RegExp(MARK); // its own lastIndex: the caller runs other searches between lines
+  for (let m = mark.exec(text); m; m = mark.exec(text)) {
+    for (let next = text.indexOf("\n", lineStart); next >= 0 && next < m.index; next = text.indexOf("\n", lineStart)) {
+      line++;
+      lineStart = next + 1;
+    }
+    const end = text.indexOf("\n", m.index);
+    const lineEnd = end < 0 ? text.length : end;
+    const index = line;
+    mark.lastIndex = lineEnd; // the rest of this line is read anyway
+    yield [text.slice(lineStart, lineEnd), index];
   }
-  return found;
 }
 
 /** The separators of LIST_SEPARATORS, as character codes: / , 、 ， ; ； | ｜ */
