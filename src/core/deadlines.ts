@@ -72,9 +72,10 @@ export function findVenueMarks(path: string, text: string, venues: Venue[]): Ven
   let code: Uint8Array | null = null;
   // Whether a line is code is asked last: it needs the note's block scan, which a prose note with
   // bold text otherwise never pays for.
-  for (const [raw, index] of linesWithMarks(text)) {
-    if (!LIST_SEPARATORS.test(raw)) continue;
-    const found = venueMarksInLine(raw, venues, path, index + 1);
+  for (const line of linesWithMarks(text)) {
+    if (!LIST_SEPARATORS.test(line.text)) continue;
+    const index = line.index();
+    const found = venueMarksInLine(line.text, venues, path, index + 1);
     if (found.length === 0) continue;
     code ??= codeLineMask(text);
     if (code[index] !== 1) marks.push(...found);
@@ -84,30 +85,39 @@ export function findVenueMarks(path: string, text: string, venues: Venue[]): Ven
 
 const MARK = /\*\*|~~|__/g;
 
+/** A line found by its marks; its index is counted only when asked (most lines are dropped before). */
+interface MarkedLine { text: string; index: () => number }
+
 /**
- * The lines holding `**`, `~~` or `__` with their 0-based indexes, in order. The regex skips through
- * the text to each mark and the line around it is cut out, so a long note is not split into lines;
- * only when a break may be `\r` are the lines split as the scanner splits them.
+ * The lines holding `**`, `~~` or `__`, in order. The regex skips through the text to each mark and the
+ * line around it is cut out, so a long note is not split into lines; only when a break may be `\r`
+ * are the lines split as the scanner splits them.
  */
-function* linesWithMarks(text: string): Generator<[string, number]> {
+function* linesWithMarks(text: string): Generator<MarkedLine> {
   if (text.includes("\r")) {
     const lines = splitLines(text);
-    for (let i = 0; i < lines.length; i++) if (hasMarks(lines[i])) yield [lines[i], i];
+    for (let i = 0; i < lines.length; i++) if (hasMarks(lines[i])) yield { text: lines[i], index: () => i };
     return;
   }
-  let line = 0;
-  let lineStart = text.charCodeAt(0) === 0xfeff ? 1 : 0; // splitLines drops a BOM
+  // Lines counted so far: `counted` line breaks before `countedTo`.
+  let counted = 0;
+  let countedTo = 0;
+  const lineIndex = (at: number): number => {
+    for (let next = text.indexOf("\n", countedTo); next >= 0 && next < at; next = text.indexOf("\n", countedTo)) {
+      counted++;
+      countedTo = next + 1;
+    }
+    countedTo = Math.max(countedTo, at);
+    return counted;
+  };
+  const first = text.charCodeAt(0) === 0xfeff ? 1 : 0; // splitLines drops a BOM
   const mark = new RegExp(MARK); // its own lastIndex: the caller runs other searches between lines
   for (let m = mark.exec(text); m; m = mark.exec(text)) {
-    for (let next = text.indexOf("\n", lineStart); next >= 0 && next < m.index; next = text.indexOf("\n", lineStart)) {
-      line++;
-      lineStart = next + 1;
-    }
+    const lineStart = Math.max(first, text.lastIndexOf("\n", m.index) + 1);
     const end = text.indexOf("\n", m.index);
     const lineEnd = end < 0 ? text.length : end;
-    const index = line;
     mark.lastIndex = lineEnd; // the rest of this line is read anyway
-    yield [text.slice(lineStart, lineEnd), index];
+    yield { text: text.slice(lineStart, lineEnd), index: () => lineIndex(lineStart) };
   }
 }
 
