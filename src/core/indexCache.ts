@@ -164,6 +164,9 @@ export function encodeIndexCache(
   return out;
 }
 
+const NO_INTS = new Int32Array(0);
+const NO_BYTES = new Uint8Array(0);
+
 function check(ok: boolean): void {
   if (!ok) throw new Error("damaged index cache");
 }
@@ -188,12 +191,12 @@ class Reader {
   take(n: number): Int32Array {
     check(n >= 0 && this.int + n <= this.ints.length);
     this.int += n;
-    return this.ints.subarray(this.int - n, this.int);
+    return n === 0 ? NO_INTS : this.ints.subarray(this.int - n, this.int); // most notes have nothing
   }
   bytes(n: number): Uint8Array {
     check(n >= 0 && this.byte + n <= this.texts.length);
     this.byte += n;
-    return this.texts.subarray(this.byte - n, this.byte);
+    return n === 0 ? NO_BYTES : this.texts.subarray(this.byte - n, this.byte);
   }
   str(): string {
     check(this.len < this.lengths.length);
@@ -233,17 +236,16 @@ function checkItems(items: NoteItems, textLength: number): void {
 }
 
 /** A restored record, and the selections (rows by key index) remembered for it. */
-/** A restored record, and the rows remembered for it per selection key (see VaultIndex.select). */
-export interface RestoredRecord {
-  record: NoteRecord;
-  /** Key index (in the cache's key table until the table is read, then resolved) and rows; null for none. */
-  picks: [string, number[]][] | null;
+/** Restored records, and for the few that have them, the rows remembered per selection key (see VaultIndex.select). */
+export interface RestoredIndex {
+  records: NoteRecord[];
+  picks: Map<NoteRecord, [string, number[]][]>;
 }
 
 /** Most notes have no problems, tracks or venue marks: one shared empty list (records are read-only). */
 const NONE: never[] = Object.freeze([]) as never[];
 
-function readRecord(reader: Reader, mtime: number, size: number, pickIds: Map<RestoredRecord, [number, number[]][]>): RestoredRecord {
+function readRecord(reader: Reader, mtime: number, size: number, pickIds: Map<NoteRecord, [number, number[]][]>): NoteRecord {
   const path = reader.str();
   const count = reader.count();
   const colCount = reader.count();
@@ -274,7 +276,7 @@ function readRecord(reader: Reader, mtime: number, size: number, pickIds: Map<Re
     const state = reader.next() === 1 ? "dropped" : "targeted";
     venueMarks.push({ venue: reader.str(), year: year < 0 ? null : year, state, path, line });
   }
-  const restored: RestoredRecord = { record: { path, items, problems, tracks, queueBlock, venueMarks, stat: { mtime, size } }, picks: null };
+  const restored: NoteRecord = { path, items, problems, tracks, queueBlock, venueMarks, stat: { mtime, size } };
   for (let n = reader.count(); n > 0; n--) {
     const id = reader.next();
     const rows = Array.from(reader.take(reader.count()));
@@ -299,28 +301,30 @@ function readQueue(reader: Reader, path: string): QueueBlock {
 }
 
 /** Records from a cache made with the same format and track level; anything else yields nothing. */
-export function decodeIndexCache(bytes: Uint8Array, trackHeadingLevel: number): RestoredRecord[] {
+export function decodeIndexCache(bytes: Uint8Array, trackHeadingLevel: number): RestoredIndex {
   try {
     return decode(bytes, trackHeadingLevel);
   } catch {
-    return [];
+    return NOTHING;
   }
 }
 
-function decode(bytes: Uint8Array, trackHeadingLevel: number): RestoredRecord[] {
-  if (!(bytes instanceof Uint8Array) || bytes.byteLength < HEADER_INTS * 4) return [];
+const NOTHING: RestoredIndex = { records: [], picks: new Map() };
+
+function decode(bytes: Uint8Array, trackHeadingLevel: number): RestoredIndex {
+  if (!(bytes instanceof Uint8Array) || bytes.byteLength < HEADER_INTS * 4) return NOTHING;
   // Typed views need aligned offsets; a buffer handed over at an odd offset is copied once.
   const data = bytes.byteOffset % 8 === 0 ? bytes : bytes.slice();
   const header = new Int32Array(data.buffer, data.byteOffset, HEADER_INTS);
   const [magic, order, version, level, notes, statCount, intCount, lengthCount, utf8Length, textBytes] = header;
-  if (magic !== MAGIC || order !== BYTE_ORDER || version !== INDEX_CACHE_VERSION || level !== trackHeadingLevel) return [];
-  if (statCount !== notes * 2 || [notes, intCount, lengthCount, utf8Length, textBytes].some((n) => n < 0)) return [];
+  if (magic !== MAGIC || order !== BYTE_ORDER || version !== INDEX_CACHE_VERSION || level !== trackHeadingLevel) return NOTHING;
+  if (statCount !== notes * 2 || [notes, intCount, lengthCount, utf8Length, textBytes].some((n) => n < 0)) return NOTHING;
   const statsAt = data.byteOffset + HEADER_INTS * 4;
   const intsAt = statsAt + statCount * 8;
   const lengthsAt = intsAt + intCount * 4;
   const utf8At = lengthsAt + lengthCount * 4;
   const textsAt = utf8At + utf8Length;
-  if (textsAt - data.byteOffset + textBytes !== data.byteLength) return [];
+  if (textsAt - data.byteOffset + textBytes !== data.byteLength) return NOTHING;
   const stats = new Float64Array(data.buffer, statsAt, statCount);
   const reader = new Reader(
     new Int32Array(data.buffer, intsAt, intCount),
@@ -328,20 +332,21 @@ function decode(bytes: Uint8Array, trackHeadingLevel: number): RestoredRecord[] 
     new TextDecoder().decode(new Uint8Array(data.buffer, utf8At, utf8Length)),
     new Uint8Array(data.buffer, textsAt, textBytes),
   );
-  const restored: RestoredRecord[] = [];
-  const pickIds = new Map<RestoredRecord, [number, number[]][]>();
+  const records: NoteRecord[] = [];
+  const pickIds = new Map<NoteRecord, [number, number[]][]>();
   const keys: string[] = [];
   try {
-    for (let i = 0; i < notes; i++) restored.push(readRecord(reader, stats[2 * i], stats[2 * i + 1], pickIds));
+    for (let i = 0; i < notes; i++) records.push(readRecord(reader, stats[2 * i], stats[2 * i + 1], pickIds));
     for (let n = reader.count(); n > 0; n--) keys.push(reader.str());
   } catch {
     // Records are read in order: past the first damaged one nothing can be trusted, before it all was checked.
     // Without the whole key table the remembered selections are dropped; the records stand.
     keys.length = 0;
   }
-  for (const [entry, picked] of pickIds) {
+  const picks = new Map<NoteRecord, [string, number[]][]>();
+  for (const [record, picked] of pickIds) {
     const named = picked.filter(([id]) => id >= 0 && id < keys.length).map(([id, rows]): [string, number[]] => [keys[id], rows]);
-    if (named.length > 0) entry.picks = named;
+    if (named.length > 0) picks.set(record, named);
   }
-  return restored;
+  return { records, picks };
 }

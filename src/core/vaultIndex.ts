@@ -355,10 +355,9 @@ export class VaultIndex {
   static fromCache(cache: Uint8Array | null | undefined, options?: Partial<IndexOptions>): VaultIndex {
     const index = new VaultIndex(options);
     if (!cache) return index;
-    for (const { record, picks } of decodeIndexCache(cache, index.options.trackHeadingLevel)) {
-      index.put(record.path, record);
-      if (!picks) continue;
-      const [[key, rows], ...others] = picks;
+    const { records, picks } = decodeIndexCache(cache, index.options.trackHeadingLevel);
+    for (const record of records) index.put(record.path, record);
+    for (const [record, [[key, rows], ...others]] of picks) {
       index.memos.set(record, { pickedKey: key, pickedRows: rows, otherPicks: others.length > 0 ? new Map(others) : undefined });
     }
     return index;
