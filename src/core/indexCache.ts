@@ -13,7 +13,7 @@ import {
 } from "./noteItems";
 import type { QueueBlock, QueueEntry } from "./queue";
 import type { Problem } from "./types";
-import type { NoteRecord, NoteTrack } from "./vaultIndex";
+import type { NoteRecord, NoteStat, NoteTrack } from "./vaultIndex";
 
 export const INDEX_CACHE_VERSION = 5;
 const MAGIC = 0x43495142; // "BQIC" read as a little-endian u32
@@ -199,43 +199,68 @@ class Reader {
     return n === 0 ? NO_BYTES : this.texts.subarray(this.byte - n, this.byte);
   }
   str(): string {
+    const n = this.skipStr();
+    return this.text.slice(this.char - n, this.char);
+  }
+  /** Moves past the next string; returns its length. */
+  skipStr(): number {
     check(this.len < this.lengths.length);
     const n = this.lengths[this.len++];
     check(n >= 0 && this.char + n <= this.text.length);
     this.char += n;
-    return this.text.slice(this.char - n, this.char);
+    return n;
+  }
+  /** Where the next number is, for reading columns in place. */
+  get position(): number {
+    return this.int;
+  }
+  /** The numbers, for checking columns in place. */
+  get numbers(): Int32Array {
+    return this.ints;
+  }
+  /** A reader that continues from here on its own. */
+  fork(): Reader {
+    const copy = new Reader(this.ints, this.lengths, this.text, this.texts);
+    copy.int = this.int;
+    copy.len = this.len;
+    copy.char = this.char;
+    copy.byte = this.byte;
+    return copy;
   }
 }
 
 const validKey = (key: number): boolean => isValidYmd(Math.floor(key / 10_000), Math.floor(key / 100) % 100, key % 100);
 const validCodePoint = (c: number): boolean => c >= 0 && c <= 0x10ffff;
 
-/** Checks every number of the columns that an item will be built from (`textLength`: the text's UTF-16 length). */
-function checkItems(items: NoteItems, textLength: number): void {
-  const { cols, names, count, bodiesEnd } = items;
-  const itemInts = count * ITEM_STRIDE;
-  const subRows = (cols.length - itemInts) / SUB_STRIDE;
-  check(Number.isInteger(subRows) && subRows >= 0 && bodiesEnd >= 0 && bodiesEnd <= textLength);
-  for (let at = 0; at < itemInts; at += ITEM_STRIDE) {
-    const from = cols[at + BODY_FROM];
-    const to = at + ITEM_STRIDE < itemInts ? cols[at + ITEM_STRIDE + BODY_FROM] : bodiesEnd;
-    const prefix = cols[at + PREFIX];
-    check(prefix >= 0 && prefix < names.length && from >= 0 && from <= to);
-    const sourceLength = names[prefix].length + to - from;
-    check(cols[at + LINE] >= 1 && validKey(cols[at + DATE]) && (cols[at + END] === 0 || (validKey(cols[at + END]) && cols[at + END] >= cols[at + DATE])));
-    check(cols[at + STATUS_FORM] >= 0 && validCodePoint(cols[at + STATUS_FORM] & ((1 << FORM_SHIFT) - 1)) && cols[at + STATUS_FORM] >>> FORM_SHIFT < FORMS.length);
-    check(names[prefix].length <= cols[at + DATE_FROM] && cols[at + DATE_FROM] <= cols[at + DATE_TO] && cols[at + DATE_TO] <= sourceLength);
-    check(cols[at + TRACK] >= 0 && cols[at + TRACK] < names.length && cols[at + GROUP] >= -1 && cols[at + GROUP] < names.length);
+/**
+ * Checks every number of a note's columns (`colCount` numbers at `at` in `ints`) that an item will be
+ * built from: `textLength` is the text's UTF-16 length, `nameLength(k)` the length of name `k`.
+ */
+function checkColumns(ints: Int32Array, at: number, colCount: number, count: number, bodiesEnd: number, textLength: number,
+  nameCount: number, nameLength: (k: number) => number): void {
+  const itemEnd = at + count * ITEM_STRIDE;
+  const end = at + colCount;
+  check(colCount >= count * ITEM_STRIDE && (colCount - count * ITEM_STRIDE) % SUB_STRIDE === 0 && bodiesEnd >= 0 && bodiesEnd <= textLength);
+  for (let i = at; i < itemEnd; i += ITEM_STRIDE) {
+    const from = ints[i + BODY_FROM];
+    const to = i + ITEM_STRIDE < itemEnd ? ints[i + ITEM_STRIDE + BODY_FROM] : bodiesEnd;
+    const prefix = ints[i + PREFIX];
+    check(prefix >= 0 && prefix < nameCount && from >= 0 && from <= to);
+    const prefixLength = nameLength(prefix);
+    const sourceLength = prefixLength + to - from;
+    check(ints[i + LINE] >= 1 && validKey(ints[i + DATE]) && (ints[i + END] === 0 || (validKey(ints[i + END]) && ints[i + END] >= ints[i + DATE])));
+    check(ints[i + STATUS_FORM] >= 0 && validCodePoint(ints[i + STATUS_FORM] & ((1 << FORM_SHIFT) - 1)) && ints[i + STATUS_FORM] >>> FORM_SHIFT < FORMS.length);
+    check(prefixLength <= ints[i + DATE_FROM] && ints[i + DATE_FROM] <= ints[i + DATE_TO] && ints[i + DATE_TO] <= sourceLength);
+    check(ints[i + TRACK] >= 0 && ints[i + TRACK] < nameCount && ints[i + GROUP] >= -1 && ints[i + GROUP] < nameCount);
   }
-  for (let at = itemInts; at < cols.length; at += SUB_STRIDE) {
+  for (let i = itemEnd; i < end; i += SUB_STRIDE) {
     // Rows by owner: an item's subtasks are found by binary search.
-    check(cols[at + SUB_OWNER] >= 0 && cols[at + SUB_OWNER] < count && (at === itemInts || cols[at + SUB_OWNER] >= cols[at - SUB_STRIDE + SUB_OWNER]));
-    check(cols[at + SUB_LINE] >= 1 && validCodePoint(cols[at + SUB_STATUS]));
-    check(cols[at + SUB_TEXT_FROM] >= 0 && cols[at + SUB_TEXT_FROM] <= cols[at + SUB_TEXT_TO] && cols[at + SUB_TEXT_TO] <= textLength);
+    check(ints[i + SUB_OWNER] >= 0 && ints[i + SUB_OWNER] < count && (i === itemEnd || ints[i + SUB_OWNER] >= ints[i - SUB_STRIDE + SUB_OWNER]));
+    check(ints[i + SUB_LINE] >= 1 && validCodePoint(ints[i + SUB_STATUS]));
+    check(ints[i + SUB_TEXT_FROM] >= 0 && ints[i + SUB_TEXT_FROM] <= ints[i + SUB_TEXT_TO] && ints[i + SUB_TEXT_TO] <= textLength);
   }
 }
 
-/** A restored record, and the selections (rows by key index) remembered for it. */
 /** Restored records, and for the few that have them, the rows remembered per selection key (see VaultIndex.select). */
 export interface RestoredIndex {
   records: NoteRecord[];
@@ -245,22 +270,45 @@ export interface RestoredIndex {
 /** Most notes have no problems, tracks or venue marks: one shared empty list (records are read-only). */
 const NONE: never[] = Object.freeze([]) as never[];
 
-function readRecord(reader: Reader, mtime: number, size: number, pickIds: Map<NoteRecord, [number, number[]][]>): NoteRecord {
-  const path = reader.str();
+/** What a restored record decodes on first use. */
+interface Body { items: NoteItems; problems: Problem[]; tracks: NoteTrack[]; queueBlock: QueueBlock | null; venueMarks: VenueMark[] }
+
+/**
+ * A note restored from the cache whose contents (items, tracks, marks) are decoded when first read: a
+ * start-up restores every note's path and stat, and most notes are not asked about before the first
+ * sidebar. Every number was checked while the cache was read, so decoding later cannot fail.
+ */
+export class RestoredRecord implements NoteRecord {
+  private body: Body | null = null;
+  constructor(readonly path: string, readonly stat: NoteStat, readonly holdsContent: boolean, private reader: Reader | null) {}
+  get items(): NoteItems { return this.load().items; }
+  get problems(): Problem[] { return this.load().problems; }
+  get tracks(): NoteTrack[] { return this.load().tracks; }
+  get queueBlock(): QueueBlock | null { return this.load().queueBlock; }
+  get venueMarks(): VenueMark[] { return this.load().venueMarks; }
+  private load(): Body {
+    if (!this.body) {
+      this.body = this.reader ? readBody(this.reader, this.path) : EMPTY_BODY;
+      this.reader = null;
+    }
+    return this.body;
+  }
+}
+
+const EMPTY_BODY: Body = { items: NO_ITEMS, problems: NONE, tracks: NONE, queueBlock: null, venueMarks: NONE };
+
+/** Decodes a record's body from a reader placed after its path (checked already by `skipBody`). */
+function readBody(reader: Reader, path: string): Body {
   const count = reader.count();
   const colCount = reader.count();
   const nameCount = reader.count();
   const bodiesEnd = reader.next();
-  check(colCount >= count * ITEM_STRIDE);
   const cols = reader.take(colCount);
   const utf8 = reader.bytes(reader.next());
   const textLength = reader.next();
-  // UTF-8 takes at least one byte and at most three per UTF-16 unit.
-  check(textLength >= 0 && utf8.length >= textLength && utf8.length <= 3 * textLength);
   const names: string[] = [];
   for (let i = 0; i < nameCount; i++) names.push(reader.str());
   const items: NoteItems = count === 0 ? NO_ITEMS : new CachedNoteItems(count, cols, bodiesEnd, names, utf8, textLength);
-  checkItems(items, textLength);
   const problemCount = reader.count();
   const problems: Problem[] = problemCount === 0 ? NONE : [];
   for (let n = problemCount; n > 0; n--) problems.push({ path, line: reader.next(), message: reader.str() });
@@ -276,15 +324,52 @@ function readRecord(reader: Reader, mtime: number, size: number, pickIds: Map<No
     const state = reader.next() === 1 ? "dropped" : "targeted";
     venueMarks.push({ venue: reader.str(), year: year < 0 ? null : year, state, path, line });
   }
-  const restored: NoteRecord = { path, items, problems, tracks, queueBlock, venueMarks, stat: { mtime, size } };
+  return { items, problems, tracks, queueBlock, venueMarks };
+}
+
+/**
+ * Moves past a record's body, checking every number `readBody` will trust, and makes nothing but the
+ * remembered selection rows. Says whether the record holds anything.
+ */
+function skipBody(reader: Reader, picked: (id: number, rows: number[]) => void): boolean {
+  const count = reader.count();
+  const colCount = reader.count();
+  const nameCount = reader.count();
+  const bodiesEnd = reader.next();
+  const colsAt = reader.position;
+  reader.take(colCount);
+  const byteCount = reader.next();
+  reader.bytes(byteCount);
+  const textLength = reader.next();
+  // UTF-8 takes at least one byte and at most three per UTF-16 unit.
+  check(textLength >= 0 && byteCount >= textLength && byteCount <= 3 * textLength);
+  const nameLengths: number[] = [];
+  for (let i = 0; i < nameCount; i++) nameLengths.push(reader.skipStr());
+  if (count > 0) checkColumns(reader.numbers, colsAt, colCount, count, bodiesEnd, textLength, nameCount, (k) => nameLengths[k]);
+  const problems = reader.count();
+  for (let n = problems; n > 0; n--) { reader.next(); reader.skipStr(); }
+  const tracks = reader.count();
+  for (let n = tracks; n > 0; n--) { reader.next(); reader.next(); reader.skipStr(); }
+  const queue = reader.next() === 1;
+  if (queue) readQueue(reader, ""); // rare: one note in a vault
+  const marks = reader.count();
+  for (let n = marks; n > 0; n--) { reader.next(); reader.next(); reader.next(); reader.skipStr(); }
   for (let n = reader.count(); n > 0; n--) {
     const id = reader.next();
     const rows = Array.from(reader.take(reader.count()));
     check(rows.every((row, i) => row >= 0 && row < count && (i === 0 || row > rows[i - 1])));
-    let picked = pickIds.get(restored);
-    if (!picked) pickIds.set(restored, (picked = []));
-    picked.push([id, rows]);
+    picked(id, rows);
   }
+  return count > 0 || problems > 0 || tracks > 0 || queue || marks > 0;
+}
+
+function readRecord(reader: Reader, mtime: number, size: number, pickIds: Map<NoteRecord, [number, number[]][]>): NoteRecord {
+  const path = reader.str();
+  const body = reader.fork();
+  const ids: [number, number[]][] = [];
+  const holdsContent = skipBody(reader, (id, rows) => ids.push([id, rows]));
+  const restored = new RestoredRecord(path, { mtime, size }, holdsContent, holdsContent ? body : null);
+  if (ids.length > 0) pickIds.set(restored, ids);
   return restored;
 }
 

@@ -14,7 +14,7 @@ import {
 import { findQueueBlock, type QueueBlock, type TrackInfo } from "./queue";
 import { BUILTIN_VENUES, findVenueMarks, type Venue, type VenueMark } from "./deadlines";
 import type { IsoDate, Item, ParseOptions, Problem } from "./types";
-import { decodeIndexCache, encodeIndexCache } from "./indexCache";
+import { decodeIndexCache, encodeIndexCache, RestoredRecord } from "./indexCache";
 
 export interface NoteStat { mtime: number; size: number }
 
@@ -43,7 +43,7 @@ export interface IndexOptions extends ParseOptions {
 // One pass over the text for either language's limit line (two passes cost 60 % more on a vault).
 const QUEUE_MARKER = /最大进程数|active\s+tracks/iu;
 const hasQueueMarker = (text: string): boolean => QUEUE_MARKER.test(text);
-const hasContent = (r: NoteRecord): boolean =>
+const hasContent = (r: NoteRecord): boolean => r instanceof RestoredRecord ? r.holdsContent :
   r.items.count > 0 || r.problems.length > 0 || r.tracks.length > 0 || r.queueBlock !== null || r.venueMarks.length > 0;
 
 /** One track's overdue items: how many, and the first ones by path then line. */
@@ -356,7 +356,11 @@ export class VaultIndex {
     const index = new VaultIndex(options);
     if (!cache) return index;
     const { records, picks } = decodeIndexCache(cache, index.options.trackHeadingLevel);
-    for (const record of records) index.put(record.path, record);
+    // Not through `put`: comparing track lists would decode every record now rather than when asked.
+    for (const record of records) {
+      index.notes.set(record.path, record);
+      if (hasContent(record)) insertSorted(index.contentPaths, record.path);
+    }
     for (const [record, [[key, rows], ...others]] of picks) {
       index.memos.set(record, { pickedKey: key, pickedRows: rows, otherPicks: others.length > 0 ? new Map(others) : undefined });
     }
