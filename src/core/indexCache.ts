@@ -15,7 +15,7 @@ import type { QueueBlock, QueueEntry } from "./queue";
 import type { Problem } from "./types";
 import type { NoteRecord, NoteStat, NoteTrack } from "./vaultIndex";
 
-export const INDEX_CACHE_VERSION = 5;
+export const INDEX_CACHE_VERSION = 6;
 const MAGIC = 0x43495142; // "BQIC" read as a little-endian u32
 const BYTE_ORDER = 0x01020304;
 const HEADER_INTS = 10;
@@ -137,9 +137,12 @@ const recordStrings = (record: NoteRecord): string[] => [
 ];
 
 export function encodeIndexCache(
-  trackHeadingLevel: number, records: Iterable<NoteRecord>, selectionsOf: (record: NoteRecord) => Iterable<[string, number[]]> | undefined = () => undefined,
+  trackHeadingLevel: number, optionsKey: string, records: Iterable<NoteRecord>,
+  selectionsOf: (record: NoteRecord) => Iterable<[string, number[]]> | undefined = () => undefined,
 ): Uint8Array {
   const writer = new Writer();
+  // What the records were parsed with (venues decide venue marks): a cache made with other options is not used.
+  writer.str(optionsKey);
   for (const record of records) {
     if (!record.stat) continue; // without a stat the entry could never be proven fresh
     if (!recordStrings(record).every(survivesUtf8)) continue;
@@ -386,9 +389,9 @@ function readQueue(reader: Reader, path: string): QueueBlock {
 }
 
 /** Records from a cache made with the same format and track level; anything else yields nothing. */
-export function decodeIndexCache(bytes: Uint8Array, trackHeadingLevel: number): RestoredIndex {
+export function decodeIndexCache(bytes: Uint8Array, trackHeadingLevel: number, optionsKey: string): RestoredIndex {
   try {
-    return decode(bytes, trackHeadingLevel);
+    return decode(bytes, trackHeadingLevel, optionsKey);
   } catch {
     return NOTHING;
   }
@@ -396,7 +399,7 @@ export function decodeIndexCache(bytes: Uint8Array, trackHeadingLevel: number): 
 
 const NOTHING: RestoredIndex = { records: [], picks: new Map() };
 
-function decode(bytes: Uint8Array, trackHeadingLevel: number): RestoredIndex {
+function decode(bytes: Uint8Array, trackHeadingLevel: number, optionsKey: string): RestoredIndex {
   if (!(bytes instanceof Uint8Array) || bytes.byteLength < HEADER_INTS * 4) return NOTHING;
   // Typed views need aligned offsets; a buffer handed over at an odd offset is copied once.
   const data = bytes.byteOffset % 8 === 0 ? bytes : bytes.slice();
@@ -417,6 +420,7 @@ function decode(bytes: Uint8Array, trackHeadingLevel: number): RestoredIndex {
     new TextDecoder().decode(new Uint8Array(data.buffer, utf8At, utf8Length)),
     new Uint8Array(data.buffer, textsAt, textBytes),
   );
+  if (reader.str() !== optionsKey) return NOTHING;
   const records: NoteRecord[] = [];
   const pickIds = new Map<NoteRecord, [number, number[]][]>();
   const keys: string[] = [];

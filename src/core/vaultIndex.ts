@@ -348,14 +348,14 @@ export class VaultIndex {
   /** The index as bytes for the next start-up (see indexCache.ts). */
   toCache(): Uint8Array {
     // Remembered selections go along, so the first sidebar after a restart need not read every item's text.
-    return encodeIndexCache(this.options.trackHeadingLevel, this.notes.values(), (record) => picksOf(this.memos.get(record)));
+    return encodeIndexCache(this.options.trackHeadingLevel, this.optionsKey(), this.notes.values(), (record) => picksOf(this.memos.get(record)));
   }
 
   /** Rebuilds an index from `toCache()` output; anything malformed is dropped, never thrown. */
   static fromCache(cache: Uint8Array | null | undefined, options?: Partial<IndexOptions>): VaultIndex {
     const index = new VaultIndex(options);
     if (!cache) return index;
-    const { records, picks } = decodeIndexCache(cache, index.options.trackHeadingLevel);
+    const { records, picks } = decodeIndexCache(cache, index.options.trackHeadingLevel, index.optionsKey());
     // Not through `put`: comparing track lists would decode every record now rather than when asked.
     for (const record of records) {
       index.notes.set(record.path, record);
@@ -377,6 +377,11 @@ export class VaultIndex {
       return failedRecord(record, error);
     }
     return record;
+  }
+
+  /** Everything parsing depends on, as one string: a cache made under other options is not restored. */
+  private optionsKey(): string {
+    return JSON.stringify([this.options.trackHeadingLevel, this.options.venues]);
   }
 
   private parseOptions(): ParseOptions {

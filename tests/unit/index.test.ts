@@ -195,6 +195,9 @@ describe("VaultIndex cache", () => {
       expect(VaultIndex.fromCache(bad).items()).toEqual([]);
     }
     expect(VaultIndex.fromCache(good, { trackHeadingLevel: 3 }).items()).toEqual([]);
+    // Venue marks depend on the venue list: a cache made with another list is not restored.
+    expect(VaultIndex.fromCache(good, { venues: [{ name: "MYCONF", aliases: [] }] }).paths()).toEqual([]);
+    expect(VaultIndex.fromCache(good).paths()).toEqual(["Plans/Term.md", "Prose.md"]);
   });
 
   it("keeps the notes before a damaged record and drops the rest", () => {
