@@ -148,7 +148,9 @@ export class NoteItemsBuilder {
 
   /** Adds an item (dates as yyyymmdd keys, `end` 0 for none); returns its index, for subtasks. */
   addItem(line: number, source: string, status: string, form: DateForm, date: number, end: number,
-    dateFrom: number, dateTo: number, contentFrom: number, track: string, group: string | null): number {
+    dateFrom: number, dateTo: number, contentFrom: number, track: string, group: string | null,
+    /** `source` after `contentFrom`, when the caller has cut it already. */
+    body = source.slice(contentFrom)): number {
     if (track !== this.lastTrack || this.lastTrackIndex < 0) {
       this.lastTrack = track;
       this.lastTrackIndex = this.name(track);
@@ -168,7 +170,6 @@ export class NoteItemsBuilder {
     data[at + TRACK] = this.lastTrackIndex;
     data[at + GROUP] = groupIndex;
     this.cols.length += ITEM_STRIDE;
-    const body = source.slice(contentFrom);
     this.bodies.push(body);
     this.bodiesLength += body.length;
     return this.count++;

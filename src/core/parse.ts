@@ -193,7 +193,7 @@ class ItemPass {
         } else group = h.text || null;
       }
       const index = items.addItem(task.line + 1, source, task.status, found.form, found.date, found.end,
-        task.contentFrom + found.from, task.contentFrom + found.to, task.contentFrom, track, group);
+        task.contentFrom + found.from, task.contentFrom + found.to, task.contentFrom, track, group, content);
       ancestors.markDated(task.item, index);
     }
     if (to > this.next) this.next = to;
