@@ -58,7 +58,7 @@ export function trackAtCursor(host: BrainQueueHost, editor: Editor, ctx: Markdow
   const line = editor.getCursor().line + 1;
   const headings = host.index().tracks().filter((track) => track.path === path && track.line <= line);
   const name = headings.length > 0 ? headings[headings.length - 1].name : noteName(path);
-  return host.index().items().some((item) => item.path === path && item.track === name) ? name : null;
+  return host.index().itemsOf(path).some((item) => item.track === name) ? name : null;
 }
 
 async function toggleAtCursor(host: BrainQueueHost, editor: Editor, path: string): Promise<void> {
