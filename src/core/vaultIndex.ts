@@ -238,11 +238,17 @@ export class VaultIndex {
       const memo = this.memo(record);
       const { cols, names } = record.items;
       // Tracks in order of their first overdue item: within a note, by line, so grouping rows in line
-      // order keeps that order.
+      // order keeps that order. Rows of one track mostly follow each other: look the group up per run.
+      let trackIndex = -1;
+      let group: OverdueGroup | undefined;
       for (const row of rows) {
-        const track = names[cols[row * ITEM_STRIDE + TRACK]];
-        let group = groups.get(track);
-        if (!group) groups.set(track, (group = { count: 0, items: [] }));
+        const index = cols[row * ITEM_STRIDE + TRACK];
+        if (index !== trackIndex || !group) {
+          trackIndex = index;
+          const track = names[index];
+          group = groups.get(track);
+          if (!group) groups.set(track, (group = { count: 0, items: [] }));
+        }
         group.count++;
         if (group.items.length < limit) group.items.push(this.item(record, memo, row));
       }
@@ -391,8 +397,12 @@ export class VaultIndex {
   /** Replaces (or with null, drops) a note's record, keeping the day index and path list in step. */
   private put(path: string, record: NoteRecord | null): void {
     const old = this.notes.get(path);
-    // The track list survives an edit that leaves the note's track headings as they were.
+    // Whole-vault lists survive an edit that leaves the note's part in them as it was (most edits touch
+    // items only); `changed` drops the item lists.
     if (!sameTracks(old?.tracks ?? [], record?.tracks ?? [])) this.lists.tracks = undefined;
+    if (!sameValues(old?.problems ?? [], record?.problems ?? [])) this.lists.problems = undefined;
+    if (!sameValue(old?.queueBlock ?? null, record?.queueBlock ?? null)) this.lists.queueBlocks = undefined;
+    if (!sameValues(old?.venueMarks ?? [], record?.venueMarks ?? [])) this.lists.venueMarks = undefined;
     if (old && hasContent(old)) removeSorted(this.contentPaths, path);
     if (record) {
       this.notes.set(path, record);
@@ -473,7 +483,8 @@ export class VaultIndex {
 
   private changed(paths: string[]): void {
     this.changeCount++;
-    this.lists = { tracks: this.lists.tracks };
+    const { tracks, problems, queueBlocks, venueMarks } = this.lists;
+    this.lists = { tracks, problems, queueBlocks, venueMarks };
     if (this.holds > 0) this.pending.push(...paths);
     else this.notify(paths);
   }
@@ -547,6 +558,15 @@ function noteTracks(path: string, text: string, headings: { name: string; line: 
   // Items are in line order: the first one is the only candidate.
   const firstItemLine = items.count > 0 ? items.cols[LINE] : Infinity;
   return firstItemLine < firstHeading ? [{ name, line: firstItemLine, fromNoteName: true }, ...tracks] : tracks;
+}
+
+/** Plain data (problems, marks, a queue block) compared by value; the lists they feed are rebuilt only when it differs. */
+function sameValue(a: unknown, b: unknown): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
+}
+
+function sameValues(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a.length === b.length && (a.length === 0 || sameValue(a, b));
 }
 
 function sameTracks(a: NoteTrack[], b: NoteTrack[]): boolean {
