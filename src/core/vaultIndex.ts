@@ -6,45 +6,26 @@
 // only that note is asked again, and Item objects exist only for what a query returned.
 import { addDays } from "./dates";
 import { insertSorted, removeSorted } from "./sortedPaths";
-import { mightHaveItems, noteName, parseNoteColumns, parseNoteColumnsInSteps, type ParsedColumns } from "./parse";
-import { rememberScan, scanNoteInSteps, splitLines } from "./scan";
+import { mightHaveItems, parseNoteColumns, parseNoteColumnsInSteps } from "./parse";
+import { rememberScan, scanNoteInSteps } from "./scan";
 import {
-  allItems, beginBulk, DATE, dayKey, dayOfKey, doneAt, ITEM_STRIDE, itemAt, lastDayAt, LINE, NO_ITEMS, textAt, TRACK, type NoteItems,
+  allItems, beginBulk, DATE, dayKey, dayOfKey, doneAt, ITEM_STRIDE, itemAt, lastDayAt, textAt, TRACK, type NoteItems,
 } from "./noteItems";
 import { findQueueBlock, type QueueBlock, type TrackInfo } from "./queue";
 import { BUILTIN_VENUES, findVenueMarks, type Venue, type VenueMark } from "./deadlines";
 import type { IsoDate, Item, ParseOptions, Problem } from "./types";
-import { decodeIndexCache, encodeIndexCache, RestoredRecord } from "./indexCache";
+import { encodeIndexCache } from "./indexCache";
+import { decodeIndexCache } from "./indexCacheRead";
+import {
+  addParsed, blankRecord, failedRecord, hasContent, hasQueueMarker, renameRecord, sameTracks, sameValue, sameValues,
+  type NoteRecord, type NoteStat,
+} from "./noteRecord";
 
-export interface NoteStat { mtime: number; size: number }
-
-export interface NoteRecord {
-  path: string;
-  items: NoteItems;
-  problems: Problem[];
-  /** Track headings plus, when items sit above every track heading, the note's own name. */
-  tracks: NoteTrack[];
-  queueBlock: QueueBlock | null;
-  venueMarks: VenueMark[];
-  stat: NoteStat | null;
-}
-
-export interface NoteTrack {
-  name: string;
-  line: number;
-  /** Named after the note (items above every heading, or an empty heading): follows a rename. */
-  fromNoteName: boolean;
-}
+export type { NoteRecord, NoteStat, NoteTrack } from "./noteRecord";
 
 export interface IndexOptions extends ParseOptions {
   venues: Venue[];
 }
-
-// One pass over the text for either language's limit line (two passes cost 60 % more on a vault).
-const QUEUE_MARKER = /最大进程数|active\s+tracks/iu;
-const hasQueueMarker = (text: string): boolean => QUEUE_MARKER.test(text);
-const hasContent = (r: NoteRecord): boolean => r instanceof RestoredRecord ? r.holdsContent :
-  r.items.count > 0 || r.problems.length > 0 || r.tracks.length > 0 || r.queueBlock !== null || r.venueMarks.length > 0;
 
 /** One track's overdue items: how many, and the first ones by path then line. */
 export interface OverdueGroup {
@@ -89,8 +70,6 @@ interface NoteMemo {
 
 const NONE: Item[] = [];
 const NO_ROWS: number[] = Object.freeze([]) as unknown as number[];
-/** One shared empty list for the most notes, which have no problems, tracks or venue marks (records are read-only). */
-const NONE_YET: never[] = Object.freeze([]) as never[];
 
 export class VaultIndex {
   readonly options: IndexOptions;
@@ -527,54 +506,6 @@ export class VaultIndex {
   }
 }
 
-/** A note's record before parsing: nothing in it (the lists are the shared empty one). */
-function blankRecord(path: string, stat: NoteStat | null): NoteRecord {
-  return { path, items: NO_ITEMS, problems: NONE_YET, tracks: NONE_YET, queueBlock: null, venueMarks: NONE_YET, stat };
-}
-
-function addParsed(record: NoteRecord, text: string, parsed: ParsedColumns): void {
-  record.items = parsed.items;
-  record.problems = parsed.problems;
-  record.tracks = noteTracks(record.path, text, parsed.tracks, parsed.items);
-}
-
-/** A note that could not be parsed is one problem, so the person hears of it; the index carries on. */
-function failedRecord(record: NoteRecord, error: unknown): NoteRecord {
-  const message = error instanceof Error ? error.message : String(error);
-  return { ...blankRecord(record.path, record.stat), problems: [{ path: record.path, line: 1, message: `Could not read this note: ${message}` }] };
-}
-
-/** The note's tracks; items above every track heading make the note's name a track of its own. */
-function noteTracks(path: string, text: string, headings: { name: string; line: number }[], items: NoteItems): NoteTrack[] {
-  const name = noteName(path);
-  let lines: string[] | null = null;
-  const tracks = headings.map((h): NoteTrack => {
-    if (h.name !== name) return { name: h.name, line: h.line, fromNoteName: false };
-    // An empty heading is named after the note by the parser; a heading that spells the name is not.
-    lines ??= splitLines(text);
-    return { name: h.name, line: h.line, fromNoteName: !(lines[h.line - 1] ?? "").includes(name) };
-  });
-  const firstHeading = headings.length > 0 ? headings[0].line : Infinity;
-  // Items are in line order: the first one is the only candidate.
-  const firstItemLine = items.count > 0 ? items.cols[LINE] : Infinity;
-  return firstItemLine < firstHeading ? [{ name, line: firstItemLine, fromNoteName: true }, ...tracks] : tracks;
-}
-
-/** Plain data (problems, marks, a queue block) compared by value; the lists they feed are rebuilt only when it differs. */
-function sameValue(a: unknown, b: unknown): boolean {
-  return a === b || JSON.stringify(a) === JSON.stringify(b);
-}
-
-function sameValues(a: readonly unknown[], b: readonly unknown[]): boolean {
-  return a.length === b.length && (a.length === 0 || sameValue(a, b));
-}
-
-function sameTracks(a: NoteTrack[], b: NoteTrack[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i].name !== b[i].name || a[i].line !== b[i].line) return false;
-  return true;
-}
-
 /** Every selection remembered for a note, as key and rows. */
 function picksOf(memo: NoteMemo | undefined): [string, number[]][] {
   if (memo?.pickedKey === undefined || memo.pickedRows === undefined) return [];
@@ -591,35 +522,4 @@ function nextDayIn(items: NoteItems, day: number, tomorrow: number): number {
     if (best === 0 || next < best) best = next;
   }
   return best;
-}
-
-/** The track entry governing a line: the last one at or above it. */
-function governing(tracks: NoteTrack[], line: number): NoteTrack | undefined {
-  let found: NoteTrack | undefined;
-  for (const track of tracks) if (track.line <= line) found = track;
-  return found;
-}
-
-function renameRecord(record: NoteRecord, newPath: string): NoteRecord {
-  const newName = noteName(newPath);
-  const follows = (line: number): boolean => governing(record.tracks, line)?.fromNoteName ?? true;
-  return {
-    path: newPath,
-    items: renameItems(record.items, newName, follows),
-    problems: record.problems.map((p) => ({ ...p, path: newPath })),
-    tracks: record.tracks.map((t) => (t.fromNoteName ? { ...t, name: newName } : t)),
-    queueBlock: record.queueBlock && { ...record.queueBlock, path: newPath },
-    venueMarks: record.venueMarks.map((m) => ({ ...m, path: newPath })),
-    stat: record.stat,
-  };
-}
-
-/** The same columns with the items whose track follows the note's name pointing at `newName`. */
-function renameItems(items: NoteItems, newName: string, follows: (line: number) => boolean): NoteItems {
-  if (items.count === 0) return items;
-  const names = [...items.names, newName];
-  const cols = items.cols.slice();
-  for (let at = 0; at < items.count * ITEM_STRIDE; at += ITEM_STRIDE) if (follows(cols[at + LINE])) cols[at + TRACK] = names.length - 1;
-  // Not a spread: columns restored from the cache read their text through a getter.
-  return { count: items.count, cols, text: items.text, bodiesEnd: items.bodiesEnd, names };
 }
