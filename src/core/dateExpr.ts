@@ -1,6 +1,6 @@
 // Finds and rewrites the date expression of one checklist line. Hand-written scanning (no
 // backtracking regexes) so a 1 MB line costs one pass.
-import { isoDate, isValidYmd } from "./dates";
+import { dayOfKey, isValidYmd } from "./dates";
 import type { DateForm, IsoDate } from "./types";
 
 export interface DateExpr { from: number; to: number; date: IsoDate; end: IsoDate | null; form: DateForm }
@@ -206,14 +206,12 @@ export function findDateKeys(content: string): DateKeys | DateExprError | null {
   return { from, to, date, end: endKey, form };
 }
 
-const keyIso = (key: number): IsoDate => isoDate(Math.floor(key / 10_000), Math.floor(key / 100) % 100, key % 100);
-
 /** Finds the date expression in a checklist line's content (text after `[ ]`); offsets relative to `content`.
  *  Returns {error, from, to} for an impossible date like 2021/02/30, null when there is no date. */
 export function findDateExpr(content: string): DateExpr | DateExprError | null {
   const found = findDateKeys(content);
   if (!found || "error" in found) return found;
-  return { from: found.from, to: found.to, date: keyIso(found.date), end: found.end === 0 ? null : keyIso(found.end), form: found.form };
+  return { from: found.from, to: found.to, date: dayOfKey(found.date), end: found.end === 0 ? null : dayOfKey(found.end), form: found.form };
 }
 
 /** true: zero-padded, false: not, null: a two-digit field ≥ 10 that does not show it. */

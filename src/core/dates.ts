@@ -1,4 +1,4 @@
-// Calendar-day arithmetic on `YYYY-MM-DD` strings, independent of time zones.
+// Calendar-day arithmetic on `YYYY-MM-DD` strings, independent of time zones, and the yyyymmdd keys the index stores.
 import type { IsoDate } from "./types";
 
 const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
@@ -16,6 +16,18 @@ export function isValidYmd(year: number, month: number, day: number): boolean {
 export function daysInMonth(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/** "2021-03-27" → 20210327. */
+export function dayKey(day: IsoDate): number {
+  return (day.charCodeAt(0) - 48) * 10_000_000 + (day.charCodeAt(1) - 48) * 1_000_000 + (day.charCodeAt(2) - 48) * 100_000 +
+    (day.charCodeAt(3) - 48) * 10_000 + (day.charCodeAt(5) - 48) * 1000 + (day.charCodeAt(6) - 48) * 100 +
+    (day.charCodeAt(8) - 48) * 10 + (day.charCodeAt(9) - 48);
+}
+
+/** 20210327 → "2021-03-27". */
+export function dayOfKey(key: number): IsoDate {
+  return isoDate(Math.floor(key / 10_000), Math.floor(key / 100) % 100, key % 100);
 }
 
 /** Days since 1970-01-01 (proleptic Gregorian). */

@@ -44,7 +44,13 @@ class Column<T extends Int32Array | Float64Array> {
     this.data[this.length++] = value;
   }
   pushAll(values: Int32Array): void {
-    for (let i = 0; i < values.length; i++) this.push(values[i]);
+    while (this.length + values.length > this.data.length) {
+      const bigger = this.make(this.data.length * 2 + 64);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data.set(values, this.length);
+    this.length += values.length;
   }
   view(): T {
     return this.data.subarray(0, this.length) as T;
@@ -52,7 +58,8 @@ class Column<T extends Int32Array | Float64Array> {
 }
 
 // A lone surrogate would come back from UTF-8 as U+FFFD: a note holding one is not cached (it is re-read).
-const SURROGATE = /[\uD800-\uDFFF]/u;
+// Without the `u` flag the first test is a plain scan for any surrogate code unit; most notes have none.
+const SURROGATE = /[\uD800-\uDFFF]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u;
 const survivesUtf8 = (s: string): boolean => !SURROGATE.test(s) || !LONE_SURROGATE.test(s);
 

@@ -6,7 +6,7 @@ import { isValidYmd } from "./dates";
 import type { VenueMark } from "./deadlines";
 import { BYTE_ORDER, CachedNoteItems, HEADER_INTS, INDEX_CACHE_VERSION, MAGIC } from "./indexCache";
 import {
-  BODY_FROM, DATE, DATE_FROM, DATE_TO, END, FORM_SHIFT, FORMS, GROUP, ITEM_STRIDE, LINE, NO_ITEMS, PREFIX, STATUS_FORM,
+  BODY_FROM, DATE, DATE_FROM, DATE_TO, END, FORM_SHIFT, FORMS, GROUP, ITEM_STRIDE, LINE, NO_ITEMS, NO_VALUES, PREFIX, STATUS_FORM,
   SUB_LINE, SUB_OWNER, SUB_STATUS, SUB_STRIDE, SUB_TEXT_FROM, SUB_TEXT_TO, TRACK, type NoteItems,
 } from "./noteItems";
 import type { QueueBlock, QueueEntry } from "./queue";
@@ -116,8 +116,6 @@ export interface RestoredIndex {
   picks: Map<NoteRecord, [string, number[]][]>;
 }
 
-/** Most notes have no problems, tracks or venue marks: one shared empty list (records are read-only). */
-const NONE: never[] = Object.freeze([]) as never[];
 
 /** What a restored record decodes on first use. */
 interface Body { items: NoteItems; problems: Problem[]; tracks: NoteTrack[]; queueBlock: QueueBlock | null; venueMarks: VenueMark[] }
@@ -144,7 +142,7 @@ export class RestoredRecord implements NoteRecord {
   }
 }
 
-const EMPTY_BODY: Body = { items: NO_ITEMS, problems: NONE, tracks: NONE, queueBlock: null, venueMarks: NONE };
+const EMPTY_BODY: Body = { items: NO_ITEMS, problems: NO_VALUES, tracks: NO_VALUES, queueBlock: null, venueMarks: NO_VALUES };
 
 /** Decodes a record's body from a reader placed after its path (checked already by `skipBody`). */
 function readBody(reader: Reader, path: string): Body {
@@ -159,14 +157,14 @@ function readBody(reader: Reader, path: string): Body {
   for (let i = 0; i < nameCount; i++) names.push(reader.str());
   const items: NoteItems = count === 0 ? NO_ITEMS : new CachedNoteItems(count, cols, bodiesEnd, names, utf8, textLength);
   const problemCount = reader.count();
-  const problems: Problem[] = problemCount === 0 ? NONE : [];
+  const problems: Problem[] = problemCount === 0 ? NO_VALUES : [];
   for (let n = problemCount; n > 0; n--) problems.push({ path, line: reader.next(), message: reader.str() });
   const trackCount = reader.count();
-  const tracks: NoteTrack[] = trackCount === 0 ? NONE : [];
+  const tracks: NoteTrack[] = trackCount === 0 ? NO_VALUES : [];
   for (let n = trackCount; n > 0; n--) tracks.push({ line: reader.next(), fromNoteName: reader.next() === 1, name: reader.str() });
   const queueBlock = reader.next() === 1 ? readQueue(reader, path) : null;
   const markCount = reader.count();
-  const venueMarks: VenueMark[] = markCount === 0 ? NONE : [];
+  const venueMarks: VenueMark[] = markCount === 0 ? NO_VALUES : [];
   for (let n = markCount; n > 0; n--) {
     const line = reader.next();
     const year = reader.next();

@@ -1,9 +1,9 @@
 // A note's items in columns: the numbers in one Int32Array, the lines' text in one string. Item
 // objects are made only for query results, so a vault of a million items costs about a hundred bytes
 // per item instead of a few hundred, and the cache is these columns written out as they are.
-import { isoDate } from "./dates";
+import { dayOfKey } from "./dates";
 import { pooledString } from "./ownString";
-import type { DateForm, IsoDate, Item, Subtask } from "./types";
+import type { DateForm, Item, Subtask } from "./types";
 
 // Item columns.
 export const LINE = 0;
@@ -50,23 +50,14 @@ export interface NoteItems {
   names: string[];
 }
 
+/** One shared empty list for the many notes without problems, tracks or venue marks (records are read-only). */
+export const NO_VALUES: never[] = Object.freeze([]) as never[];
+
 export const NO_ITEMS: NoteItems = Object.freeze({ count: 0, cols: new Int32Array(0), text: "", bodiesEnd: 0, names: [] });
 
 /** Where the subtask rows start in `cols`, and how many there are. */
 export const subRowsAt = (note: NoteItems): number => note.count * ITEM_STRIDE;
 export const subRowCount = (note: NoteItems): number => (note.cols.length - note.count * ITEM_STRIDE) / SUB_STRIDE;
-
-/** "2021-03-27" → 20210327. */
-export function dayKey(day: IsoDate): number {
-  return (day.charCodeAt(0) - 48) * 10_000_000 + (day.charCodeAt(1) - 48) * 1_000_000 + (day.charCodeAt(2) - 48) * 100_000 +
-    (day.charCodeAt(3) - 48) * 10_000 + (day.charCodeAt(5) - 48) * 1000 + (day.charCodeAt(6) - 48) * 100 +
-    (day.charCodeAt(8) - 48) * 10 + (day.charCodeAt(9) - 48);
-}
-
-/** 20210327 → "2021-03-27". */
-export function dayOfKey(key: number): IsoDate {
-  return isoDate(Math.floor(key / 10_000), Math.floor(key / 100) % 100, key % 100);
-}
 
 export const isDoneStatus = (status: string): boolean => status === "x" || status === "X";
 

@@ -1,7 +1,7 @@
 // One note's record in the index: what parsing found (items in columns, problems, tracks, queue block,
 // venue marks) and the stat that proves it fresh; built, compared and renamed here, kept by VaultIndex.
 import { RestoredRecord } from "./indexCacheRead";
-import { ITEM_STRIDE, LINE, NO_ITEMS, TRACK, type NoteItems } from "./noteItems";
+import { ITEM_STRIDE, LINE, NO_ITEMS, NO_VALUES, TRACK, type NoteItems } from "./noteItems";
 import { noteName, type ParsedColumns } from "./parse";
 import type { QueueBlock } from "./queue";
 import type { VenueMark } from "./deadlines";
@@ -34,12 +34,10 @@ export const hasQueueMarker = (text: string): boolean => QUEUE_MARKER.test(text)
 export const hasContent = (r: NoteRecord): boolean => r instanceof RestoredRecord ? r.holdsContent :
   r.items.count > 0 || r.problems.length > 0 || r.tracks.length > 0 || r.queueBlock !== null || r.venueMarks.length > 0;
 
-/** One shared empty list for the most notes, which have no problems, tracks or venue marks (records are read-only). */
-const NONE_YET: never[] = Object.freeze([]) as never[];
 
 /** A note's record before parsing: nothing in it (the lists are the shared empty one). */
 export function blankRecord(path: string, stat: NoteStat | null): NoteRecord {
-  return { path, items: NO_ITEMS, problems: NONE_YET, tracks: NONE_YET, queueBlock: null, venueMarks: NONE_YET, stat };
+  return { path, items: NO_ITEMS, problems: NO_VALUES, tracks: NO_VALUES, queueBlock: null, venueMarks: NO_VALUES, stat };
 }
 
 export function addParsed(record: NoteRecord, text: string, parsed: ParsedColumns): void {

@@ -4,12 +4,12 @@
 // without a queue block or venue list cost a string scan. Items are kept in columns (noteItems.ts);
 // queries filter each note's columns once per day and remember the answer per note, so after an edit
 // only that note is asked again, and Item objects exist only for what a query returned.
-import { addDays } from "./dates";
+import { addDays, dayKey, dayOfKey } from "./dates";
 import { insertSorted, removeSorted } from "./sortedPaths";
 import { mightHaveItems, parseNoteColumns, parseNoteColumnsInSteps } from "./parse";
 import { rememberScan, scanNoteInSteps } from "./scan";
 import {
-  allItems, beginBulk, DATE, dayKey, dayOfKey, doneAt, ITEM_STRIDE, itemAt, lastDayAt, textAt, TRACK, type NoteItems,
+  allItems, beginBulk, DATE, doneAt, ITEM_STRIDE, itemAt, lastDayAt, textAt, TRACK, type NoteItems,
 } from "./noteItems";
 import { findQueueBlock, type QueueBlock, type TrackInfo } from "./queue";
 import { BUILTIN_VENUES, findVenueMarks, type Venue, type VenueMark } from "./deadlines";
@@ -120,6 +120,11 @@ export class VaultIndex {
   /** The record of one note (read-only). */
   note(path: string): NoteRecord | undefined {
     return this.notes.get(path);
+  }
+
+  /** How many notes are known. */
+  get size(): number {
+    return this.notes.size;
   }
 
   /** Every known path, sorted. */
@@ -373,7 +378,7 @@ export class VaultIndex {
     return { trackHeadingLevel: this.options.trackHeadingLevel };
   }
 
-  /** Replaces (or with null, drops) a note's record, keeping the day index and path list in step. */
+  /** Replaces (or with null, drops) a note's record, keeping the path list and the whole-vault lists in step. */
   private put(path: string, record: NoteRecord | null): void {
     const old = this.notes.get(path);
     // Whole-vault lists survive an edit that leaves the note's part in them as it was (most edits touch

@@ -40,7 +40,7 @@ export class Indexer extends Component {
    */
   private async restore(): Promise<void> {
     const restored = VaultIndex.fromCache(await this.loadCache(), this.options());
-    if (this.stopped || restored.paths().length === 0) return;
+    if (this.stopped || restored.size === 0) return;
     this.attach(restored);
     this.ready = true;
     this.emit();
