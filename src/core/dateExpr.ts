@@ -13,17 +13,23 @@ interface DateToken {
   year: number;
   month: number;
   day: number;
-  /** "/", "-", "." or "年" for `2021年3月27日`. */
-  sep: string;
+  /** The separator's code: "/", "-", "." or 年 for `2021年3月27日`. */
+  sep: number;
   /** Digits written for month and day (1 or 2), so padding can be kept. */
   monthDigits: number;
   dayDigits: number;
-  /** `日`, `号` or "" after a 年月 date. */
-  suffix: string;
+  /** The code of `日` or `号` after a 年月 date, 0 for none. */
+  suffix: number;
 }
 
 /** A located expression before validation: one date, or a range, possibly wrapped in an emoji/field form. */
 interface RawExpr { from: number; to: number; start: DateToken; end: DateToken | null; form: DateForm }
+
+const newToken = (): DateToken => ({ from: 0, to: 0, year: 0, month: 0, day: 0, sep: 0, monthDigits: 0, dayDigits: 0, suffix: 0 });
+
+const YEAR_MARK = 0x5e74; // 年
+const MONTH_MARK = 0x6708; // 月
+const DAY_MARKS = [0x65e5, 0x53f7]; // 日 号
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 0x3000 || c === 0xa0;
@@ -43,29 +49,32 @@ function twoDigits(s: string, i: number): number {
   return isDigit(b) ? (a - 48) * 10 + (b - 48) + 100 : a - 48; // +100 marks two digits
 }
 
-/** The date spelled at `i` (shape only, not validity); `i` must not follow a digit. */
-function dateTokenAt(s: string, i: number): DateToken | null {
+/** Reads the date spelled at `i` (shape only, not validity) into `t`; false when there is none there.
+ *  `i` must not follow a digit. Filling a token the caller owns keeps the index's scan free of garbage. */
+function dateTokenAt(s: string, i: number, t: DateToken): boolean {
   let year = 0;
   for (let k = 0; k < 4; k++) {
     const c = s.charCodeAt(i + k);
-    if (!isDigit(c)) return null;
+    if (!isDigit(c)) return false;
     year = year * 10 + c - 48;
   }
-  const sep = s[i + 4];
-  if (sep !== "/" && sep !== "-" && sep !== "." && sep !== "年") return null;
+  const sep = s.charCodeAt(i + 4);
+  if (sep !== 47 && sep !== 45 && sep !== 46 && sep !== YEAR_MARK) return false;
   const m = twoDigits(s, i + 5);
-  if (m < 0) return null;
+  if (m < 0) return false;
   const monthDigits = m >= 100 ? 2 : 1;
   let j = i + 5 + monthDigits;
-  if (s[j] !== (sep === "年" ? "月" : sep)) return null;
+  if (s.charCodeAt(j) !== (sep === YEAR_MARK ? MONTH_MARK : sep)) return false;
   const d = twoDigits(s, j + 1);
-  if (d < 0) return null;
+  if (d < 0) return false;
   const dayDigits = d >= 100 ? 2 : 1;
   j += 1 + dayDigits;
-  if (j < s.length && isDigit(s.charCodeAt(j))) return null;
-  let suffix = "";
-  if (sep === "年" && (s[j] === "日" || s[j] === "号")) suffix = s[j++];
-  return { from: i, to: j, year, month: m % 100, day: d % 100, sep, monthDigits, dayDigits, suffix };
+  if (j < s.length && isDigit(s.charCodeAt(j))) return false;
+  let suffix = 0;
+  if (sep === YEAR_MARK && DAY_MARKS.includes(s.charCodeAt(j))) suffix = s.charCodeAt(j++);
+  t.from = i; t.to = j; t.year = year; t.month = m % 100; t.day = d % 100;
+  t.sep = sep; t.monthDigits = monthDigits; t.dayDigits = dayDigits; t.suffix = suffix;
+  return true;
 }
 
 function skipSpaces(s: string, i: number): number {
@@ -73,26 +82,40 @@ function skipSpaces(s: string, i: number): number {
   return i;
 }
 
-/** A plain date or range starting at `i`, or null when the digits there are not one. */
+// The plain-date search runs on every dated line of the vault: it fills these instead of making objects.
+const plainStart = newToken();
+const plainEnd = newToken();
+const plainExpr: RawExpr = { from: 0, to: 0, start: plainStart, end: null, form: "plain" };
+
+/** The plain date or range starting at `i`, or null when the digits there are not one. The result is
+ *  shared by every call (valid until the next one): callers that keep it copy it. */
 function plainExprAt(s: string, i: number): RawExpr | null {
   if (i > 0 && (isDigit(s.charCodeAt(i - 1)) || badBefore(s.charCodeAt(i - 1)))) return null;
-  const start = dateTokenAt(s, i);
-  if (!start) return null;
-  const form: DateForm = start.sep === "年" ? "cjk" : "plain";
+  const start = plainStart;
+  if (!dateTokenAt(s, i, start)) return null;
+  const expr = plainExpr;
+  expr.from = i;
+  expr.form = start.sep === YEAR_MARK ? "cjk" : "plain";
   const afterSpaces = skipSpaces(s, start.to);
   if (isRangeSeparator(s.charCodeAt(afterSpaces))) {
     const endFrom = skipSpaces(s, afterSpaces + 1);
-    const end = isDigit(s.charCodeAt(endFrom)) ? dateTokenAt(s, endFrom) : null;
-    if (end && !glued(s, end)) return { from: i, to: end.to, start, end, form };
+    if (isDigit(s.charCodeAt(endFrom)) && dateTokenAt(s, endFrom, plainEnd) && !glued(s, plainEnd)) {
+      expr.to = plainEnd.to;
+      expr.end = plainEnd;
+      return expr;
+    }
   }
-  return glued(s, start) ? null : { from: i, to: start.to, start, end: null, form };
+  if (glued(s, start)) return null;
+  expr.to = start.to;
+  expr.end = null;
+  return expr;
 }
 
 /** True when the text right after a date continues it as a URL path, version or longer number. */
 function glued(s: string, token: DateToken): boolean {
-  const next = s[token.to];
-  if (next === "/") return true;
-  return (next === "." || next === "-") && isDigit(s.charCodeAt(token.to + 1));
+  const next = s.charCodeAt(token.to);
+  if (next === 47) return true; // "/"
+  return (next === 46 || next === 45) && isDigit(s.charCodeAt(token.to + 1)); // "." "-"
 }
 
 const SCHEDULED_EMOJI = ["⏳", "⌛"];
@@ -107,8 +130,8 @@ function emojiExpr(s: string, emojis: string[], form: DateForm): RawExpr | null 
       let i = at + emoji.length;
       if (s.charCodeAt(i) === 0xfe0f) i++;
       i = skipSpaces(s, i);
-      const token = isDigit(s.charCodeAt(i)) ? dateTokenAt(s, i) : null;
-      if (token && !glued(s, token)) { best = { from: at, to: token.to, start: token, end: null, form }; break; }
+      const token = newToken();
+      if (isDigit(s.charCodeAt(i)) && dateTokenAt(s, i, token) && !glued(s, token)) { best = { from: at, to: token.to, start: token, end: null, form }; break; }
       at = s.indexOf(emoji, at + emoji.length);
     }
   }
@@ -123,8 +146,8 @@ function fieldExpr(s: string, key: string): RawExpr | null {
   for (let m = FIELD.exec(s); m; m = FIELD.exec(s)) {
     if (m[1].toLowerCase() !== key) continue;
     const i = skipSpaces(s, m.index + m[0].length);
-    const token = isDigit(s.charCodeAt(i)) ? dateTokenAt(s, i) : null;
-    if (!token) continue;
+    const token = newToken();
+    if (!isDigit(s.charCodeAt(i)) || !dateTokenAt(s, i, token)) continue;
     const close = skipSpaces(s, token.to);
     if (s[close] === (s[m.index] === "[" ? "]" : ")")) {
       return { from: m.index, to: close + 1, start: token, end: null, form: "dataview" };
@@ -193,8 +216,13 @@ const tokenKey = (t: DateToken): number => t.year * 10_000 + t.month * 100 + t.d
 /** `findDateExpr` with days as yyyymmdd numbers (20210327) and `end` 0 for none: what the index stores. */
 export interface DateKeys { from: number; to: number; date: number; end: number; form: DateForm }
 
-/** Like `findDateExpr`, without making date strings (the index parses every dated line of the vault). */
-export function findDateKeys(content: string): DateKeys | DateExprError | null {
+const keys: DateKeys = { from: 0, to: 0, date: 0, end: 0, form: "plain" };
+
+/**
+ * Like `findDateExpr`, without making date strings (the index parses every dated line of the vault).
+ * A found date comes back in one shared object, valid until the next call: read it, do not keep it.
+ */
+export function findDateKeys(content: string): Readonly<DateKeys> | DateExprError | null {
   const found = locate(content);
   if (!found) return null;
   const { from, to, start, end, form } = found;
@@ -203,7 +231,8 @@ export function findDateKeys(content: string): DateKeys | DateExprError | null {
   const date = tokenKey(start);
   const endKey = end ? tokenKey(end) : 0;
   if (end && endKey < date) return { error: `range ends before it starts: ${content.slice(from, to)}`, from, to };
-  return { from, to, date, end: endKey, form };
+  keys.from = from; keys.to = to; keys.date = date; keys.end = endKey; keys.form = form;
+  return keys;
 }
 
 /** Finds the date expression in a checklist line's content (text after `[ ]`); offsets relative to `content`.
@@ -232,8 +261,9 @@ function spellLike(token: DateToken, date: IsoDate): string {
     (pad ?? otherPad ?? true) && value < 10 ? `0${value}` : String(value);
   const monthText = field(month, monthPad, dayPad);
   const dayText = field(day, dayPad, monthPad);
-  if (token.sep === "年") return `${year}年${monthText}月${dayText}${token.suffix}`;
-  return `${year}${token.sep}${monthText}${token.sep}${dayText}`;
+  if (token.sep === YEAR_MARK) return `${year}年${monthText}月${dayText}${token.suffix === 0 ? "" : String.fromCharCode(token.suffix)}`;
+  const sep = String.fromCharCode(token.sep);
+  return `${year}${sep}${monthText}${sep}${dayText}`;
 }
 
 /** Rewrites a date expression text (exactly as written, e.g. "2021/4/01", "2021年3月9日", "📅 2026-03-04",

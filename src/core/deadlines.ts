@@ -3,7 +3,9 @@ import { daysBetween, isoDate, localDay } from "./dates";
 import { codeLineMask, splitLines } from "./scan";
 import type { BrainQueueSettings } from "./settings";
 import type { IsoDate, Item } from "./types";
-import { BUILTIN_VENUES, countShortRuns, findVenues, longestVenueMention, mayBeOneVenue, parseCustomVenues, type Venue } from "./venues";
+import {
+  BUILTIN_VENUES, countShortRuns, findVenues, isSpace, longestVenueMention, mayBeOneVenue, parseCustomVenues, venueStarts, type Venue,
+} from "./venues";
 
 export { BUILTIN_VENUES, parseCustomVenues, type Venue } from "./venues";
 
@@ -72,52 +74,53 @@ export function findVenueMarks(path: string, text: string, venues: Venue[]): Ven
   let code: Uint8Array | null = null;
   // Whether a line is code is asked last: it needs the note's block scan, which a prose note with
   // bold text otherwise never pays for.
-  for (const line of linesWithMarks(text)) {
-    if (!LIST_SEPARATORS.test(line.text)) continue;
-    const index = line.index();
-    const found = venueMarksInLine(line.text, venues, path, index + 1);
-    if (found.length === 0) continue;
+  const take = (line: string, index: number): void => {
+    const found = venueMarksInLine(line, venues, path, index + 1);
+    if (found.length === 0) return;
     code ??= codeLineMask(text);
     if (code[index] !== 1) marks.push(...found);
+  };
+  if (text.includes("\r")) {
+    // A break may be a lone CR: read the lines as the scanner splits them.
+    const lines = splitLines(text);
+    for (let i = 0; i < lines.length; i++) {
+      if (hasMarks(lines[i]) && mayListVenues(lines[i], 0, lines[i].length, venues)) take(lines[i], i);
+    }
+    return marks;
+  }
+  // Otherwise jump from mark to mark: a long note is not split into lines, and a line is cut out of it
+  // (and its number counted) only when it may list venues.
+  const first = text.charCodeAt(0) === 0xfeff ? 1 : 0; // splitLines drops a BOM
+  const lines = new LineCounter(text);
+  MARK.lastIndex = 0;
+  while (MARK.test(text)) {
+    const at = MARK.lastIndex - 2;
+    const lineStart = Math.max(first, text.lastIndexOf("\n", at) + 1);
+    const end = text.indexOf("\n", at);
+    const lineEnd = end < 0 ? text.length : end;
+    if (mayListVenues(text, lineStart, lineEnd, venues)) take(text.slice(lineStart, lineEnd), lines.indexOf(lineStart));
+    if (end < 0) break;
+    MARK.lastIndex = lineEnd; // the rest of this line is read already
   }
   return marks;
 }
 
+// `test` with `lastIndex`, not `exec`: no match object per bold chapter line.
 const MARK = /\*\*|~~|__/g;
 
-/** A line found by its marks; its index is counted only when asked (most lines are dropped before). */
-interface MarkedLine { text: string; index: () => number }
-
-/**
- * The lines holding `**`, `~~` or `__`, in order. The regex skips through the text to each mark and the
- * line around it is cut out, so a long note is not split into lines; only when a break may be `\r`
- * are the lines split as the scanner splits them.
- */
-function* linesWithMarks(text: string): Generator<MarkedLine> {
-  if (text.includes("\r")) {
-    const lines = splitLines(text);
-    for (let i = 0; i < lines.length; i++) if (hasMarks(lines[i])) yield { text: lines[i], index: () => i };
-    return;
-  }
-  // Lines counted so far: `counted` line breaks before `countedTo`.
-  let counted = 0;
-  let countedTo = 0;
-  const lineIndex = (at: number): number => {
-    for (let next = text.indexOf("\n", countedTo); next >= 0 && next < at; next = text.indexOf("\n", countedTo)) {
-      counted++;
-      countedTo = next + 1;
+/** 0-based line numbers of offsets asked in increasing order, counting line breaks only once. */
+class LineCounter {
+  private counted = 0;
+  private countedTo = 0;
+  constructor(private readonly text: string) {}
+  indexOf(offset: number): number {
+    const text = this.text;
+    for (let next = text.indexOf("\n", this.countedTo); next >= 0 && next < offset; next = text.indexOf("\n", this.countedTo)) {
+      this.counted++;
+      this.countedTo = next + 1;
     }
-    countedTo = Math.max(countedTo, at);
-    return counted;
-  };
-  const first = text.charCodeAt(0) === 0xfeff ? 1 : 0; // splitLines drops a BOM
-  const mark = new RegExp(MARK); // its own lastIndex: the caller runs other searches between lines
-  for (let m = mark.exec(text); m; m = mark.exec(text)) {
-    const lineStart = Math.max(first, text.lastIndexOf("\n", m.index) + 1);
-    const end = text.indexOf("\n", m.index);
-    const lineEnd = end < 0 ? text.length : end;
-    mark.lastIndex = lineEnd; // the rest of this line is read anyway
-    yield { text: text.slice(lineStart, lineEnd), index: () => lineIndex(lineStart) };
+    this.countedTo = Math.max(this.countedTo, offset);
+    return this.counted;
   }
 }
 
@@ -125,27 +128,35 @@ function* linesWithMarks(text: string): Generator<MarkedLine> {
 const isListSeparator = (c: number): boolean =>
   c === 47 || c === 44 || c === 0x3001 || c === 0xff0c || c === 59 || c === 0xff1b || c === 124 || c === 0xff5c;
 
-/** The length of what `^[\s>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?` matches at the start of `line`, without a regex. */
-export function listPrefixLength(line: string): number {
-  let i = 0;
-  for (let c = line.charCodeAt(0); i < line.length && (c === 62 || c === 32 || c === 9 || /\s/u.test(line[i])); c = line.charCodeAt(++i));
+/**
+ * False when `s[from, to)` certainly lists no two venues: fewer than two stretches between separators
+ * are short enough to be one venue and start as a venue can. Most bold lines fail it without a regex
+ * or a split; `venueMarksInLine` gives the same marks with or without it (a property test holds it to that).
+ */
+export function mayListVenues(s: string, from: number, to: number, venues: Venue[]): boolean {
+  const start = from + listPrefixLength(s, from, to);
+  return countShortRuns(s, start, to, longestVenueMention(venues), isListSeparator, venueStarts(venues)) >= 2;
+}
+
+/** The length of what `^[\s>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?` matches at the start of `line` (or of `line[from, to)`), without a regex. */
+export function listPrefixLength(line: string, from = 0, to = line.length): number {
+  let i = from;
+  for (let c = line.charCodeAt(i); i < to && (c === 62 || isSpace(c)); c = line.charCodeAt(++i));
   let j = i;
-  const c = line.charCodeAt(j);
+  const c = j < to ? line.charCodeAt(j) : -1;
   if (c === 45 || c === 42 || c === 43) j++;
   else {
-    while (j - i < 9 && line.charCodeAt(j) >= 48 && line.charCodeAt(j) <= 57) j++;
-    if (j === i || (line.charCodeAt(j) !== 46 && line.charCodeAt(j) !== 41)) return i;
+    while (j - i < 9 && j < to && line.charCodeAt(j) >= 48 && line.charCodeAt(j) <= 57) j++;
+    if (j === i || j >= to || (line.charCodeAt(j) !== 46 && line.charCodeAt(j) !== 41)) return i - from;
     j++;
   }
   const markerEnd = j;
-  while (line.charCodeAt(j) === 32 || line.charCodeAt(j) === 9) j++;
-  return j > markerEnd ? j : i;
+  while (j < to && (line.charCodeAt(j) === 32 || line.charCodeAt(j) === 9)) j++;
+  return (j > markerEnd ? j : i) - from;
 }
 
-function venueMarksInLine(raw: string, venues: Venue[], path: string, line: number): VenueMark[] {
-  // Two venues at least, so two stretches between separators short enough to be one: most bold prose
-  // lines fail this without a regex or a split.
-  if (countShortRuns(raw, listPrefixLength(raw), raw.length, longestVenueMention(venues), isListSeparator) < 2) return [];
+/** The venue marks of one line (exact; callers skip lines `mayListVenues` rules out). */
+export function venueMarksInLine(raw: string, venues: Venue[], path: string, line: number): VenueMark[] {
   const body = raw.replace(/^[\s>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?/u, "");
   let struck = false;
   let bold = false;

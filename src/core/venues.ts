@@ -34,6 +34,8 @@ interface Matcher {
   byKey: Map<string, string>;
   /** No text longer than this can be one venue mention (alias, spacing, year) from end to end. */
   longest: number;
+  /** Per UTF-16 code unit, 1 where a mention may start with it. */
+  starts: Uint8Array;
 }
 
 /** A year spelling after a name is at most 4 spaces, a dash or apostrophe, 2 spaces and 4 digits. */
@@ -71,13 +73,40 @@ function matcherFor(venues: Venue[]): Matcher {
   const patterns = [build(loose, "giu"), build(exact, "gu")].filter((p): p is RegExp => p !== null);
   // Words of an alias may be joined by up to 3 spaces.
   const longest = Math.max(0, ...[...exact, ...loose].map((a) => a.trim().length + 2 * (a.trim().split(/[\s\u3000]+/u).length - 1))) + LONGEST_YEAR;
-  const matcher = { patterns, byKey, longest };
+  const matcher = { patterns, byKey, longest, starts: startTable([...exact, ...loose]) };
   cache.set(venues, matcher);
   return matcher;
 }
 
+/** Every code unit some alias's first character matches as the patterns match it (caselessly, with
+ *  Unicode folding: `K` also matches U+212A KELVIN SIGN), so a mention can start only there. */
+function startTable(aliases: string[]): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  const firsts = new Set(aliases.map((a) => String.fromCodePoint(a.trim().codePointAt(0) ?? 32)));
+  for (const first of firsts) {
+    if (first.length > 1) {
+      table.fill(1, 0xd800, 0xdc00); // a character beyond the BMP: any lead surrogate may start it
+      continue;
+    }
+    const folds = new RegExp(escape(first), "giu");
+    everyUnit ??= everyCodeUnit();
+    for (let m = folds.exec(everyUnit); m; m = folds.exec(everyUnit)) table[m.index] = 1;
+  }
+  return table;
+}
+
+let everyUnit: string | undefined;
+
+/** Each BMP code unit once, at its own index (surrogates included: they match no BMP letter). */
+function everyCodeUnit(): string {
+  const units = new Uint16Array(0x10000).map((_, c) => c);
+  let out = "";
+  for (let from = 0; from < units.length; from += 0x1000) out += String.fromCharCode(...units.subarray(from, from + 0x1000));
+  return out;
+}
+
 /** The characters of JavaScript's `\s` (what `trim()` removes). */
-const isSpace = (c: number): boolean =>
+export const isSpace = (c: number): boolean =>
   (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
   c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 
@@ -93,23 +122,33 @@ const isEmphasisOrSpace = (c: number): boolean => c === 42 || c === 95 || c === 
 
 /**
  * How many of the stretches of `text[from, to)` between separator characters could each be one venue
- * mention (an empty stretch counts too): emphasis marks and spaces left out, at most `limit` characters.
+ * mention (an empty stretch counts too): emphasis marks and spaces left out, at most `limit` characters,
+ * and, given `starts`, beginning with a code unit it marks.
  */
-export function countShortRuns(text: string, from: number, to: number, limit: number, isSeparator: (c: number) => boolean): number {
+export function countShortRuns(text: string, from: number, to: number, limit: number, isSeparator: (c: number) => boolean,
+  starts?: Uint8Array): number {
   let runs = 0;
   let visible = 0;
+  let startsWell = true;
   for (let i = from; i <= to; i++) {
     const c = i < to ? text.charCodeAt(i) : -1;
     if (c === -1 || isSeparator(c)) {
-      if (visible <= limit) runs++;
+      if (visible <= limit && startsWell) runs++;
       visible = 0;
-    } else if (!isEmphasisOrSpace(c)) visible++;
+      startsWell = true;
+    } else if (!isEmphasisOrSpace(c)) {
+      if (visible === 0 && starts !== undefined) startsWell = starts[c] === 1;
+      visible++;
+    }
   }
   return runs;
 }
 
 /** The longest text that can be one venue mention (see `mayBeOneVenue`). */
 export const longestVenueMention = (venues: Venue[]): number => matcherFor(venues).longest;
+
+/** Per UTF-16 code unit, 1 where a venue mention may start (see `countShortRuns`). */
+export const venueStarts = (venues: Venue[]): Uint8Array => matcherFor(venues).starts;
 
 /** Every venue mention in `text`, left to right; overlapping mentions keep the longer one. */
 export function findVenues(text: string, venues: Venue[]): VenueMention[] {

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-  collectDeadlines, daysLeft, findVenueMarks, hasKeyword, listPrefixLength, recognizeDeadline, urgencyOf, venuesOf,
+  collectDeadlines, daysLeft, findVenueMarks, hasKeyword, listPrefixLength, mayListVenues, recognizeDeadline, urgencyOf, venueMarksInLine, venuesOf,
 } from "../../src/core/deadlines";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import type { Item } from "../../src/core/types";
@@ -168,7 +168,24 @@ describe("findVenueMarks", () => {
     fc.assert(fc.property(fc.array(piece, { maxLength: 14 }), (parts) => {
       const line = parts.join("");
       expect(listPrefixLength(line)).toBe(/^[\s>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?/u.exec(line)![0].length);
+      expect(listPrefixLength(`ab${line}\ncd`, 2, 2 + line.length)).toBe(listPrefixLength(line));
     }), { numRuns: 2000 });
+  });
+
+  it("the prefilter never drops a line that lists venues", () => {
+    const custom = [...parseCustomVenues(["中国计算机大会|CNCC", "ÅRC", "$Money Conf"]), ...BUILTIN_VENUES];
+    const piece = fc.constantFrom("**AAAI2021**", "~~NIPS2021~~", "__CVPR 2022__", "ICML'24", "\u212ADD", "ſIGIR", "kdd", "åRC", "$money conf",
+      "中国计算机大会", "**CNCC**", "/", "、", "，", "；", "|", "**", "~~", "~", "_", " ", "\u3000", "- ", "> ", "1. ", "熟悉常用的", "x", "The Web Conference");
+    fc.assert(fc.property(fc.array(piece, { maxLength: 16 }), fc.boolean(), (parts, withCustom) => {
+      const line = parts.join("");
+      const venues = withCustom ? custom : BUILTIN_VENUES;
+      if (venueMarksInLine(line, venues, "a.md", 1).length > 0) expect(mayListVenues(line, 0, line.length, venues)).toBe(true);
+      // Offsets into a longer text read the same line.
+      const text = `x**\n${line}\n**y`;
+      expect(mayListVenues(text, 4, 4 + line.length, venues)).toBe(mayListVenues(line, 0, line.length, venues));
+    }), { numRuns: 4000 });
+    expect(mayListVenues("\u212ADD2021/**ICML2021**", 0, 24, BUILTIN_VENUES)).toBe(true); // KELVIN SIGN folds to K
+    expect(mayListVenues("- 熟悉常用的**设计模式**；参考资料见下方链接", 0, 24, BUILTIN_VENUES)).toBe(false);
   });
 
   it("finds the same lines whether it jumps from mark to mark (LF) or reads every line (CRLF)", () => {
