@@ -4,8 +4,7 @@ import { htmlBlockEnds, htmlBlockKind } from "./scanHtml";
 import type { Heading } from "./types";
 import { stripEmphasis, boldOnly } from "./inline";
 import {
-  LineCursor, atxHeading, checkboxEnd, closingFence, countComments, frontmatterEnd, isThematicBreak, isSetextUnderline, lastBlocker,
-  listMarker, openingFence,
+  LineCursor, MarkFinder, atxHeading, checkboxEnd, closingFence, isThematicBreak, isSetextUnderline, lastBlocker, listMarker, openingFence,
 } from "./scanLine";
 import type { ScannedNote, ScannedTask } from "./scan";
 
@@ -25,7 +24,8 @@ const SPECIAL = new Uint8Array(128);
 for (const ch of " \t>%#`~$<=-*_+0123456789") SPECIAL[ch.charCodeAt(0)] = 1;
 
 export class BlockScanner {
-  readonly mask: Uint8Array;
+  /** Per line, 1 for code; grown as lines are found (a note's line count is known only at its end). */
+  private mask = new Uint8Array(256);
   readonly headings: Heading[] = [];
   readonly tasks: ScannedTask[] = [];
   readonly itemParent: number[] = [];
@@ -44,100 +44,149 @@ export class BlockScanner {
   /** First line of the open paragraph, and whether it sits outside any container. */
   private paraLine = 0;
   private paraTop = false;
-  // Per-line state.
+  /** The current line: its number, and where it starts and ends in the text. */
   private n = 0;
+  private from = 0;
+  private end = 0;
+  // Per-line state.
   private matched = 0;
   private paraOpen = false;
   private lazy = false;
+  /** Where the open paragraph's first line starts. */
+  private paraFrom = 0;
 
-  /** The next line to scan; -1 until the frontmatter is skipped. */
+  private readonly lineBreaks: LineBreaks;
+  private readonly comments: MarkFinder;
+  private readonly math: MarkFinder;
+  /** Offset of the next line to scan; -1 until the frontmatter is skipped, past the text when done. */
   private next = -1;
+  private lineCount = 0;
 
-  constructor(readonly lines: string[]) {
-    this.mask = new Uint8Array(lines.length);
+  constructor(readonly text: string) {
+    this.lineBreaks = new LineBreaks(text);
+    this.comments = new MarkFinder(text, "%%");
+    this.math = new MarkFinder(text, "$$");
   }
 
   run(): ScannedNote {
-    this.scanUntil(this.lines.length);
+    this.scanUntil(this.text.length);
     return this.result();
   }
 
   /** Whether every line has been scanned. */
   get done(): boolean {
-    return this.next >= this.lines.length;
+    return this.next > this.text.length;
+  }
+
+  /** Offset of the next line to scan (0 before the first, past the text's end when done). */
+  get position(): number {
+    return Math.max(0, this.next);
   }
 
   /** The scan so far; complete once `done`. */
   result(): ScannedNote {
-    return { lines: this.lines, mask: this.mask, headings: this.headings, tasks: this.tasks, itemParent: this.itemParent };
+    const mask = this.mask.slice(0, this.lineCount);
+    return { text: this.text, lineCount: this.lineCount, mask, headings: this.headings, tasks: this.tasks, itemParent: this.itemParent };
   }
 
   /**
-   * Scans the lines before `end` that are not scanned yet, so a long note can be scanned a stretch at a
-   * time (with other work between) and end in the same state as one `run()`.
+   * Scans the lines that start before offset `end` and are not scanned yet, so a long note can be scanned
+   * a stretch at a time (with other work between) and end in the same state as one `run()`.
    */
   scanUntil(end: number): void {
-    const lines = this.lines;
-    if (this.next < 0) {
-      this.next = frontmatterEnd(lines);
-      this.mask.fill(1, 0, this.next);
-    }
-    const stop = Math.min(end, lines.length);
-    for (let n = this.next; n < stop; n++) {
-      const line = lines[n];
+    const text = this.text;
+    const breaks = this.lineBreaks;
+    if (this.next < 0) this.skipFrontmatter();
+    // Lines starting before `end`; the call that reaches the text's end scans the last line too.
+    const last = end >= text.length;
+    while (this.next <= text.length && (this.next < end || last)) {
+      const from = this.next;
+      const lineEnd = breaks.endOf(from);
+      const n = this.lineCount++;
+      if (n >= this.mask.length) this.growMask();
       this.n = n;
+      this.from = from;
+      this.end = lineEnd;
       if (this.inComment) {
         this.mask[n] = 1;
-        if (line.includes("%%")) this.inComment = false;
-      } else if (this.depth === 0 && this.leaf <= Leaf.Paragraph && line.length > 0 && !this.special(line.charCodeAt(0))) {
-        this.plainTopLevelText(line); // fast path: most prose lines
+        if (this.comments.firstIn(from, lineEnd) >= 0) this.inComment = false;
+      } else if (this.depth === 0 && this.leaf <= Leaf.Paragraph && lineEnd > from && !this.special(text.charCodeAt(from))) {
+        this.plainTopLevelText(); // fast path: most prose lines
       } else {
-        this.scanLine(line);
+        this.scanLine();
+      }
+      this.next = breaks.after;
+    }
+  }
+
+  private growMask(): void {
+    const bigger = new Uint8Array(this.mask.length * 2);
+    bigger.set(this.mask);
+    this.mask = bigger;
+  }
+
+  /** YAML frontmatter: `---` on line 1 up to `---` or `...`; its lines are code. None when it never closes. */
+  private skipFrontmatter(): void {
+    const text = this.text;
+    const breaks = this.lineBreaks;
+    const first = text.charCodeAt(0) === 0xfeff ? 1 : 0; // a BOM is not part of line 1
+    this.next = first;
+    if (text.slice(first, breaks.endOf(first)).trimEnd() !== "---") return;
+    let lines = 1;
+    for (let from = breaks.after; from <= text.length; from = breaks.after, lines++) {
+      const t = text.slice(from, breaks.endOf(from)).trimEnd();
+      if (t === "---" || t === "...") {
+        while (this.mask.length < lines + 1) this.growMask();
+        this.mask.fill(1, 0, lines + 1);
+        this.lineCount = lines + 1;
+        this.next = breaks.after;
+        return;
       }
     }
-    if (stop > this.next) this.next = stop;
   }
 
   private special(c: number): boolean {
     return c < 128 && SPECIAL[c] === 1;
   }
 
-  private plainTopLevelText(line: string): void {
+  private plainTopLevelText(): void {
     if (this.leaf !== Leaf.Paragraph) {
       this.afterIndentedCode = false;
       this.leaf = Leaf.Paragraph;
       this.paraLine = this.n;
+      this.paraFrom = this.from;
       this.paraTop = true;
     }
-    if (line.includes("%%") && countComments(line, 0) % 2 === 1) this.inComment = true;
+    if (this.comments.countIn(this.from, this.end) % 2 === 1) this.inComment = true;
   }
 
-  private scanLine(line: string): void {
+  private scanLine(): void {
     const cur = this.cur;
-    cur.reset(line);
-    this.continueContainers(line);
+    cur.reset(this.text, this.from, this.end);
+    this.continueContainers();
     const allMatched = this.matched === this.depth;
     cur.findNextNonspace();
     if (allMatched && this.leaf > Leaf.Paragraph) {
-      if (this.continueLeaf(line)) return;
+      if (this.continueLeaf()) return;
     } else if (allMatched && this.leaf === Leaf.Paragraph && cur.blank) {
       this.leaf = Leaf.None;
     }
     this.paraOpen = allMatched && this.leaf === Leaf.Paragraph;
     this.lazy = !allMatched && this.leaf === Leaf.Paragraph && !cur.blank;
-    if (this.startBlocks(line, allMatched)) return;
+    if (this.startBlocks(allMatched)) return;
     if (this.lazy) return; // lazy paragraph continuation
     this.depth = this.matched;
     if (cur.blank) {
       this.leaf = Leaf.None;
       return;
     }
-    this.paragraphText(line);
+    this.paragraphText();
   }
 
   /** Step 1: how many open containers this line continues; leaves the cursor after their markers. */
-  private continueContainers(line: string): void {
+  private continueContainers(): void {
     const cur = this.cur;
+    const line = this.text;
     const pool = this.pool;
     let matched = 0;
     for (; matched < this.depth; matched++) {
@@ -159,25 +208,27 @@ export class BlockScanner {
   }
 
   /** Step 2: an open code/HTML/math leaf takes the line (true) or closes. */
-  private continueLeaf(line: string): boolean {
+  private continueLeaf(): boolean {
     const cur = this.cur;
     const n = this.n;
+    const { text, end } = this;
     switch (this.leaf) {
       case Leaf.Fenced:
         this.mask[n] = 1;
-        if (cur.indent < 4 && closingFence(line, cur.nextNonspace, this.fenceChar, this.fenceLength)) this.leaf = Leaf.None;
+        if (cur.indent < 4 && closingFence(text, cur.nextNonspace, end, this.fenceChar, this.fenceLength)) this.leaf = Leaf.None;
         return true;
-      case Leaf.Math:
+      case Leaf.Math: {
         this.mask[n] = 1;
-        if (line.includes("$$", cur.offset)) this.leaf = Leaf.None;
+        if (this.math.firstIn(cur.offset, end) >= 0) this.leaf = Leaf.None;
         return true;
+      }
       case Leaf.Html:
         if (cur.blank && this.htmlKind >= 6) {
           this.leaf = Leaf.None;
           return false;
         }
         this.mask[n] = 1;
-        if (htmlBlockEnds(this.htmlKind, line.slice(cur.offset))) this.leaf = Leaf.None;
+        if (htmlBlockEnds(this.htmlKind, text.slice(cur.offset, end))) this.leaf = Leaf.None;
         return true;
       default: // indented code
         if (cur.indent >= 4 || cur.blank) {
@@ -200,9 +251,10 @@ export class BlockScanner {
   }
 
   /** Step 3: containers and leaves starting on this line; true when a leaf consumed the line. */
-  private startBlocks(line: string, allMatched: boolean): boolean {
+  private startBlocks(allMatched: boolean): boolean {
     const cur = this.cur;
     const n = this.n;
+    const { text: line, end } = this;
     for (;;) {
       cur.findNextNonspace();
       if (cur.blank) return false;
@@ -225,14 +277,14 @@ export class BlockScanner {
         this.push(true, 0, -1, false);
         continue;
       }
-      if (ch === 37 /* % */ && line.startsWith("%%", at)) {
+      if (ch === 37 /* % */ && at + 2 <= end && line.startsWith("%%", at)) {
         // An Obsidian comment opened at the start of a block hides the line (and more, until `%%`).
         this.mask[n] = 1;
-        if (countComments(line, at) % 2 === 1) this.inComment = true;
+        if (this.comments.countIn(at, end) % 2 === 1) this.inComment = true;
         return true;
       }
       if (ch === 35 /* # */) {
-        const heading = atxHeading(line, at);
+        const heading = atxHeading(line, at, end);
         if (heading) {
           const topLevel = this.matched === 0;
           this.openBlock();
@@ -241,7 +293,7 @@ export class BlockScanner {
         }
       }
       if (ch === 96 || ch === 126) {
-        const open = openingFence(line, at);
+        const open = openingFence(line, at, end);
         if (open) {
           this.openBlock();
           this.fenceChar = ch;
@@ -251,34 +303,34 @@ export class BlockScanner {
           return true;
         }
       }
-      if (ch === 36 /* $ */ && line.startsWith("$$", at)) {
+      if (ch === 36 /* $ */ && at + 2 <= end && line.startsWith("$$", at)) {
         this.openBlock();
         this.mask[n] = 1;
-        if (!line.includes("$$", at + 2)) this.leaf = Leaf.Math;
+        if (this.math.firstIn(at + 2, end) < 0) this.leaf = Leaf.Math;
         return true;
       }
       if (ch === 60 /* < */) {
-        const kind = htmlBlockKind(line.slice(at), !this.paraOpen && !this.lazy);
+        const kind = htmlBlockKind(line.slice(at, end), !this.paraOpen && !this.lazy);
         if (kind) {
           this.openBlock();
           this.htmlKind = kind;
           this.mask[n] = 1;
-          if (!(kind <= 5 && htmlBlockEnds(kind, line.slice(cur.offset)))) this.leaf = Leaf.Html;
+          if (!(kind <= 5 && htmlBlockEnds(kind, line.slice(cur.offset, end)))) this.leaf = Leaf.Html;
           return true;
         }
       }
-      if (this.paraOpen && (ch === 61 || ch === 45) && isSetextUnderline(line, at)) {
+      if (this.paraOpen && (ch === 61 || ch === 45) && isSetextUnderline(line, at, end)) {
         this.closeAsSetext(ch === 61 ? 1 : 2);
         return true;
       }
-      if ((ch === 42 || ch === 45 || ch === 95) && isThematicBreak(line, at, this.blocker(line, ch))) {
+      if ((ch === 42 || ch === 45 || ch === 95) && isThematicBreak(line, at, end, this.blocker(ch))) {
         this.openBlock();
         return true;
       }
-      const marker = listMarker(line, at, this.paraOpen || (this.afterIndentedCode && allMatched));
+      const marker = listMarker(line, at, end, this.paraOpen || (this.afterIndentedCode && allMatched));
       if (!marker) return false;
       const markerIndent = cur.indent;
-      const bare = at + marker === line.length;
+      const bare = at + marker === end;
       this.openBlock();
       const width = markerIndent + cur.openListItem(marker);
       const id = this.itemParent.length;
@@ -290,13 +342,13 @@ export class BlockScanner {
   /** lastBlocker(line, ch) for `*`, `-`, `_`, cached for the current line. */
   private blockers = [-2, -2, -2];
   private blockersLine = -1;
-  private blocker(line: string, ch: number): number {
+  private blocker(ch: number): number {
     if (this.blockersLine !== this.n) {
       this.blockersLine = this.n;
       this.blockers.fill(-2);
     }
     const k = ch === 42 ? 0 : ch === 45 ? 1 : 2;
-    if (this.blockers[k] === -2) this.blockers[k] = lastBlocker(line, ch);
+    if (this.blockers[k] === -2) this.blockers[k] = lastBlocker(this.text, this.from, this.end, ch);
     return this.blockers[k];
   }
 
@@ -321,31 +373,34 @@ export class BlockScanner {
   }
 
   /** Step 4: paragraph text, continuing the open paragraph or starting one (maybe a task). */
-  private paragraphText(line: string): void {
+  private paragraphText(): void {
     const cur = this.cur;
-    const n = this.n;
+    const { n, text: line, from, end } = this;
     const at = cur.nextNonspace;
     if (!this.paraOpen) {
       const parent = this.depth > 0 ? this.pool[this.depth - 1] : undefined;
       // GFM (as micromark reads it): the checkbox opens the item's first paragraph on the marker's
       // line, or on the next line when the marker stood alone without even a trailing space.
       if (parent && !parent.quote && !parent.hasChild && (parent.line === n || parent.bare)) {
-        const contentFrom = checkboxEnd(line, at);
-        if (contentFrom > 0) {
-          this.tasks.push({ line: n, status: line.slice(at + 1, contentFrom - 1), checkFrom: at, contentFrom, item: parent.id });
+        const contentEnd = checkboxEnd(line, at, end);
+        if (contentEnd > 0) {
+          this.tasks.push({
+            line: n, from, to: end, status: line.slice(at + 1, contentEnd - 1), checkFrom: at - from, contentFrom: contentEnd - from, item: parent.id,
+          });
         }
       }
       if (parent) parent.hasChild = true;
       this.afterIndentedCode = false;
       this.leaf = Leaf.Paragraph;
       this.paraLine = n;
+      this.paraFrom = from;
       this.paraTop = this.depth === 0;
     }
     if (this.paraTop) {
-      const bold = boldOnly(line, at);
+      const bold = boldOnly(line, at, end);
       if (bold !== null) this.headings.push({ line: n + 1, level: 7, text: bold });
     }
-    if (line.includes("%%", at) && countComments(line, at) % 2 === 1) this.inComment = true;
+    if (this.comments.countIn(at, end) % 2 === 1) this.inComment = true;
   }
 
   /** A paragraph followed by `===`/`---` is a heading: no task, and its bold lines are no groups. */
@@ -356,7 +411,34 @@ export class BlockScanner {
     if (!this.paraTop || this.matched !== 0) return;
     const headings = this.headings;
     while (headings.length > 0 && headings[headings.length - 1].line > this.paraLine) headings.pop();
-    const text = this.lines.slice(this.paraLine, this.n).map((l) => l.trim()).join(" ");
+    // The paragraph's whole lines, up to this one (which starts after the last line break).
+    const text = this.text.slice(this.paraFrom, this.from).split(/\r\n|\r|\n/u).slice(0, -1).map((l) => l.trim()).join(" ");
     headings.push({ line: this.paraLine + 1, level, text: stripEmphasis(text) });
+  }
+}
+
+/** Line ends of a text: `\n`, `\r\n` or a lone `\r`, as `splitLines` reads them. */
+class LineBreaks {
+  /** Where the line after the last one asked for starts (past the text's end after the last line). */
+  after = 0;
+  private readonly hasCr: boolean;
+  constructor(private readonly text: string) {
+    this.hasCr = text.includes("\r");
+  }
+  /** Where the line starting at `from` ends (before its break); sets `after`. */
+  endOf(from: number): number {
+    const text = this.text;
+    if (!this.hasCr) {
+      const end = text.indexOf("\n", from);
+      this.after = end < 0 ? text.length + 1 : end + 1;
+      return end < 0 ? text.length : end;
+    }
+    let i = from;
+    for (; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || c === 13) break;
+    }
+    this.after = i >= text.length ? text.length + 1 : text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
+    return i;
   }
 }

@@ -21,11 +21,11 @@ export function stripEmphasis(text: string): string {
   return t.trim();
 }
 
-/** The label of a line that is only bold text (`**第2章\u3000CUDA编程模型**`) from `at`, else null. */
-export function boldOnly(line: string, at: number): string | null {
-  const mark = line.startsWith("**", at) ? "**" : line.startsWith("__", at) ? "__" : null;
-  if (!mark) return null;
-  const t = line.slice(at).trimEnd();
+/** The label of a line (`s[at, end)`) that is only bold text (`**第2章\u3000CUDA编程模型**`), else null. */
+export function boldOnly(s: string, at: number, end: number): string | null {
+  const mark = s.startsWith("**", at) ? "**" : s.startsWith("__", at) ? "__" : null;
+  if (!mark || at + 2 > end) return null;
+  const t = s.slice(at, end).trimEnd();
   if (t.length <= 4 || !t.endsWith(mark)) return null;
   const inner = t.slice(2, -2);
   if (inner.includes(mark)) return null;

@@ -137,16 +137,17 @@ export class NoteItemsBuilder {
     this.subs.length = 0;
   }
 
-  /** Adds an item (dates as yyyymmdd keys, `end` 0 for none); returns its index, for subtasks. */
-  addItem(line: number, source: string, status: string, form: DateForm, date: number, end: number,
-    dateFrom: number, dateTo: number, contentFrom: number, track: string, group: string | null,
-    /** `source` after `contentFrom`, when the caller has cut it already. */
-    body = source.slice(contentFrom)): number {
+  /**
+   * Adds an item (dates as yyyymmdd keys, `end` 0 for none); returns its index, for subtasks. Its line
+   * starts at `lineFrom` in `text`; offsets are from there, and `body` is the line after `contentFrom`.
+   */
+  addItem(line: number, text: string, lineFrom: number, status: string, form: DateForm, date: number, end: number,
+    dateFrom: number, dateTo: number, contentFrom: number, track: string, group: string | null, body: string): number {
     if (track !== this.lastTrack || this.lastTrackIndex < 0) {
       this.lastTrack = track;
       this.lastTrackIndex = this.name(track);
     }
-    const prefix = this.prefixIndex(source, contentFrom);
+    const prefix = this.prefixIndex(text, lineFrom, contentFrom);
     const groupIndex = group === null ? -1 : this.name(group);
     const data = this.cols.reserve(ITEM_STRIDE);
     const at = this.cols.length;
@@ -204,9 +205,9 @@ export class NoteItemsBuilder {
   }
 
   /** The names index of `source`'s first `length` characters, without cutting them out when they repeat. */
-  private prefixIndex(source: string, length: number): number {
-    if (this.lastPrefixIndex < 0 || length !== this.lastPrefix.length || !source.startsWith(this.lastPrefix)) {
-      this.lastPrefix = source.slice(0, length);
+  private prefixIndex(text: string, from: number, length: number): number {
+    if (this.lastPrefixIndex < 0 || length !== this.lastPrefix.length || !text.startsWith(this.lastPrefix, from)) {
+      this.lastPrefix = text.slice(from, from + length);
       this.lastPrefixIndex = this.name(this.lastPrefix);
     }
     return this.lastPrefixIndex;

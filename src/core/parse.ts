@@ -108,10 +108,10 @@ export function* parseNoteColumnsInSteps(path: string, text: string, options?: P
   // log the items and replay them into a builder in the last step.
   const log = new ItemLog();
   const pass = new ItemPass(path, scanned, options?.trackHeadingLevel ?? DEFAULT_TRACK_LEVEL, log);
-  const { tasks, lines } = scanned;
+  const { tasks } = scanned;
   for (let to = 0; to < tasks.length;) {
     yield false;
-    for (let chars = 0; to < tasks.length && chars < stepChars; to++) chars += lines[tasks[to].line].length + TASK_CHARS;
+    for (let chars = 0; to < tasks.length && chars < stepChars; to++) chars += tasks[to].to - tasks[to].from + TASK_CHARS;
     pass.run(to);
   }
   yield true; // building the columns of thousands of items takes a while while the code is cold
@@ -167,14 +167,13 @@ class ItemPass {
 
   run(to: number): void {
     const { path, items, problems, ancestors, trackLevel, fallback } = this;
-    const { tasks, lines, headings } = this.scanned;
+    const { tasks, text, headings } = this.scanned;
     let nextHeading = this.nextHeading;
     let track = this.track;
     let group = this.group;
     for (let t = this.next; t < to; t++) {
       const task = tasks[t];
-      const source = lines[task.line];
-      const content = source.slice(task.contentFrom);
+      const content = text.slice(task.from + task.contentFrom, task.to);
       const found = findDateKeys(withoutComments(content));
       if (found && "error" in found) {
         problems.push({ path, line: task.line + 1, message: ownString(found.error) });
@@ -192,7 +191,7 @@ class ItemPass {
           group = null;
         } else group = h.text || null;
       }
-      const index = items.addItem(task.line + 1, source, task.status, found.form, found.date, found.end,
+      const index = items.addItem(task.line + 1, text, task.from, task.status, found.form, found.date, found.end,
         task.contentFrom + found.from, task.contentFrom + found.to, task.contentFrom, track, group, content);
       ancestors.markDated(task.item, index);
     }

@@ -8,8 +8,11 @@ import type { Heading } from "./types";
 /** A list item whose first paragraph starts with `[c]`. Lines and offsets are 0-based. */
 export interface ScannedTask {
   line: number;
+  /** Where the line starts and ends (before its break) in the note's text. */
+  from: number;
+  to: number;
   status: string;
-  /** Offset of `[` and of the first character after `]` in the line. */
+  /** Offset of `[` and of the first character after `]` in the line (from `from`). */
   checkFrom: number;
   contentFrom: number;
   /** The list item's id; `itemParent[item]` is the enclosing list item's id or -1. */
@@ -17,7 +20,8 @@ export interface ScannedTask {
 }
 
 export interface ScannedNote {
-  lines: string[];
+  text: string;
+  lineCount: number;
   /** 1 where a line is code, HTML, comment, frontmatter or math: never content. */
   mask: Uint8Array;
   /** Headings and bold-only lines outside any container, 1-based lines, in order. */
@@ -31,10 +35,8 @@ export interface ScannedNote {
 let lastText: string | null = null;
 let lastScan: ScannedNote | null = null;
 
-/** Splits on \r\n, \n or a lone \r; drops a leading BOM (it is not part of line 1's text).
- *  The array may be shared with the last scan: treat it as read-only. */
+/** Splits on \r\n, \n or a lone \r; drops a leading BOM (it is not part of line 1's text). */
 export function splitLines(text: string): string[] {
-  if (lastScan !== null && text === lastText) return lastScan.lines;
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   // The native split is several times faster than a scan; only CR needs the general path.
   if (!body.includes("\r")) return body.split("\n");
@@ -43,7 +45,7 @@ export function splitLines(text: string): string[] {
 
 export function scanNote(text: string): ScannedNote {
   if (lastScan !== null && text === lastText) return lastScan;
-  const scanned = new BlockScanner(splitLines(text)).run();
+  const scanned = new BlockScanner(text).run();
   lastText = text;
   lastScan = scanned;
   return scanned;
@@ -60,12 +62,10 @@ export const STEP_CHARS = 16 * 1024;
  */
 export function* scanNoteInSteps(text: string, stepChars = STEP_CHARS): Generator<boolean, ScannedNote> {
   if (lastScan !== null && text === lastText) return lastScan;
-  const lines = splitLines(text);
-  const scanner = new BlockScanner(lines);
-  for (let end = 0; !scanner.done;) {
+  const scanner = new BlockScanner(text);
+  while (!scanner.done) {
     yield false;
-    for (let chars = 0; end < lines.length && chars < stepChars; end++) chars += lines[end].length + 1;
-    scanner.scanUntil(end);
+    scanner.scanUntil(scanner.position + stepChars);
   }
   const scanned = scanner.result();
   rememberScan(text, scanned);

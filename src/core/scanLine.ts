@@ -1,10 +1,13 @@
 // Line-level pieces of the block scanner: a cursor that counts columns with 4-column tab stops
-// (as CommonMark does), and recognisers for block starts. All are single forward passes.
+// (as CommonMark does), and recognisers for block starts. All are single forward passes. They read a
+// line in place, as `s[from, end)` of the note's text: cutting every line out cost more than scanning it.
 
 const isSpaceOrTab = (c: number): boolean => c === 32 || c === 9;
 
 export class LineCursor {
   line = "";
+  /** Where the line ends in `line` (the note's text). */
+  end = 0;
   offset = 0;
   column = 0;
   partialTab = false;
@@ -13,28 +16,30 @@ export class LineCursor {
   indent = 0;
   blank = false;
 
-  reset(line: string): void {
-    this.line = line;
-    this.offset = 0;
+  reset(text: string, from: number, end: number): void {
+    this.line = text;
+    this.end = end;
+    this.offset = from;
     this.column = 0;
     this.partialTab = false;
   }
 
   spaceOrTabAt(i: number): boolean {
-    return isSpaceOrTab(this.line.charCodeAt(i));
+    return i < this.end && isSpaceOrTab(this.line.charCodeAt(i));
   }
 
   findNextNonspace(): void {
     const line = this.line;
+    const end = this.end;
     let i = this.offset;
     let cols = this.column;
-    for (; i < line.length; i++) {
+    for (; i < end; i++) {
       const c = line.charCodeAt(i);
       if (c === 32) cols++;
       else if (c === 9) cols += 4 - (cols % 4);
       else break;
     }
-    this.blank = i >= line.length;
+    this.blank = i >= end;
     this.nextNonspace = i;
     this.nextNonspaceColumn = cols;
     this.indent = cols - this.column;
@@ -49,7 +54,7 @@ export class LineCursor {
   /** Moves `count` characters, or `count` columns when `columns` (a tab may be consumed partly). */
   advanceOffset(count: number, columns: boolean): void {
     const line = this.line;
-    while (count > 0 && this.offset < line.length) {
+    while (count > 0 && this.offset < this.end) {
       if (line.charCodeAt(this.offset) === 9) {
         const toTab = 4 - (this.column % 4);
         if (columns) {
@@ -82,7 +87,7 @@ export class LineCursor {
     do {
       this.advanceOffset(1, true);
     } while (this.column - startColumn < 5 && this.spaceOrTabAt(this.offset));
-    const blankItem = this.offset >= this.line.length;
+    const blankItem = this.offset >= this.end;
     const spaces = this.column - startColumn;
     if (spaces >= 5 || spaces < 1 || blankItem) {
       this.column = startColumn;
@@ -94,117 +99,126 @@ export class LineCursor {
   }
 }
 
-function onlySpacesFrom(line: string, i: number): boolean {
-  for (; i < line.length; i++) if (!isSpaceOrTab(line.charCodeAt(i))) return false;
+function onlySpacesFrom(s: string, i: number, end: number): boolean {
+  for (; i < end; i++) if (!isSpaceOrTab(s.charCodeAt(i))) return false;
   return true;
 }
 
-function runLength(line: string, at: number, c: number): number {
+function runLength(s: string, at: number, end: number, c: number): number {
   let i = at;
-  while (line.charCodeAt(i) === c) i++;
+  while (i < end && s.charCodeAt(i) === c) i++;
   return i - at;
 }
 
 /** `#`–`######` heading at `at`: level and raw inline text (closing `#`s removed). */
-export function atxHeading(line: string, at: number): { level: number; text: string } | null {
-  const level = runLength(line, at, 35);
+export function atxHeading(s: string, at: number, lineEnd: number): { level: number; text: string } | null {
+  const level = runLength(s, at, lineEnd, 35);
   if (level > 6) return null;
   let i = at + level;
-  if (i < line.length && !isSpaceOrTab(line.charCodeAt(i))) return null;
-  while (i < line.length && isSpaceOrTab(line.charCodeAt(i))) i++;
-  let end = line.length;
-  while (end > i && isSpaceOrTab(line.charCodeAt(end - 1))) end--;
+  if (i < lineEnd && !isSpaceOrTab(s.charCodeAt(i))) return null;
+  while (i < lineEnd && isSpaceOrTab(s.charCodeAt(i))) i++;
+  let end = lineEnd;
+  while (end > i && isSpaceOrTab(s.charCodeAt(end - 1))) end--;
   let j = end;
-  while (j > i && line.charCodeAt(j - 1) === 35) j--;
+  while (j > i && s.charCodeAt(j - 1) === 35) j--;
   if (j === i) end = i;
-  else if (j < end && isSpaceOrTab(line.charCodeAt(j - 1))) end = j;
-  return { level, text: line.slice(i, end) };
+  else if (j < end && isSpaceOrTab(s.charCodeAt(j - 1))) end = j;
+  return { level, text: s.slice(i, end) };
 }
 
 /** Length of an opening code fence at `at`, or 0. */
-export function openingFence(line: string, at: number): number {
-  const c = line.charCodeAt(at);
-  const run = runLength(line, at, c);
+export function openingFence(s: string, at: number, end: number): number {
+  const c = s.charCodeAt(at);
+  const run = runLength(s, at, end, c);
   if (run < 3) return 0;
-  if (c === 96 && line.indexOf("`", at + run) >= 0) return 0;
+  if (c === 96) for (let i = at + run; i < end; i++) if (s.charCodeAt(i) === 96) return 0;
   return run;
 }
 
-export function closingFence(line: string, at: number, c: number, length: number): boolean {
-  const run = runLength(line, at, c);
-  return run >= length && onlySpacesFrom(line, at + run);
+export function closingFence(s: string, at: number, end: number, c: number, length: number): boolean {
+  const run = runLength(s, at, end, c);
+  return run >= length && onlySpacesFrom(s, at + run, end);
 }
 
-/** Index of the last character that is not `c`, a space or a tab (-1 when there is none). */
-export function lastBlocker(line: string, c: number): number {
-  let i = line.length - 1;
-  while (i >= 0) {
-    const d = line.charCodeAt(i);
+/** Index of the last character of `s[from, end)` that is not `c`, a space or a tab (`from - 1` when there is none). */
+export function lastBlocker(s: string, from: number, end: number, c: number): number {
+  let i = end - 1;
+  while (i >= from) {
+    const d = s.charCodeAt(i);
     if (d !== c && !isSpaceOrTab(d)) break;
     i--;
   }
   return i;
 }
 
-/** `***`, `- - -`, `___` from `at`; `blocker` is lastBlocker(line, c), computed once per line so
+/** `***`, `- - -`, `___` from `at`; `blocker` is lastBlocker(…, c) of the line, computed once per line so
  *  that a line of 500,000 nested `- ` markers is not rescanned at every level. */
-export function isThematicBreak(line: string, at: number, blocker: number): boolean {
+export function isThematicBreak(s: string, at: number, end: number, blocker: number): boolean {
   if (blocker >= at) return false;
-  const c = line.charCodeAt(at);
+  const c = s.charCodeAt(at);
   let count = 0;
-  for (let i = at; i < line.length && count < 3; i++) if (line.charCodeAt(i) === c) count++;
+  for (let i = at; i < end && count < 3; i++) if (s.charCodeAt(i) === c) count++;
   return count >= 3;
 }
 
-export function isSetextUnderline(line: string, at: number): boolean {
-  return onlySpacesFrom(line, at + runLength(line, at, line.charCodeAt(at)));
+export function isSetextUnderline(s: string, at: number, end: number): boolean {
+  return onlySpacesFrom(s, at + runLength(s, at, end, s.charCodeAt(at)), end);
 }
 
 /** Length of a list marker (`-`, `+`, `*`, `1.`, `1)`) at `at` that may start an item here, or 0. */
-export function listMarker(line: string, at: number, interruptsParagraph: boolean): number {
-  const c = line.charCodeAt(at);
+export function listMarker(s: string, at: number, end: number, interruptsParagraph: boolean): number {
+  const c = s.charCodeAt(at);
   let length: number;
   if (c === 45 || c === 43 || c === 42) length = 1;
   else {
     let i = at;
-    while (i - at < 10 && line.charCodeAt(i) >= 48 && line.charCodeAt(i) <= 57) i++;
+    while (i - at < 10 && i < end && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) i++;
     const digits = i - at;
-    const d = line.charCodeAt(i);
+    const d = i < end ? s.charCodeAt(i) : -1;
     if (digits === 0 || digits > 9 || (d !== 46 && d !== 41)) return 0;
-    if (interruptsParagraph && Number(line.slice(at, i)) !== 1) return 0;
+    if (interruptsParagraph && Number(s.slice(at, i)) !== 1) return 0;
     length = digits + 1;
   }
   const after = at + length;
-  if (after < line.length && !isSpaceOrTab(line.charCodeAt(after))) return 0;
-  if (interruptsParagraph && onlySpacesFrom(line, after)) return 0;
+  if (after < end && !isSpaceOrTab(s.charCodeAt(after))) return 0;
+  if (interruptsParagraph && onlySpacesFrom(s, after, end)) return 0;
   return length;
 }
 
-/** Line index after YAML frontmatter (`---` on line 1 up to `---` or `...`), or 0 when there is none. */
-export function frontmatterEnd(lines: string[]): number {
-  if (lines.length < 2 || lines[0].trimEnd() !== "---") return 0;
-  for (let i = 1; i < lines.length; i++) {
-    const t = lines[i].trimEnd();
-    if (t === "---" || t === "...") return i + 1;
-  }
-  return 0;
-}
+/**
+ * Occurrences of a mark (`%%`, `$$`) within lines, read in increasing order. The last search is
+ * remembered: searching the text from every line would cost a pass over the rest of the note per line.
+ */
+export class MarkFinder {
+  private searchedFrom = 0;
+  private found = -2; // not searched yet
+  constructor(private readonly text: string, private readonly mark: string) {}
 
-export function countComments(line: string, from: number): number {
-  let n = 0;
-  for (let i = line.indexOf("%%", from); i >= 0; i = line.indexOf("%%", i + 2)) n++;
-  return n;
+  /** Where the first mark lying wholly in `[from, end)` starts, or -1. */
+  firstIn(from: number, end: number): number {
+    if (this.found === -2 || from < this.searchedFrom || (this.found >= 0 && this.found < from)) {
+      this.searchedFrom = from;
+      this.found = this.text.indexOf(this.mark, from);
+    }
+    return this.found >= 0 && this.found + this.mark.length <= end ? this.found : -1;
+  }
+
+  /** How many marks lie in `[from, end)`, not overlapping. */
+  countIn(from: number, end: number): number {
+    let n = 0;
+    for (let at = this.firstIn(from, end); at >= 0; at = this.firstIn(at + this.mark.length, end)) n++;
+    return n;
+  }
 }
 
 /** `[c]` followed by a space, a tab or the end of the line, for any single character c: the
  *  offset just after `]`, or -1. */
-export function checkboxEnd(line: string, at: number): number {
-  if (line.charCodeAt(at) !== 91) return -1;
-  const c = line.charCodeAt(at + 1);
-  const low = line.charCodeAt(at + 2);
+export function checkboxEnd(s: string, at: number, end: number): number {
+  if (at + 2 >= end || s.charCodeAt(at) !== 91) return -1;
+  const c = s.charCodeAt(at + 1);
+  const low = at + 2 < end ? s.charCodeAt(at + 2) : -1;
   const width = c >= 0xd800 && c <= 0xdbff && low >= 0xdc00 && low <= 0xdfff ? 2 : 1;
   const close = at + 1 + width;
-  if (Number.isNaN(c) || c === 93 || c === 9 || line.charCodeAt(close) !== 93) return -1;
-  const after = line.charCodeAt(close + 1);
-  return Number.isNaN(after) || after === 32 || after === 9 ? close + 1 : -1;
+  if (c === 93 || c === 9 || close >= end || s.charCodeAt(close) !== 93) return -1;
+  return close + 1 >= end || s.charCodeAt(close + 1) === 32 || s.charCodeAt(close + 1) === 9 ? close + 1 : -1;
 }

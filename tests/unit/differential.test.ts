@@ -45,7 +45,7 @@ function referenceTasks(text: string): string[] | null {
 function scannerTasks(text: string): string[] {
   const scanned = scanNote(text);
   return scanned.tasks
-    .filter((t) => GFM_STATUSES.has(t.status) && hasText(scanned.lines[t.line], t.contentFrom))
+    .filter((t) => GFM_STATUSES.has(t.status) && hasText(text.slice(t.from, t.to), t.contentFrom))
     .map((t) => `${t.line + 1}:${t.status}`)
     .sort();
 }

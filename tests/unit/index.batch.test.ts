@@ -99,10 +99,10 @@ describe("indexInBatches with a long note", () => {
     const scanUntil = Object.getOwnPropertyDescriptor(BlockScanner.prototype, "scanUntil")!.value as (this: BlockScanner, end: number) => void;
     vi.spyOn(BlockScanner.prototype, "scanUntil").mockImplementation(function (this: BlockScanner, end: number) {
       const from = scanned.get(this) ?? 0;
-      const to = Math.min(end, this.lines.length);
-      for (let n = from; n < to; n++) time += (this.lines[n].length + 1) / charsPerMs;
-      scanned.set(this, Math.max(from, to));
       scanUntil.call(this, end);
+      const to = this.position;
+      time += Math.max(0, to - from) / charsPerMs;
+      scanned.set(this, Math.max(from, to));
     });
     return {
       now: () => time,
