@@ -92,13 +92,15 @@ export function findVenueMarks(path: string, text: string, venues: Venue[]): Ven
   // (and its number counted) only when it may list venues.
   const first = text.charCodeAt(0) === 0xfeff ? 1 : 0; // splitLines drops a BOM
   const lines = new LineCounter(text);
+  const longest = longestVenueMention(venues);
+  const starts = venueStarts(venues);
   MARK.lastIndex = 0;
   while (MARK.test(text)) {
     const at = MARK.lastIndex - 2;
     const lineStart = Math.max(first, text.lastIndexOf("\n", at) + 1);
     const end = text.indexOf("\n", at);
     const lineEnd = end < 0 ? text.length : end;
-    if (mayListVenues(text, lineStart, lineEnd, venues)) take(text.slice(lineStart, lineEnd), lines.indexOf(lineStart));
+    if (mayListAny(text, lineStart, lineEnd, longest, starts)) take(text.slice(lineStart, lineEnd), lines.indexOf(lineStart));
     if (end < 0) break;
     MARK.lastIndex = lineEnd; // the rest of this line is read already
   }
@@ -134,8 +136,11 @@ const isListSeparator = (c: number): boolean =>
  * or a split; `venueMarksInLine` gives the same marks with or without it (a property test holds it to that).
  */
 export function mayListVenues(s: string, from: number, to: number, venues: Venue[]): boolean {
-  const start = from + listPrefixLength(s, from, to);
-  return countShortRuns(s, start, to, longestVenueMention(venues), isListSeparator, venueStarts(venues)) >= 2;
+  return mayListAny(s, from, to, longestVenueMention(venues), venueStarts(venues));
+}
+
+function mayListAny(s: string, from: number, to: number, longest: number, starts: Uint8Array): boolean {
+  return countShortRuns(s, from + listPrefixLength(s, from, to), to, longest, isListSeparator, starts) >= 2;
 }
 
 /** The length of what `^[\s>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?` matches at the start of `line` (or of `line[from, to)`), without a regex. */

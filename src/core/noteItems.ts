@@ -130,6 +130,8 @@ export class NoteItemsBuilder {
   private lastPrefixIndex = -1;
   private lastTrack = "";
   private lastTrackIndex = -1;
+  private lastGroup = "";
+  private lastGroupIndex = -1;
   count = 0;
 
   constructor() {
@@ -148,7 +150,11 @@ export class NoteItemsBuilder {
       this.lastTrackIndex = this.name(track);
     }
     const prefix = this.prefixIndex(text, lineFrom, contentFrom);
-    const groupIndex = group === null ? -1 : this.name(group);
+    if (group !== null && (group !== this.lastGroup || this.lastGroupIndex < 0)) {
+      this.lastGroup = group;
+      this.lastGroupIndex = this.name(group);
+    }
+    const groupIndex = group === null ? -1 : this.lastGroupIndex;
     const data = this.cols.reserve(ITEM_STRIDE);
     const at = this.cols.length;
     data[at + LINE] = line;
@@ -194,8 +200,10 @@ export class NoteItemsBuilder {
   private copySubtaskRows(cols: Int32Array, at: number): void {
     const subs = this.subs.data;
     const rows = this.subs.length / SUB_STRIDE;
+    let sorted = true; // the usual case: subtasks follow their owner, owners in line order
+    for (let row = 1; row < rows && sorted; row++) sorted = subs[(row - 1) * SUB_STRIDE + SUB_OWNER] <= subs[row * SUB_STRIDE + SUB_OWNER];
     const order = Array.from({ length: rows }, (_, i) => i);
-    order.sort((a, b) => subs[a * SUB_STRIDE + SUB_OWNER] - subs[b * SUB_STRIDE + SUB_OWNER] || a - b);
+    if (!sorted) order.sort((a, b) => subs[a * SUB_STRIDE + SUB_OWNER] - subs[b * SUB_STRIDE + SUB_OWNER] || a - b);
     for (const row of order) {
       cols.set(subs.subarray(row * SUB_STRIDE, (row + 1) * SUB_STRIDE), at);
       cols[at + SUB_TEXT_FROM] += this.bodiesLength;
