@@ -169,7 +169,7 @@ export class OverdueTally extends PatchedView {
         const index = cols[row * ITEM_STRIDE + TRACK];
         if (index !== trackIndex || !track) {
           trackIndex = index;
-          track = tally.trackFor(names[index], record.path, row);
+          track = tally.trackFor(names[index], row);
           if (track.paths[track.paths.length - 1] !== record.path) track.paths.push(record.path);
         }
         track.count++;
@@ -206,7 +206,7 @@ export class OverdueTally extends PatchedView {
       const record = source.record(path);
       if (record) {
         for (const [name, count] of tracksIn(source, record, this.day)) {
-          const track = this.trackFor(name, path, -1);
+          const track = this.trackFor(name, -1);
           track.count += count;
           insertSorted(track.paths, path);
           touched.add(track);
@@ -227,7 +227,7 @@ export class OverdueTally extends PatchedView {
     this.groups = null;
   }
 
-  private trackFor(name: string, path: string, row: number): TrackTally {
+  private trackFor(name: string, row: number): TrackTally {
     let track = this.tracks.get(name);
     if (!track) {
       track = { name, count: 0, paths: [], firstRow: row, group: { count: 0, items: [] } };
