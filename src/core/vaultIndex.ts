@@ -2,48 +2,57 @@
 //
 // Notes are re-parsed only when they change; notes without a dated checklist line (the prefilter) and
 // without a queue block or venue list cost a string scan. Items are kept in columns (noteItems.ts);
-// queries filter each note's columns once per day and remember the answer per note, so after an edit
-// only that note is asked again, and Item objects exist only for what a query returned.
+// queries filter each note's columns once per day and remember the answer per note, and the whole-vault
+// answers the sidebar asks for are patched with the edited note's old and new part (vaultViews.ts), so
+// after an edit only that note is asked again, and Item objects exist only for what a query returned.
 import { addDays, dayKey, dayOfKey } from "./dates";
 import { insertSorted, removeSorted } from "./sortedPaths";
 import { mightHaveItems, parseNoteColumns, parseNoteColumnsInSteps } from "./parse";
 import { rememberScan, scanNoteInSteps } from "./scan";
 import {
-  allItems, beginBulk, DATE, doneAt, ITEM_STRIDE, itemAt, lastDayAt, textAt, TRACK, type NoteItems,
+  allItems, beginBulk, DATE, doneAt, ITEM_STRIDE, itemAt, lastDayAt, textAt, type NoteItems,
 } from "./noteItems";
 import { findQueueBlock, type QueueBlock, type TrackInfo } from "./queue";
 import { BUILTIN_VENUES, findVenueMarks, type Venue, type VenueMark } from "./deadlines";
 import type { IsoDate, Item, ParseOptions, Problem } from "./types";
 import { encodeIndexCache } from "./indexCache";
 import { decodeIndexCache } from "./indexCacheRead";
+import { NextDays, OverdueTally, PathList, replacePart, type OverdueGroup, type ViewSource } from "./vaultViews";
 import {
   addParsed, blankRecord, failedRecord, hasContent, hasQueueMarker, renameRecord, sameTracks, sameValue, sameValues,
   type NoteRecord, type NoteStat,
 } from "./noteRecord";
 
 export type { NoteRecord, NoteStat, NoteTrack } from "./noteRecord";
+export type { OverdueGroup } from "./vaultViews";
 
 export interface IndexOptions extends ParseOptions {
   venues: Venue[];
 }
 
-/** One track's overdue items: how many, and the first ones by path then line. */
-export interface OverdueGroup {
-  count: number;
-  items: Item[];
-}
-
-/** Whole-vault lists, rebuilt lazily after a change. */
+/** Whole-vault lists, rebuilt lazily after a change (`withItems` is patched instead). */
 interface Lists {
   withItems?: NoteRecord[];
-  on?: { day: IsoDate; items: Item[] };
   tracks?: TrackInfo[];
   problems?: Problem[];
   queueBlocks?: QueueBlock[];
   venueMarks?: VenueMark[];
   overdue?: { day: IsoDate; items: Item[] };
-  overdueGroups?: { day: IsoDate; limit: number; groups: Map<string, OverdueGroup> };
 }
+
+/** Whole-vault answers patched after a change, not rebuilt (vaultViews.ts): what the sidebar asks after every edit. */
+interface Views {
+  on?: { day: IsoDate; list: PathList<Item> };
+  overdue?: OverdueTally;
+  next?: NextDays;
+  /** Per selection key, the most recent last; a few at most. */
+  picks: Map<string, PathList<Item>>;
+}
+
+/** Selections kept whole-vault at once: the sidebar's deadline candidates and a few more. */
+const MAX_PICK_VIEWS = 4;
+/** Changes `withItems` is patched for before it is dropped instead (the views use the same measure). */
+const MAX_UNASKED_CHANGES = 64;
 
 /** What one note contributes to the queries about one day; filled in as the queries ask. */
 interface NoteDay {
@@ -70,6 +79,7 @@ interface NoteMemo {
 
 const NONE: Item[] = [];
 const NO_ROWS: number[] = Object.freeze([]) as unknown as number[];
+const NO_RECORDS: NoteRecord[] = [];
 
 export class VaultIndex {
   readonly options: IndexOptions;
@@ -78,6 +88,16 @@ export class VaultIndex {
   /** Paths of notes that contribute anything (most notes do not), kept sorted. */
   private contentPaths: string[] = [];
   private lists: Lists = {};
+  /** Changes since `recordsWithItems` was last asked for. */
+  private unaskedChanges = 0;
+  private views: Views = { picks: new Map() };
+  /** How the views read the notes. */
+  private source: ViewSource = {
+    record: (path) => this.notes.get(path),
+    overdueRows: (record, day) => this.noteDay(record, day).overdue,
+    item: (record, row) => this.item(record, this.memo(record), row),
+    nextDay: (record, day) => (this.noteDay(record, day).next ??= nextDayIn(record.items, dayKey(day), dayKey(addDays(day, 1)))),
+  };
   /** Per note: its answers for the last day asked, so after an edit only that note is filtered again. */
   private memos = new WeakMap<NoteRecord, NoteMemo>();
   private pending: string[] = [];
@@ -188,10 +208,10 @@ export class VaultIndex {
 
   /** Items planned on `day`; a range counts on every day it spans. Sorted by path then line. */
   itemsOn(day: IsoDate): Item[] {
-    if (this.lists.on?.day === day) return this.lists.on.items;
+    if (this.views.on?.day === day) return this.views.on.list.current(this.source);
     const out: Item[] = [];
     for (const record of this.recordsWithItems()) for (const item of this.noteDay(record, day).on) out.push(item);
-    this.lists.on = { day, items: out };
+    this.views.on = { day, list: new PathList(out, (record) => this.noteDay(record, day).on) };
     return out;
   }
 
@@ -213,32 +233,9 @@ export class VaultIndex {
    * only the ones asked for become objects. Read-only: shared until the next change.
    */
   overdueGroups(day: IsoDate, limit = Infinity): Map<string, OverdueGroup> {
-    const cached = this.lists.overdueGroups;
-    if (cached?.day === day && cached.limit === limit) return cached.groups;
-    const groups = new Map<string, OverdueGroup>();
-    for (const record of this.recordsWithItems()) {
-      const rows = this.noteDay(record, day).overdue;
-      if (rows.length === 0) continue;
-      const memo = this.memo(record);
-      const { cols, names } = record.items;
-      // Tracks in order of their first overdue item: within a note, by line, so grouping rows in line
-      // order keeps that order. Rows of one track mostly follow each other: look the group up per run.
-      let trackIndex = -1;
-      let group: OverdueGroup | undefined;
-      for (const row of rows) {
-        const index = cols[row * ITEM_STRIDE + TRACK];
-        if (index !== trackIndex || !group) {
-          trackIndex = index;
-          const track = names[index];
-          group = groups.get(track);
-          if (!group) groups.set(track, (group = { count: 0, items: [] }));
-        }
-        group.count++;
-        if (group.items.length < limit) group.items.push(this.item(record, memo, row));
-      }
-    }
-    this.lists.overdueGroups = { day, limit, groups };
-    return groups;
+    // After an edit only the edited notes' rows are counted again (a large vault has hundreds of thousands).
+    if (this.views.overdue?.day !== day) this.views.overdue = OverdueTally.build(this.source, this.recordsWithItems(), day, limit);
+    return this.views.overdue.groupsFor(this.source, limit);
   }
 
   /** Unfinished items starting after `day`, up to `days` days later; sorted by date, then path and line. */
@@ -252,12 +249,8 @@ export class VaultIndex {
 
   /** The first day after `day` with any item on it, or null. */
   nextPlannedDay(day: IsoDate): IsoDate | null {
-    let best = 0;
-    for (const record of this.recordsWithItems()) {
-      const memo = this.noteDay(record, day);
-      memo.next ??= nextDayIn(record.items, dayKey(day), dayKey(addDays(day, 1)));
-      if (memo.next !== 0 && (best === 0 || memo.next < best)) best = memo.next;
-    }
+    if (this.views.next?.day !== day) this.views.next = NextDays.build(this.source, this.recordsWithItems(), day);
+    const best = this.views.next.current(this.source);
     return best === 0 ? null : dayOfKey(best);
   }
 
@@ -290,21 +283,34 @@ export class VaultIndex {
   }
 
   private picked(key: string, pick: (record: NoteRecord, memo: NoteMemo) => number[]): Item[] {
-    const out: Item[] = [];
-    for (const record of this.recordsWithItems()) {
-      const memo = this.memo(record);
-      let rows = memo.pickedKey === key ? memo.pickedRows : memo.otherPicks?.get(key);
-      if (!rows) {
-        rows = pick(record, memo);
-        if (rows.length === 0) rows = NO_ROWS;
-        if (memo.pickedKey === undefined) {
-          memo.pickedKey = key;
-          memo.pickedRows = rows;
-        } else (memo.otherPicks ??= new Map()).set(key, rows);
-      }
-      for (const row of rows) out.push(this.item(record, memo, row));
+    const picks = this.views.picks;
+    const view = picks.get(key);
+    if (view) {
+      picks.delete(key); // most recent last
+      picks.set(key, view);
+      return view.current(this.source);
     }
+    const part = (record: NoteRecord): Item[] => this.pickedItems(record, key, pick);
+    const out: Item[] = [];
+    for (const record of this.recordsWithItems()) for (const item of part(record)) out.push(item);
+    picks.set(key, new PathList(out, part));
+    if (picks.size > MAX_PICK_VIEWS) picks.delete(picks.keys().next().value!);
     return out;
+  }
+
+  /** One note's picked items under `key`, its rows remembered per note. */
+  private pickedItems(record: NoteRecord, key: string, pick: (record: NoteRecord, memo: NoteMemo) => number[]): Item[] {
+    const memo = this.memo(record);
+    let rows = memo.pickedKey === key ? memo.pickedRows : memo.otherPicks?.get(key);
+    if (!rows) {
+      rows = pick(record, memo);
+      if (rows.length === 0) rows = NO_ROWS;
+      if (memo.pickedKey === undefined) {
+        memo.pickedKey = key;
+        memo.pickedRows = rows;
+      } else (memo.otherPicks ??= new Map()).set(key, rows);
+    }
+    return rows.length === 0 ? NONE : rows.map((row) => this.item(record, memo, row));
   }
 
   /** Distinct track names, each at its first occurrence by path then line. */
@@ -394,10 +400,26 @@ export class VaultIndex {
     } else {
       this.notes.delete(path);
     }
+    if (this.lists.withItems) {
+      // A stretch of changes nobody asks about in between (start-up, a batch) costs a rebuild, not a splice each.
+      if (++this.unaskedChanges > MAX_UNASKED_CHANGES) this.lists.withItems = undefined;
+      else replacePart(this.lists.withItems, path, record && record.items.count > 0 ? [record] : NO_RECORDS);
+    }
+    this.viewsChanged(path, old);
+  }
+
+  /** Tells each view which note changed and what it was; a view with too much to catch up on is dropped. */
+  private viewsChanged(path: string, old: NoteRecord | undefined): void {
+    const { on, overdue, next, picks } = this.views;
+    if (on && !on.list.changed(path, old)) this.views.on = undefined;
+    if (overdue && !overdue.changed(path, old)) this.views.overdue = undefined;
+    if (next && !next.changed(path, old)) this.views.next = undefined;
+    for (const [key, view] of picks) if (!view.changed(path, old)) picks.delete(key);
   }
 
   /** Notes with items, by path: what every per-day query walks. */
   private recordsWithItems(): NoteRecord[] {
+    this.unaskedChanges = 0;
     if (this.lists.withItems) return this.lists.withItems;
     const out: NoteRecord[] = [];
     for (const path of this.contentPaths) {
@@ -467,8 +489,8 @@ export class VaultIndex {
 
   private changed(paths: string[]): void {
     this.changeCount++;
-    const { tracks, problems, queueBlocks, venueMarks } = this.lists;
-    this.lists = { tracks, problems, queueBlocks, venueMarks };
+    const { withItems, tracks, problems, queueBlocks, venueMarks } = this.lists;
+    this.lists = { withItems, tracks, problems, queueBlocks, venueMarks };
     if (this.holds > 0) this.pending.push(...paths);
     else this.notify(paths);
   }

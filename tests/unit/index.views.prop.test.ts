@@ -1,0 +1,88 @@
+// Property: the whole-vault answers the index patches after each change (the day's items, overdue groups,
+// the next planned day, selections, the sidebar model) equal a fresh index's, whatever the history and
+// however many changes come between two questions about the same day.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { DEFAULT_SETTINGS } from "../../src/core/settings";
+import { buildToday, SIDEBAR_OVERDUE_LIMIT } from "../../src/core/today";
+import type { Item } from "../../src/core/types";
+import { VaultIndex } from "../../src/core/vaultIndex";
+import { applyOp, freshIndex, vaultOp } from "./vaultOps";
+
+const SHAPES = [
+  "- [ ] 2021/03/20    above every heading", // a track named after the note: follows a rename
+  "- [ ] 2021/03/22    读论文 deadline",
+  "- [x] 2021/3/22 并行计算",
+  "- [ ] 2021/03/25    二叉树",
+  "- [ ] 2021/03/24 - 2021/03/27  搭建基线",
+  "- [ ] 2021/04/22    投稿",
+  "- [ ] 2021/04/29    ",
+  "  - [ ] 子任务",
+  "## A",
+  "## B",
+  "## C",
+  "## ",
+  "",
+];
+const noteText = fc.array(fc.constantFrom(...SHAPES), { maxLength: 14 }).map((lines) => lines.join("\n"));
+const PATHS = ["A.md", "B.md", "Notes/C.md", "Notes/Deep/D.md", "a.md", "b.md"];
+const DAYS = ["2021-03-21", "2021-03-25", "2021-04-23", "2021-05-01"];
+const LIMITS = [0, 1, 2, Infinity];
+const NOW = new Date(2021, 2, 21, 9, 0);
+
+/** What the sidebar and the CLI ask about one day. */
+function answers(index: VaultIndex, day: string, limit: number): unknown {
+  return {
+    on: index.itemsOn(day),
+    groups: [...index.overdueGroups(day, limit)],
+    next: index.nextPlannedDay(day),
+    // Not patched, but walking the notes with items, a list that is.
+    overdue: index.overdue(day),
+    upcoming: index.upcoming(day, 7),
+    deadlines: index.openItemsWithText("deadline", (text) => text.includes("deadline")),
+    open: index.select("open", (item) => !item.done),
+    today: buildToday(index, day, NOW, DEFAULT_SETTINGS, { overdueLimit: SIDEBAR_OVERDUE_LIMIT }),
+  };
+}
+
+/** Overdue items grouped by track the long way: tracks by their first item, items by path then line. */
+function grouped(overdue: Item[], limit: number): [string, { count: number; items: Item[] }][] {
+  const groups = new Map<string, Item[]>();
+  for (const item of overdue) groups.set(item.track, [...(groups.get(item.track) ?? []), item]);
+  return [...groups].map(([track, items]) => [track, { count: items.length, items: items.slice(0, limit) }]);
+}
+
+const history = fc.record({
+  start: fc.array(fc.tuple(fc.constantFrom(...PATHS), noteText), { maxLength: 6 }),
+  fromCache: fc.boolean(),
+  day: fc.constantFrom(...DAYS),
+  // After each change: ask (with this overdue limit) or not, so changes pile up between questions.
+  steps: fc.array(fc.tuple(vaultOp(noteText, PATHS), fc.option(fc.constantFrom(...LIMITS), { nil: undefined })), { maxLength: 14 }),
+});
+
+describe("VaultIndex answers patched after changes", () => {
+  it("equal a fresh index's, asked after some changes and not others", () => {
+    fc.assert(
+      fc.property(history, ({ start, fromCache, day, steps }) => {
+        const files = new Map(start);
+        let live = freshIndex(files);
+        if (fromCache) {
+          const stamped = new VaultIndex();
+          for (const [path, text] of files) stamped.update(path, text, { mtime: 1, size: text.length });
+          live = VaultIndex.fromCache(stamped.toCache());
+        }
+        answers(live, day, SIDEBAR_OVERDUE_LIMIT);
+        for (const [op, limit] of steps) {
+          applyOp(live, files, op);
+          if (limit === undefined) continue;
+          const fresh = freshIndex(files);
+          expect(answers(live, day, limit)).toEqual(answers(fresh, day, limit));
+          expect([...live.overdueGroups(day, limit)]).toEqual(grouped(fresh.overdue(day), limit));
+        }
+        const fresh = freshIndex(files);
+        for (const limit of LIMITS) expect(answers(live, day, limit)).toEqual(answers(fresh, day, limit));
+      }),
+      { numRuns: 250 },
+    );
+  });
+});
