@@ -74,17 +74,19 @@ export function findVenueMarks(path: string, text: string, venues: Venue[]): Ven
   let code: Uint8Array | null = null;
   // Whether a line is code is asked last: it needs the note's block scan, which a prose note with
   // bold text otherwise never pays for.
-  const take = (line: string, index: number): void => {
-    const found = venueMarksInLine(line, venues, path, index + 1);
+  // The line's number is counted only for a line that lists venues (most candidates do not).
+  const take = (line: string, index: () => number): void => {
+    const found = venueMarksInLine(line, venues, path, 0);
     if (found.length === 0) return;
+    const at = index();
     code ??= codeLineMask(text);
-    if (code[index] !== 1) marks.push(...found);
+    if (code[at] !== 1) for (const mark of found) marks.push({ ...mark, line: at + 1 });
   };
   if (text.includes("\r")) {
     // A break may be a lone CR: read the lines as the scanner splits them.
     const lines = splitLines(text);
     for (let i = 0; i < lines.length; i++) {
-      if (hasMarks(lines[i]) && mayListVenues(lines[i], 0, lines[i].length, venues)) take(lines[i], i);
+      if (hasMarks(lines[i]) && mayListVenues(lines[i], 0, lines[i].length, venues)) take(lines[i], () => i);
     }
     return marks;
   }
@@ -100,7 +102,7 @@ export function findVenueMarks(path: string, text: string, venues: Venue[]): Ven
     const lineStart = Math.max(first, text.lastIndexOf("\n", at) + 1);
     const end = text.indexOf("\n", at);
     const lineEnd = end < 0 ? text.length : end;
-    if (mayListAny(text, lineStart, lineEnd, longest, starts)) take(text.slice(lineStart, lineEnd), lines.indexOf(lineStart));
+    if (mayListAny(text, lineStart, lineEnd, longest, starts)) take(text.slice(lineStart, lineEnd), () => lines.indexOf(lineStart));
     if (end < 0) break;
     MARK.lastIndex = lineEnd; // the rest of this line is read already
   }
