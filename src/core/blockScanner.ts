@@ -6,7 +6,7 @@ import { stripEmphasis, boldOnly } from "./inline";
 import {
   LineCursor, MarkFinder, atxHeading, checkboxEnd, closingFence, isThematicBreak, isSetextUnderline, lastBlocker, listMarker, openingFence,
 } from "./scanLine";
-import type { ScannedNote, ScannedTask } from "./scan";
+import { ScannedTasks, type ScannedNote } from "./scan";
 
 const enum Leaf { None, Paragraph, Fenced, Indented, Html, Math }
 interface Container {
@@ -27,7 +27,7 @@ export class BlockScanner {
   /** Per line, 1 for code; grown as lines are found (a note's line count is known only at its end). */
   private mask = new Uint8Array(256);
   readonly headings: Heading[] = [];
-  readonly tasks: ScannedTask[] = [];
+  readonly tasks = new ScannedTasks();
   readonly itemParent: number[] = [];
   /** Open containers are pool[0 .. depth); entries past depth are reused, not reallocated. */
   private pool: Container[] = [];
@@ -384,9 +384,7 @@ export class BlockScanner {
       if (parent && !parent.quote && !parent.hasChild && (parent.line === n || parent.bare)) {
         const contentEnd = checkboxEnd(line, at, end);
         if (contentEnd > 0) {
-          this.tasks.push({
-            line: n, from, to: end, status: line.slice(at + 1, contentEnd - 1), checkFrom: at - from, contentFrom: contentEnd - from, item: parent.id,
-          });
+          this.tasks.add(n, from, end, line.codePointAt(at + 1)!, at - from, contentEnd - from, parent.id);
         }
       }
       if (parent) parent.hasChild = true;
@@ -406,7 +404,7 @@ export class BlockScanner {
   /** A paragraph followed by `===`/`---` is a heading: no task, and its bold lines are no groups. */
   private closeAsSetext(level: number): void {
     const tasks = this.tasks;
-    if (tasks.length > 0 && tasks[tasks.length - 1].line === this.paraLine) tasks.pop();
+    if (tasks.length > 0 && tasks.line(tasks.length - 1) === this.paraLine) tasks.pop();
     this.leaf = Leaf.None;
     if (!this.paraTop || this.matched !== 0) return;
     const headings = this.headings;

@@ -143,7 +143,7 @@ export class NoteItemsBuilder {
    * Adds an item (dates as yyyymmdd keys, `end` 0 for none); returns its index, for subtasks. Its line
    * starts at `lineFrom` in `text`; offsets are from there, and `body` is the line after `contentFrom`.
    */
-  addItem(line: number, text: string, lineFrom: number, status: string, form: DateForm, date: number, end: number,
+  addItem(line: number, text: string, lineFrom: number, status: number, form: DateForm, date: number, end: number,
     dateFrom: number, dateTo: number, contentFrom: number, track: string, group: string | null, body: string): number {
     if (track !== this.lastTrack || this.lastTrackIndex < 0) {
       this.lastTrack = track;
@@ -160,7 +160,7 @@ export class NoteItemsBuilder {
     data[at + LINE] = line;
     data[at + DATE] = date;
     data[at + END] = end;
-    data[at + STATUS_FORM] = (status.codePointAt(0) ?? 32) | (FORMS.indexOf(form) << FORM_SHIFT);
+    data[at + STATUS_FORM] = status | (FORMS.indexOf(form) << FORM_SHIFT);
     data[at + DATE_FROM] = dateFrom;
     data[at + DATE_TO] = dateTo;
     data[at + BODY_FROM] = this.bodiesLength;
@@ -173,10 +173,10 @@ export class NoteItemsBuilder {
     return this.count++;
   }
 
-  /** Adds a subtask to item `owner`; subtasks must be added in line order, after their owner. */
-  addSubtask(owner: number, line: number, status: string, text: string): void {
+  /** Adds a subtask to item `owner` (`status` a code point); subtasks must be added in line order, after their owner. */
+  addSubtask(owner: number, line: number, status: number, text: string): void {
     const subs = this.subs;
-    subs.push(owner); subs.push(line); subs.push(status.codePointAt(0) ?? 32); subs.push(this.subTextsLength);
+    subs.push(owner); subs.push(line); subs.push(status); subs.push(this.subTextsLength);
     this.subTexts.push(text);
     this.subTextsLength += text.length;
     subs.push(this.subTextsLength);

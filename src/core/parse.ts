@@ -111,7 +111,7 @@ export function* parseNoteColumnsInSteps(path: string, text: string, options?: P
   const { tasks } = scanned;
   for (let to = 0; to < tasks.length;) {
     yield false;
-    for (let chars = 0; to < tasks.length && chars < stepChars; to++) chars += tasks[to].to - tasks[to].from + TASK_CHARS;
+    for (let chars = 0; to < tasks.length && chars < stepChars; to++) chars += tasks.to(to) - tasks.from(to) + TASK_CHARS;
     pass.run(to);
   }
   yield true; // building the columns of thousands of items takes a while while the code is cold
@@ -172,28 +172,30 @@ class ItemPass {
     let track = this.track;
     let group = this.group;
     for (let t = this.next; t < to; t++) {
-      const task = tasks[t];
-      const content = text.slice(task.from + task.contentFrom, task.to);
+      const line = tasks.line(t);
+      const from = tasks.from(t);
+      const contentFrom = tasks.contentFrom(t);
+      const content = text.slice(from + contentFrom, tasks.to(t));
       const found = findDateKeys(withoutComments(content));
       if (found && "error" in found) {
-        problems.push({ path, line: task.line + 1, message: ownString(found.error) });
+        problems.push({ path, line: line + 1, message: ownString(found.error) });
         continue;
       }
       if (!found) {
-        const owner = ancestors.of(task.item);
-        if (owner >= 0) items.addSubtask(owner, task.line + 1, task.status, content.trim());
+        const owner = ancestors.of(tasks.item(t));
+        if (owner >= 0) items.addSubtask(owner, line + 1, tasks.status(t), content.trim());
         continue;
       }
-      for (; nextHeading < headings.length && headings[nextHeading].line <= task.line; nextHeading++) {
+      for (; nextHeading < headings.length && headings[nextHeading].line <= line; nextHeading++) {
         const h = headings[nextHeading];
         if (h.level <= trackLevel) {
           track = h.text || fallback;
           group = null;
         } else group = h.text || null;
       }
-      const index = items.addItem(task.line + 1, text, task.from, task.status, found.form, found.date, found.end,
-        task.contentFrom + found.from, task.contentFrom + found.to, task.contentFrom, track, group, content);
-      ancestors.markDated(task.item, index);
+      const index = items.addItem(line + 1, text, from, tasks.status(t), found.form, found.date, found.end,
+        contentFrom + found.from, contentFrom + found.to, contentFrom, track, group, content);
+      ancestors.markDated(tasks.item(t), index);
     }
     if (to > this.next) this.next = to;
     this.nextHeading = nextHeading;

@@ -44,7 +44,7 @@ function referenceTasks(text: string): string[] | null {
 
 function scannerTasks(text: string): string[] {
   const scanned = scanNote(text);
-  return scanned.tasks
+  return scanned.tasks.all()
     .filter((t) => GFM_STATUSES.has(t.status) && hasText(text.slice(t.from, t.to), t.contentFrom))
     .map((t) => `${t.line + 1}:${t.status}`)
     .sort();

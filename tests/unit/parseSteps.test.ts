@@ -26,7 +26,7 @@ function plain(parsed: ParsedColumns): unknown {
 }
 
 function plainScan(scanned: ScannedNote): unknown {
-  return { ...scanned, mask: [...scanned.mask] };
+  return { ...scanned, mask: [...scanned.mask], tasks: scanned.tasks.all() };
 }
 
 /** Runs `steps` to the end, calling `between` at every yield; returns the result and the number of yields. */

@@ -71,19 +71,19 @@ describe("scanNote structure", () => {
 
   it("records tasks with status, offsets and list nesting", () => {
     const s = scanNote("- [ ] a\n  - [x] b\n    1. [-] c\n- [ ] d\n> * [/] e");
-    expect(s.tasks.map((t) => [t.line, t.status, t.checkFrom, t.contentFrom])).toEqual([
+    expect(s.tasks.all().map((t) => [t.line, t.status, t.checkFrom, t.contentFrom])).toEqual([
       [0, " ", 2, 5], [1, "x", 4, 7], [2, "-", 7, 10], [3, " ", 2, 5], [4, "/", 4, 7],
     ]);
-    const parent = (i: number): number => s.itemParent[s.tasks[i].item];
+    const parent = (i: number): number => s.itemParent[s.tasks.item(i)];
     expect(parent(0)).toBe(-1);
-    expect(parent(1)).toBe(s.tasks[0].item);
-    expect(parent(2)).toBe(s.tasks[1].item);
+    expect(parent(1)).toBe(s.tasks.item(0));
+    expect(parent(2)).toBe(s.tasks.item(1));
     expect(parent(3)).toBe(-1);
   });
 
   it("accepts any single status character, including astral ones, but not two", () => {
     const s = scanNote("- [✅] a\n- [😀] b\n- [ab] c\n- [] d\n- [x]e\n- [x]");
-    expect(s.tasks.map((t) => t.status)).toEqual(["✅", "😀", "x"]);
+    expect(s.tasks.all().map((t) => t.status)).toEqual(["✅", "😀", "x"]);
   });
 
   it("reuses the last scan for the same text and rescans a changed one", () => {
@@ -91,7 +91,7 @@ describe("scanNote structure", () => {
     const first = scanNote(a);
     expect(scanNote(a.slice(0))).toBe(first);
     const b = "- [x] 2021/3/4 a\n";
-    expect(scanNote(b).tasks[0].status).toBe("x");
-    expect(scanNote(a).tasks[0].status).toBe(" ");
+    expect(scanNote(b).tasks.at(0).status).toBe("x");
+    expect(scanNote(a).tasks.at(0).status).toBe(" ");
   });
 });
