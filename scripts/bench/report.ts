@@ -37,7 +37,7 @@ export interface SizeResult {
   cacheEncodeMs: number;
   /** The stepped encode the plugin's saves run: from start to result, turns for the UI included. */
   cacheSteppedMs: number;
-  /** Its longest stretch without a turn for the UI, and how many stretches it took. */
+  /** Its longest stretch without a turn for the UI (median over runs), and how many stretches it took. */
   cacheLongestSliceMs: number;
   cacheSlices: number;
   coldOverFloor: number;

@@ -76,6 +76,43 @@ class Column<T extends Int32Array | Float64Array> {
   }
 }
 
+/** UTF-8 written into shared chunks: one allocation per megabyte or so, not one per note. */
+class Utf8Chunks {
+  /** What was written, in order. */
+  readonly parts: Uint8Array[] = [];
+  private chunk = new Uint8Array(0);
+  private from = 0;
+  private used = 0;
+  constructor(private readonly encoder: TextEncoder) {}
+
+  /** Writes `text` as UTF-8; returns how many bytes that took. */
+  encode(text: string): number {
+    const room = text.length * 3; // UTF-8 takes at most three bytes per UTF-16 unit
+    if (this.used + room > this.chunk.length) {
+      this.endPart();
+      this.chunk = new Uint8Array(Math.max(BYTE_CHUNK, room));
+      this.from = this.used = 0;
+    }
+    const { written } = this.encoder.encodeInto(text, this.chunk.subarray(this.used));
+    this.used += written;
+    return written;
+  }
+
+  /** Adds bytes encoded already. */
+  add(bytes: Uint8Array): void {
+    this.endPart();
+    this.parts.push(bytes);
+  }
+
+  /** Ends the bytes written into the current chunk so far as one part; call before reading `parts`. */
+  endPart(): void {
+    if (this.used > this.from) this.parts.push(this.chunk.subarray(this.from, this.used));
+    this.from = this.used;
+  }
+}
+
+/** Bytes per chunk of note text. */
+const BYTE_CHUNK = 1024 * 1024;
 /** Numbers per column chunk. */
 const CHUNK = 64 * 1024;
 /** Short strings are encoded to UTF-8 in runs of about this many characters, between notes. */
@@ -97,10 +134,11 @@ class Writer {
   readonly utf8: Uint8Array[] = [];
   private strings: string[] = [];
   private pending = 0;
-  readonly texts: Uint8Array[] = [];
   /** Selection keys, each written once in the strings and referred to by its index. */
   readonly keys = new Map<string, number>();
   private readonly encoder = new TextEncoder();
+  /** Each note's item text as UTF-8. */
+  readonly texts = new Utf8Chunks(this.encoder);
   notes = 0;
 
   str(value: string): void {
@@ -133,9 +171,8 @@ class Writer {
     this.ints.push(items.bodiesEnd);
     this.ints.pushAll(items.cols);
     // A note restored from the cache and never read since is written back as the bytes it came as.
-    const utf8 = items instanceof CachedNoteItems ? items.utf8 : this.encoder.encode(items.text);
-    this.texts.push(utf8);
-    this.ints.push(utf8.length);
+    if (items instanceof CachedNoteItems) this.texts.add(items.utf8);
+    this.ints.push(items instanceof CachedNoteItems ? items.utf8.length : this.texts.encode(items.text));
     this.ints.push(items instanceof CachedNoteItems ? items.length : items.text.length);
     for (const name of items.names) this.str(name);
     this.ints.push(record.problems.length);
@@ -202,6 +239,7 @@ export function* encodeIndexCacheInSteps(
   writer.ints.push(writer.keys.size);
   for (const key of writer.keys.keys()) writer.str(key);
   writer.endRun(true);
+  writer.texts.endPart();
   yield;
   const stats = writer.stats.parts();
   const ints = writer.ints.parts();
@@ -209,9 +247,9 @@ export function* encodeIndexCacheInSteps(
   const byteLength = (parts: ArrayBufferView[]): number => parts.reduce((sum, part) => sum + part.byteLength, 0);
   const header = new Int32Array([
     MAGIC, BYTE_ORDER, INDEX_CACHE_VERSION, trackHeadingLevel, writer.notes, writer.stats.length, writer.ints.length,
-    writer.lengths.length, byteLength(writer.utf8), byteLength(writer.texts),
+    writer.lengths.length, byteLength(writer.utf8), byteLength(writer.texts.parts),
   ]);
-  return yield* concat([header, ...stats, ...ints, ...lengths, ...writer.utf8, ...writer.texts]);
+  return yield* concat([header, ...stats, ...ints, ...lengths, ...writer.utf8, ...writer.texts.parts]);
 }
 
 /** The parts back to back in one buffer, copied a step at a time. */
