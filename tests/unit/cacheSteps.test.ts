@@ -51,8 +51,8 @@ describe("the index cache in steps", () => {
 
   it("a vault whose columns, strings and output span many chunks reads back whole", () => {
     const index = new VaultIndex();
-    // 8,000 items: 80,000 numbers, more than one column chunk in one note.
-    const big = Array.from({ length: 8000 }, (_, i) => `- [${i % 3 ? " " : "x"}] 2021/03/${1 + (i % 28)} 第${i}项 😀`).join("\n");
+    // 30,000 items: 300,000 numbers over several column chunks, and more text than a text chunk holds.
+    const big = Array.from({ length: 30_000 }, (_, i) => `- [${i % 3 ? " " : "x"}] 2021/03/${1 + (i % 28)} 第${i}项 😀`).join("\n");
     index.update("big.md", big, { mtime: 1, size: big.length });
     // Long names with surrogate pairs: the short strings take several runs of UTF-8.
     for (let n = 0; n < 400; n++) {
@@ -69,6 +69,21 @@ describe("the index cache in steps", () => {
     expect(restored.has("odd.md")).toBe(false);
     index.remove("odd.md");
     expect(contents(restored)).toEqual(contents(index));
+    // Restored notes (their bytes as they came) between notes parsed again.
+    for (const path of restored.paths().filter((_, k) => k % 50 === 7)) {
+      restored.update(path, `## 新\n- [ ] 2021/05/01 😀 ${path}\n`, { mtime: 2, size: 1 });
+    }
+    const mixed = drive(restored.toCacheInSteps()).bytes;
+    expect(same(mixed, restored.toCache())).toBe(true);
+    expect(contents(VaultIndex.fromCache(mixed))).toEqual(contents(restored));
+  }, 30_000);
+
+  it("keeps every character of texts that fill a chunk to the brim (three bytes per character)", () => {
+    const index = new VaultIndex();
+    // 600,000 bytes, then 600,000 more: the second does not fit in what is left of a megabyte.
+    for (const name of ["a", "b"]) index.update(`${name}.md`, `- [ ] 2021/03/01 ${name}${"长".repeat(199_999)}`, { mtime: 1, size: 1 });
+    const restored = VaultIndex.fromCache(drive(index.toCacheInSteps()).bytes);
+    expect(restored.items().map((i) => i.text)).toEqual(index.items().map((i) => i.text));
   });
 
   it("is the index as it was when the encode began, whatever changes between steps (random histories)", () => {
