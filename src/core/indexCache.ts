@@ -6,6 +6,7 @@
 import type { NoteItems } from "./noteItems";
 import type { QueueBlock } from "./queue";
 import type { NoteRecord } from "./noteRecord";
+import { ChunkedColumn, Utf8Chunks } from "./chunks";
 
 export const INDEX_CACHE_VERSION = 6;
 export const MAGIC = 0x43495142; // "BQIC" read as a little-endian u32
@@ -33,88 +34,6 @@ export class CachedNoteItems implements NoteItems {
   }
 }
 
-/**
- * A typed array grown in chunks: nothing written is ever copied to grow it, so no step of an encode
- * copies a column that has grown to tens of megabytes (a 50,000-note vault).
- */
-class Column<T extends Int32Array | Float64Array> {
-  private readonly full: T[] = [];
-  private chunk: T;
-  private used = 0;
-  constructor(private readonly make: (n: number) => T) {
-    this.chunk = make(CHUNK);
-  }
-  get length(): number {
-    return this.full.length * CHUNK + this.used;
-  }
-  push(value: number): void {
-    if (this.used === CHUNK) this.next();
-    this.chunk[this.used++] = value;
-  }
-  pushAll(values: Int32Array): void {
-    if (this.used + values.length <= CHUNK) {
-      this.chunk.set(values, this.used);
-      this.used += values.length;
-      return;
-    }
-    for (let from = 0; from < values.length;) {
-      if (this.used === CHUNK) this.next();
-      const n = Math.min(values.length - from, CHUNK - this.used);
-      this.chunk.set(values.subarray(from, from + n), this.used);
-      this.used += n;
-      from += n;
-    }
-  }
-  /** What was written, in order. */
-  parts(): T[] {
-    return [...this.full, this.chunk.subarray(0, this.used) as T];
-  }
-  private next(): void {
-    this.full.push(this.chunk);
-    this.chunk = this.make(CHUNK);
-    this.used = 0;
-  }
-}
-
-/** UTF-8 written into shared chunks: one allocation per megabyte or so, not one per note. */
-class Utf8Chunks {
-  /** What was written, in order. */
-  readonly parts: Uint8Array[] = [];
-  private chunk = new Uint8Array(0);
-  private from = 0;
-  private used = 0;
-  constructor(private readonly encoder: TextEncoder) {}
-
-  /** Writes `text` as UTF-8; returns how many bytes that took. */
-  encode(text: string): number {
-    const room = text.length * 3; // UTF-8 takes at most three bytes per UTF-16 unit
-    if (this.used + room > this.chunk.length) {
-      this.endPart();
-      this.chunk = new Uint8Array(Math.max(BYTE_CHUNK, room));
-      this.from = this.used = 0;
-    }
-    const { written } = this.encoder.encodeInto(text, this.chunk.subarray(this.used));
-    this.used += written;
-    return written;
-  }
-
-  /** Adds bytes encoded already. */
-  add(bytes: Uint8Array): void {
-    this.endPart();
-    this.parts.push(bytes);
-  }
-
-  /** Ends the bytes written into the current chunk so far as one part; call before reading `parts`. */
-  endPart(): void {
-    if (this.used > this.from) this.parts.push(this.chunk.subarray(this.from, this.used));
-    this.from = this.used;
-  }
-}
-
-/** Bytes per chunk of note text. */
-const BYTE_CHUNK = 1024 * 1024;
-/** Numbers per column chunk. */
-const CHUNK = 64 * 1024;
 /** Short strings are encoded to UTF-8 in runs of about this many characters, between notes. */
 const STRING_RUN = 64 * 1024;
 /** Bytes copied into the output per step (fresh memory is slow to touch on some systems: ~1 ms). */
@@ -127,9 +46,9 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 const survivesUtf8 = (s: string): boolean => !SURROGATE.test(s) || !LONE_SURROGATE.test(s);
 
 class Writer {
-  readonly stats = new Column((n) => new Float64Array(n));
-  readonly ints = new Column((n) => new Int32Array(n));
-  readonly lengths = new Column((n) => new Int32Array(n));
+  readonly stats = new ChunkedColumn((n) => new Float64Array(n));
+  readonly ints = new ChunkedColumn((n) => new Int32Array(n));
+  readonly lengths = new ChunkedColumn((n) => new Int32Array(n));
   /** The short strings as UTF-8, in runs; `strings` waits for the next run. */
   readonly utf8: Uint8Array[] = [];
   private strings: string[] = [];
