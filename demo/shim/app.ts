@@ -114,6 +114,7 @@ export interface PluginDataStore {
   save(id: string, data: unknown): void;
   loadFile(path: string): Uint8Array | null;
   saveFile(path: string, bytes: Uint8Array): void;
+  removeFile(path: string): void;
 }
 
 export function memoryStore(initial: Record<string, unknown> = {}): PluginDataStore {
@@ -124,6 +125,7 @@ export function memoryStore(initial: Record<string, unknown> = {}): PluginDataSt
     save: (id, value) => void data.set(id, JSON.stringify(value)),
     loadFile: (path) => files.get(path)?.slice() ?? null,
     saveFile: (path, bytes) => void files.set(path, bytes.slice()),
+    removeFile: (path) => void files.delete(path),
   };
 }
 
@@ -148,11 +150,12 @@ export function localStorageStore(prefix: string): PluginDataStore {
         // Over the demo's storage quota: the file is simply not kept, as after a failed write.
       }
     },
+    removeFile: (path) => window.localStorage.removeItem(fileKey(path)),
   };
 }
 
 /** The vault adapter's binary file calls, over the store (the notes themselves live in the Vault). */
-export class ConfigAdapter implements Pick<DataAdapter, "exists" | "readBinary" | "writeBinary"> {
+export class ConfigAdapter implements Pick<DataAdapter, "exists" | "readBinary" | "writeBinary" | "rename" | "remove"> {
   constructor(private readonly store: PluginDataStore) {}
 
   exists(normalizedPath: string): Promise<boolean> {
@@ -167,6 +170,23 @@ export class ConfigAdapter implements Pick<DataAdapter, "exists" | "readBinary" 
 
   writeBinary(normalizedPath: string, data: ArrayBuffer): Promise<void> {
     this.store.saveFile(normalizedPath, new Uint8Array(data));
+    return Promise.resolve();
+  }
+
+  /** Like the Vault's rename, refuses a destination that exists. */
+  rename(normalizedPath: string, normalizedNewPath: string): Promise<void> {
+    const bytes = this.store.loadFile(normalizedPath);
+    if (bytes === null) return Promise.reject(new Error(`ENOENT: ${normalizedPath}`));
+    if (normalizedNewPath === normalizedPath) return Promise.resolve();
+    if (this.store.loadFile(normalizedNewPath) !== null) return Promise.reject(new Error("Destination file already exists!"));
+    this.store.saveFile(normalizedNewPath, bytes);
+    this.store.removeFile(normalizedPath);
+    return Promise.resolve();
+  }
+
+  remove(normalizedPath: string): Promise<void> {
+    if (this.store.loadFile(normalizedPath) === null) return Promise.reject(new Error(`ENOENT: ${normalizedPath}`));
+    this.store.removeFile(normalizedPath);
     return Promise.resolve();
   }
 }

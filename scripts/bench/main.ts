@@ -6,6 +6,7 @@ import process from "node:process";
 import { resolve } from "node:path";
 import { REINDEX_NOTE } from "./generator";
 import { openVault, projectRoot } from "./context";
+import { cacheWrite } from "./cacheWrite";
 import { naiveAndCheck } from "./correctness";
 import { firstTodayAfterWarm, reindexLatency, todayLatency, warmQueries } from "./latency";
 import { longestTask } from "./longest";
@@ -81,6 +82,8 @@ async function measureSize(size: number, args: Args): Promise<SizeResult> {
   step("render");
   const longest = await longestTask(bench);
   step("longest task");
+  const write = await cacheWrite(index, Math.min(3, runs));
+  step("cache write");
   return {
     runs, notes: size, vaultMB: vault.bytes / (1024 * 1024), items: index.items().length, datedLines,
     floorMs, coldMs, naiveMs: naive.naiveMs, naiveMethod: naive.method, warmMs: warm.warmMs,
@@ -89,6 +92,7 @@ async function measureSize(size: number, args: Args): Promise<SizeResult> {
     renderMs: render.renderMs, renderDomFloorMs: render.floorMs, renderChromiumMs: renderChromium ?? NaN, renderer: `renderToday (src/obsidian/todayRender.ts) in happy-dom, ${render.nodes} elements`,
     longestTaskMs: longest.longestTaskMs, longestSliceMs: longest.longestSliceMs, batchedColdMs: longest.totalMs,
     heapMB, heapRecordsMB: recordsMB, cacheMB: warm.cacheMB,
+    cacheEncodeMs: write.oneGoMs, cacheSteppedMs: write.steppedMs, cacheLongestSliceMs: write.longestSliceMs, cacheSlices: write.slices,
     coldOverFloor: coldMs / floorMs, warmOverFloor: warm.warmMs / floorMs, coldOverFloorCpu: coldCpuMs / floorCpuMs,
     checkedNotes: naive.checkedNotes, checkedItems: naive.checkedItems, mismatches: naive.mismatches,
   };

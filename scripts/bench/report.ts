@@ -33,6 +33,13 @@ export interface SizeResult {
   heapMB: number;
   heapRecordsMB: number;
   cacheMB: number;
+  /** `toCache()` in one go: what a save cost the main thread before it was stepped. */
+  cacheEncodeMs: number;
+  /** The stepped encode the plugin's saves run: from start to result, turns for the UI included. */
+  cacheSteppedMs: number;
+  /** Its longest stretch without a turn for the UI (median over runs), and how many stretches it took. */
+  cacheLongestSliceMs: number;
+  cacheSlices: number;
   coldOverFloor: number;
   warmOverFloor: number;
   /** cold / floor in CPU time, steadier than the wall-time ratio on a busy machine. */
@@ -86,6 +93,10 @@ const ROWS: [string, keyof SizeResult, string][] = [
   ["heap + ArrayBuffers (index + day lookups)", "heapMB", "MB"],
   ["heap + ArrayBuffers (records only)", "heapRecordsMB", "MB"],
   ["cache file", "cacheMB", "MB"],
+  ["cache encode in one go", "cacheEncodeMs", "ms"],
+  ["cache encode in slices, total", "cacheSteppedMs", "ms"],
+  ["cache encode in slices, longest slice", "cacheLongestSliceMs", "ms"],
+  ["cache encode in slices, slices", "cacheSlices", ""],
   ["cold / floor", "coldOverFloor", "×"],
   ["cold / floor, CPU time", "coldOverFloorCpu", "×"],
   ["warm / floor", "warmOverFloor", "×"],

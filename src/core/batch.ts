@@ -1,5 +1,5 @@
 // Indexing many notes without blocking the UI: parse until the time budget is spent, then yield.
-// The plugin (startup) and the benchmark share this loop so the benchmark measures what users get.
+// The plugin (startup, cache saves) and the benchmark share these loops so the benchmark measures what users get.
 import type { NoteStat, VaultIndex } from "./vaultIndex";
 
 /**
@@ -104,4 +104,28 @@ export async function indexInBatches(
     release();
   }
   return result;
+}
+
+export type SliceOptions = Pick<BatchOptions, "yieldToUi" | "budgetMs" | "now" | "cancelled">;
+
+/**
+ * Runs stepped work (a generator that yields between short steps), giving the UI a turn whenever the
+ * budget is spent. Resolves to the work's result, or null when `cancelled` said so after a turn (the
+ * generator is then closed).
+ */
+export async function runInSlices<T>(steps: Generator<unknown, T, void>, options: SliceOptions): Promise<T | null> {
+  const budget = options.budgetMs ?? 16;
+  const now = options.now ?? (() => Date.now());
+  let sliceStart = now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (now() - sliceStart < budget) continue;
+    await options.yieldToUi();
+    if (options.cancelled?.()) {
+      steps.return(undefined as never);
+      return null;
+    }
+    sliceStart = now();
+  }
 }

@@ -6,11 +6,14 @@
 import type { NoteItems } from "./noteItems";
 import type { QueueBlock } from "./queue";
 import type { NoteRecord } from "./noteRecord";
+import { ChunkedColumn, Utf8Chunks } from "./chunks";
 
 export const INDEX_CACHE_VERSION = 6;
 export const MAGIC = 0x43495142; // "BQIC" read as a little-endian u32
 export const BYTE_ORDER = 0x01020304;
 export const HEADER_INTS = 10;
+/** Longest stretch of a stepped encode (ms) before the UI gets a turn: a step or so past it at most. */
+export const CACHE_SLICE_MS = 8;
 
 /** Columns read from a cache: the text stays UTF-8 in the file's buffer until something reads it. */
 export class CachedNoteItems implements NoteItems {
@@ -31,31 +34,10 @@ export class CachedNoteItems implements NoteItems {
   }
 }
 
-/** A growable typed array. */
-class Column<T extends Int32Array | Float64Array> {
-  length = 0;
-  constructor(public data: T, private readonly make: (n: number) => T) {}
-  push(value: number): void {
-    if (this.length === this.data.length) {
-      const bigger = this.make(this.data.length * 2 + 64);
-      bigger.set(this.data);
-      this.data = bigger;
-    }
-    this.data[this.length++] = value;
-  }
-  pushAll(values: Int32Array): void {
-    while (this.length + values.length > this.data.length) {
-      const bigger = this.make(this.data.length * 2 + 64);
-      bigger.set(this.data);
-      this.data = bigger;
-    }
-    this.data.set(values, this.length);
-    this.length += values.length;
-  }
-  view(): T {
-    return this.data.subarray(0, this.length) as T;
-  }
-}
+/** Short strings are encoded to UTF-8 in runs of about this many characters, between notes. */
+const STRING_RUN = 64 * 1024;
+/** Bytes copied into the output per step (fresh memory is slow to touch on some systems: ~1 ms). */
+const COPY_STEP = 256 * 1024;
 
 // A lone surrogate would come back from UTF-8 as U+FFFD: a note holding one is not cached (it is re-read).
 // Without the `u` flag the first test is a plain scan for any surrogate code unit; most notes have none.
@@ -64,19 +46,36 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 const survivesUtf8 = (s: string): boolean => !SURROGATE.test(s) || !LONE_SURROGATE.test(s);
 
 class Writer {
-  readonly stats = new Column(new Float64Array(1024), (n) => new Float64Array(n));
-  readonly ints = new Column(new Int32Array(4096), (n) => new Int32Array(n));
-  readonly lengths = new Column(new Int32Array(4096), (n) => new Int32Array(n));
-  readonly strings: string[] = [];
-  readonly texts: Uint8Array[] = [];
+  readonly stats = new ChunkedColumn((n) => new Float64Array(n));
+  readonly ints = new ChunkedColumn((n) => new Int32Array(n));
+  readonly lengths = new ChunkedColumn((n) => new Int32Array(n));
+  /** The short strings as UTF-8, in runs; `strings` waits for the next run. */
+  readonly utf8: Uint8Array[] = [];
+  private strings: string[] = [];
+  private pending = 0;
   /** Selection keys, each written once in the strings and referred to by its index. */
   readonly keys = new Map<string, number>();
   private readonly encoder = new TextEncoder();
+  /** Each note's item text as UTF-8. */
+  readonly texts = new Utf8Chunks(this.encoder);
   notes = 0;
 
   str(value: string): void {
     this.strings.push(value);
+    this.pending += value.length;
     this.lengths.push(value.length);
+  }
+
+  /**
+   * Encodes the strings written so far once there are enough of them (or `always`). Called between
+   * notes only: every string before a cut is well-formed UTF-16 (see survivesUtf8), so the runs add up
+   * to the same bytes as encoding all strings joined at once.
+   */
+  endRun(always: boolean): void {
+    if (this.pending < STRING_RUN && !(always && this.strings.length > 0)) return;
+    this.utf8.push(this.encoder.encode(this.strings.join("")));
+    this.strings = [];
+    this.pending = 0;
   }
 
   record(record: NoteRecord, selections: Iterable<[string, number[]]> | undefined): void {
@@ -91,9 +90,8 @@ class Writer {
     this.ints.push(items.bodiesEnd);
     this.ints.pushAll(items.cols);
     // A note restored from the cache and never read since is written back as the bytes it came as.
-    const utf8 = items instanceof CachedNoteItems ? items.utf8 : this.encoder.encode(items.text);
-    this.texts.push(utf8);
-    this.ints.push(utf8.length);
+    if (items instanceof CachedNoteItems) this.texts.add(items.utf8);
+    this.ints.push(items instanceof CachedNoteItems ? items.utf8.length : this.texts.encode(items.text));
     this.ints.push(items instanceof CachedNoteItems ? items.length : items.text.length);
     for (const name of items.names) this.str(name);
     this.ints.push(record.problems.length);
@@ -135,34 +133,74 @@ const recordStrings = (record: NoteRecord): string[] => [
   ...record.venueMarks.map((m) => m.venue),
 ];
 
-export function encodeIndexCache(
+/**
+ * The cache of `records` in steps: drive it with `next()` and give the UI a turn between steps. A step
+ * encodes one note or copies a quarter of a megabyte; the result is the same bytes as `encodeIndexCache`.
+ * `records` is read as the steps go: pass a copy (an array) to encode a snapshot.
+ */
+export function* encodeIndexCacheInSteps(
   trackHeadingLevel: number, optionsKey: string, records: Iterable<NoteRecord>,
   selectionsOf: (record: NoteRecord) => Iterable<[string, number[]]> | undefined = () => undefined,
-): Uint8Array {
+): Generator<void, Uint8Array, void> {
   const writer = new Writer();
   // What the records were parsed with (venues decide venue marks): a cache made with other options is not used.
   writer.str(optionsKey);
   for (const record of records) {
-    if (!record.stat) continue; // without a stat the entry could never be proven fresh
-    if (!recordStrings(record).every(survivesUtf8)) continue;
-    writer.record(record, selectionsOf(record));
+    // Without a stat the entry could never be proven fresh.
+    if (record.stat && recordStrings(record).every(survivesUtf8)) {
+      writer.record(record, selectionsOf(record));
+      writer.endRun(false);
+    }
+    yield;
   }
+  writer.endRun(true);
   // The selection keys follow the last note's strings.
   writer.ints.push(writer.keys.size);
   for (const key of writer.keys.keys()) writer.str(key);
-  const utf8 = new TextEncoder().encode(writer.strings.join(""));
-  const stats = writer.stats.view();
-  const ints = writer.ints.view();
-  const lengths = writer.lengths.view();
-  const textBytes = writer.texts.reduce((sum, bytes) => sum + bytes.length, 0);
-  const header = new Int32Array([MAGIC, BYTE_ORDER, INDEX_CACHE_VERSION, trackHeadingLevel, writer.notes, stats.length, ints.length, lengths.length, utf8.length, textBytes]);
-  const size = HEADER_INTS * 4 + stats.byteLength + ints.byteLength + lengths.byteLength + utf8.length + textBytes;
-  const out = new Uint8Array(size);
+  writer.endRun(true);
+  writer.texts.endPart();
+  yield;
+  const stats = writer.stats.parts();
+  const ints = writer.ints.parts();
+  const lengths = writer.lengths.parts();
+  const byteLength = (parts: ArrayBufferView[]): number => parts.reduce((sum, part) => sum + part.byteLength, 0);
+  const header = new Int32Array([
+    MAGIC, BYTE_ORDER, INDEX_CACHE_VERSION, trackHeadingLevel, writer.notes, writer.stats.length, writer.ints.length,
+    writer.lengths.length, byteLength(writer.utf8), byteLength(writer.texts.parts),
+  ]);
+  return yield* concat([header, ...stats, ...ints, ...lengths, ...writer.utf8, ...writer.texts.parts]);
+}
+
+/** The parts back to back in one buffer, copied a step at a time. */
+function* concat(parts: ArrayBufferView[]): Generator<void, Uint8Array, void> {
+  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.byteLength, 0));
+  yield; // a hundred megabytes take a while to allocate
   let at = 0;
-  for (const part of [header, stats, ints, lengths, utf8, ...writer.texts]) {
-    out.set(new Uint8Array(part.buffer, part.byteOffset, part.byteLength), at);
-    at += part.byteLength;
+  let sinceYield = 0;
+  for (const part of parts) {
+    const bytes = new Uint8Array(part.buffer, part.byteOffset, part.byteLength);
+    for (let from = 0; from < bytes.length; from += COPY_STEP) {
+      const piece = from === 0 && bytes.length <= COPY_STEP ? bytes : bytes.subarray(from, from + COPY_STEP);
+      out.set(piece, at);
+      at += piece.length;
+      sinceYield += piece.length;
+      if (sinceYield >= COPY_STEP) {
+        sinceYield = 0;
+        yield;
+      }
+    }
   }
   return out;
 }
 
+/** The cache of `records` in one go (see encodeIndexCacheInSteps). */
+export function encodeIndexCache(
+  trackHeadingLevel: number, optionsKey: string, records: Iterable<NoteRecord>,
+  selectionsOf?: (record: NoteRecord) => Iterable<[string, number[]]> | undefined,
+): Uint8Array {
+  const steps = encodeIndexCacheInSteps(trackHeadingLevel, optionsKey, records, selectionsOf);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}

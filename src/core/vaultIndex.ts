@@ -15,7 +15,7 @@ import {
 import { findQueueBlock, type QueueBlock, type TrackInfo } from "./queue";
 import { BUILTIN_VENUES, findVenueMarks, type Venue, type VenueMark } from "./deadlines";
 import type { IsoDate, Item, ParseOptions, Problem } from "./types";
-import { encodeIndexCache } from "./indexCache";
+import { encodeIndexCache, encodeIndexCacheInSteps } from "./indexCache";
 import { decodeIndexCache } from "./indexCacheRead";
 import { NextDays, OverdueTally, PathList, replacePart, type OverdueGroup, type ViewSource } from "./vaultViews";
 import {
@@ -345,6 +345,17 @@ export class VaultIndex {
   toCache(): Uint8Array {
     // Remembered selections go along, so the first sidebar after a restart need not read every item's text.
     return encodeIndexCache(this.options.trackHeadingLevel, this.optionsKey(), this.notes.values(), (record) => picksOf(this.memos.get(record)));
+  }
+
+  /**
+   * `toCache()` in steps: drive it with `next()`, giving the UI a turn between steps. It encodes the
+   * notes as they are when it is called: records are never changed in place, so updates, renames and
+   * removals made between steps do not reach it (the next save has them). Selections remembered
+   * meanwhile go along or not; either way with the record they were worked out on.
+   */
+  toCacheInSteps(): Generator<void, Uint8Array, void> {
+    const records = [...this.notes.values()];
+    return encodeIndexCacheInSteps(this.options.trackHeadingLevel, this.optionsKey(), records, (record) => picksOf(this.memos.get(record)));
   }
 
   /** Rebuilds an index from `toCache()` output; anything malformed is dropped, never thrown. */

@@ -13,6 +13,8 @@ const DEBOUNCE_MS = 16;
 export class Indexer extends Component {
   index!: VaultIndex;
   ready = false;
+  /** The index start-up read back from the cache file, and its version then (what the file holds). */
+  restored: { index: VaultIndex; version: number } | null = null;
   private listeners = new Set<() => void>();
   private detachIndex: (() => void) | null = null;
   private changedDuringRebuild: Set<string> | null = null;
@@ -41,6 +43,7 @@ export class Indexer extends Component {
   private async restore(): Promise<void> {
     const restored = VaultIndex.fromCache(await this.loadCache(), this.options());
     if (this.stopped || restored.size === 0) return;
+    this.restored = { index: restored, version: restored.version };
     this.attach(restored);
     this.ready = true;
     this.emit();
@@ -230,7 +233,7 @@ export class Indexer extends Component {
 }
 
 /** Gives the UI a turn: idle time when the platform offers it, else the next macrotask. */
-function yieldToUi(): Promise<void> {
+export function yieldToUi(): Promise<void> {
   return new Promise((resolve) => {
     if (typeof window.requestIdleCallback === "function") window.requestIdleCallback(() => resolve(), { timeout: 50 });
     else window.setTimeout(resolve, 0);

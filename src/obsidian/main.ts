@@ -10,6 +10,7 @@ import type { IsoDate, LineEdit } from "../core/types";
 import type { VaultIndex } from "../core/vaultIndex";
 import { applyLineEditsToNote, type EditResult } from "./applyEdits";
 import { IndexCacheFile } from "./cacheFile";
+import { CacheSaver } from "./cacheSaver";
 import { registerCommands } from "./commands";
 import { deadlineExtension } from "./deadlineExtension";
 import type { DeadlineContext } from "./deadlineLine";
@@ -17,16 +18,13 @@ import { msUntilMidnight } from "./deadlineLine";
 import { showDeadlineNotices } from "./deadlineNotice";
 import type { BrainQueueHost } from "./host";
 import { t } from "./i18n";
-import { Indexer } from "./indexer";
+import { Indexer, yieldToUi } from "./indexer";
 import { decorateRenderedDeadlines } from "./readingView";
 import { openRollPreview } from "./rollActions";
 import { readPluginData, type PluginData } from "./settingsStore";
 import { BrainQueueSettingTab } from "./settingsTab";
 import { setUpStatusBar } from "./statusBar";
 import { TodayView, VIEW_TYPE_TODAY } from "./todayView";
-
-/** The index cache is written at most this often (it can be large). */
-const CACHE_SAVE_MS = 30_000;
 
 export default class BrainQueuePlugin extends Plugin implements BrainQueueHost {
   data!: PluginData;
@@ -38,13 +36,10 @@ export default class BrainQueuePlugin extends Plugin implements BrainQueueHost {
   private parseKey = "";
   private modelCache = new Map<string, TodayModel>();
   private editorExtensions: Extension[] = [];
-  private cacheTimer: number | null = null;
   private dayTimer: number | null = null;
   private dayShown = "";
   private venueCache: { custom: string[]; venues: Venue[] } | null = null;
-  private cacheFile!: IndexCacheFile;
-  /** The index and version last written to the cache file. */
-  private savedCache: { index: VaultIndex; version: number } | null = null;
+  private cacheSaver!: CacheSaver;
   readonly deadlineContext: DeadlineContext = {
     now: () => this.now(),
     settings: () => this.data.settings,
@@ -56,8 +51,9 @@ export default class BrainQueuePlugin extends Plugin implements BrainQueueHost {
   override async onload(): Promise<void> {
     this.data = readPluginData(await this.loadData().catch(() => null));
     this.parseKey = parseKeyOf(this.data);
-    this.cacheFile = new IndexCacheFile(this.app, this.manifest);
-    this.indexer = this.addChild(new Indexer(this.app, () => this.data.settings, () => this.cacheFile.read()));
+    const cacheFile = new IndexCacheFile(this.app, this.manifest);
+    this.indexer = this.addChild(new Indexer(this.app, () => this.data.settings, () => cacheFile.read()));
+    this.cacheSaver = new CacheSaver(cacheFile, this.indexer, yieldToUi);
     this.register(this.indexer.onChange(() => this.changed(true)));
     this.register(() => this.clearTimers());
 
@@ -79,8 +75,8 @@ export default class BrainQueuePlugin extends Plugin implements BrainQueueHost {
 
   override onunload(): void {
     this.listeners.clear();
-    // Changes since the last timed save; the next start-up would find them anyway, this saves it the reading.
-    void this.saveCache();
+    // Writes only when the next start would otherwise be cold (see CacheSaver.unload).
+    this.cacheSaver.unload();
   }
 
   /** Built-in plus custom venues, parsed again only when the custom list changes. */
@@ -129,7 +125,7 @@ export default class BrainQueuePlugin extends Plugin implements BrainQueueHost {
   }
 
   private changed(indexChanged: boolean): void {
-    if (indexChanged) this.scheduleCacheSave();
+    if (indexChanged) this.cacheSaver.schedule();
     for (const listener of [...this.listeners]) listener();
   }
 
@@ -203,22 +199,9 @@ export default class BrainQueuePlugin extends Plugin implements BrainQueueHost {
     await this.saveData(this.data);
   }
 
-  /** Writes the index to its cache file, unless it has not changed since the last write. */
-  async saveCache(): Promise<void> {
-    if (this.cacheTimer !== null) window.clearTimeout(this.cacheTimer);
-    this.cacheTimer = null;
-    if (!this.indexer.ready) return;
-    const index = this.index();
-    if (this.savedCache?.index === index && this.savedCache.version === index.version) return;
-    this.savedCache = { index, version: index.version };
-    await this.cacheFile.write(index.toCache()).catch(() => {
-      this.savedCache = null; // try again after the next change
-    });
-  }
-
-  private scheduleCacheSave(): void {
-    if (this.cacheTimer !== null || !this.indexer.ready) return;
-    this.cacheTimer = window.setTimeout(() => void this.saveCache(), CACHE_SAVE_MS);
+  /** Writes the index to its cache file (in slices), unless the file holds it as it is. */
+  saveCache(): Promise<void> {
+    return this.cacheSaver.save();
   }
 
   /**
@@ -251,9 +234,8 @@ export default class BrainQueuePlugin extends Plugin implements BrainQueueHost {
   }
 
   private clearTimers(): void {
-    if (this.cacheTimer !== null) window.clearTimeout(this.cacheTimer);
     if (this.dayTimer !== null) window.clearTimeout(this.dayTimer);
-    this.cacheTimer = this.dayTimer = null;
+    this.dayTimer = null;
   }
 }
 
