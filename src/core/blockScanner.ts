@@ -28,7 +28,9 @@ export class BlockScanner {
   private mask = new Uint8Array(256);
   readonly headings: Heading[] = [];
   readonly tasks = new ScannedTasks();
-  readonly itemParent: number[] = [];
+  /** Per list item, the enclosing list item or -1 (`items` of them). */
+  private parents = new Int32Array(64);
+  private items = 0;
   /** Open containers are pool[0 .. depth); entries past depth are reused, not reallocated. */
   private pool: Container[] = [];
   private depth = 0;
@@ -86,7 +88,7 @@ export class BlockScanner {
   /** The scan so far; complete once `done`. */
   result(): ScannedNote {
     const mask = this.mask.slice(0, this.lineCount);
-    return { text: this.text, lineCount: this.lineCount, mask, headings: this.headings, tasks: this.tasks, itemParent: this.itemParent };
+    return { text: this.text, lineCount: this.lineCount, mask, headings: this.headings, tasks: this.tasks, itemParent: this.parents.subarray(0, this.items) };
   }
 
   /**
@@ -333,8 +335,13 @@ export class BlockScanner {
       const bare = at + marker === end;
       this.openBlock();
       const width = markerIndent + cur.openListItem(marker);
-      const id = this.itemParent.length;
-      this.itemParent.push(this.enclosingItem());
+      const id = this.items++;
+      if (id === this.parents.length) {
+        const bigger = new Int32Array(id * 2);
+        bigger.set(this.parents);
+        this.parents = bigger;
+      }
+      this.parents[id] = this.enclosingItem();
       this.push(false, width, id, bare);
     }
   }

@@ -130,8 +130,8 @@ function emojiExpr(s: string, emojis: string[], form: DateForm): RawExpr | null 
       let i = at + emoji.length;
       if (s.charCodeAt(i) === 0xfe0f) i++;
       i = skipSpaces(s, i);
-      const token = newToken();
-      if (isDigit(s.charCodeAt(i)) && dateTokenAt(s, i, token) && !glued(s, token)) { best = { from: at, to: token.to, start: token, end: null, form }; break; }
+      const token = isDigit(s.charCodeAt(i)) ? newToken() : null;
+      if (token && dateTokenAt(s, i, token) && !glued(s, token)) { best = { from: at, to: token.to, start: token, end: null, form }; break; }
       at = s.indexOf(emoji, at + emoji.length);
     }
   }

@@ -111,6 +111,10 @@ class IntList {
   }
 }
 
+/** Line prefixes met lately, pooled: most items of a vault start with one of a few. */
+const recentPrefixes: string[] = [];
+const RECENT_PREFIXES = 8;
+
 // Scratch lists shared by every builder, so parsing a vault does not allocate growing arrays per note.
 // Parsing is synchronous: at most one builder is filling them at a time.
 const scratch = { cols: new IntList(), subs: new IntList() };
@@ -212,12 +216,19 @@ export class NoteItemsBuilder {
     }
   }
 
-  /** The names index of `source`'s first `length` characters, without cutting them out when they repeat. */
+  /** The names index of the `length` characters at `from`, without cutting them out when they repeat
+   *  (consecutive items alternate between a few prefixes, `- [ ] ` and `- [x] `; a vault has a handful). */
   private prefixIndex(text: string, from: number, length: number): number {
-    if (this.lastPrefixIndex < 0 || length !== this.lastPrefix.length || !text.startsWith(this.lastPrefix, from)) {
-      this.lastPrefix = text.slice(from, from + length);
-      this.lastPrefixIndex = this.name(this.lastPrefix);
+    const last = this.lastPrefix;
+    if (this.lastPrefixIndex >= 0 && length === last.length && text.startsWith(last, from)) return this.lastPrefixIndex;
+    let prefix = recentPrefixes.find((p) => p.length === length && text.startsWith(p, from));
+    if (prefix === undefined) {
+      prefix = pooledString(text.slice(from, from + length));
+      recentPrefixes.unshift(prefix);
+      if (recentPrefixes.length > RECENT_PREFIXES) recentPrefixes.pop();
     }
+    this.lastPrefix = prefix;
+    this.lastPrefixIndex = this.name(prefix);
     return this.lastPrefixIndex;
   }
 

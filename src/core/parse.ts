@@ -55,7 +55,7 @@ function withoutComments(content: string): string {
 class DatedAncestors {
   private memo: Int32Array;
   private own: Int32Array;
-  constructor(private parent: number[]) {
+  constructor(private parent: Int32Array) {
     this.memo = new Int32Array(parent.length).fill(-2);
     this.own = new Int32Array(parent.length).fill(-1);
   }

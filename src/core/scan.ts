@@ -71,7 +71,7 @@ export interface ScannedNote {
   /** Headings and bold-only lines outside any container, 1-based lines, in order. */
   headings: Heading[];
   tasks: ScannedTasks;
-  itemParent: number[];
+  itemParent: Int32Array;
 }
 
 // The index reads one note several times in a row (items, queue block, venue marks); remembering
