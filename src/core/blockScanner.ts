@@ -7,6 +7,7 @@ import {
   LineCursor, MarkFinder, atxHeading, checkboxEnd, closingFence, isThematicBreak, isSetextUnderline, lastBlocker, listMarker, openingFence,
 } from "./scanLine";
 import { ScannedTasks, type ScannedNote } from "./scan";
+import { grownBytes, grownInts, slabBytes, slabInts } from "./scratchSlab";
 
 const enum Leaf { None, Paragraph, Fenced, Indented, Html, Math }
 interface Container {
@@ -25,11 +26,11 @@ for (const ch of " \t>%#`~$<=-*_+0123456789") SPECIAL[ch.charCodeAt(0)] = 1;
 
 export class BlockScanner {
   /** Per line, 1 for code; grown as lines are found (a note's line count is known only at its end). */
-  private mask = new Uint8Array(256);
+  private mask: Uint8Array;
   readonly headings: Heading[] = [];
-  readonly tasks = new ScannedTasks();
+  readonly tasks: ScannedTasks;
   /** Per list item, the enclosing list item or -1 (`items` of them). */
-  private parents = new Int32Array(64);
+  private parents: Int32Array;
   private items = 0;
   /** Open containers are pool[0 .. depth); entries past depth are reused, not reallocated. */
   private pool: Container[] = [];
@@ -65,6 +66,10 @@ export class BlockScanner {
   private lineCount = 0;
 
   constructor(readonly text: string) {
+    // Sized for a typical note (a line every ~30 characters, a list item every ~60); they grow when not.
+    this.mask = slabBytes(Math.min(text.length + 1, (text.length >> 5) + 64));
+    this.parents = slabInts((text.length >> 6) + 16);
+    this.tasks = new ScannedTasks((text.length >> 7) + 8);
     this.lineBreaks = new LineBreaks(text);
     this.comments = new MarkFinder(text, "%%");
     this.math = new MarkFinder(text, "$$");
@@ -87,7 +92,7 @@ export class BlockScanner {
 
   /** The scan so far; complete once `done`. */
   result(): ScannedNote {
-    const mask = this.mask.slice(0, this.lineCount);
+    const mask = this.mask.subarray(0, this.lineCount);
     return { text: this.text, lineCount: this.lineCount, mask, headings: this.headings, tasks: this.tasks, itemParent: this.parents.subarray(0, this.items) };
   }
 
@@ -122,9 +127,7 @@ export class BlockScanner {
   }
 
   private growMask(): void {
-    const bigger = new Uint8Array(this.mask.length * 2);
-    bigger.set(this.mask);
-    this.mask = bigger;
+    this.mask = grownBytes(this.mask);
   }
 
   /** YAML frontmatter: `---` on line 1 up to `---` or `...`; its lines are code. None when it never closes. */
@@ -336,11 +339,7 @@ export class BlockScanner {
       this.openBlock();
       const width = markerIndent + cur.openListItem(marker);
       const id = this.items++;
-      if (id === this.parents.length) {
-        const bigger = new Int32Array(id * 2);
-        bigger.set(this.parents);
-        this.parents = bigger;
-      }
+      if (id === this.parents.length) this.parents = grownInts(this.parents);
       this.parents[id] = this.enclosingItem();
       this.push(false, width, id, bare);
     }

@@ -4,6 +4,7 @@ import { findDateKeys } from "./dateExpr";
 import { ownString, pooledString } from "./ownString";
 import { rememberScan, scanNote, scanNoteInSteps, STEP_CHARS, type ScannedNote } from "./scan";
 import { allItems, NoteItemsBuilder, type NoteItems } from "./noteItems";
+import { slabInts } from "./scratchSlab";
 import type { ParsedNote, ParseOptions, Problem } from "./types";
 
 const DEFAULT_TRACK_LEVEL = 2;
@@ -56,8 +57,8 @@ class DatedAncestors {
   private memo: Int32Array;
   private own: Int32Array;
   constructor(private parent: Int32Array) {
-    this.memo = new Int32Array(parent.length).fill(-2);
-    this.own = new Int32Array(parent.length).fill(-1);
+    this.memo = slabInts(parent.length).fill(-2);
+    this.own = slabInts(parent.length).fill(-1);
   }
   markDated(item: number, index: number): void { this.own[item] = index; }
   /** Nearest strict ancestor of `item` that is a dated item, or -1. */

@@ -3,6 +3,7 @@
 // commonmark.js block algorithm (containers, lazy continuation, tabs as 4-column stops) line by
 // line, with no regex that can backtrack on a long line, so its cost is one pass over the text.
 import { BlockScanner } from "./blockScanner";
+import { grownInts, slabInts } from "./scratchSlab";
 import type { Heading } from "./types";
 
 /** A list item whose first paragraph starts with `[c]`. Lines and offsets are 0-based. */
@@ -22,15 +23,15 @@ export interface ScannedTask {
 /** The tasks a scan found, in columns: a planner note has thousands, and an object per task was most of
  *  the scan's garbage. `at(k)` makes the object, for readers that are not in a hot loop. */
 export class ScannedTasks {
-  private data = new Int32Array(TASK_STRIDE * 16);
+  private data: Int32Array;
   length = 0;
 
+  constructor(capacity = 16) {
+    this.data = slabInts(TASK_STRIDE * Math.max(1, capacity));
+  }
+
   add(line: number, from: number, to: number, status: number, checkFrom: number, contentFrom: number, item: number): void {
-    if ((this.length + 1) * TASK_STRIDE > this.data.length) {
-      const bigger = new Int32Array(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
-    }
+    if ((this.length + 1) * TASK_STRIDE > this.data.length) this.data = grownInts(this.data);
     const d = this.data;
     const at = this.length++ * TASK_STRIDE;
     d[at] = line; d[at + 1] = from; d[at + 2] = to; d[at + 3] = status; d[at + 4] = checkFrom; d[at + 5] = contentFrom; d[at + 6] = item;
