@@ -94,4 +94,14 @@ describe("scanNote structure", () => {
     expect(scanNote(b).tasks.at(0).status).toBe("x");
     expect(scanNote(a).tasks.at(0).status).toBe(" ");
   });
+
+  it("a scan kept aside is not overwritten by thousands of later scans (their arrays share slabs)", () => {
+    const kept = "```\n- [ ] 2021/3/3 code\n```\n" + "- [ ] 2021/3/4 a\n  - [x] sub\n".repeat(300);
+    const scanned = scanNote(kept);
+    const snapshot = { mask: [...scanned.mask], tasks: scanned.tasks.all(), parents: [...scanned.itemParent] };
+    for (let i = 0; i < 3000; i++) scanNote(`> - [${i % 2 ? "x" : " "}] 2021/3/${(i % 28) + 1} other ${i}\n`.repeat(1 + (i % 40)) + "```\n");
+    expect({ mask: [...scanned.mask], tasks: scanned.tasks.all(), parents: [...scanned.itemParent] }).toEqual(snapshot);
+    expect(snapshot.mask.slice(0, 4)).toEqual([1, 1, 1, 0]);
+    expect(snapshot.tasks).toHaveLength(600);
+  });
 });
