@@ -72,6 +72,13 @@ function resolveQueueOnce(block: QueueBlock | null, tracks: TrackInfo[], limit: 
   return state;
 }
 
+/** Open items with a deadline word: the only ones that can be deadlines. The index remembers which those
+ *  are per note (the sidebar asks after every edit; the commands ask the same question). */
+export function deadlineCandidates(index: VaultIndex, settings: BrainQueueSettings): Item[] {
+  const words = settings.deadlineWords;
+  return index.openItemsWithText(`deadline-words:1:${JSON.stringify(words)}`, (text) => hasKeyword(text, words));
+}
+
 /** How many overdue items per track the sidebar's model carries; the counts are always complete. */
 export const SIDEBAR_OVERDUE_LIMIT = 100;
 
@@ -125,10 +132,7 @@ export function buildToday(index: VaultIndex, day: IsoDate, now: Date, settings:
     const group = overdueByTrack.get(name)!;
     return { track: name, count: group.count, items: group.items.slice() };
   });
-  // Only items with a deadline word can be deadlines; the index remembers which those are per note.
-  const words = settings.deadlineWords;
-  const candidates = index.openItemsWithText(`deadline-words:1:${JSON.stringify(words)}`, (text) => hasKeyword(text, words));
-  const allDeadlines = collectDeadlines(candidates, index.venueMarks(), now, settings);
+  const allDeadlines = collectDeadlines(deadlineCandidates(index, settings), index.venueMarks(), now, settings);
   const deadlines = allDeadlines.filter((d) => d.daysLeft >= 0);
   // A deadline missed this week stays in sight (a late submission window, a reminder to tick it).
   const recentDeadlines = allDeadlines.filter((d) => d.daysLeft < 0 && d.daysLeft >= -RECENT_DEADLINE_DAYS);

@@ -10,7 +10,7 @@ import { insertSorted, removeSorted } from "./sortedPaths";
 import { mightHaveItems, parseNoteColumns, parseNoteColumnsInSteps } from "./parse";
 import { rememberScan, scanNoteInSteps } from "./scan";
 import {
-  allItems, beginBulk, DATE, doneAt, ITEM_STRIDE, itemAt, lastDayAt, textAt, type NoteItems,
+  allItems, beginBulk, DATE, doneAt, ITEM_STRIDE, itemAt, lastDayAt, textAt, TRACK, type NoteItems,
 } from "./noteItems";
 import { findQueueBlock, type QueueBlock, type TrackInfo } from "./queue";
 import { BUILTIN_VENUES, findVenueMarks, type Venue, type VenueMark } from "./deadlines";
@@ -196,6 +196,19 @@ export class VaultIndex {
     for (const path of this.contentPaths) {
       const record = this.notes.get(path)!;
       if (record.items.count > 0) for (const item of allItems(record.items, path)) out.push(item);
+    }
+    return out;
+  }
+
+  /** The items of the given tracks, by path then line: fresh objects, made only for those tracks
+   *  (a roll-forward over three tracks need not make the vault's million items). */
+  itemsOfTracks(tracks: ReadonlySet<string>): Item[] {
+    const out: Item[] = [];
+    for (const record of this.recordsWithItems()) {
+      const { cols, names, count } = record.items;
+      const wanted = names.map((name) => tracks.has(name));
+      if (!wanted.includes(true)) continue;
+      for (let k = 0; k < count; k++) if (wanted[cols[k * ITEM_STRIDE + TRACK]]) out.push(itemAt(record.items, k, record.path));
     }
     return out;
   }

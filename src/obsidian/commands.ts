@@ -5,6 +5,7 @@ import { toggleEdit } from "../core/edits";
 import { toIcs } from "../core/ics";
 import { noteName, parseNote } from "../core/parse";
 import { pauseEdits, promoteEdits } from "../core/queue";
+import { deadlineCandidates } from "../core/today";
 import type { BrainQueueHost } from "./host";
 import { t } from "./i18n";
 import { DeadlineSuggestModal, TrackSuggestModal } from "./modals";
@@ -121,14 +122,16 @@ function pause(host: BrainQueueHost): void {
 
 function showDeadlines(host: BrainQueueHost): void {
   const index = host.index();
-  const deadlines = collectDeadlines(index.items(), index.venueMarks(), host.now(), host.data.settings).filter((d) => d.daysLeft >= 0);
+  const settings = host.data.settings;
+  const deadlines = collectDeadlines(deadlineCandidates(index, settings), index.venueMarks(), host.now(), settings).filter((d) => d.daysLeft >= 0);
   new DeadlineSuggestModal(host.app, deadlines, (deadline) => void host.openAt(deadline.path, deadline.line)).open();
 }
 
 async function exportIcs(host: BrainQueueHost): Promise<void> {
   const index = host.index();
   const now = host.now();
-  const ics = toIcs(index.items(), collectDeadlines(index.items(), index.venueMarks(), now, host.data.settings), now);
+  const settings = host.data.settings;
+  const ics = toIcs(index.items(), collectDeadlines(deadlineCandidates(index, settings), index.venueMarks(), now, settings), now);
   const vault = host.app.vault;
   const existing = vault.getAbstractFileByPath(ICS_PATH);
   if (existing instanceof TFile) await vault.process(existing, () => ics);

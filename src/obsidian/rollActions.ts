@@ -3,7 +3,7 @@
 import { Notice } from "obsidian";
 import { applyLineEdits } from "../core/edits";
 import { journalOf, planRoll, undoEdits, type RollPlan } from "../core/roll";
-import type { IsoDate, LineEdit, RollMode } from "../core/types";
+import type { IsoDate, Item, LineEdit, RollMode } from "../core/types";
 import { currentText } from "./applyEdits";
 import type { BrainQueueHost } from "./host";
 import { t } from "./i18n";
@@ -12,11 +12,17 @@ import { JOURNAL_LIMIT } from "./settingsStore";
 
 /** One plan over the given tracks, each with its own mode (a track the person set stays as set). */
 export function planWithModes(host: BrainQueueHost, day: IsoDate, modes: Record<string, RollMode>): RollPlan {
-  const items = host.index().items();
+  // Only these tracks' items are made, and each track is planned from its own (a vault can hold a million).
+  const byTrack = new Map<string, Item[]>();
+  for (const item of host.index().itemsOfTracks(new Set(Object.keys(modes)))) {
+    const list = byTrack.get(item.track);
+    if (list) list.push(item);
+    else byTrack.set(item.track, [item]);
+  }
   const settings = host.data.settings;
   const plan: RollPlan = { date: day, modes: {}, changes: [], skipped: [] };
   for (const [track, mode] of Object.entries(modes)) {
-    const part = planRoll(items, day, { mode, track, settings });
+    const part = planRoll(byTrack.get(track) ?? [], day, { mode, track, settings });
     Object.assign(plan.modes, part.modes);
     plan.changes.push(...part.changes);
     plan.skipped.push(...part.skipped);

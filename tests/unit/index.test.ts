@@ -267,3 +267,18 @@ describe("VaultIndex at scale", () => {
     expect(VaultIndex.fromCache(idx.toCache()).paths()).toHaveLength(50_000);
   }, 120_000);
 });
+
+describe("itemsOfTracks", () => {
+  it("makes the items of the given tracks only, by path then line, as items() has them", () => {
+    const idx = index();
+    const all = idx.items();
+    const tracks = [...new Set(all.map((item) => item.track))];
+    expect(tracks.length).toBeGreaterThan(2);
+    for (const pick of [[], [tracks[0]], tracks.slice(1), tracks, ["no such track"], ["每日一题", "Term"]]) {
+      const wanted = new Set(pick);
+      expect(idx.itemsOfTracks(wanted)).toEqual(all.filter((item) => wanted.has(item.track)));
+    }
+    // A name the note uses for a group or a prefix is not a track of its items.
+    expect(idx.itemsOfTracks(new Set(["- [ ] "]))).toEqual([]);
+  });
+});
