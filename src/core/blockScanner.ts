@@ -6,8 +6,8 @@ import { stripEmphasis, boldOnly } from "./inline";
 import {
   LineCursor, MarkFinder, atxHeading, checkboxEnd, closingFence, isThematicBreak, isSetextUnderline, lastBlocker, listMarker, openingFence,
 } from "./scanLine";
-import { ScannedTasks, type ScannedNote } from "./scan";
-import { grownBytes, grownInts, slabBytes, slabInts } from "./scratchSlab";
+import { ScannedTasks, splitLines, type ScannedNote } from "./scan";
+import { grownBytes, grownInts, slabBytes, slabInts } from "./slabs";
 
 const enum Leaf { None, Paragraph, Fenced, Indented, Html, Math }
 interface Container {
@@ -222,11 +222,10 @@ export class BlockScanner {
         this.mask[n] = 1;
         if (cur.indent < 4 && closingFence(text, cur.nextNonspace, end, this.fenceChar, this.fenceLength)) this.leaf = Leaf.None;
         return true;
-      case Leaf.Math: {
+      case Leaf.Math:
         this.mask[n] = 1;
         if (this.math.firstIn(cur.offset, end) >= 0) this.leaf = Leaf.None;
         return true;
-      }
       case Leaf.Html:
         if (cur.blank && this.htmlKind >= 6) {
           this.leaf = Leaf.None;
@@ -416,7 +415,7 @@ export class BlockScanner {
     const headings = this.headings;
     while (headings.length > 0 && headings[headings.length - 1].line > this.paraLine) headings.pop();
     // The paragraph's whole lines, up to this one (which starts after the last line break).
-    const text = this.text.slice(this.paraFrom, this.from).split(/\r\n|\r|\n/u).slice(0, -1).map((l) => l.trim()).join(" ");
+    const text = splitLines(this.text.slice(this.paraFrom, this.from)).slice(0, -1).map((l) => l.trim()).join(" ");
     headings.push({ line: this.paraLine + 1, level, text: stripEmphasis(text) });
   }
 }

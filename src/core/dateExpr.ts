@@ -59,7 +59,7 @@ function dateTokenAt(s: string, i: number, t: DateToken): boolean {
     year = year * 10 + c - 48;
   }
   const sep = s.charCodeAt(i + 4);
-  if (sep !== 47 && sep !== 45 && sep !== 46 && sep !== YEAR_MARK) return false;
+  if (!yearSeparator(sep)) return false;
   const m = twoDigits(s, i + 5);
   if (m < 0) return false;
   const monthDigits = m >= 100 ? 2 : 1;
@@ -146,8 +146,8 @@ function fieldExpr(s: string, key: string): RawExpr | null {
   for (let m = FIELD.exec(s); m; m = FIELD.exec(s)) {
     if (m[1].toLowerCase() !== key) continue;
     const i = skipSpaces(s, m.index + m[0].length);
-    const token = newToken();
-    if (!isDigit(s.charCodeAt(i)) || !dateTokenAt(s, i, token)) continue;
+    const token = isDigit(s.charCodeAt(i)) ? newToken() : null;
+    if (!token || !dateTokenAt(s, i, token)) continue;
     const close = skipSpaces(s, token.to);
     if (s[close] === (s[m.index] === "[" ? "]" : ")")) {
       return { from: m.index, to: close + 1, start: token, end: null, form: "dataview" };
@@ -169,7 +169,7 @@ function isMetadataValue(s: string, from: number): boolean {
 }
 
 /** Whether the character after a 4-digit year can separate it from the month. */
-const yearSeparator = (c: number): boolean => c === 47 || c === 45 || c === 46 || c === 0x5e74; // / - . 年
+const yearSeparator = (c: number): boolean => c === 47 || c === 45 || c === 46 || c === YEAR_MARK; // / - . 年
 
 function firstPlainExpr(s: string): RawExpr | null {
   for (let i = 0; i + 4 <= s.length; i++) {

@@ -82,11 +82,13 @@ export function findVenueMarks(path: string, text: string, venues: Venue[]): Ven
     code ??= codeLineMask(text);
     if (code[at] !== 1) for (const mark of found) marks.push({ ...mark, line: at + 1 });
   };
+  const longest = longestVenueMention(venues);
+  const starts = venueStarts(venues);
   if (text.includes("\r")) {
     // A break may be a lone CR: read the lines as the scanner splits them.
     const lines = splitLines(text);
     for (let i = 0; i < lines.length; i++) {
-      if (hasMarks(lines[i]) && mayListVenues(lines[i], 0, lines[i].length, venues)) take(lines[i], () => i);
+      if (hasMarks(lines[i]) && mayListAny(lines[i], 0, lines[i].length, longest, starts)) take(lines[i], () => i);
     }
     return marks;
   }
@@ -94,8 +96,6 @@ export function findVenueMarks(path: string, text: string, venues: Venue[]): Ven
   // (and its number counted) only when it may list venues.
   const first = text.charCodeAt(0) === 0xfeff ? 1 : 0; // splitLines drops a BOM
   const lines = new LineCounter(text);
-  const longest = longestVenueMention(venues);
-  const starts = venueStarts(venues);
   MARK.lastIndex = 0;
   while (MARK.test(text)) {
     const at = MARK.lastIndex - 2;
@@ -164,7 +164,7 @@ export function listPrefixLength(line: string, from = 0, to = line.length): numb
 
 /** The venue marks of one line (exact; callers skip lines `mayListVenues` rules out). */
 export function venueMarksInLine(raw: string, venues: Venue[], path: string, line: number): VenueMark[] {
-  const body = raw.replace(/^[\s>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?/u, "");
+  const body = raw.slice(listPrefixLength(raw));
   let struck = false;
   let bold = false;
   let venuesInLine = 0;

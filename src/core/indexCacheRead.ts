@@ -36,21 +36,22 @@ class Reader {
     check(n >= 0 && n <= this.ints.length);
     return n;
   }
-  /** Moves past `n` numbers and `bytes` bytes of text without making views of them (a start-up skips 50,000 notes). */
-  skip(n: number, bytes: number): void {
-    check(n >= 0 && this.int + n <= this.ints.length && bytes >= 0 && this.byte + bytes <= this.texts.length);
+  /** Moves past `n` numbers without making a view of them (a start-up skips 50,000 notes' columns). */
+  skipNumbers(n: number): void {
+    check(n >= 0 && this.int + n <= this.ints.length);
     this.int += n;
-    this.byte += bytes;
+  }
+  skipBytes(n: number): void {
+    check(n >= 0 && this.byte + n <= this.texts.length);
+    this.byte += n;
   }
   /** The next `n` numbers, as a view on the cache's buffer (no copy). */
   take(n: number): Int32Array {
-    check(n >= 0 && this.int + n <= this.ints.length);
-    this.int += n;
+    this.skipNumbers(n);
     return n === 0 ? NO_INTS : this.ints.subarray(this.int - n, this.int); // most notes have nothing
   }
   bytes(n: number): Uint8Array {
-    check(n >= 0 && this.byte + n <= this.texts.length);
-    this.byte += n;
+    this.skipBytes(n);
     return n === 0 ? NO_BYTES : this.texts.subarray(this.byte - n, this.byte);
   }
   str(): string {
@@ -190,9 +191,9 @@ function skipBody(reader: Reader, picked: (id: number, rows: number[]) => void):
   const nameCount = reader.count();
   const bodiesEnd = reader.next();
   const colsAt = reader.position;
-  reader.skip(colCount, 0);
+  reader.skipNumbers(colCount);
   const byteCount = reader.next();
-  reader.skip(0, byteCount);
+  reader.skipBytes(byteCount);
   const textLength = reader.next();
   // UTF-8 takes at least one byte and at most three per UTF-16 unit.
   check(textLength >= 0 && byteCount >= textLength && byteCount <= 3 * textLength);

@@ -40,7 +40,8 @@ export interface TodayModel {
   problems: Problem[];
 }
 
-function groupByTrack(items: Item[]): Map<string, Item[]> {
+/** Items by track, tracks in order of their first item. */
+export function groupByTrack(items: Item[]): Map<string, Item[]> {
   const groups = new Map<string, Item[]>();
   for (const item of items) {
     const list = groups.get(item.track);

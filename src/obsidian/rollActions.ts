@@ -3,7 +3,8 @@
 import { Notice } from "obsidian";
 import { applyLineEdits } from "../core/edits";
 import { journalOf, planRoll, undoEdits, type RollPlan } from "../core/roll";
-import type { IsoDate, Item, LineEdit, RollMode } from "../core/types";
+import { groupByTrack } from "../core/today";
+import type { IsoDate, LineEdit, RollMode } from "../core/types";
 import { currentText } from "./applyEdits";
 import type { BrainQueueHost } from "./host";
 import { t } from "./i18n";
@@ -13,12 +14,7 @@ import { JOURNAL_LIMIT } from "./settingsStore";
 /** One plan over the given tracks, each with its own mode (a track the person set stays as set). */
 export function planWithModes(host: BrainQueueHost, day: IsoDate, modes: Record<string, RollMode>): RollPlan {
   // Only these tracks' items are made, and each track is planned from its own (a vault can hold a million).
-  const byTrack = new Map<string, Item[]>();
-  for (const item of host.index().itemsOfTracks(new Set(Object.keys(modes)))) {
-    const list = byTrack.get(item.track);
-    if (list) list.push(item);
-    else byTrack.set(item.track, [item]);
-  }
+  const byTrack = groupByTrack(host.index().itemsOfTracks(new Set(Object.keys(modes))));
   const settings = host.data.settings;
   const plan: RollPlan = { date: day, modes: {}, changes: [], skipped: [] };
   for (const [track, mode] of Object.entries(modes)) {
