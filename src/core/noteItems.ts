@@ -3,6 +3,7 @@
 // per item instead of a few hundred, and the cache is these columns written out as they are.
 import { dayOfKey } from "./dates";
 import { pooledString } from "./ownString";
+import { Slabs } from "./slabs";
 import type { DateForm, Item, Subtask } from "./types";
 
 // Item columns.
@@ -67,8 +68,7 @@ export const isDoneStatus = (status: string): boolean => status === "x" || statu
 // columns as dead space there; single updates (edits) therefore get buffers of their own, which bounds
 // that dead space by the columns of the bulk-built notes.
 const SLAB_INTS = 1 << 16;
-let slab = new Int32Array(0);
-let slabUsed = 0;
+const columnSlabs = new Slabs(SLAB_INTS * 4, SLAB_INTS);
 let bulkDepth = 0;
 
 /** Marks the start of a bulk stretch that ends when the returned function is called (for async loops). */
@@ -82,13 +82,7 @@ export function beginBulk(): () => void {
 }
 
 function columnStorage(length: number): Int32Array {
-  if (bulkDepth === 0 || length > SLAB_INTS / 4) return new Int32Array(length);
-  if (slabUsed + length > slab.length) {
-    slab = new Int32Array(SLAB_INTS);
-    slabUsed = 0;
-  }
-  slabUsed += length;
-  return slab.subarray(slabUsed - length, slabUsed);
+  return bulkDepth === 0 ? new Int32Array(length) : columnSlabs.ints(length);
 }
 
 /** A growable Int32Array. */
@@ -111,6 +105,9 @@ class IntList {
   }
 }
 
+/** A value and its index in a builder's names. */
+interface Remembered { value: string; index: number }
+
 /** Line prefixes met lately, pooled: most items of a vault start with one of a few. */
 const recentPrefixes: string[] = [];
 const RECENT_PREFIXES = 8;
@@ -132,10 +129,8 @@ export class NoteItemsBuilder {
   // Consecutive items mostly share their prefix, track and group: remember the last of each.
   private lastPrefix = "";
   private lastPrefixIndex = -1;
-  private lastTrack = "";
-  private lastTrackIndex = -1;
-  private lastGroup = "";
-  private lastGroupIndex = -1;
+  private lastTrack: Remembered = { value: "", index: -1 };
+  private lastGroup: Remembered = { value: "", index: -1 };
   count = 0;
 
   constructor() {
@@ -149,16 +144,9 @@ export class NoteItemsBuilder {
    */
   addItem(line: number, text: string, lineFrom: number, status: number, form: DateForm, date: number, end: number,
     dateFrom: number, dateTo: number, contentFrom: number, track: string, group: string | null, body: string): number {
-    if (track !== this.lastTrack || this.lastTrackIndex < 0) {
-      this.lastTrack = track;
-      this.lastTrackIndex = this.name(track);
-    }
+    const trackIndex = this.nameOf(this.lastTrack, track);
     const prefix = this.prefixIndex(text, lineFrom, contentFrom);
-    if (group !== null && (group !== this.lastGroup || this.lastGroupIndex < 0)) {
-      this.lastGroup = group;
-      this.lastGroupIndex = this.name(group);
-    }
-    const groupIndex = group === null ? -1 : this.lastGroupIndex;
+    const groupIndex = group === null ? -1 : this.nameOf(this.lastGroup, group);
     const data = this.cols.reserve(ITEM_STRIDE);
     const at = this.cols.length;
     data[at + LINE] = line;
@@ -169,7 +157,7 @@ export class NoteItemsBuilder {
     data[at + DATE_TO] = dateTo;
     data[at + BODY_FROM] = this.bodiesLength;
     data[at + PREFIX] = prefix;
-    data[at + TRACK] = this.lastTrackIndex;
+    data[at + TRACK] = trackIndex;
     data[at + GROUP] = groupIndex;
     this.cols.length += ITEM_STRIDE;
     this.bodies.push(body);
@@ -230,6 +218,15 @@ export class NoteItemsBuilder {
     this.lastPrefix = prefix;
     this.lastPrefixIndex = this.name(prefix);
     return this.lastPrefixIndex;
+  }
+
+  /** `name(value)`, remembered in `last` for the next item, which mostly has the same. */
+  private nameOf(last: Remembered, value: string): number {
+    if (last.index < 0 || value !== last.value) {
+      last.value = value;
+      last.index = this.name(value);
+    }
+    return last.index;
   }
 
   private name(value: string): number {

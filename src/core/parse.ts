@@ -4,7 +4,7 @@ import { findDateKeys } from "./dateExpr";
 import { ownString, pooledString } from "./ownString";
 import { rememberScan, scanNote, scanNoteInSteps, STEP_CHARS, type ScannedNote } from "./scan";
 import { allItems, NoteItemsBuilder, type NoteItems } from "./noteItems";
-import { slabInts } from "./scratchSlab";
+import { slabInts } from "./slabs";
 import type { ParsedNote, ParseOptions, Problem } from "./types";
 
 const DEFAULT_TRACK_LEVEL = 2;
