@@ -5,8 +5,38 @@ import builtins from "builtin-modules";
 const production = process.argv[2] === "production";
 const watch = process.argv.includes("--watch");
 
+/**
+ * The parse worker goes into main.js as text (a plugin is one file): src/obsidian/parseWorkerSource.ts,
+ * which says `null` to tests and the type checker, is replaced by the bundled worker, rebuilt on every
+ * build so watch mode never carries a stale one.
+ */
+const parseWorkerSource = {
+  name: "parse-worker-source",
+  setup(build) {
+    build.onLoad({ filter: /[\\/]src[\\/]obsidian[\\/]parseWorkerSource\.ts$/ }, async () => {
+      const worker = await esbuild.build({
+        entryPoints: ["src/worker/parseWorker.ts"],
+        bundle: true,
+        format: "iife",
+        target: "es2021",
+        platform: "browser",
+        minify: production,
+        write: false,
+        metafile: true,
+        logLevel: "warning",
+      });
+      return {
+        contents: `export default ${JSON.stringify(worker.outputFiles[0].text)};`,
+        loader: "js",
+        watchFiles: Object.keys(worker.metafile.inputs),
+      };
+    });
+  },
+};
+
 const context = await esbuild.context({
   entryPoints: ["src/obsidian/main.ts"],
+  plugins: [parseWorkerSource],
   bundle: true,
   // Provided by Obsidian at run time; never bundled.
   external: [

@@ -60,7 +60,7 @@ export class TFolder extends TAbstractFile implements RealTFolder {
 type VaultEvent = "create" | "modify" | "delete" | "rename";
 
 export class Vault extends Events implements Pick<RealVault,
-  "getName" | "getFileByPath" | "getFolderByPath" | "getAbstractFileByPath" | "getRoot" | "create" | "read" | "cachedRead" |
+  "getName" | "getFileByPath" | "getFolderByPath" | "getAbstractFileByPath" | "getRoot" | "create" | "read" | "cachedRead" | "readBinary" |
   "delete" | "trash" | "rename" | "modify" | "append" | "process" | "getAllLoadedFiles" | "getMarkdownFiles" | "getFiles" | "on"> {
   configDir = ".obsidian";
   /** Binary files of the config folder; the App puts its adapter here. */
@@ -124,6 +124,11 @@ export class Vault extends Events implements Pick<RealVault,
 
   async cachedRead(file: RealTFile): Promise<string> {
     return Promise.resolve(this.readNow(file.path));
+  }
+
+  /** The note as UTF-8, in a buffer of its own (as a read from disk gives). */
+  async readBinary(file: RealTFile): Promise<ArrayBuffer> {
+    return Promise.resolve(new TextEncoder().encode(this.readNow(file.path)).buffer);
   }
 
   async modify(file: RealTFile, data: string, options?: DataWriteOptions): Promise<void> {

@@ -15,6 +15,7 @@ import { chromiumRenderMs } from "./chromiumRender";
 import { modelWithItems, renderLatency } from "./render";
 import { checkBudgets, formatTable, type BudgetCheck, type SizeResult } from "./report";
 import { round } from "./timing";
+import { parseWorkerCount } from "../../src/core/parsePool";
 import { ensureVault } from "./vault";
 
 interface Args { sizes: number[]; json: boolean; seed: number; runs: number }
@@ -56,9 +57,9 @@ async function measureSize(size: number, args: Args): Promise<SizeResult> {
   const vault = ensureVault(args.seed, size);
   const bench = openVault(vault);
   step(`${vault.reused ? "reused" : "generated"} ${vault.dir}`);
-  const { floorMs, coldMs, floorCpuMs, coldCpuMs, datedLines, runs } = floorAndCold(bench, args.runs);
+  const { floorMs, coldMs, coldFreshWorkersMs, coldOneThreadMs, floorCpuMs, coldCpuMs, datedLines, runs, onWorkers } = await floorAndCold(bench, args.runs);
   step("floor and cold");
-  const { index, heapMB, recordsMB } = buildMeasuringHeap(bench, warmQueries);
+  const { index, heapMB, recordsMB } = await buildMeasuringHeap(bench, warmQueries);
   step("heap");
   const naive = naiveAndCheck(bench, index, Math.min(2, args.runs));
   step("naive and correctness");
@@ -86,14 +87,14 @@ async function measureSize(size: number, args: Args): Promise<SizeResult> {
   step("cache write");
   return {
     runs, notes: size, vaultMB: vault.bytes / (1024 * 1024), items: index.items().length, datedLines,
-    floorMs, coldMs, naiveMs: naive.naiveMs, naiveMethod: naive.method, warmMs: warm.warmMs,
+    floorMs, coldMs, coldFreshWorkersMs, coldOneThreadMs, coldOnWorkers: onWorkers, parseWorkers: parseWorkerCount(cpus().length), naiveMs: naive.naiveMs, naiveMethod: naive.method, warmMs: warm.warmMs,
     reindexP50Ms: reindex.p50, reindexP95Ms: reindex.p95, reindexP95CpuMs: reindex.p95Cpu, reindex1MBP50Ms: reindexBig.p50, reindex1MBP95Ms: reindexBig.p95,
     todayMs: today.todayMs, todayCachedMs: today.todayCachedMs, firstTodayAfterWarmMs: firstTodayMs,
     renderMs: render.renderMs, renderDomFloorMs: render.floorMs, renderChromiumMs: renderChromium ?? NaN, renderer: `renderToday (src/obsidian/todayRender.ts) in happy-dom, ${render.nodes} elements`,
     longestTaskMs: longest.longestTaskMs, longestSliceMs: longest.longestSliceMs, batchedColdMs: longest.totalMs,
     heapMB, heapRecordsMB: recordsMB, cacheMB: warm.cacheMB,
     cacheEncodeMs: write.oneGoMs, cacheSteppedMs: write.steppedMs, cacheLongestSliceMs: write.longestSliceMs, cacheSlices: write.slices,
-    coldOverFloor: coldMs / floorMs, warmOverFloor: warm.warmMs / floorMs, coldOverFloorCpu: coldCpuMs / floorCpuMs,
+    coldOverFloor: coldMs / floorMs, coldFreshWorkersOverFloor: coldFreshWorkersMs / floorMs, coldOneThreadOverFloor: coldOneThreadMs / floorMs, warmOverFloor: warm.warmMs / floorMs, coldOverFloorCpu: coldCpuMs / floorCpuMs,
     checkedNotes: naive.checkedNotes, checkedItems: naive.checkedItems, mismatches: naive.mismatches,
   };
 }

@@ -1,5 +1,8 @@
 // Indexing many notes without blocking the UI: parse until the time budget is spent, then yield.
 // The plugin (startup, cache saves) and the benchmark share these loops so the benchmark measures what users get.
+import { decodeNote, type NoteText } from "./noteText";
+import type { ParsePool } from "./parsePool";
+import { SharedParse, type ReadBatch } from "./sharedParse";
 import type { NoteStat, VaultIndex } from "./vaultIndex";
 
 /**
@@ -8,8 +11,11 @@ import type { NoteStat, VaultIndex } from "./vaultIndex";
  */
 export const STEPPED_FROM = 64 * 1024;
 
-/** A note's text, optionally with its stat (for the cache); null when the note vanished meanwhile. */
-export type ReadResult = string | { text: string; stat?: NoteStat } | null;
+/**
+ * A note's text (or its UTF-8 bytes, which a parse worker decodes off this thread), optionally with its
+ * stat (for the cache); null when the note vanished meanwhile.
+ */
+export type ReadResult = string | { text: NoteText; stat?: NoteStat } | null;
 
 export interface BatchOptions {
   /** Gives the UI a turn (e.g. `requestAnimationFrame` or `setTimeout(0)` wrapped in a promise). */
@@ -23,6 +29,11 @@ export interface BatchOptions {
   stat?: (path: string) => NoteStat | null;
   /** Checked between notes and steps; when true the run stops (plugin unloaded). */
   cancelled?: () => boolean;
+  /** Workers to parse on: this thread reads, hands batches of notes to them and parses a batch itself
+   *  whenever they are busy (sharedParse.ts). */
+  pool?: ParsePool | null;
+  /** Characters (or bytes) per batch sent to the workers; WORKER_BATCH_SIZE unless a test says otherwise. */
+  workerBatchSize?: number;
 }
 
 export interface BatchResult {
@@ -32,7 +43,11 @@ export interface BatchResult {
   failed: { path: string; message: string }[];
   /** How many times the loop yielded to the UI. */
   yields: number;
+  /** Notes whose records came from the parse workers (the rest of `indexed` was parsed on this thread). */
+  onWorkers: number;
 }
+
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /**
  * Reads and indexes `paths`. Listeners hear about each slice once, when it ends. Never throws: a note
@@ -47,7 +62,7 @@ export async function indexInBatches(
   const budget = options.budgetMs ?? 16;
   const steppedFrom = options.steppedFrom ?? STEPPED_FROM;
   const now = options.now ?? (() => Date.now());
-  const result: BatchResult = { indexed: 0, skipped: 0, failed: [], yields: 0 };
+  const result: BatchResult = { indexed: 0, skipped: 0, failed: [], yields: 0, onWorkers: 0 };
   let release = index.hold();
   let sliceStart = now();
   const giveTurn = async (): Promise<void> => {
@@ -56,6 +71,12 @@ export async function indexInBatches(
     result.yields++;
     release = index.hold();
     sliceStart = now();
+  };
+  /** Gives the UI a turn once the budget is spent; false when the run was cancelled meanwhile. */
+  const turnIfDue = async (): Promise<boolean> => {
+    if (now() - sliceStart < budget) return true;
+    await giveTurn();
+    return !options.cancelled?.();
   };
   /** Indexes a long note in steps, giving the UI a turn whenever the budget is spent; false when cancelled. */
   const updateInSteps = async (path: string, text: string, stat: NoteStat | undefined, known: boolean): Promise<boolean> => {
@@ -73,6 +94,42 @@ export async function indexInBatches(
     if (known && options.stat?.(path) === null) index.remove(path);
     return true;
   };
+  /** Parses one note on this thread: long ones in steps with turns for the UI; false when cancelled meanwhile. */
+  const parseHere = async (path: string, text: NoteText, stat: NoteStat | undefined, known: boolean): Promise<boolean> => {
+    const decoded = decodeNote(text);
+    if (decoded.length < steppedFrom) index.update(path, decoded, stat);
+    else if (!(await updateInSteps(path, decoded, stat, known))) return false;
+    return true;
+  };
+  /** A note of a batch the workers could not parse, whose bytes went to them: read again. */
+  const readAgain = async (path: string): Promise<{ text: NoteText; stat?: NoteStat } | null> => {
+    try {
+      const value = await read(path);
+      return typeof value === "string" ? { text: value } : value;
+    } catch (error) {
+      result.failed.push({ path, message: messageOf(error) });
+      return null;
+    }
+  };
+  /** Parses a batch's notes here, with turns for the UI between them; false when cancelled. */
+  const parseBatchHere = async (batch: ReadBatch, only: (k: number) => boolean): Promise<boolean> => {
+    for (let k = 0; k < batch.paths.length; k++) {
+      if (!only(k)) continue;
+      const path = batch.paths[k];
+      if (options.stat?.(path) === null) index.remove(path); // vanished since it was read
+      else {
+        const again = batch.handedOver ? await readAgain(path) : { text: batch.texts[k], stat: batch.stats[k] ?? undefined };
+        if (again === null) index.remove(path);
+        else if (!(await parseHere(path, again.text, again.stat ?? batch.stats[k] ?? undefined, batch.before[k] !== undefined))) return false;
+      }
+      if (!(await turnIfDue())) return false;
+    }
+    return true;
+  };
+  const pool = options.pool && options.pool.size > 0 ? options.pool : null;
+  const shared = pool ? new SharedParse(pool, index, {
+    stat: options.stat, cancelled: options.cancelled, parseHere: parseBatchHere, batchSize: options.workerBatchSize,
+  }) : null;
   try {
     for (let i = 0; i < paths.length; i++) {
       const path = paths[i];
@@ -86,7 +143,7 @@ export async function indexInBatches(
       try {
         value = await read(path);
       } catch (error) {
-        result.failed.push({ path, message: error instanceof Error ? error.message : String(error) });
+        result.failed.push({ path, message: messageOf(error) });
         continue;
       }
       if (value === null) {
@@ -94,14 +151,17 @@ export async function indexInBatches(
       } else {
         const text = typeof value === "string" ? value : value.text;
         const noteStat = (typeof value === "string" ? undefined : value.stat) ?? stat ?? undefined;
-        if (text.length < steppedFrom) index.update(path, text, noteStat);
-        else if (!(await updateInSteps(path, text, noteStat, stat !== null))) break;
+        if (shared) {
+          if (!(await shared.add(path, text, noteStat))) break;
+        } else if (!(await parseHere(path, text, noteStat, stat !== null))) break;
         result.indexed++;
       }
       if (i < paths.length - 1 && now() - sliceStart >= budget) await giveTurn();
     }
+    if (shared && !options.cancelled?.()) await shared.finish();
   } finally {
     release();
+    result.onWorkers = shared?.onWorkers ?? 0;
   }
   return result;
 }

@@ -2,11 +2,15 @@
 // venue marks) and the stat that proves it fresh; built, compared and renamed here, kept by VaultIndex.
 import { RestoredRecord } from "./indexCacheRead";
 import { ITEM_STRIDE, LINE, NO_ITEMS, NO_VALUES, TRACK, type NoteItems } from "./noteItems";
-import { noteName, type ParsedColumns } from "./parse";
-import type { QueueBlock } from "./queue";
-import type { VenueMark } from "./deadlines";
+import { mightHaveItems, noteName, parseNoteColumns, type ParsedColumns } from "./parse";
+import { findQueueBlock, type QueueBlock } from "./queue";
+import { findVenueMarks, type Venue, type VenueMark } from "./deadlines";
 import { splitLines } from "./scan";
-import type { Problem } from "./types";
+import type { ParseOptions, Problem } from "./types";
+
+export interface IndexOptions extends ParseOptions {
+  venues: Venue[];
+}
 
 export interface NoteStat { mtime: number; size: number }
 
@@ -38,6 +42,19 @@ export const hasContent = (r: NoteRecord): boolean => r instanceof RestoredRecor
 /** A note's record before parsing: nothing in it (the lists are the shared empty one). */
 export function blankRecord(path: string, stat: NoteStat | null): NoteRecord {
   return { path, items: NO_ITEMS, problems: NO_VALUES, tracks: NO_VALUES, queueBlock: null, venueMarks: NO_VALUES, stat };
+}
+
+/** A note's record from its text. Never throws: a note that cannot be parsed becomes a problem. */
+export function parseRecord(path: string, text: string, stat: NoteStat | null, options: IndexOptions): NoteRecord {
+  const record = blankRecord(path, stat);
+  try {
+    if (mightHaveItems(text)) addParsed(record, text, parseNoteColumns(path, text, { trackHeadingLevel: options.trackHeadingLevel }));
+    if (hasQueueMarker(text)) record.queueBlock = findQueueBlock(path, text);
+    record.venueMarks = findVenueMarks(path, text, options.venues); // returns at once without bold or strikethrough
+  } catch (error) {
+    return failedRecord(record, error);
+  }
+  return record;
 }
 
 export function addParsed(record: NoteRecord, text: string, parsed: ParsedColumns): void {

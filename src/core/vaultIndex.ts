@@ -7,28 +7,25 @@
 // after an edit only that note is asked again, and Item objects exist only for what a query returned.
 import { addDays, dayKey, dayOfKey } from "./dates";
 import { insertSorted, removeSorted } from "./sortedPaths";
-import { mightHaveItems, parseNoteColumns, parseNoteColumnsInSteps } from "./parse";
+import { mightHaveItems, parseNoteColumnsInSteps } from "./parse";
 import { rememberScan, scanNoteInSteps } from "./scan";
 import {
   allItems, beginBulk, DATE, doneAt, ITEM_STRIDE, itemAt, lastDayAt, textAt, TRACK, type NoteItems,
 } from "./noteItems";
 import { findQueueBlock, type QueueBlock, type TrackInfo } from "./queue";
-import { BUILTIN_VENUES, findVenueMarks, type Venue, type VenueMark } from "./deadlines";
+import { BUILTIN_VENUES, findVenueMarks, type VenueMark } from "./deadlines";
 import type { IsoDate, Item, ParseOptions, Problem } from "./types";
 import { encodeIndexCache, encodeIndexCacheInSteps } from "./indexCache";
 import { decodeIndexCache } from "./indexCacheRead";
 import { NextDays, OverdueTally, PathList, replacePart, type OverdueGroup, type ViewSource } from "./vaultViews";
 import {
-  addParsed, blankRecord, failedRecord, hasContent, hasQueueMarker, renameRecord, sameTracks, sameValue, sameValues,
-  type NoteRecord, type NoteStat,
+  addParsed, blankRecord, failedRecord, hasContent, hasQueueMarker, parseRecord, renameRecord, sameTracks, sameValue, sameValues,
+  type IndexOptions, type NoteRecord, type NoteStat,
 } from "./noteRecord";
 
-export type { NoteRecord, NoteStat, NoteTrack } from "./noteRecord";
+export type { IndexOptions, NoteRecord, NoteStat, NoteTrack } from "./noteRecord";
 export type { OverdueGroup } from "./vaultViews";
 
-export interface IndexOptions extends ParseOptions {
-  venues: Venue[];
-}
 
 /** Whole-vault lists, rebuilt lazily after a change (`withItems` is patched instead). */
 interface Lists {
@@ -114,7 +111,7 @@ export class VaultIndex {
 
   /** Re-parses one note. Never throws: a note that cannot be parsed becomes a problem. */
   update(path: string, text: string, stat?: NoteStat): void {
-    this.put(path, this.parse(path, text, stat ?? null));
+    this.put(path, parseRecord(path, text, stat ?? null, this.options));
     this.changed([path]);
   }
 
@@ -387,16 +384,20 @@ export class VaultIndex {
     return index;
   }
 
-  private parse(path: string, text: string, stat: NoteStat | null): NoteRecord {
-    const record = blankRecord(path, stat);
-    try {
-      if (mightHaveItems(text)) addParsed(record, text, parseNoteColumns(path, text, this.parseOptions()));
-      if (hasQueueMarker(text)) record.queueBlock = findQueueBlock(path, text);
-      record.venueMarks = findVenueMarks(path, text, this.options.venues); // returns at once without bold or strikethrough
-    } catch (error) {
-      return failedRecord(record, error);
+  /**
+   * Stores records parsed elsewhere (a worker's `parseBatch`, made with these options), each one only
+   * where `accept(path)` agrees; a null record is a note with nothing in it. Returns how many it stored.
+   */
+  adopt(paths: string[], stats: (NoteStat | null)[], records: (NoteRecord | null)[], accept: (path: string, k: number) => boolean): number {
+    const stored: string[] = [];
+    for (let k = 0; k < paths.length; k++) {
+      const path = paths[k];
+      if (!accept(path, k)) continue;
+      this.put(path, records[k] ?? blankRecord(path, stats[k]));
+      stored.push(path);
     }
-    return record;
+    if (stored.length > 0) this.changed(stored);
+    return stored.length;
   }
 
   /** Everything parsing depends on, as one string: a cache made under other options is not restored. */
@@ -411,12 +412,18 @@ export class VaultIndex {
   /** Replaces (or with null, drops) a note's record, keeping the path list and the whole-vault lists in step. */
   private put(path: string, record: NoteRecord | null): void {
     const old = this.notes.get(path);
-    // Whole-vault lists survive an edit that leaves the note's part in them as it was (most edits touch
-    // items only); `changed` drops the item lists.
-    if (!sameTracks(old?.tracks ?? [], record?.tracks ?? [])) this.lists.tracks = undefined;
-    if (!sameValues(old?.problems ?? [], record?.problems ?? [])) this.lists.problems = undefined;
-    if (!sameValue(old?.queueBlock ?? null, record?.queueBlock ?? null)) this.lists.queueBlocks = undefined;
-    if (!sameValues(old?.venueMarks ?? [], record?.venueMarks ?? [])) this.lists.venueMarks = undefined;
+    if (old && record) {
+      // Whole-vault lists survive an edit that leaves the note's part in them as it was (most edits touch
+      // items only); `changed` drops the item lists.
+      if (!sameTracks(old.tracks, record.tracks)) this.lists.tracks = undefined;
+      if (!sameValues(old.problems, record.problems)) this.lists.problems = undefined;
+      if (!sameValue(old.queueBlock, record.queueBlock)) this.lists.queueBlocks = undefined;
+      if (!sameValues(old.venueMarks, record.venueMarks)) this.lists.venueMarks = undefined;
+    } else if ((old && hasContent(old)) || (record && hasContent(record))) {
+      // A note that comes or goes: no comparing, which would decode a record adopted from a worker now.
+      const { withItems } = this.lists;
+      this.lists = { withItems };
+    }
     if (old && hasContent(old)) removeSorted(this.contentPaths, path);
     if (record) {
       this.notes.set(path, record);

@@ -1,14 +1,19 @@
 // Keeps the core VaultIndex current with the vault: built once the layout is ready (in batches that
 // yield to the UI, warm-started from the cached index), then one note at a time from vault, metadata
 // cache and editor events. Everything it registers goes away with the component.
-import { Component, TFile, type App, type TAbstractFile } from "obsidian";
+import { Component, Platform, TFile, type App, type TAbstractFile } from "obsidian";
 import { indexInBatches } from "../core/batch";
 import { venuesOf } from "../core/deadlines";
+import type { NoteText } from "../core/noteText";
+import type { ParsePool } from "../core/parsePool";
 import type { BrainQueueSettings } from "../core/settings";
 import { VaultIndex, type NoteStat } from "../core/vaultIndex";
+import { startParseWorkers } from "./parseWorkers";
 
 /** Short enough that a tick in the editor reaches the sidebar within a frame or two. */
 const DEBOUNCE_MS = 16;
+/** Fewer notes to read than this are parsed here: starting a worker would cost more than it saves. */
+const WORKERS_FROM_NOTES = 200;
 
 export class Indexer extends Component {
   index!: VaultIndex;
@@ -21,6 +26,10 @@ export class Indexer extends Component {
   private timers = new Map<string, number>();
   private stopped = false;
   private generation = 0;
+  /** Parse workers while a rebuild runs; stopped when it ends or the plugin unloads. */
+  private pool: ParsePool | null = null;
+  /** What the last rebuild read, and how many of those notes the parse workers parsed (tests read it). */
+  lastRebuild: { indexed: number; onWorkers: number } | null = null;
 
   constructor(
     private readonly app: App, private readonly settings: () => BrainQueueSettings,
@@ -51,6 +60,8 @@ export class Indexer extends Component {
 
   override onunload(): void {
     this.stopped = true;
+    this.pool?.close();
+    this.pool = null;
     this.detachIndex?.();
     this.listeners.clear();
     for (const timer of this.timers.values()) window.clearTimeout(timer);
@@ -95,12 +106,26 @@ export class Indexer extends Component {
     target.batch(() => {
       for (const path of [...target.paths()]) if (!wanted.has(path)) target.remove(path);
     });
-    await indexInBatches(paths, (path) => this.read(path), target, {
-      yieldToUi,
-      stat: (path) => this.statOf(path),
-      cancelled: () => this.stopped || generation !== this.generation,
-    });
+    const stale = files.reduce((n, file) => (target.isFresh(file.path, file.stat) ? n : n + 1), 0);
+    this.pool?.close(); // a rebuild still running is cancelled by the generation below
+    const pool = (this.pool = stale >= WORKERS_FROM_NOTES ? startParseWorkers() : null);
+    let result;
+    try {
+      // With workers, notes are read as bytes and decoded there too (a third of reading a vault). Not on
+      // mobile, where reading bytes crosses the app's bridge as base64.
+      const asBytes = pool !== null && !Platform.isMobile;
+      result = await indexInBatches(paths, (path) => (asBytes ? this.readBytes(path) : this.read(path)), target, {
+        yieldToUi,
+        stat: (path) => this.statOf(path),
+        cancelled: () => this.stopped || generation !== this.generation,
+        pool,
+      });
+    } finally {
+      pool?.close();
+      if (this.pool === pool) this.pool = null;
+    }
     if (generation !== this.generation || this.stopped) return;
+    this.lastRebuild = { indexed: result.indexed, onWorkers: result.onWorkers };
     if (cold) {
       const changed = this.changedDuringRebuild ?? new Set<string>();
       this.changedDuringRebuild = null;
@@ -151,6 +176,15 @@ export class Indexer extends Component {
     const text = await this.app.vault.cachedRead(file);
     if (this.app.vault.getAbstractFileByPath(path) !== file) return null;
     return { text, stat: { mtime: file.stat.mtime, size: file.stat.size } };
+  }
+
+  /** The note's bytes from disk (for a parse worker to decode), or null when it vanished or moved meanwhile. */
+  private async readBytes(path: string): Promise<{ text: NoteText; stat: NoteStat } | null> {
+    const file = this.app.vault.getAbstractFileByPath(path);
+    if (!(file instanceof TFile)) return null;
+    const bytes = new Uint8Array(await this.app.vault.readBinary(file));
+    if (this.app.vault.getAbstractFileByPath(path) !== file) return null;
+    return { text: bytes, stat: { mtime: file.stat.mtime, size: file.stat.size } };
   }
 
   private debounce(path: string, run: () => void, delay = DEBOUNCE_MS): void {

@@ -33,7 +33,7 @@ describe("indexInBatches", () => {
     const result = await indexInBatches(paths, (path) => { clock.tick(); return note(Number(path.slice(1, -3))); }, index, {
       yieldToUi: clock.yieldToUi, budgetMs: 16, now: clock.now,
     });
-    expect(result).toEqual({ indexed: 20, skipped: 0, failed: [], yields: 4 });
+    expect(result).toEqual({ indexed: 20, skipped: 0, failed: [], yields: 4, onWorkers: 0 });
     expect(clock.stretches.every((ms) => ms <= 20)).toBe(true); // 4 notes × 5 ms, then a yield
     expect(heard.map((p) => p.length)).toEqual([4, 4, 4, 4, 4]);
     expect(index.items()).toHaveLength(20);
@@ -54,7 +54,7 @@ describe("indexInBatches", () => {
       index,
       { yieldToUi: () => Promise.resolve(), now: () => 0, stat: (path) => (path === "fresh.md" ? { mtime: 5, size: 10 } : null) },
     );
-    expect(result).toEqual({ indexed: 1, skipped: 1, failed: [{ path: "bad.md", message: "EACCES" }], yields: 0 });
+    expect(result).toEqual({ indexed: 1, skipped: 1, failed: [{ path: "bad.md", message: "EACCES" }], yields: 0, onWorkers: 0 });
     expect(index.has("gone.md")).toBe(false);
     expect(index.isFresh("ok.md", { mtime: 7, size: 20 })).toBe(true);
   });

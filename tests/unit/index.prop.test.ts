@@ -2,47 +2,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { VaultIndex } from "../../src/core/vaultIndex";
-import { applyOp, freshIndex, vaultOp } from "./vaultOps";
+import { applyOp, freshIndex, noteText, SHAPES, snapshot, vaultOp } from "./vaultOps";
 
-const U = "\u3000";
-const SHAPES = [
-  "- [ ] 2021/03/28    阅读论文",
-  `- [x] 1.1${U}并行计算\t\t2021/3/22`,
-  `- [ ] 4.5${U}矩阵加法2021/4/07`,
-  "- [ ] 2021/04/22    ",
-  "- [ ] 2021/11/17 - 2021/11/30  模型设计",
-  "  - [ ] 子任务（一）",
-  "- [ ] Notebook: undated sibling",
-  "- [ ] 2021/02/30    impossible",
-  `**第2章${U}编程模型**`,
-  "## **会议与期刊**",
-  "## ",
-  "## A",
-  "# TIME",
-  "**AAAI2021**/~~NIPS2021~~",
-  "当前 BPU （Brain Processing Unit）最大进程数为：2，按优先级排序",
-  "- A",
-  "Brain Queue",
-  "```",
-  "> - [ ] 📅 2026-03-04 call",
-  "- [ ] 2021年3月9日 课程 [due:: 2021-03-10]",
-  "",
-];
-const noteText = fc.array(fc.oneof(fc.constantFrom(...SHAPES), fc.string({ maxLength: 8 })), { maxLength: 25 })
-  .chain((lines) => fc.constantFrom("\n", "\r\n").map((eol) => lines.join(eol)));
 const PATHS = ["A.md", "B.md", "Notes/C.md", "Notes/Deep/D.md", "a.md"];
 const op = vaultOp(noteText, PATHS);
-
-function snapshot(index: VaultIndex, days: string[]): unknown {
-  return {
-    items: index.items(),
-    tracks: index.tracks(),
-    problems: index.problems(),
-    queue: index.queueBlocks(),
-    marks: index.venueMarks(),
-    days: days.map((d) => [index.itemsOn(d), index.overdue(d), index.upcoming(d, 7), index.nextPlannedDay(d)]),
-  };
-}
 
 describe("VaultIndex incremental = fresh", () => {
   it("after any sequence of updates, renames and removals", () => {

@@ -1,0 +1,14 @@
+// The plugin's parse worker (bundled on its own and carried in main.js as text, see esbuild.config.mjs):
+// answers each batch of notes with its records, handing the columns' buffer over instead of copying it.
+import { answerParseRequest, type ParseRequest } from "../core/parseBatch";
+
+interface WorkerScope {
+  onmessage: ((event: MessageEvent<ParseRequest>) => void) | null;
+  postMessage(message: unknown, transfer: Transferable[]): void;
+}
+
+const scope = self as unknown as WorkerScope;
+scope.onmessage = (event) => {
+  const reply = answerParseRequest(event.data);
+  scope.postMessage(reply, "records" in reply ? [reply.columns.buffer] : []);
+};

@@ -1,0 +1,221 @@
+// The start-up index shared with parse workers: whatever the workers do (answer late, fail, get no room),
+// the index ends up equal to one parsed on this thread, and newer states of a note are never overwritten.
+// The workers here run in this thread, but requests and replies cross structuredClone with their
+// transfer lists, as they cross threads: a record that could not travel would fail these tests.
+import fc from "fast-check";
+import { setTimeout } from "node:timers"; // a Node test: no window
+import { describe, expect, it } from "vitest";
+import { indexInBatches, type ReadResult } from "../../src/core/batch";
+import { answerParseRequest, type ParseRequest, type ParseReply } from "../../src/core/parseBatch";
+import { ParsePool, parseWorkerCount, type ParseEndpoint } from "../../src/core/parsePool";
+import { VaultIndex, type NoteStat } from "../../src/core/vaultIndex";
+import { noteText, snapshot } from "./vaultOps";
+
+const DAYS = ["2021-03-22", "2021-03-28", "2021-04-22", "2021-11-20", "2026-03-04"];
+
+/** A parse worker in this thread. `holding`: requests wait for `release()`; `failOn`: the n-th request
+ *  kills it (it answers nothing after, like a crashed worker). */
+class InThreadWorker implements ParseEndpoint {
+  requests = 0;
+  terminated = false;
+  private dead = false;
+  private held: ParseRequest[] = [];
+  private onReply: (reply: ParseReply) => void = () => {};
+  private onFailure: (message: string) => void = () => {};
+  constructor(private readonly behaviour: { holding?: boolean; failOn?: number } = {}) {}
+
+  listen(onReply: (reply: ParseReply) => void, onFailure: (message: string) => void): void {
+    this.onReply = onReply;
+    this.onFailure = onFailure;
+  }
+
+  post(request: ParseRequest, transfer: ArrayBuffer[]): void {
+    const copy = structuredClone(request, { transfer });
+    if (++this.requests === this.behaviour.failOn) {
+      setTimeout(() => {
+        this.dead = true; // answers still queued behind this one never come
+        this.onFailure("worker crashed");
+      }, 0);
+      return;
+    }
+    if (this.behaviour.holding) this.held.push(copy);
+    else setTimeout(() => this.answer(copy), 0);
+  }
+
+  release(): void {
+    for (const request of this.held.splice(0)) this.answer(request);
+  }
+
+  terminate(): void {
+    this.terminated = true;
+  }
+
+  private answer(request: ParseRequest): void {
+    if (this.terminated || this.dead) return;
+    const reply = answerParseRequest(request);
+    this.onReply(structuredClone(reply, { transfer: "records" in reply ? [reply.columns.buffer as ArrayBuffer] : [] }));
+  }
+}
+
+const encoder = new TextEncoder();
+const statOf = (text: string): NoteStat => ({ mtime: 1, size: text.length });
+
+/** Reads `files` (as bytes where `asBytes` says so), counting reads per path. */
+function reader(files: Map<string, string>, asBytes: (path: string) => boolean = () => true) {
+  const reads = new Map<string, number>();
+  const read = (path: string): ReadResult => {
+    reads.set(path, (reads.get(path) ?? 0) + 1);
+    const text = files.get(path);
+    if (text === undefined) return null;
+    return { text: asBytes(path) ? encoder.encode(text) : text, stat: statOf(text) };
+  };
+  return { read, reads };
+}
+
+function freshOf(files: Map<string, string>): VaultIndex {
+  const fresh = new VaultIndex();
+  for (const [path, text] of files) fresh.update(path, text, statOf(text));
+  return fresh;
+}
+
+const quick = { yieldToUi: () => new Promise<void>((resolve) => setTimeout(resolve, 0)), now: () => 0 };
+
+describe("indexInBatches with parse workers", () => {
+  it("equals an index parsed on this thread, whatever the batch sizes, texts or bytes, and survives the cache", async () => {
+    const note = fc.record({ text: noteText, bytes: fc.boolean() });
+    await fc.assert(
+      fc.asyncProperty(fc.array(note, { minLength: 1, maxLength: 12 }), fc.integer({ min: 1, max: 400 }), fc.integer({ min: 1, max: 2 }),
+        async (notes, batchSize, workerCount) => {
+          const files = new Map(notes.map((n, i) => [`Plans/${i}.md`, n.text]));
+          const { read } = reader(files, (path) => notes[Number(path.slice(6, -3))].bytes);
+          const pool = new ParsePool(Array.from({ length: workerCount }, () => new InThreadWorker()));
+          const index = new VaultIndex();
+          const result = await indexInBatches([...files.keys()], read, index, { ...quick, pool, workerBatchSize: batchSize });
+          pool.close();
+          expect(result.indexed).toBe(files.size);
+          expect(result.failed).toEqual([]);
+          const expected = snapshot(freshOf(files), DAYS);
+          expect(snapshot(index, DAYS)).toEqual(expected);
+          expect(snapshot(VaultIndex.fromCache(index.toCache()), DAYS)).toEqual(expected);
+        }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("parses a batch here when the worker holding it fails, reading handed-over bytes again", async () => {
+    const files = new Map(Array.from({ length: 8 }, (_, i) => [`n${i}.md`, `## T\n- [ ] 2021/03/2${i} task ${i}\n`]));
+    const { read, reads } = reader(files);
+    const worker = new InThreadWorker({ failOn: 2 });
+    const pool = new ParsePool([worker]);
+    const index = new VaultIndex();
+    const result = await indexInBatches([...files.keys()], read, index, { ...quick, pool, workerBatchSize: 1 });
+    expect(snapshot(index, DAYS)).toEqual(snapshot(freshOf(files), DAYS));
+    // Notes 1–5 were out with the worker when it failed, as bytes (handed over): read again. Notes 6 and 7
+    // found its queue full and were parsed here; note 0 was answered before the failure.
+    expect([...reads.values()]).toEqual([1, 2, 2, 2, 2, 2, 1, 1]);
+    expect(result.onWorkers).toBe(1);
+    expect(result.indexed).toBe(8);
+    expect(pool.size).toBe(0);
+  });
+
+  it("keeps a note's newer state when it changed or went while its batch was with a worker", async () => {
+    const files = new Map([
+      ["edited.md", "- [ ] 2021/03/22 old text\n"],
+      ["deleted.md", "- [ ] 2021/03/22 deleted meanwhile\n"],
+      ["vanished.md", "- [ ] 2021/03/22 deleted, no event yet\n"],
+      ["last.md", "- [ ] 2021/03/22 last\n"],
+    ]);
+    const worker = new InThreadWorker({ holding: true });
+    const pool = new ParsePool([worker]);
+    const index = new VaultIndex();
+    const gone = new Set<string>();
+    const { read } = reader(files);
+    const readAndEdit = (path: string): ReadResult => {
+      if (path === "last.md") {
+        // While the first batches are out: an edit from the editor, a deletion the index heard of, one it did not.
+        index.update("edited.md", "- [ ] 2021/03/22 new text\n");
+        gone.add("deleted.md");
+        index.remove("deleted.md");
+        gone.add("vanished.md");
+        setTimeout(() => worker.release(), 0);
+      }
+      return read(path);
+    };
+    const stat = (path: string): NoteStat | null => (gone.has(path) ? null : statOf(files.get(path)!));
+    const result = await indexInBatches([...files.keys()], readAndEdit, index, { ...quick, pool, stat, workerBatchSize: 1 });
+    expect(index.itemsOn("2021-03-22").map((item) => `${item.path}: ${item.text}`)).toEqual(["edited.md: new text", "last.md: last"]);
+    expect(index.paths()).toEqual(["edited.md", "last.md"]);
+    expect(result.onWorkers).toBe(1); // only last.md was still as read
+  });
+
+  it("parses batches here while the workers' queues are full, and takes the workers' answers after", async () => {
+    const files = new Map(Array.from({ length: 10 }, (_, i) => [`n${i}.md`, `- [ ] 2021/03/22 task ${i}\n`]));
+    const worker = new InThreadWorker({ holding: true });
+    const pool = new ParsePool([worker]);
+    const { read } = reader(files);
+    const releaseAtEnd = (path: string): ReadResult => {
+      if (path === "n9.md") setTimeout(() => worker.release(), 0);
+      return read(path);
+    };
+    const index = new VaultIndex();
+    const result = await indexInBatches([...files.keys()], releaseAtEnd, index, { ...quick, pool, workerBatchSize: 1 });
+    // Six batches fill the worker's queue; the other four were parsed on this thread.
+    expect(worker.requests).toBe(6);
+    expect(result.onWorkers).toBe(6);
+    expect(index.itemsOn("2021-03-22")).toHaveLength(10);
+  });
+
+  it("stops when cancelled and leaves the answers still out alone", async () => {
+    const files = new Map(Array.from({ length: 6 }, (_, i) => [`n${i}.md`, `- [ ] 2021/03/22 task ${i}\n`]));
+    const worker = new InThreadWorker();
+    const pool = new ParsePool([worker]);
+    const { read } = reader(files);
+    let readCount = 0;
+    const index = new VaultIndex();
+    const result = await indexInBatches([...files.keys()], (path) => { readCount++; return read(path); }, index, {
+      ...quick, pool, workerBatchSize: 1, cancelled: () => readCount >= 3,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 5)); // the answers arrive
+    expect(readCount).toBe(3);
+    expect(result.onWorkers).toBe(0);
+    expect(index.size).toBe(0);
+  });
+});
+
+describe("ParsePool", () => {
+  const request = { options: { trackHeadingLevel: 2, venues: [] }, paths: ["a.md"], texts: ["- [ ] 2021/03/22 a\n"], stats: [null] };
+
+  it("sends each batch to the least busy worker and matches answers by id", async () => {
+    const workers = [new InThreadWorker({ holding: true }), new InThreadWorker({ holding: true })];
+    const pool = new ParsePool(workers);
+    const answers = [pool.parse(request), pool.parse(request), pool.parse(request)];
+    expect(workers.map((w) => w.requests)).toEqual([2, 1]);
+    workers[1].release();
+    workers[0].release();
+    const records = await Promise.all(answers);
+    expect(records.map((r) => r[0]?.items.count)).toEqual([1, 1, 1]);
+  });
+
+  it("rejects a worker's requests when it fails or the pool closes, and stops every worker once", async () => {
+    const workers = [new InThreadWorker({ holding: true }), new InThreadWorker({ failOn: 1 })];
+    let closed = 0;
+    const pool = new ParsePool(workers, () => closed++);
+    const held = pool.parse(request);
+    await expect(pool.parse(request)).rejects.toThrow("worker crashed");
+    expect(pool.size).toBe(1);
+    pool.close();
+    pool.close();
+    await expect(held).rejects.toThrow("closed");
+    await expect(pool.parse(request)).rejects.toThrow("no parse worker");
+    expect(workers.map((w) => w.terminated)).toEqual([true, false]); // the failed one was gone already
+    expect(closed).toBe(1);
+  });
+
+  it("answers a malformed request with an error, never a throw", () => {
+    expect(answerParseRequest({ id: 7 } as ParseRequest)).toMatchObject({ id: 7, error: expect.any(String) as string });
+  });
+
+  it("keeps one core for the reading thread", () => {
+    expect([1, 2, 4, 16, undefined].map(parseWorkerCount)).toEqual([1, 1, 3, 3, 1]);
+  });
+});
