@@ -34,6 +34,19 @@ async function loadVault(): Promise<Record<string, string>> {
   return Object.fromEntries(paths.map((path, i) => [path, texts[i]]));
 }
 
+/**
+ * `?notes=N`: N more notes, each a track with an item on the demo's Monday, so the vault is large enough
+ * for the plugin to index it on its parse workers (tests/browser/workers.test.ts).
+ */
+function generatedNotes(count: number): Record<string, string> {
+  const notes: Record<string, string> = {};
+  for (let n = 1; n <= count; n++) {
+    notes[`Generated/Week ${String(n).padStart(3, "0")}.md`] =
+      `## Generated ${n}\n\nNotes from week ${n}.\n\n- [ ] 2026/11/30  generated task ${n}\n- [x] 2026/11/2${n % 10}  finished ${n}\n`;
+  }
+  return notes;
+}
+
 /** Evaluates main.js as Obsidian does: CommonJS, with `obsidian` and CodeMirror provided by the host. */
 function evaluatePlugin(source: string): new (app: obsidian.App, manifest: PluginManifest) => RealPlugin {
   const provided: Record<string, unknown> = { obsidian, "@codemirror/state": codemirrorState, "@codemirror/view": codemirrorView };
@@ -75,7 +88,8 @@ async function start(): Promise<void> {
   const pluginData = localStorageStore("brain-queue-demo/");
   // First visit: the sample term started on Monday 2026-09-07, so the header can show the term week.
   if (pluginData.load(PLUGIN_ID) === null) pluginData.save(PLUGIN_ID, { settings: { termStart: "2026-09-07" } });
-  const app = obsidian.createApp({ files: await loadVault(), pluginData, mount: null, vaultName: "Sample vault" });
+  const files = { ...(await loadVault()), ...generatedNotes(Number(params.get("notes") ?? 0)) };
+  const app = obsidian.createApp({ files, pluginData, mount: null, vaultName: "Sample vault" });
   window.bqDemo = { app, plugin: null, error: null };
   layout(app);
   installChrome(app);

@@ -20,7 +20,7 @@ export interface ParseEndpoint {
  * Batches queued on one worker before it counts as busy. Its answers wait until the reading thread ends
  * its slice (up to 16 ms, some five batches), so a shorter queue would leave the worker idle meanwhile.
  */
-const QUEUED_PER_WORKER = 6;
+export const QUEUED_PER_WORKER = 16;
 
 interface Pending { worker: number; resolve: (records: ParsedRecords) => void; reject: (error: Error) => void }
 

@@ -7,7 +7,7 @@ import { setTimeout } from "node:timers"; // a Node test: no window
 import { describe, expect, it } from "vitest";
 import { indexInBatches, type ReadResult } from "../../src/core/batch";
 import { answerParseRequest, type ParseRequest, type ParseReply } from "../../src/core/parseBatch";
-import { ParsePool, parseWorkerCount, type ParseEndpoint } from "../../src/core/parsePool";
+import { ParsePool, parseWorkerCount, QUEUED_PER_WORKER, type ParseEndpoint } from "../../src/core/parsePool";
 import { VaultIndex, type NoteStat } from "../../src/core/vaultIndex";
 import { noteText, snapshot } from "./vaultOps";
 
@@ -103,18 +103,20 @@ describe("indexInBatches with parse workers", () => {
   });
 
   it("parses a batch here when the worker holding it fails, reading handed-over bytes again", async () => {
-    const files = new Map(Array.from({ length: 8 }, (_, i) => [`n${i}.md`, `## T\n- [ ] 2021/03/2${i} task ${i}\n`]));
+    const count = QUEUED_PER_WORKER + 3;
+    const files = new Map(Array.from({ length: count }, (_, i) => [`n${i}.md`, `## T\n- [ ] 2021/03/${10 + i} task ${i}\n`]));
     const { read, reads } = reader(files);
     const worker = new InThreadWorker({ failOn: 2 });
     const pool = new ParsePool([worker]);
     const index = new VaultIndex();
     const result = await indexInBatches([...files.keys()], read, index, { ...quick, pool, workerBatchSize: 1 });
     expect(snapshot(index, DAYS)).toEqual(snapshot(freshOf(files), DAYS));
-    // Notes 1–5 were out with the worker when it failed, as bytes (handed over): read again. Notes 6 and 7
-    // found its queue full and were parsed here; note 0 was answered before the failure.
-    expect([...reads.values()]).toEqual([1, 2, 2, 2, 2, 2, 1, 1]);
+    // Note 0 was answered before the failure. Notes 1 to QUEUED_PER_WORKER - 1 were out with the worker when
+    // it failed, as bytes (handed over): read again. The last ones found its queue full and were parsed here.
+    const expected = [1, ...Array<number>(QUEUED_PER_WORKER - 1).fill(2), ...Array<number>(count - QUEUED_PER_WORKER).fill(1)];
+    expect([...reads.values()]).toEqual(expected);
     expect(result.onWorkers).toBe(1);
-    expect(result.indexed).toBe(8);
+    expect(result.indexed).toBe(count);
     expect(pool.size).toBe(0);
   });
 
@@ -149,20 +151,21 @@ describe("indexInBatches with parse workers", () => {
   });
 
   it("parses batches here while the workers' queues are full, and takes the workers' answers after", async () => {
-    const files = new Map(Array.from({ length: 10 }, (_, i) => [`n${i}.md`, `- [ ] 2021/03/22 task ${i}\n`]));
+    const count = QUEUED_PER_WORKER + 4;
+    const files = new Map(Array.from({ length: count }, (_, i) => [`n${i}.md`, `- [ ] 2021/03/22 task ${i}\n`]));
     const worker = new InThreadWorker({ holding: true });
     const pool = new ParsePool([worker]);
     const { read } = reader(files);
     const releaseAtEnd = (path: string): ReadResult => {
-      if (path === "n9.md") setTimeout(() => worker.release(), 0);
+      if (path === `n${count - 1}.md`) setTimeout(() => worker.release(), 0);
       return read(path);
     };
     const index = new VaultIndex();
     const result = await indexInBatches([...files.keys()], releaseAtEnd, index, { ...quick, pool, workerBatchSize: 1 });
-    // Six batches fill the worker's queue; the other four were parsed on this thread.
-    expect(worker.requests).toBe(6);
-    expect(result.onWorkers).toBe(6);
-    expect(index.itemsOn("2021-03-22")).toHaveLength(10);
+    // The first batches fill the worker's queue; the other four were parsed on this thread.
+    expect(worker.requests).toBe(QUEUED_PER_WORKER);
+    expect(result.onWorkers).toBe(QUEUED_PER_WORKER);
+    expect(index.itemsOn("2021-03-22")).toHaveLength(count);
   });
 
   it("stops when cancelled and leaves the answers still out alone", async () => {
