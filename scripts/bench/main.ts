@@ -2,7 +2,7 @@
 // synthetic vaults, measures each in this one process, prints a table per size and writes the JSON.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
-import process from "node:process";
+import process, { memoryUsage } from "node:process";
 import { resolve } from "node:path";
 import { REINDEX_NOTE } from "./generator";
 import { openVault, projectRoot } from "./context";
@@ -10,11 +10,11 @@ import { cacheWrite } from "./cacheWrite";
 import { naiveAndCheck } from "./correctness";
 import { firstTodayAfterWarm, reindexLatency, todayLatency, warmQueries } from "./latency";
 import { longestTask } from "./longest";
-import { buildMeasuringHeap, floorAndCold, warmStart } from "./measure";
+import { buildMeasuringHeap, floorAndCold, warmStart, type FloorAndCold } from "./measure";
 import { chromiumRenderMs } from "./chromiumRender";
 import { modelWithItems, renderLatency } from "./render";
 import { checkBudgets, formatTable, type BudgetCheck, type SizeResult } from "./report";
-import { round } from "./timing";
+import { collectGarbage, round } from "./timing";
 import { parseWorkerCount } from "../../src/core/parsePool";
 import { ensureVault } from "./vault";
 
@@ -48,17 +48,29 @@ function usage(message: string): never {
 const log = (message: string): void => { process.stderr.write(`${message}\n`); };
 const out = (message: string): void => { process.stdout.write(`${message}\n`); };
 
-async function measureSize(size: number, args: Args): Promise<SizeResult> {
+/** A size's vault and its floor and cold figures, measured before anything else of any size (see main). */
+interface FirstPass { vault: ReturnType<typeof ensureVault>; bench: ReturnType<typeof openVault>; figures: FloorAndCold }
+
+async function floorAndColdOf(size: number, args: Args): Promise<FirstPass> {
+  const started = performance.now();
+  const vault = ensureVault(args.seed, size);
+  const bench = openVault(vault);
+  log(`  ${vault.reused ? "reused" : "generated"} ${vault.dir}`);
+  collectGarbage();
+  log(`  heap in use: ${round(memoryUsage().heapUsed / 2 ** 20, 1)} MB`);
+  const figures = await floorAndCold(bench, args.runs);
+  log(`  floor and cold (${round((performance.now() - started) / 1000, 1)} s)`);
+  return { vault, bench, figures };
+}
+
+async function measureSize(size: number, args: Args, first: FirstPass): Promise<SizeResult> {
   let started = performance.now();
   const step = (label: string): void => {
     log(`  ${label} (${round((performance.now() - started) / 1000, 1)} s)`);
     started = performance.now();
   };
-  const vault = ensureVault(args.seed, size);
-  const bench = openVault(vault);
-  step(`${vault.reused ? "reused" : "generated"} ${vault.dir}`);
-  const { floorMs, coldMs, coldFreshWorkersMs, coldOneThreadMs, floorCpuMs, coldCpuMs, datedLines, runs, onWorkers } = await floorAndCold(bench, args.runs);
-  step("floor and cold");
+  const { vault, bench } = first;
+  const { floorMs, coldMs, coldFreshWorkersMs, coldOneThreadMs, floorCpuMs, coldCpuMs, datedLines, runs, onWorkers } = first.figures;
   const { index, heapMB, recordsMB } = await buildMeasuringHeap(bench, warmQueries);
   step("heap");
   const naive = naiveAndCheck(bench, index, Math.min(2, args.runs));
@@ -107,9 +119,17 @@ async function main(): Promise<void> {
   const began = performance.now();
   const loadAtStart = loadavg()[0];
   log(`bench: load average ${round(loadAtStart)} on ${cpus().length} cores`);
+  // Floor and cold of every size first, so each is measured in the same state of this process: after the
+  // other measurements (a DOM, a browser, the reference parser, a size's index) the heap is larger and
+  // busier, and which size came after them would change its ratio (10k read ~0.1–0.9 higher there).
+  const firsts = new Map<number, FirstPass>();
+  for (const size of args.sizes) {
+    log(`bench: ${size} notes, floor and cold`);
+    firsts.set(size, await floorAndColdOf(size, args));
+  }
   for (const size of args.sizes) {
     log(`bench: ${size} notes`);
-    const result = await measureSize(size, args);
+    const result = await measureSize(size, args, firsts.get(size)!);
     const sizeChecks = checkBudgets(size, result);
     sizes[size] = roundAll(result);
     checks.push(...sizeChecks);

@@ -101,14 +101,15 @@ export async function indexInBatches(
     else if (!(await updateInSteps(path, decoded, stat, known))) return false;
     return true;
   };
-  /** A note of a batch the workers could not parse, whose bytes went to them: read again. */
-  const readAgain = async (path: string): Promise<{ text: NoteText; stat?: NoteStat } | null> => {
+  /** A note of a batch the workers could not parse, whose bytes went to them: read again (null: vanished;
+   *  undefined: unreadable now, listed in `failed`, its record left as it was). */
+  const readAgain = async (path: string): Promise<{ text: NoteText; stat?: NoteStat } | null | undefined> => {
     try {
       const value = await read(path);
       return typeof value === "string" ? { text: value } : value;
     } catch (error) {
       result.failed.push({ path, message: messageOf(error) });
-      return null;
+      return undefined;
     }
   };
   /** Parses a batch's notes here, with turns for the UI between them; false when cancelled. */
@@ -120,7 +121,7 @@ export async function indexInBatches(
       else {
         const again = batch.handedOver ? await readAgain(path) : { text: batch.texts[k], stat: batch.stats[k] ?? undefined };
         if (again === null) index.remove(path);
-        else if (!(await parseHere(path, again.text, again.stat ?? batch.stats[k] ?? undefined, batch.before[k] !== undefined))) return false;
+        else if (again !== undefined && !(await parseHere(path, again.text, again.stat ?? batch.stats[k] ?? undefined, batch.before[k] !== undefined))) return false;
       }
       if (!(await turnIfDue())) return false;
     }

@@ -120,6 +120,21 @@ describe("indexInBatches with parse workers", () => {
     expect(pool.size).toBe(0);
   });
 
+  it("lists a note it cannot read again after a worker failed, and leaves its old record", async () => {
+    const files = new Map([["kept.md", "- [ ] 2021/03/22 new\n"], ["other.md", "- [ ] 2021/03/22 other\n"]]);
+    const index = new VaultIndex();
+    index.update("kept.md", "- [ ] 2021/03/22 old\n", { mtime: 0, size: 0 });
+    const { read, reads } = reader(files);
+    const failingSecondRead = (path: string): ReadResult => {
+      if (path === "kept.md" && reads.get(path) === 1) throw new Error("EBUSY");
+      return read(path);
+    };
+    const pool = new ParsePool([new InThreadWorker({ failOn: 1 })]);
+    const result = await indexInBatches([...files.keys()], failingSecondRead, index, { ...quick, pool });
+    expect(result.failed).toEqual([{ path: "kept.md", message: "EBUSY" }]);
+    expect(index.itemsOn("2021-03-22").map((item) => item.text)).toEqual(["old", "other"]);
+  });
+
   it("keeps a note's newer state when it changed or went while its batch was with a worker", async () => {
     const files = new Map([
       ["edited.md", "- [ ] 2021/03/22 old text\n"],
