@@ -38,7 +38,8 @@ export async function longestTask(bench: BenchVault): Promise<LongestTaskResult>
   const start = performance.now();
   sliceStart = start;
   const pool = startNodeParseWorkers();
-  const result = await indexInBatches(bench.paths, read, index, { yieldToUi, now: () => performance.now(), pool });
+  const stat = (path: string): { mtime: number; size: number } | null => bench.stats[byPath.get(path) ?? -1] ?? null;
+  const result = await indexInBatches(bench.paths, read, index, { yieldToUi, now: () => performance.now(), pool, stat });
   pool.close();
   const totalMs = performance.now() - start;
   longestSlice = Math.max(longestSlice, performance.now() - sliceStart);

@@ -58,10 +58,13 @@ export async function coldRun(bench: BenchVault, workers?: ParsePool): Promise<{
     const i = bench.paths[next] === path ? next++ : bench.paths.indexOf(path);
     return { text: readBytes(bench.abs[i], bench.stats[i].size), stat: bench.stats[i] };
   };
+  // The stats Obsidian holds for every file (TFile.stat), which the plugin hands to the loop as well.
+  const stats = new Map(bench.paths.map((path, i) => [path, bench.stats[i]]));
+  const stat = (path: string): NoteStat | null => stats.get(path) ?? null;
   const start = performance.now();
   const pool = workers ?? startNodeParseWorkers();
   const index = new VaultIndex();
-  const result = await indexInBatches(bench.paths, read, index, { yieldToUi: nextTurn, now: () => performance.now(), pool });
+  const result = await indexInBatches(bench.paths, read, index, { yieldToUi: nextTurn, now: () => performance.now(), pool, stat });
   if (!workers) pool.close();
   const ms = performance.now() - start;
   if (result.indexed !== bench.paths.length || result.failed.length > 0) throw new Error(`cold run indexed ${result.indexed} of ${bench.paths.length} notes`);

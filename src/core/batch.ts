@@ -128,11 +128,15 @@ export async function indexInBatches(
     return true;
   };
   const pool = options.pool && options.pool.size > 0 ? options.pool : null;
+  let next = 0;
+  const toRead = pool ? sizesFrom(paths, options.stat) : null;
   const shared = pool ? new SharedParse(pool, index, {
     stat: options.stat, cancelled: options.cancelled, parseHere: parseBatchHere, batchSize: options.workerBatchSize,
+    remaining: toRead ? () => toRead[next] : undefined,
   }) : null;
   try {
     for (let i = 0; i < paths.length; i++) {
+      next = i + 1;
       const path = paths[i];
       if (options.cancelled?.()) break;
       const stat = options.stat?.(path) ?? null;
@@ -165,6 +169,18 @@ export async function indexInBatches(
     result.onWorkers = shared?.onWorkers ?? 0;
   }
   return result;
+}
+
+/** For each position, the size of the notes from there on (by their stats); null when a stat is missing. */
+function sizesFrom(paths: string[], stat: BatchOptions["stat"]): Float64Array | null {
+  if (!stat) return null;
+  const sizes = new Float64Array(paths.length + 1);
+  for (let i = paths.length - 1; i >= 0; i--) {
+    const size = stat(paths[i])?.size;
+    if (size === undefined) return null;
+    sizes[i] = sizes[i + 1] + size;
+  }
+  return sizes;
 }
 
 export type SliceOptions = Pick<BatchOptions, "yieldToUi" | "budgetMs" | "now" | "cancelled">;

@@ -42,6 +42,13 @@ export class ParsePool {
     return this.alive.filter(Boolean).length;
   }
 
+  /** Batches sent and not yet answered, on the workers still alive. */
+  get queued(): number {
+    let queued = 0;
+    this.workers.forEach((_, n) => { if (this.alive[n]) queued += this.busy[n]; });
+    return queued;
+  }
+
   /** Whether every worker has a full queue (a batch is better parsed by the caller then). */
   get saturated(): boolean {
     return !this.workers.some((_, n) => this.alive[n] && this.busy[n] < QUEUED_PER_WORKER);

@@ -34,6 +34,8 @@ export interface SharedParseHooks {
   /** Parses the batch's notes `only(k)` selects on this thread (the batch loop's own way); false when cancelled. */
   parseHere: (batch: ReadBatch, only: (k: number) => boolean) => Promise<boolean>;
   batchSize?: number;
+  /** About how much (characters or bytes) is still to be read after the notes added so far. */
+  remaining?: () => number;
 }
 
 export class SharedParse {
@@ -74,7 +76,7 @@ export class SharedParse {
   private async dispatch(): Promise<boolean> {
     const batch = this.filling;
     this.filling = emptyBatch();
-    if (this.pool.saturated) return this.hooks.parseHere(batch, (k) => this.unchanged(batch, k));
+    if (this.pool.saturated || this.enoughQueued()) return this.hooks.parseHere(batch, (k) => this.unchanged(batch, k));
     const transfer: ArrayBuffer[] = [];
     for (const text of batch.texts) {
       const buffer = ownBuffer(text);
@@ -86,6 +88,15 @@ export class SharedParse {
       .then((records) => { out.answer = records; }, (error: unknown) => { out.answer = error instanceof Error ? error : new Error(String(error)); });
     this.sent.push(out);
     return true;
+  }
+
+  /**
+   * Near the end: the workers' queues hold more than is left to read, so they stay busy to the end
+   * anyway. The rest is parsed here, or this thread would sit waiting while the workers drain them.
+   */
+  private enoughQueued(): boolean {
+    const remaining = this.hooks.remaining?.();
+    return remaining !== undefined && remaining < this.pool.queued * (this.hooks.batchSize ?? WORKER_BATCH_SIZE);
   }
 
   /** Takes the batches answered so far, in order; with `all`, waits for every one. False when cancelled. */

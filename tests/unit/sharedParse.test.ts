@@ -141,6 +141,7 @@ describe("indexInBatches with parse workers", () => {
       ["deleted.md", "- [ ] 2021/03/22 deleted meanwhile\n"],
       ["vanished.md", "- [ ] 2021/03/22 deleted, no event yet\n"],
       ["last.md", "- [ ] 2021/03/22 last\n"],
+      ["tail.md", "- [ ] 2021/03/22 tail\n"],
     ]);
     const worker = new InThreadWorker({ holding: true });
     const pool = new ParsePool([worker]);
@@ -160,9 +161,10 @@ describe("indexInBatches with parse workers", () => {
     };
     const stat = (path: string): NoteStat | null => (gone.has(path) ? null : statOf(files.get(path)!));
     const result = await indexInBatches([...files.keys()], readAndEdit, index, { ...quick, pool, stat, workerBatchSize: 1 });
-    expect(index.itemsOn("2021-03-22").map((item) => `${item.path}: ${item.text}`)).toEqual(["edited.md: new text", "last.md: last"]);
-    expect(index.paths()).toEqual(["edited.md", "last.md"]);
-    expect(result.onWorkers).toBe(1); // only last.md was still as read
+    expect(index.itemsOn("2021-03-22").map((item) => `${item.path}: ${item.text}`)).toEqual(["edited.md: new text", "last.md: last", "tail.md: tail"]);
+    expect(index.paths()).toEqual(["edited.md", "last.md", "tail.md"]);
+    // Of the worker's answers only last.md was still as read; tail.md, the last batch, was parsed here.
+    expect(result.onWorkers).toBe(1);
   });
 
   it("parses batches here while the workers' queues are full, and takes the workers' answers after", async () => {
@@ -181,6 +183,26 @@ describe("indexInBatches with parse workers", () => {
     expect(worker.requests).toBe(QUEUED_PER_WORKER);
     expect(result.onWorkers).toBe(QUEUED_PER_WORKER);
     expect(index.itemsOn("2021-03-22")).toHaveLength(count);
+  });
+
+  it("parses the last batches here once the worker's queue holds more than is left to read", async () => {
+    // Ten notes of the same size, one batch each, and a worker that answers only at the end: after five
+    // batches are queued, less than that is left to read, so the other five are parsed on this thread.
+    const files = new Map(Array.from({ length: 10 }, (_, i) => [`n${i}.md`, `- [ ] 2021/03/22 task ${i}\n`]));
+    const size = files.get("n0.md")!.length;
+    const worker = new InThreadWorker({ holding: true });
+    const pool = new ParsePool([worker]);
+    const { read } = reader(files);
+    const releaseAtEnd = (path: string): ReadResult => {
+      if (path === "n9.md") setTimeout(() => worker.release(), 0);
+      return read(path);
+    };
+    const index = new VaultIndex();
+    const stat = (path: string): NoteStat | null => statOf(files.get(path)!);
+    const result = await indexInBatches([...files.keys()], releaseAtEnd, index, { ...quick, pool, stat, workerBatchSize: size });
+    expect(worker.requests).toBe(5);
+    expect(result.onWorkers).toBe(5);
+    expect(index.itemsOn("2021-03-22")).toHaveLength(10);
   });
 
   it("stops when cancelled and leaves the answers still out alone", async () => {
