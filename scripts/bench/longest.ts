@@ -37,13 +37,14 @@ export async function longestTask(bench: BenchVault): Promise<LongestTaskResult>
   setImmediate(beat);
   const start = performance.now();
   sliceStart = start;
-  const pool = startNodeParseWorkers();
+  const workers = startNodeParseWorkers();
   const stat = (path: string): { mtime: number; size: number } | null => bench.stats[byPath.get(path) ?? -1] ?? null;
-  const result = await indexInBatches(bench.paths, read, index, { yieldToUi, now: () => performance.now(), pool, stat });
-  pool.close();
+  const result = await indexInBatches(bench.paths, read, index, { yieldToUi, now: () => performance.now(), pool: workers.pool, stat });
+  workers.pool.close(); // as the plugin does when the index is complete
   const totalMs = performance.now() - start;
   longestSlice = Math.max(longestSlice, performance.now() - sliceStart);
   running = false;
+  await workers.stop();
   if (result.failed.length > 0) throw new Error(`indexInBatches failed on ${result.failed.length} notes: ${result.failed[0].message}`);
   return { longestTaskMs: longestGap, longestSliceMs: longestSlice, totalMs, yields: result.yields, indexed: result.indexed };
 }

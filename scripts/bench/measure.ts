@@ -5,8 +5,7 @@ import { cpuUsage, memoryUsage } from "node:process";
 import { setImmediate } from "node:timers";
 import { indexInBatches } from "../../src/core/batch";
 import { VaultIndex, type NoteStat } from "../../src/core/vaultIndex";
-import type { ParsePool } from "../../src/core/parsePool";
-import { startNodeParseWorkers } from "./workers";
+import { startNodeParseWorkers, type NodeParseWorkers } from "./workers";
 import type { BenchVault } from "./context";
 import { countDatedLines } from "./scan";
 import { collectGarbage, median } from "./timing";
@@ -49,9 +48,10 @@ export function readBytes(file: string, size: number): Uint8Array {
 /**
  * The plugin's cold start: its batch loop (16 ms slices, turns between) reads every note on this thread
  * and shares the parsing with the parse workers. Reads are synchronous here, as for the floor. Without
- * `pool`, the workers are started (and stopped) inside the timed stretch, their code not yet compiled.
+ * `workers`, they are started inside the timed stretch, their code not yet compiled (their threads' exit
+ * is awaited after it).
  */
-export async function coldRun(bench: BenchVault, workers?: ParsePool): Promise<{ ms: number; index: VaultIndex; onWorkers: number }> {
+export async function coldRun(bench: BenchVault, workers?: NodeParseWorkers): Promise<{ ms: number; index: VaultIndex; onWorkers: number }> {
   let next = 0;
   // Paths are read in order; the lookup only guards that.
   const read = (path: string): { text: Uint8Array; stat: NoteStat } => {
@@ -62,11 +62,12 @@ export async function coldRun(bench: BenchVault, workers?: ParsePool): Promise<{
   const stats = new Map(bench.paths.map((path, i) => [path, bench.stats[i]]));
   const stat = (path: string): NoteStat | null => stats.get(path) ?? null;
   const start = performance.now();
-  const pool = workers ?? startNodeParseWorkers();
+  const started = workers ?? startNodeParseWorkers();
   const index = new VaultIndex();
-  const result = await indexInBatches(bench.paths, read, index, { yieldToUi: nextTurn, now: () => performance.now(), pool, stat });
-  if (!workers) pool.close();
+  const result = await indexInBatches(bench.paths, read, index, { yieldToUi: nextTurn, now: () => performance.now(), pool: started.pool, stat });
+  if (!workers) started.pool.close();
   const ms = performance.now() - start;
+  if (!workers) await started.stop();
   if (result.indexed !== bench.paths.length || result.failed.length > 0) throw new Error(`cold run indexed ${result.indexed} of ${bench.paths.length} notes`);
   return { ms, index, onWorkers: result.onWorkers };
 }
@@ -123,7 +124,7 @@ export async function floorAndCold(bench: BenchVault, maxRuns: number): Promise<
       if (r === 0 && oneThread[0] > LONG_RUN_MS) runs = Math.min(runs, 3);
     }
   } finally {
-    pool.close();
+    await pool.stop();
   }
   return {
     floorMs: median(floors), coldMs: median(colds), coldFreshWorkersMs: median(fresh), coldOneThreadMs: median(oneThread),

@@ -8,10 +8,24 @@ import type { ParseReply } from "../../src/core/parseBatch";
 /** Written next to the bench bundle by scripts/bench.mjs. */
 const WORKER_FILE = new URL("./bench-worker.mjs", import.meta.url);
 
-export function startNodeParseWorkers(count = parseWorkerCount(cpus().length)): ParsePool {
-  const workers: ParseEndpoint[] = [];
-  for (let n = 0; n < count; n++) workers.push(endpoint(new Worker(WORKER_FILE)));
-  return new ParsePool(workers);
+/** The pool, and `stop()`, which resolves once every worker thread has exited. */
+export interface NodeParseWorkers {
+  pool: ParsePool;
+  stop(): Promise<void>;
+}
+
+export function startNodeParseWorkers(count = parseWorkerCount(cpus().length)): NodeParseWorkers {
+  const threads = Array.from({ length: count }, () => new Worker(WORKER_FILE));
+  const exited = threads.map((thread) => new Promise<void>((resolve) => thread.once("exit", () => resolve())));
+  const pool = new ParsePool(threads.map(endpoint));
+  return {
+    pool,
+    // Awaited outside the timed stretches: a thread tearing its heap down would take a core from the next one.
+    stop: async () => {
+      pool.close();
+      await Promise.all(exited);
+    },
+  };
 }
 
 function endpoint(worker: Worker): ParseEndpoint {
