@@ -47,8 +47,12 @@ export class SharedParse {
   constructor(private readonly pool: ParsePool, private readonly index: VaultIndex, private readonly hooks: SharedParseHooks) {}
 
   /** A note gone from the vault since it was read: it goes from the index too. */
-  vanished(path: string): boolean {
+  private vanished(path: string): boolean {
     return this.hooks.stat?.(path) === null;
+  }
+
+  private get batchSize(): number {
+    return this.hooks.batchSize ?? WORKER_BATCH_SIZE;
   }
 
   /** Adds a note just read; false when the run was cancelled. */
@@ -59,7 +63,7 @@ export class SharedParse {
     batch.stats.push(stat ?? null);
     batch.before.push(this.index.note(path));
     batch.size += noteSize(text);
-    if (batch.size >= (this.hooks.batchSize ?? WORKER_BATCH_SIZE) && !(await this.dispatch())) return false;
+    if (batch.size >= this.batchSize && !(await this.dispatch())) return false;
     return this.takeAnswered(false);
   }
 
@@ -96,7 +100,7 @@ export class SharedParse {
    */
   private enoughQueued(): boolean {
     const remaining = this.hooks.remaining?.();
-    return remaining !== undefined && remaining < this.pool.queued * (this.hooks.batchSize ?? WORKER_BATCH_SIZE);
+    return remaining !== undefined && remaining < this.pool.queued * this.batchSize;
   }
 
   /** Takes the batches answered so far, in order; with `all`, waits for every one. False when cancelled. */

@@ -2,7 +2,7 @@
 // yield to the UI, warm-started from the cached index), then one note at a time from vault, metadata
 // cache and editor events. Everything it registers goes away with the component.
 import { Component, Platform, TFile, type App, type TAbstractFile } from "obsidian";
-import { indexInBatches } from "../core/batch";
+import { indexInBatches, type BatchResult } from "../core/batch";
 import { venuesOf } from "../core/deadlines";
 import type { NoteText } from "../core/noteText";
 import type { ParsePool } from "../core/parsePool";
@@ -109,10 +109,10 @@ export class Indexer extends Component {
     const stale = files.reduce((n, file) => (target.isFresh(file.path, file.stat) ? n : n + 1), 0);
     this.pool?.close(); // a rebuild still running is cancelled by the generation below
     const pool = (this.pool = stale >= WORKERS_FROM_NOTES ? startParseWorkers() : null);
-    let result;
+    let result: BatchResult;
     try {
-      // With workers, notes are read as bytes and decoded there too (a third of reading a vault). Not on
-      // mobile, where reading bytes crosses the app's bridge as base64.
+      // With workers, notes are read as bytes and decoded there too (about half of reading a note's text).
+      // Not on mobile, where reading bytes crosses the app's bridge as base64.
       const asBytes = pool !== null && !Platform.isMobile;
       result = await indexInBatches(paths, (path) => (asBytes ? this.readBytes(path) : this.read(path)), target, {
         yieldToUi,
