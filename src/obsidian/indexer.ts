@@ -112,7 +112,7 @@ export class Indexer extends Component {
     let result: BatchResult;
     try {
       // With workers, notes are read as bytes and decoded there too (about half of reading a note's text).
-      // Not on mobile, where reading bytes crosses the app's bridge as base64.
+      // Not on mobile, whose file bridge may well carry bytes slower than text (not measured: kept as it was).
       const asBytes = pool !== null && !Platform.isMobile;
       result = await indexInBatches(paths, (path) => (asBytes ? this.readBytes(path) : this.read(path)), target, {
         yieldToUi,
