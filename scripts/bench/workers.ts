@@ -1,6 +1,7 @@
 // Node worker threads behind the plugin's ParsePool, so the cold start measured is the plugin's: this
 // thread reads the notes, the workers parse them (one per core beyond this one, as in the plugin).
 import { cpus } from "node:os";
+import { clearTimeout, setTimeout } from "node:timers";
 import { Worker } from "node:worker_threads";
 import { ParsePool, parseWorkerCount, type ParseEndpoint } from "../../src/core/parsePool";
 import type { ParseReply } from "../../src/core/parseBatch";
@@ -17,7 +18,12 @@ export interface NodeParseWorkers {
 export function startNodeParseWorkers(count = parseWorkerCount(cpus().length)): NodeParseWorkers {
   const threads = Array.from({ length: count }, () => new Worker(WORKER_FILE));
   const exited = threads.map((thread) => new Promise<void>((resolve) => thread.once("exit", () => resolve())));
-  const pool = new ParsePool(threads.map(endpoint));
+  const pool = new ParsePool(threads.map(endpoint), {
+    setTimer: (run, ms) => {
+      const timer = setTimeout(run, ms);
+      return () => clearTimeout(timer);
+    },
+  });
   return {
     pool,
     // Awaited outside the timed stretches: a thread tearing its heap down would take a core from the next one.

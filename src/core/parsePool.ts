@@ -24,17 +24,34 @@ export const QUEUED_PER_WORKER = 16;
 
 interface Pending { worker: number; resolve: (records: ParsedRecords) => void; reject: (error: Error) => void }
 
+export interface PoolOptions {
+  /** Runs once the workers are stopped (the plugin revokes their script's URL there). */
+  onClose?: () => void;
+  /**
+   * Starts a timer and returns what cancels it. With it, a worker that holds batches and answers none for
+   * `patienceMs` counts as failed (its batches are parsed by the caller), so a hung worker cannot stall a
+   * start-up. The core keeps no clock of its own.
+   */
+  setTimer?: (run: () => void, ms: number) => () => void;
+  patienceMs?: number;
+}
+
+/** A batch takes milliseconds (a 1 MB note: ~0.2 s here); half a minute without any answer is a hang. */
+export const PATIENCE_MS = 30_000;
+
 export class ParsePool {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   private readonly busy: number[];
   private readonly alive: boolean[];
+  /** Per worker, what cancels its watchdog (armed while it holds batches). */
+  private readonly watchdogs: ((() => void) | null)[];
   private closed = false;
 
-  /** `onClose`: runs once the workers are stopped (the plugin revokes their script's URL there). */
-  constructor(private readonly workers: ParseEndpoint[], private readonly onClose?: () => void) {
+  constructor(private readonly workers: ParseEndpoint[], private readonly options: PoolOptions = {}) {
     this.busy = workers.map(() => 0);
     this.alive = workers.map(() => true);
+    this.watchdogs = workers.map(() => null);
     workers.forEach((worker, n) => worker.listen((reply) => this.settle(reply), (message) => this.fail(n, message)));
   }
 
@@ -62,7 +79,7 @@ export class ParsePool {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { worker, resolve, reject });
-      this.busy[worker]++;
+      if (this.busy[worker]++ === 0) this.watch(worker);
       try {
         this.workers[worker].post({ id, ...batch }, transfer);
       } catch (error) {
@@ -79,19 +96,36 @@ export class ParsePool {
       if (this.alive[n]) worker.terminate();
       this.fail(n, "closed");
     });
-    this.onClose?.();
+    this.options.onClose?.();
+  }
+
+  /** (Re)arms the worker's watchdog: it fails the worker unless an answer comes within the patience. */
+  private watch(worker: number): void {
+    this.watchdogs[worker]?.();
+    const { setTimer } = this.options;
+    this.watchdogs[worker] = setTimer
+      ? setTimer(() => this.fail(worker, "the parse worker stopped answering"), this.options.patienceMs ?? PATIENCE_MS)
+      : null;
   }
 
   private settle(reply: ParseReply): void {
     const pending = this.pending.get(reply.id);
     if (!pending) return;
     this.pending.delete(reply.id);
-    this.busy[pending.worker]--;
+    if (--this.busy[pending.worker] > 0) this.watch(pending.worker);
+    else this.unwatch(pending.worker);
     if ("records" in reply) pending.resolve(reply.records);
     else pending.reject(new Error(reply.error));
   }
 
+  private unwatch(worker: number): void {
+    this.watchdogs[worker]?.();
+    this.watchdogs[worker] = null;
+  }
+
   private fail(worker: number, message: string): void {
+    this.unwatch(worker);
+    if (this.alive[worker] && !this.closed) this.workers[worker].terminate(); // a hung worker is stopped too
     this.alive[worker] = false;
     for (const [id, pending] of this.pending) {
       if (pending.worker !== worker) continue;

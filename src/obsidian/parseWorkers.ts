@@ -20,7 +20,13 @@ export function startParseWorkers(): ParsePool | null {
   }
   // The URL stays valid while the workers live: revoking it early can fail a worker still fetching it.
   const blobUrl = url;
-  return new ParsePool(workers, () => URL.revokeObjectURL(blobUrl));
+  return new ParsePool(workers, {
+    onClose: () => URL.revokeObjectURL(blobUrl),
+    setTimer: (run, ms) => {
+      const timer = window.setTimeout(run, ms);
+      return () => window.clearTimeout(timer);
+    },
+  });
 }
 
 function endpoint(worker: Worker): ParseEndpoint {

@@ -17,7 +17,7 @@ const DAYS = ["2021-03-22", "2021-03-28", "2021-04-22", "2021-11-20", "2026-03-0
  *  kills it (it answers nothing after, like a crashed worker). */
 class InThreadWorker implements ParseEndpoint {
   requests = 0;
-  terminated = false;
+  terminations = 0;
   private dead = false;
   private held: ParseRequest[] = [];
   private onReply: (reply: ParseReply) => void = () => {};
@@ -46,8 +46,12 @@ class InThreadWorker implements ParseEndpoint {
     for (const request of this.held.splice(0)) this.answer(request);
   }
 
+  get terminated(): boolean {
+    return this.terminations > 0;
+  }
+
   terminate(): void {
-    this.terminated = true;
+    this.terminations++;
   }
 
   private answer(request: ParseRequest): void {
@@ -239,7 +243,7 @@ describe("ParsePool", () => {
   it("rejects a worker's requests when it fails or the pool closes, and stops every worker once", async () => {
     const workers = [new InThreadWorker({ holding: true }), new InThreadWorker({ failOn: 1 })];
     let closed = 0;
-    const pool = new ParsePool(workers, () => closed++);
+    const pool = new ParsePool(workers, { onClose: () => closed++ });
     const held = pool.parse(request);
     await expect(pool.parse(request)).rejects.toThrow("worker crashed");
     expect(pool.size).toBe(1);
@@ -247,8 +251,33 @@ describe("ParsePool", () => {
     pool.close();
     await expect(held).rejects.toThrow("closed");
     await expect(pool.parse(request)).rejects.toThrow("no parse worker");
-    expect(workers.map((w) => w.terminated)).toEqual([true, false]); // the failed one was gone already
+    expect(workers.map((w) => w.terminations)).toEqual([1, 1]); // the failed one when it failed
     expect(closed).toBe(1);
+  });
+
+  it("gives up on a worker that holds batches and answers none for its patience, and starts over with each answer", async () => {
+    const timers: { run: () => void; ms: number; live: boolean }[] = [];
+    const setTimer = (run: () => void, ms: number): (() => void) => {
+      const timer = { run, ms, live: true };
+      timers.push(timer);
+      return () => { timer.live = false; };
+    };
+    const live = (): number[] => timers.filter((t) => t.live).map((t) => t.ms);
+    const worker = new InThreadWorker({ holding: true });
+    const pool = new ParsePool([worker], { setTimer, patienceMs: 1234 });
+    const answered = Promise.all([pool.parse(request), pool.parse(request)]);
+    expect(live()).toEqual([1234]); // one watchdog per worker
+    worker.release();
+    await answered;
+    expect(live()).toEqual([]); // nothing held, nothing to wait for
+    const first = pool.parse(request);
+    const second = pool.parse(request);
+    expect(live()).toEqual([1234]);
+    timers.find((t) => t.live)!.run();
+    expect(pool.size).toBe(0);
+    expect(worker.terminations).toBe(1);
+    await expect(first).rejects.toThrow("stopped answering");
+    await expect(second).rejects.toThrow("stopped answering");
   });
 
   it("answers a malformed request with an error, never a throw", () => {
