@@ -20,13 +20,24 @@ export type ParseReply =
   | { id: number; records: (NoteRecord | null)[]; columns: Int32Array }
   | { id: number; error: string };
 
+/** The options of the last batch, kept while batches bring the same: a request arrives as a fresh copy,
+ *  and the venue matchers (compiled patterns, a 64 K table) are cached per venue list object. */
+let lastOptions: { key: string; options: IndexOptions } | null = null;
+
+function steadyOptions(options: IndexOptions): IndexOptions {
+  const key = JSON.stringify(options);
+  if (lastOptions?.key !== key) lastOptions = { key, options };
+  return lastOptions.options;
+}
+
 /** The batch's records; every record's columns are views on `columns`, one buffer for the whole batch. */
 export function parseBatch(request: Omit<ParseRequest, "id">): { records: (NoteRecord | null)[]; columns: Int32Array } {
+  const options = steadyOptions(request.options);
   const endBulk = beginBulk(); // columns carved from shared slabs while parsing, copied into one buffer below
   let records: (NoteRecord | null)[];
   try {
     records = request.paths.map((path, k) => {
-      const record = parseRecord(path, decodeNote(request.texts[k]), request.stats[k], request.options);
+      const record = parseRecord(path, decodeNote(request.texts[k]), request.stats[k], options);
       return hasContent(record) ? record : null;
     });
   } finally {
