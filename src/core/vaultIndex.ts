@@ -26,7 +26,6 @@ import {
 export type { IndexOptions, NoteRecord, NoteStat, NoteTrack } from "./noteRecord";
 export type { OverdueGroup } from "./vaultViews";
 
-
 /** Whole-vault lists, rebuilt lazily after a change (`withItems` is patched instead). */
 interface Lists {
   withItems?: NoteRecord[];
