@@ -1,6 +1,7 @@
 // Builds the plugin bundle (main.js). `node esbuild.config.mjs production` for a minified release build.
 import esbuild from "esbuild";
 import builtins from "builtin-modules";
+import { resolve } from "node:path";
 
 const production = process.argv[2] === "production";
 const watch = process.argv.includes("--watch");
@@ -28,7 +29,7 @@ const parseWorkerSource = {
       return {
         contents: `export default ${JSON.stringify(worker.outputFiles[0].text)};`,
         loader: "js",
-        watchFiles: Object.keys(worker.metafile.inputs),
+        watchFiles: Object.keys(worker.metafile.inputs).map((input) => resolve(input)),
       };
     });
   },
