@@ -1,6 +1,7 @@
 // `npm run cli -- <command> …`: exit 0 on success, 2 with one line on stderr for anything else.
 import { resolve } from "node:path";
 import process from "node:process";
+import { errorMessage } from "../core/errors";
 import { parseArgs, USAGE, UsageError } from "./args";
 import { run } from "./run";
 
@@ -18,7 +19,7 @@ function main(argv: string[]): number {
     process.stdout.write(`${run({ ...args, vault, settings })}\n`);
     return 0;
   } catch (error) {
-    const message = error instanceof UsageError ? error.message : `internal error: ${error instanceof Error ? error.message : String(error)}`;
+    const message = error instanceof UsageError ? error.message : `internal error: ${errorMessage(error)}`;
     process.stderr.write(`brain-queue: ${message.split(/\r\n|\r|\n/u)[0]}\n`);
     return 2;
   }

@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import { closeSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
 import { dirname, join, sep } from "node:path";
 import { applyLineEdits, type EditFailure } from "../core/edits";
+import { errorMessage } from "../core/errors";
 import { DEFAULT_SETTINGS, type BrainQueueSettings } from "../core/settings";
 import type { LineEdit } from "../core/types";
 import { UsageError } from "./args";
@@ -130,7 +131,7 @@ export function writeEdits(folder: string, path: string, edits: LineEdit[]): Wri
     renameSync(temp, file);
   } catch (error) {
     try { unlinkSync(temp); } catch { /* already gone */ }
-    return { path, ok: false, reason: `could not write: ${error instanceof Error ? error.message : String(error)}` };
+    return { path, ok: false, reason: `could not write: ${errorMessage(error)}` };
   }
   return { path, ok: true };
 }

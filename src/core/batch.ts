@@ -1,5 +1,6 @@
 // Indexing many notes without blocking the UI: parse until the time budget is spent, then yield.
 // The plugin (startup, cache saves) and the benchmark share these loops so the benchmark measures what users get.
+import { errorMessage } from "./errors";
 import { decodeNote, type NoteText } from "./noteText";
 import type { ParsePool } from "./parsePool";
 import { SharedParse, type ReadBatch } from "./sharedParse";
@@ -46,8 +47,6 @@ export interface BatchResult {
   /** Notes whose records came from the parse workers (the rest of `indexed` was parsed on this thread). */
   onWorkers: number;
 }
-
-const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /**
  * Reads and indexes `paths`. Listeners hear about each slice once, when it ends. Never throws: a note
@@ -108,7 +107,7 @@ export async function indexInBatches(
       const value = await read(path);
       return typeof value === "string" ? { text: value } : value;
     } catch (error) {
-      result.failed.push({ path, message: messageOf(error) });
+      result.failed.push({ path, message: errorMessage(error) });
       return undefined;
     }
   };
@@ -148,7 +147,7 @@ export async function indexInBatches(
       try {
         value = await read(path);
       } catch (error) {
-        result.failed.push({ path, message: messageOf(error) });
+        result.failed.push({ path, message: errorMessage(error) });
         continue;
       }
       if (value === null) {

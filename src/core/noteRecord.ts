@@ -1,5 +1,6 @@
 // One note's record in the index: what parsing found (items in columns, problems, tracks, queue block,
 // venue marks) and the stat that proves it fresh; built, compared and renamed here, kept by VaultIndex.
+import { errorMessage } from "./errors";
 import { RestoredRecord } from "./indexCacheRead";
 import { ITEM_STRIDE, LINE, NO_ITEMS, NO_VALUES, TRACK, type NoteItems } from "./noteItems";
 import { mightHaveItems, noteName, parseNoteColumns, type ParsedColumns } from "./parse";
@@ -65,7 +66,7 @@ export function addParsed(record: NoteRecord, text: string, parsed: ParsedColumn
 
 /** A note that could not be parsed is one problem, so the person hears of it; the index carries on. */
 export function failedRecord(record: NoteRecord, error: unknown): NoteRecord {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   return { ...blankRecord(record.path, record.stat), problems: [{ path: record.path, line: 1, message: `Could not read this note: ${message}` }] };
 }
 

@@ -2,6 +2,7 @@
 // (VaultIndex.adopt stores them). Structured cloning copies strings and plain objects at memory speed;
 // the batch's columns travel in one buffer that is handed over, not copied. Pure: the plugin's web
 // worker and the benchmark's Node worker both call `answerParseRequest`; only the plumbing differs.
+import { errorMessage } from "./errors";
 import { beginBulk, type NoteItems } from "./noteItems";
 import { decodeNote, type NoteText } from "./noteText";
 import { hasContent, parseRecord, type IndexOptions, type NoteRecord, type NoteStat } from "./noteRecord";
@@ -63,6 +64,6 @@ export function answerParseRequest(request: ParseRequest): ParseReply {
   try {
     return { id: request.id, ...parseBatch(request) };
   } catch (error) {
-    return { id: request.id, error: error instanceof Error ? error.message : String(error) };
+    return { id: request.id, error: errorMessage(error) };
   }
 }

@@ -1,6 +1,7 @@
 // Workers that parse batches of notes (parseBatch.ts), seen through one small interface so the plugin's
 // web workers and the benchmark's Node worker threads share this bookkeeping: request ids, the least busy
 // worker first, and a failed worker's requests rejected so the caller parses those notes itself.
+import { errorMessage } from "./errors";
 import type { ParseReply, ParseRequest } from "./parseBatch";
 import type { NoteRecord } from "./noteRecord";
 
@@ -83,7 +84,7 @@ export class ParsePool {
       try {
         this.workers[worker].post({ id, ...batch }, transfer);
       } catch (error) {
-        this.fail(worker, error instanceof Error ? error.message : String(error));
+        this.fail(worker, errorMessage(error));
       }
     });
   }

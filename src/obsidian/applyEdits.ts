@@ -3,6 +3,7 @@
 // otherwise `Vault.process` (atomic against other writers). The core verifies every line first.
 import { MarkdownView, Notice, TFile, type App, type Editor, type EditorChange } from "obsidian";
 import { applyLineEdits, type EditFailure } from "../core/edits";
+import { errorMessage } from "../core/errors";
 import type { LineEdit } from "../core/types";
 import { t } from "./i18n";
 
@@ -42,7 +43,7 @@ export async function applyLineEditsToNote(app: App, path: string, edits: LineEd
       if (!failures) await options.reindex?.(path, written);
     }
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     return fail(path, t("edit.failed", { item: firstText(edits), path, line: edits[0].line, reason: message }), options);
   }
   if (failures) return fail(path, describeFailure(failures[0]), options);
