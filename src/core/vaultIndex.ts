@@ -411,18 +411,12 @@ export class VaultIndex {
   /** Replaces (or with null, drops) a note's record, keeping the path list and the whole-vault lists in step. */
   private put(path: string, record: NoteRecord | null): void {
     const old = this.notes.get(path);
-    if (old && record) {
-      // Whole-vault lists survive an edit that leaves the note's part in them as it was (most edits touch
-      // items only); `changed` drops the item lists.
-      if (!sameTracks(old.tracks, record.tracks)) this.lists.tracks = undefined;
-      if (!sameValues(old.problems, record.problems)) this.lists.problems = undefined;
-      if (!sameValue(old.queueBlock, record.queueBlock)) this.lists.queueBlocks = undefined;
-      if (!sameValues(old.venueMarks, record.venueMarks)) this.lists.venueMarks = undefined;
-    } else if ((old && hasContent(old)) || (record && hasContent(record))) {
-      // A note that comes or goes: no comparing, which would decode a record adopted from a worker now.
-      const { withItems } = this.lists;
-      this.lists = { withItems };
-    }
+    // Whole-vault lists survive an edit that leaves the note's part in them as it was (most edits touch
+    // items only); `changed` drops the item lists.
+    if (!sameTracks(old?.tracks ?? [], record?.tracks ?? [])) this.lists.tracks = undefined;
+    if (!sameValues(old?.problems ?? [], record?.problems ?? [])) this.lists.problems = undefined;
+    if (!sameValue(old?.queueBlock ?? null, record?.queueBlock ?? null)) this.lists.queueBlocks = undefined;
+    if (!sameValues(old?.venueMarks ?? [], record?.venueMarks ?? [])) this.lists.venueMarks = undefined;
     if (old && hasContent(old)) removeSorted(this.contentPaths, path);
     if (record) {
       this.notes.set(path, record);
