@@ -20,9 +20,9 @@ export interface ReadBatch {
   handedOver: boolean;
 }
 
-/** A batch out with the workers; `answer` once they replied (an Error when they could not). */
+/** A batch out with the workers; `answer` once they replied ("failed" when they could not: it is parsed here). */
 interface SentBatch extends ReadBatch {
-  answer?: ParsedRecords | Error;
+  answer?: ParsedRecords | "failed";
   answered: Promise<void>;
 }
 
@@ -89,7 +89,7 @@ export class SharedParse {
     batch.handedOver = transfer.length > 0;
     const out: SentBatch = Object.assign(batch, { answered: Promise.resolve() });
     out.answered = this.pool.parse({ options: this.index.options, paths: batch.paths, texts: batch.texts, stats: batch.stats }, transfer)
-      .then((records) => { out.answer = records; }, (error: unknown) => { out.answer = error instanceof Error ? error : new Error(String(error)); });
+      .then((records) => { out.answer = records; }, () => { out.answer = "failed"; });
     this.sent.push(out);
     return true;
   }
