@@ -20,6 +20,11 @@ const byDocumentOrder = (a: Item, b: Item): number => (a.path < b.path ? -1 : a.
 const lastDay = (item: Item): IsoDate => item.end ?? item.date;
 /** Finished or cancelled (`[-]`): such items keep their dates. */
 const isOpen = (item: Item): boolean => !item.done && item.status !== "-";
+/** Dates are written with four-digit years: a roll that would pass the last one leaves the item as it is. */
+const LAST_DAY: IsoDate = "9999-12-31";
+const PAST_THE_END = `out of range: the new date would pass ${LAST_DAY}`;
+/** `10000-01-01` sorts before `9999-12-31` as text: a five-digit year is longer. */
+const pastTheEnd = (day: IsoDate): boolean => day.length > LAST_DAY.length || day > LAST_DAY;
 
 /**
  * A day-by-day schedule: its unfinished items, in document order, never go back in time and are
@@ -168,8 +173,13 @@ export function planRoll(items: Item[], day: IsoDate, options: { mode: RollMode;
       }
       if (mode === null || earliest === null) continue;
       const shift = mode === "shift" ? daysBetween(earliest, day) : daysBetween(item.date, day);
+      const date = addDays(item.date, shift);
       const end = item.end === null ? null : addDays(item.end, shift);
-      const change = changeFor(item, addDays(item.date, shift), end, habit);
+      if (pastTheEnd(date) || (end !== null && pastTheEnd(end))) {
+        plan.skipped.push({ path: item.path, line: item.line, reason: PAST_THE_END, text: item.text });
+        continue;
+      }
+      const change = changeFor(item, date, end, habit);
       if (change) plan.changes.push(change);
     }
   }

@@ -268,3 +268,40 @@ describe("rewriteLine", () => {
     expect(rewriteLine(source, 5 + found.from, 5 + found.to, date, end).line).toBe(expected);
   });
 });
+
+describe("the supported year range", () => {
+  // Years end at 9999: a date rolled past it has no spelling (it came out as `1000/00/00`).
+  const END_OF_TIME = [
+    "## 年末",
+    "",
+    "- [ ] 9999/12/28    第一天",
+    "- [ ] 9999/12/29    第二天",
+    "- [ ] 9999/12/30    第三天",
+    "- [ ] 9999/12/31    第四天",
+    "",
+    "## Ranges",
+    "",
+    "- [ ] 9999-12-20  Fits",
+    "- [ ] 9999/12/22 - 9999/12/25  长假",
+    "",
+  ].join("\n");
+  const PAST_THE_END = "out of range: the new date would pass 9999-12-31";
+
+  it("shift: items that would pass 9999-12-31 are skipped with the reason, the others written", () => {
+    const plan = planRoll(itemsOf("Plan.md", END_OF_TIME), "9999-12-31", { mode: "shift", settings: DEFAULT_SETTINGS });
+    expect(plan.changes.map((c) => [c.line, c.to])).toEqual([[3, "9999/12/31"], [10, "9999-12-31"]]);
+    expect(plan.skipped.map((s) => [s.line, s.reason])).toEqual([[4, PAST_THE_END], [5, PAST_THE_END], [6, PAST_THE_END], [11, PAST_THE_END]]);
+    const outcome = applyLineEdits(END_OF_TIME, plan.changes.map((c) => c.edit));
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome.failures));
+    expect(outcome.text).toBe(withLines(END_OF_TIME, [
+      ["- [ ] 9999/12/28    第一天", "- [ ] 9999/12/31    第一天"],
+      ["- [ ] 9999-12-20  Fits", "- [ ] 9999-12-31  Fits"],
+    ]));
+  });
+
+  it("today: a range whose end would pass 9999-12-31 keeps its dates; single dates move", () => {
+    const plan = planRoll(itemsOf("Plan.md", END_OF_TIME), "9999-12-31", { mode: "today", settings: DEFAULT_SETTINGS });
+    expect(plan.changes.map((c) => [c.line, c.to])).toEqual([[3, "9999/12/31"], [4, "9999/12/31"], [5, "9999/12/31"], [10, "9999-12-31"]]);
+    expect(plan.skipped.map((s) => [s.line, s.reason])).toEqual([[11, PAST_THE_END]]);
+  });
+});
