@@ -33,9 +33,12 @@ const DAY_MARKS = [0x65e5, 0x53f7]; // 日 号
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 0x3000 || c === 0xa0;
-/** Characters that, right before a year, mean the digits belong to a URL, path, version or number. */
+/** Characters that, right before a year, mean the digits belong to a URL, path, version, number or
+ *  word (`v2021.3.4`, `build2021-03-04`); CJK text before a date is fine (`矩阵加法2021/4/07`). */
 const BAD_BEFORE = new Uint8Array(128);
 for (const ch of "/\\._=&?#%@+-") BAD_BEFORE[ch.charCodeAt(0)] = 1;
+for (let c = 65; c <= 90; c++) BAD_BEFORE[c] = BAD_BEFORE[c + 32] = 1;
+const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const badBefore = (c: number): boolean => c < 128 && BAD_BEFORE[c] === 1;
 /** - ~ ～ 至 – — 到 */
 const isRangeSeparator = (c: number): boolean =>
@@ -111,15 +114,26 @@ function plainExprAt(s: string, i: number): RawExpr | null {
   return expr;
 }
 
-/** True when the text right after a date continues it as a URL path, version or longer number. */
+/** True when the text right after a date continues it as a URL path, version (`2022.3.4f1`), word or
+ *  longer number. A time joined by `/` (`2021/11/16/23:53:54`) or ISO's `T` (`2021-03-04T09:30`) does not. */
 function glued(s: string, token: DateToken): boolean {
-  const next = s.charCodeAt(token.to);
-  if (next === 47) return true; // "/"
-  return (next === 46 || next === 45) && isDigit(s.charCodeAt(token.to + 1)); // "." "-"
+  const at = token.to;
+  const next = s.charCodeAt(at);
+  if (next === 47) return !timeAt(s, at + 1); // "/"
+  if (isAsciiLetter(next)) return token.suffix === 0 && !(next === 84 && isDigit(s.charCodeAt(at + 1))); // "T"
+  return (next === 46 || next === 45) && isDigit(s.charCodeAt(at + 1)); // "." "-"
+}
+
+/** `H:MM` or `HH:MM` at `i`. */
+function timeAt(s: string, i: number): boolean {
+  if (!isDigit(s.charCodeAt(i))) return false;
+  const colon = isDigit(s.charCodeAt(i + 1)) ? i + 2 : i + 1;
+  return s.charCodeAt(colon) === 58 && isDigit(s.charCodeAt(colon + 1)) && isDigit(s.charCodeAt(colon + 2));
 }
 
 const SCHEDULED_EMOJI = ["⏳", "⌛"];
 const DUE_EMOJI = ["📅", "📆", "🗓"];
+const START_EMOJI = ["🛫"];
 
 /** First `emoji [U+FE0F] spaces date` in `s`. */
 function emojiExpr(s: string, emojis: string[], form: DateForm): RawExpr | null {
@@ -138,10 +152,30 @@ function emojiExpr(s: string, emojis: string[], form: DateForm): RawExpr | null 
   return best;
 }
 
-const FIELD = /[[(][ \t]*(due|scheduled)[ \t]*::/gi;
+const FIELD = /[[(][ \t]*(due|scheduled|start|date)[ \t]*::/gi;
 
-/** First Dataview inline field `[key:: date]` / `(key:: date)` for `key`. */
+/** First Dataview inline field `[key:: date]` / `(key:: date)` for `key`, else (but for `date`) an
+ *  unbracketed `key:: date` that ends the line: Dataview reads such a field to the line's end. */
 function fieldExpr(s: string, key: string): RawExpr | null {
+  return bracketedFieldExpr(s, key) ?? (key === "date" ? null : trailingFieldExpr(s, key));
+}
+
+function trailingFieldExpr(s: string, key: string): RawExpr | null {
+  let end = s.length;
+  while (end > 0 && isSpace(s.charCodeAt(end - 1))) end--;
+  const colons = s.lastIndexOf("::", end - 2);
+  if (colons < 0) return null;
+  let keyTo = colons;
+  while (keyTo > 0 && isSpace(s.charCodeAt(keyTo - 1))) keyTo--;
+  const keyFrom = keyTo - key.length;
+  if (keyFrom < 0 || (keyFrom > 0 && !isSpace(s.charCodeAt(keyFrom - 1))) || s.slice(keyFrom, keyTo).toLowerCase() !== key) return null;
+  const i = skipSpaces(s, colons + 2);
+  const token = newToken();
+  if (!isDigit(s.charCodeAt(i)) || !dateTokenAt(s, i, token) || token.to !== end) return null;
+  return { from: keyFrom, to: end, start: token, end: null, form: "dataview" };
+}
+
+function bracketedFieldExpr(s: string, key: string): RawExpr | null {
   FIELD.lastIndex = 0;
   for (let m = FIELD.exec(s); m; m = FIELD.exec(s)) {
     if (m[1].toLowerCase() !== key) continue;
@@ -183,26 +217,33 @@ function firstPlainExpr(s: string): RawExpr | null {
   return null;
 }
 
-/** `::` of an inline field, the lead surrogate of 📅 📆 🗓, ⏳ or ⌛. */
+/** `::` of an inline field, the lead surrogate of 📅 📆 🗓 🛫, ⏳ or ⌛. */
 const EXPLICIT_MARK = /::|\uD83D|\u23F3|\u231B/;
 
 /**
  * The expression that dates a line. A scheduled date (⏳, [scheduled::]) is the day to work on
- * it, so it wins over a due date (📅, [due::]); explicit Tasks/Dataview forms win over a plain
- * date; among plain dates the first one in the line counts.
+ * it, so it wins over a due date (📅, [due::]); both win over a plain date (among plain dates the
+ * first one in the line counts). Only a line with none of these is dated by its start (🛫,
+ * [start::]: Tasks' "happens"), and then by Dataview's [date::]. An impossible date in any of these
+ * fields is the line's problem, even beside a valid one. Done, created and cancelled dates (✅ ➕ ❌,
+ * [completion::] [created::] [cancelled::]) are history and never date a line.
  */
 function locate(s: string): RawExpr | null {
   // One search for any marker of an explicit form; most lines have none and go straight to the plain date.
   if (EXPLICIT_MARK.test(s)) {
     const fields = s.includes("::");
     const emoji = s.includes("\uD83D") || s.includes("\u23F3") || s.includes("\u231B");
-    const explicit =
-      earliest(emoji ? emojiExpr(s, SCHEDULED_EMOJI, "tasks-scheduled") : null, fields ? fieldExpr(s, "scheduled") : null) ??
-      earliest(emoji ? emojiExpr(s, DUE_EMOJI, "tasks-due") : null, fields ? fieldExpr(s, "due") : null);
-    if (explicit) return explicit;
+    const scheduled = earliest(emoji ? emojiExpr(s, SCHEDULED_EMOJI, "tasks-scheduled") : null, fields ? fieldExpr(s, "scheduled") : null);
+    const due = earliest(emoji ? emojiExpr(s, DUE_EMOJI, "tasks-due") : null, fields ? fieldExpr(s, "due") : null);
+    const start = earliest(emoji ? emojiExpr(s, START_EMOJI, "tasks-start") : null, fields ? fieldExpr(s, "start") : null);
+    const dated = fields ? fieldExpr(s, "date") : null;
+    for (const field of [scheduled, due, start, dated]) if (field !== null && !exprValid(field)) return field;
+    return scheduled ?? due ?? firstPlainExpr(s) ?? start ?? dated;
   }
   return firstPlainExpr(s);
 }
+
+const exprValid = (e: RawExpr): boolean => tokenValid(e.start) && (e.end === null || tokenValid(e.end));
 
 function earliest(a: RawExpr | null, b: RawExpr | null): RawExpr | null {
   if (!a) return b;

@@ -8,7 +8,8 @@ import type { QueueBlock } from "./queue";
 import type { NoteRecord } from "./noteRecord";
 import { ChunkedColumn, Utf8Chunks } from "./chunks";
 
-export const INDEX_CACHE_VERSION = 6;
+/** Raised whenever parsing reads the same text differently (then a cached record would be stale). */
+export const INDEX_CACHE_VERSION = 7;
 export const MAGIC = 0x43495142; // "BQIC" read as a little-endian u32
 export const BYTE_ORDER = 0x01020304;
 export const HEADER_INTS = 10;

@@ -37,7 +37,7 @@ export const SUB_STRIDE = 5;
 
 export const FORM_SHIFT = 24;
 const STATUS_MASK = (1 << FORM_SHIFT) - 1;
-export const FORMS: readonly DateForm[] = ["plain", "cjk", "tasks-due", "tasks-scheduled", "dataview"];
+export const FORMS: readonly DateForm[] = ["plain", "cjk", "tasks-due", "tasks-scheduled", "dataview", "tasks-start"];
 
 export interface NoteItems {
   count: number;

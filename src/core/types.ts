@@ -4,7 +4,7 @@
 export type IsoDate = string;
 
 /** How a date was written, so a rewrite can keep the person's style. */
-export type DateForm = "plain" | "cjk" | "tasks-due" | "tasks-scheduled" | "dataview";
+export type DateForm = "plain" | "cjk" | "tasks-due" | "tasks-scheduled" | "dataview" | "tasks-start";
 
 export interface Subtask {
   line: number;
