@@ -309,10 +309,15 @@ export function allItems(note: NoteItems, path: string): Item[] {
   return out;
 }
 
-/** Whether item `k` is finished (`x`/`X`). */
-export function doneAt(note: NoteItems, k: number): boolean {
+/** Whether item `k` is finished (`x`/`X`) or cancelled (`-`): such an item is neither overdue nor remaining. */
+export function closedAt(note: NoteItems, k: number): boolean {
   const status = note.cols[k * ITEM_STRIDE + STATUS_FORM] & STATUS_MASK;
-  return status === 120 || status === 88;
+  return status === 120 || status === 88 || status === 45;
+}
+
+/** Whether item `k` is cancelled (`-`): no longer a plan. */
+export function cancelledAt(note: NoteItems, k: number): boolean {
+  return (note.cols[k * ITEM_STRIDE + STATUS_FORM] & STATUS_MASK) === 45;
 }
 
 /** Item `k`'s last day (its end, or its date). */

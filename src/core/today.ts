@@ -40,6 +40,9 @@ export interface TodayModel {
   problems: Problem[];
 }
 
+/** How many items count toward a day's progress: a cancelled one (`[-]`) is neither done nor remaining. */
+const countedItems = (items: Item[]): number => items.filter((item) => item.status !== "-").length;
+
 /** Items by track, tracks in order of their first item. */
 export function groupByTrack(items: Item[]): Map<string, Item[]> {
   const groups = new Map<string, Item[]>();
@@ -123,7 +126,7 @@ export function buildToday(index: VaultIndex, day: IsoDate, now: Date, settings:
     tracks.push({
       name, state, items,
       done: items.filter((item) => item.done).length,
-      total: items.length,
+      total: countedItems(items),
       overdue: overdueByTrack.get(name)?.count ?? 0,
       rank: i + 1,
     });
@@ -144,7 +147,7 @@ export function buildToday(index: VaultIndex, day: IsoDate, now: Date, settings:
     used: queue.used,
     overCapacity: queue.overCapacity,
     done,
-    total: todayItems.length,
+    total: countedItems(todayItems),
     tracks,
     overdue,
     deadlines,

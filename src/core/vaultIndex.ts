@@ -10,7 +10,7 @@ import { insertSorted, removeSorted } from "./sortedPaths";
 import { mightHaveItems, parseNoteColumnsInSteps } from "./parse";
 import { rememberScan, scanNoteInSteps } from "./scan";
 import {
-  allItems, beginBulk, DATE, doneAt, ITEM_STRIDE, itemAt, lastDayAt, textAt, TRACK, type NoteItems,
+  allItems, beginBulk, cancelledAt, closedAt, DATE, ITEM_STRIDE, itemAt, lastDayAt, textAt, TRACK, type NoteItems,
 } from "./noteItems";
 import { findQueueBlock, type QueueBlock, type TrackInfo } from "./queue";
 import { BUILTIN_VENUES, findVenueMarks, type VenueMark } from "./deadlines";
@@ -224,7 +224,7 @@ export class VaultIndex {
     return out;
   }
 
-  /** Unfinished items whose date (a range: its end) is before `day`. Sorted by path then line. */
+  /** Open items (neither done nor cancelled) whose date (a range: its end) is before `day`. Sorted by path then line. */
   overdue(day: IsoDate): Item[] {
     if (this.lists.overdue?.day === day) return this.lists.overdue.items;
     const out: Item[] = [];
@@ -256,7 +256,7 @@ export class VaultIndex {
     return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   }
 
-  /** The first day after `day` with any item on it, or null. */
+  /** The first day after `day` with any item on it that is not cancelled, or null. */
   nextPlannedDay(day: IsoDate): IsoDate | null {
     if (this.views.next?.day !== day) this.views.next = NextDays.build(this.source, this.recordsWithItems(), day);
     const best = this.views.next.current(this.source);
@@ -280,13 +280,13 @@ export class VaultIndex {
   }
 
   /**
-   * Unfinished items whose text passes `test`, by path then line; remembered per note under `key` like
+   * Open items (neither done nor cancelled) whose text passes `test`, by path then line; remembered per note under `key` like
    * `select`. Only the items that pass become objects.
    */
   openItemsWithText(key: string, test: (text: string) => boolean): Item[] {
     return this.picked(key, (record) => {
       const rows: number[] = [];
-      for (let k = 0; k < record.items.count; k++) if (!doneAt(record.items, k) && test(textAt(record.items, k))) rows.push(k);
+      for (let k = 0; k < record.items.count; k++) if (!closedAt(record.items, k) && test(textAt(record.items, k))) rows.push(k);
       return rows;
     });
   }
@@ -481,7 +481,7 @@ export class VaultIndex {
       if (first <= key && key <= last) {
         if (on === NONE) on = [];
         on.push(this.item(record, memo, k));
-      } else if (last < key && !doneAt(items, k)) {
+      } else if (last < key && !closedAt(items, k)) {
         if (overdue === NO_ROWS) overdue = [];
         overdue.push(k);
       }
@@ -499,7 +499,7 @@ export class VaultIndex {
     const items: Item[] = [];
     for (let k = 0, at = 0; k < record.items.count; k++, at += ITEM_STRIDE) {
       const first = cols[at + DATE];
-      if (first > from && first <= to && !doneAt(record.items, k)) items.push(this.item(record, memo, k));
+      if (first > from && first <= to && !closedAt(record.items, k)) items.push(this.item(record, memo, k));
     }
     dayMemo.upcoming = { last, items };
     return items;
@@ -567,7 +567,7 @@ function picksOf(memo: NoteMemo | undefined): [string, number[]][] {
 function nextDayIn(items: NoteItems, day: number, tomorrow: number): number {
   let best = 0;
   for (let k = 0; k < items.count; k++) {
-    if (lastDayAt(items, k) <= day) continue;
+    if (lastDayAt(items, k) <= day || cancelledAt(items, k)) continue;
     const first = items.cols[k * ITEM_STRIDE + DATE];
     const next = first > day ? first : tomorrow; // a range under way continues tomorrow
     if (best === 0 || next < best) best = next;

@@ -1,0 +1,82 @@
+// What the sidebar calls overdue and what a roll does with it must agree: every overdue item is moved
+// or skipped with a reason, and a cancelled item is neither overdue nor remaining.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { addDays } from "../../src/core/dates";
+import { planRoll } from "../../src/core/roll";
+import { DEFAULT_SETTINGS } from "../../src/core/settings";
+import { buildToday } from "../../src/core/today";
+import { VaultIndex } from "../../src/core/vaultIndex";
+
+const DAY = "2025-05-20";
+const indexOf = (notes: Record<string, string>): VaultIndex => {
+  const index = new VaultIndex();
+  for (const [path, text] of Object.entries(notes)) index.update(path, text);
+  return index;
+};
+
+const LOG = [
+  "## 实验记录",
+  "- [x] 2025-05-02 搭环境",
+  "- [-] 2025-05-03 换成另一个框架（放弃）",
+  "- [ ] 2025-05-04 跑基线",
+  "- [-] 2025/5/5 写插件 📅 2025-05-06",
+  "- [/] 2025-05-07 调参",
+  "- [>] 2025-05-08 改到下周",
+  "- [ ] 2025-05-20 今天的",
+  "- [-] 2025-05-20 今天取消的",
+  "- [-] 2025-05-25 以后取消的",
+  "- [ ] 2025-05-26 以后的",
+].join("\n");
+
+describe("cancelled items", () => {
+  it("are neither overdue nor remaining, on the sidebar and in a roll", () => {
+    const index = indexOf({ "Log.md": LOG });
+    const model = buildToday(index, DAY, new Date(2025, 4, 20, 9), structuredClone(DEFAULT_SETTINGS));
+    expect(model.overdue.map((g) => [g.track, g.count, g.items.map((i) => i.line)])).toEqual([["实验记录", 3, [4, 6, 7]]]);
+    expect(model.tracks.map((t) => [t.name, t.done, t.total, t.overdue])).toEqual([["实验记录", 0, 1, 3]]);
+    expect([model.done, model.total]).toEqual([0, 1]);
+    const plan = planRoll(index.items(), DAY, { mode: "today", settings: DEFAULT_SETTINGS });
+    expect(plan.changes.map((c) => c.line)).toEqual([4, 6, 7]);
+    expect(plan.skipped).toEqual([]);
+    expect(index.nextPlannedDay(DAY)).toBe("2025-05-26");
+    expect(index.upcoming(DAY, 7).map((i) => i.line)).toEqual([11]);
+  });
+
+  it("never count as open deadlines", () => {
+    const index = indexOf({ "Venues.md": "- [-] 2025-06-01 ICML 2025 投稿截止\n- [ ] 2025-06-02 NeurIPS 2025 投稿截止\n" });
+    const model = buildToday(index, DAY, new Date(2025, 4, 20, 9), structuredClone(DEFAULT_SETTINGS));
+    expect(model.deadlines.map((d) => d.line)).toEqual([2]);
+  });
+});
+
+// Random notes in the shapes of other people's notes: every status, Tasks and Dataview fields, version
+// numbers, fixed milestones.
+const dayArb = fc.integer({ min: 0, max: 40 }).map((n) => addDays("2025-05-01", n));
+const statusArb = fc.constantFrom(" ", " ", "x", "X", "-", "/", ">", "!", "?");
+const textArb = fc.constantFrom("跑基线", "camera-ready 提交", "rebuttal 截止", "录用通知", "Unity 2022.3.4f1 升级", "#task 写周报 🔁 every week", "期末考试", "");
+const lineArb = fc.oneof(
+  fc.record({ s: statusArb, d: dayArb, t: textArb }).map(({ s, d, t }) => `- [${s}] ${d} ${t}`),
+  fc.record({ s: statusArb, d: dayArb, t: textArb }).map(({ s, d, t }) => `- [${s}] ${t} 📅 ${d}`),
+  fc.record({ s: statusArb, d: dayArb, t: textArb }).map(({ s, d, t }) => `- [${s}] ${t} 🛫 ${d} ➕ 2025-04-01`),
+  fc.record({ s: statusArb, d: dayArb, t: textArb }).map(({ s, d, t }) => `- [${s}] ${t} [date:: ${d}]`),
+  fc.record({ s: statusArb, d: dayArb, t: textArb }).map(({ s, d, t }) => `- [${s}] ${t} due:: ${d}`),
+  fc.record({ s: statusArb, d: dayArb, n: fc.integer({ min: 0, max: 9 }) }).map(({ s, d, n }) => `- [${s}] ${d.replaceAll("-", ".")}f${n}`),
+  fc.constantFrom("## 论文", "## 课程", "", "  - [ ] 子任务"),
+);
+const notesArb = fc.array(fc.array(lineArb, { minLength: 1, maxLength: 25 }), { minLength: 1, maxLength: 3 });
+
+describe("overdue and roll agree", () => {
+  it("every overdue item is moved by a roll or skipped with a reason, in every mode", () => {
+    fc.assert(fc.property(notesArb, dayArb, fc.constantFrom<"auto" | "today" | "shift">("auto", "today", "shift"), (notes, day, mode) => {
+      const index = indexOf(Object.fromEntries(notes.map((lines, i) => [`n${i}.md`, lines.join("\n")])));
+      const plan = planRoll(index.items(), day, { mode, settings: DEFAULT_SETTINGS });
+      const handled = new Set([...plan.changes.map((c) => `${c.path}:${c.line}`), ...plan.skipped.map((s) => `${s.path}:${s.line}`)]);
+      for (const item of index.overdue(day)) {
+        expect(item.status).not.toBe("-");
+        expect(handled.has(`${item.path}:${item.line}`), `${item.path}:${item.line} ${item.source}`).toBe(true);
+      }
+      for (const skip of plan.skipped) expect(skip.reason.length).toBeGreaterThan(0);
+    }), { numRuns: 300 });
+  });
+});
