@@ -5,7 +5,7 @@ import { closeSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, 
 import { dirname, join, sep } from "node:path";
 import { applyLineEdits, type EditFailure } from "../core/edits";
 import { errorMessage } from "../core/errors";
-import { DEFAULT_SETTINGS, type BrainQueueSettings } from "../core/settings";
+import { DEFAULT_SETTINGS, fixedKeywordsFrom, type BrainQueueSettings } from "../core/settings";
 import type { LineEdit } from "../core/types";
 import { UsageError } from "./args";
 
@@ -95,6 +95,7 @@ export function loadSettings(file: string | null): BrainQueueSettings {
       target[key] = value;
     }
   }
+  settings.fixedKeywords = fixedKeywordsFrom(settings.fixedKeywords);
   return settings;
 }
 

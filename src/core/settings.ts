@@ -33,7 +33,9 @@ export const DEFAULT_SETTINGS: BrainQueueSettings = {
   queueLimit: 5,
   priority: [],
   termStart: null,
-  fixedKeywords: ["截止", "截至", "deadline", "DDL", "开课", "结课", "考试", "笔试", "exam"],
+  // A venue's milestones are on its calendar: a roll must not move them either.
+  fixedKeywords: ["截止", "截至", "deadline", "DDL", "开课", "结课", "考试", "笔试", "exam",
+    "rebuttal", "notification", "camera-ready", "camera ready", "registration", "通知", "录用", "注册"],
   deadlineWords: ["截止", "截至", "投稿", "deadline", "DDL", "submission"],
   customVenues: [],
   anywhereOnEarth: false,
@@ -41,3 +43,13 @@ export const DEFAULT_SETTINGS: BrainQueueSettings = {
   highlightDeadlines: true,
   trackModes: {},
 };
+
+/** Default fixed-date keyword lists of earlier versions. Settings are saved whole, so a stored list equal
+ *  to one of these is one the person never edited: it follows the defaults forward. */
+const EARLIER_FIXED_KEYWORDS = [["截止", "截至", "deadline", "DDL", "开课", "结课", "考试", "笔试", "exam"]];
+
+/** The fixed-date keywords to use for a stored list: an untouched earlier default becomes today's. */
+export function fixedKeywordsFrom(stored: string[]): string[] {
+  const untouched = EARLIER_FIXED_KEYWORDS.some((old) => old.length === stored.length && old.every((w, i) => w === stored[i]));
+  return untouched ? [...DEFAULT_SETTINGS.fixedKeywords] : stored;
+}

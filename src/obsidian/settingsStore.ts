@@ -1,6 +1,6 @@
 // The plugin's stored data (settings, roll journal, notice day), read defensively:
 // data.json may be corrupt, hand-edited, or written by an older version. Never throws.
-import { DEFAULT_SETTINGS, type BrainQueueSettings } from "../core/settings";
+import { DEFAULT_SETTINGS, fixedKeywordsFrom, type BrainQueueSettings } from "../core/settings";
 import type { RollMode } from "../core/types";
 
 export interface StoredJournalEntry {
@@ -60,7 +60,7 @@ export function migrateSettings(raw: unknown): BrainQueueSettings {
     queueLimit: integer(s.queueLimit ?? s.limit, d.queueLimit, 1, 99),
     priority: stringList(s.priority, d.priority),
     termStart: isIsoDate(s.termStart) ? s.termStart : null,
-    fixedKeywords: stringList(s.fixedKeywords, d.fixedKeywords),
+    fixedKeywords: fixedKeywordsFrom(stringList(s.fixedKeywords, d.fixedKeywords)),
     deadlineWords: stringList(s.deadlineWords, d.deadlineWords),
     customVenues: stringList(s.customVenues, d.customVenues),
     anywhereOnEarth: boolean(s.anywhereOnEarth, d.anywhereOnEarth),

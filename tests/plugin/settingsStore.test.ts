@@ -80,3 +80,12 @@ describe("settings store", () => {
     second.unload();
   });
 });
+
+describe("fixed-date keywords saved by an earlier version", () => {
+  const FIRST_DEFAULT = ["截止", "截至", "deadline", "DDL", "开课", "结课", "考试", "笔试", "exam"];
+  it("follow the defaults when never edited, and stay as they are when edited", () => {
+    expect(readPluginData({ settings: { fixedKeywords: FIRST_DEFAULT } }).settings.fixedKeywords).toEqual(DEFAULT_SETTINGS.fixedKeywords);
+    expect(DEFAULT_SETTINGS.fixedKeywords).toEqual(expect.arrayContaining(["notification", "rebuttal", "录用"]));
+    expect(readPluginData({ settings: { fixedKeywords: ["考试"] } }).settings.fixedKeywords).toEqual(["考试"]);
+  });
+});
