@@ -57,6 +57,8 @@ export class BlockScanner {
   private lazy = false;
   /** Where the open paragraph's first line starts. */
   private paraFrom = 0;
+  /** The task whose first paragraph is open (its text may go on over the next lines), or -1. */
+  private paraTask = -1;
 
   private readonly lineBreaks: LineBreaks;
   private readonly comments: MarkFinder;
@@ -161,6 +163,7 @@ export class BlockScanner {
       this.paraLine = this.n;
       this.paraFrom = this.from;
       this.paraTop = true;
+      this.paraTask = -1;
     }
     if (this.comments.countIn(this.from, this.end) % 2 === 1) this.inComment = true;
   }
@@ -179,7 +182,10 @@ export class BlockScanner {
     this.paraOpen = allMatched && this.leaf === Leaf.Paragraph;
     this.lazy = !allMatched && this.leaf === Leaf.Paragraph && !cur.blank;
     if (this.startBlocks(allMatched)) return;
-    if (this.lazy) return; // lazy paragraph continuation
+    if (this.lazy) { // lazy paragraph continuation
+      if (this.paraTask >= 0) this.tasks.continuePara(this.paraTask, this.end);
+      return;
+    }
     this.depth = this.matched;
     if (cur.blank) {
       this.leaf = Leaf.None;
@@ -382,13 +388,17 @@ export class BlockScanner {
     const cur = this.cur;
     const { n, text: line, from, end } = this;
     const at = cur.nextNonspace;
-    if (!this.paraOpen) {
+    if (this.paraOpen) {
+      if (this.paraTask >= 0) this.tasks.continuePara(this.paraTask, end);
+    } else {
+      this.paraTask = -1;
       const parent = this.depth > 0 ? this.pool[this.depth - 1] : undefined;
       // GFM (as micromark reads it): the checkbox opens the item's first paragraph on the marker's
       // line, or on the next line when the marker stood alone without even a trailing space.
       if (parent && !parent.quote && !parent.hasChild && (parent.line === n || parent.bare)) {
         const contentEnd = checkboxEnd(line, at, end);
         if (contentEnd > 0) {
+          this.paraTask = this.tasks.length;
           this.tasks.add(n, from, end, line.codePointAt(at + 1)!, at - from, contentEnd - from, parent.id);
         }
       }
@@ -411,6 +421,7 @@ export class BlockScanner {
     const tasks = this.tasks;
     if (tasks.length > 0 && tasks.line(tasks.length - 1) === this.paraLine) tasks.pop();
     this.leaf = Leaf.None;
+    this.paraTask = -1;
     if (!this.paraTop || this.matched !== 0) return;
     const headings = this.headings;
     while (headings.length > 0 && headings[headings.length - 1].line > this.paraLine) headings.pop();

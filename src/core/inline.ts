@@ -1,12 +1,21 @@
-// Just enough inline Markdown to name tracks and groups: emphasis markers are dropped.
+// Just enough inline Markdown to name tracks and groups: emphasis markers and inline HTML are dropped.
 
 const PAIRED = ["**", "__", "~~", "=="];
 const isWordChar = (ch: string | undefined): boolean => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
 
+/** An HTML open or close tag or a comment, as CommonMark reads inline HTML (no `<` or `>` inside). */
+const INLINE_HTML = /<\/?[A-Za-z][A-Za-z0-9-]*(?:[ \t][^<>]*)?\/?>|<!--[^>]*?-->/g;
+
+/** `<a name='ToDolist'></a>ToDo list` → `ToDo list`: a table of contents' anchors and colouring spans
+ *  are not part of a name. Text in angle brackets that is no tag (`a <b c`) stays. */
+export function stripInlineHtml(text: string): string {
+  return text.includes("<") ? text.replace(INLINE_HTML, "") : text;
+}
+
 /** `**会议与期刊**` → `会议与期刊`, `Sub *part*` → `Sub part`: drops bold, italic, strike and
- *  highlight markers; an `_` inside a word (snake_case) stays. */
+ *  highlight markers and inline HTML; an `_` inside a word (snake_case) stays. */
 export function stripEmphasis(text: string): string {
-  let t = text;
+  let t = stripInlineHtml(text);
   for (const mark of PAIRED) if (t.includes(mark)) t = t.split(mark).join("");
   if (t.includes("*") || t.includes("_")) {
     let out = "";
@@ -31,4 +40,31 @@ export function boldOnly(s: string, at: number, end: number): string | null {
   if (inner.includes(mark)) return null;
   const label = stripEmphasis(inner);
   return label.length > 0 ? label : null;
+}
+
+// Tasks' fields (https://publish.obsidian.md/tasks/): dates, priority, recurrence, ids and dependencies, the
+// action on completion, and the same fields written Dataview's way. Each match takes the blanks before it.
+const DATE_FIELD = String.raw`[📅📆🗓⏳⌛🛫✅➕❌]\uFE0F?[ \t]*\d{4}-\d{1,2}-\d{1,2}`;
+const PRIORITY = String.raw`[⏫🔼🔽🔺⏬]\uFE0F?`;
+const IDS = String.raw`(?:🆔|⛔)\uFE0F?[ \t]*[A-Za-z0-9_-]+(?:[ \t]*,[ \t]*[A-Za-z0-9_-]+)*`;
+const ON_COMPLETION = String.raw`🏁\uFE0F?[ \t]*[A-Za-z]*`;
+/** Recurrence text runs up to the next field. */
+const RECURRENCE = String.raw`🔁\uFE0F?(?:(?![📅📆🗓⏳⌛🛫✅➕❌⏫🔼🔽🔺⏬🆔⛔🏁])[^])*`;
+const DATAVIEW_FIELD = String.raw`[[(][ \t]*(?:due|scheduled|start|created|completion|cancelled|priority|repeat|id|dependsOn|onCompletion)[ \t]*::[^\][()]*[\])]`;
+const BLOCK_ID = String.raw`[ \t]\^[A-Za-z0-9-]+[ \t]*$`;
+const TASKS_FIELDS = new RegExp(`[ \\t]*(?:${[DATE_FIELD, PRIORITY, IDS, ON_COMPLETION, RECURRENCE, DATAVIEW_FIELD].join("|")})|${BLOCK_ID}|<br[ \\t]*\\/?>`, "giu");
+/** Any character that may start one of them: most item texts have none and are returned as they are. */
+const MAY_HAVE_FIELDS = /[\u2300-\u27BF\uD83C\uD83D^<]|::/;
+/** Separators people put between a date and its text (`2025-03-05：registration`, `2025-03-07 - measurement`). */
+const LEADING_SEPARATOR = /^(?:[：:/]|-[ \t])[ \t\u3000]*/;
+
+/**
+ * An item's text as a Tasks user sees its description: Tasks' fields and block ids dropped (tags stay), a
+ * `<br>` dropped, and a separator left at the start by the date's removal trimmed.
+ */
+export function displayText(text: string): string {
+  let t = MAY_HAVE_FIELDS.test(text) ? text.replace(TASKS_FIELDS, "").trim() : text;
+  const separator = LEADING_SEPARATOR.exec(t);
+  if (separator) t = t.slice(separator[0].length).trim();
+  return t;
 }

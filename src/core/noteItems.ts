@@ -2,6 +2,7 @@
 // objects are made only for query results, so a vault of a million items costs about a hundred bytes
 // per item instead of a few hundred, and the cache is these columns written out as they are.
 import { dayOfKey } from "./dates";
+import { displayText } from "./inline";
 import { pooledString } from "./ownString";
 import { Slabs } from "./slabs";
 import type { DateForm, Item, Subtask } from "./types";
@@ -17,7 +18,8 @@ export const STATUS_FORM = 3;
 /** Offsets of the date expression in the source line. */
 export const DATE_FROM = 4;
 export const DATE_TO = 5;
-/** Where the line's body (the source after its prefix) starts in `text`; it ends where the next item's starts. */
+/** Where the line's body (the source after its prefix) starts in `text`; it ends where the next item's starts.
+ *  A body may go on after BODY_MORE with the text of the item's next lines (when its first line has none). */
 export const BODY_FROM = 6;
 /** Index in `names` of the line's prefix (`- [ ] `, `  > 1. [x]\t`): few distinct ones, shared. */
 export const PREFIX = 7;
@@ -34,6 +36,9 @@ export const SUB_STATUS = 2;
 export const SUB_TEXT_FROM = 3;
 export const SUB_TEXT_TO = 4;
 export const SUB_STRIDE = 5;
+
+/** Separates a body's line from the text of the lines after it: a line never holds a line break. */
+export const BODY_MORE = "\n";
 
 export const FORM_SHIFT = 24;
 const STATUS_MASK = (1 << FORM_SHIFT) - 1;
@@ -271,13 +276,26 @@ function bodyAt(note: NoteItems, k: number): string {
   return note.text.slice(note.cols[at + BODY_FROM], to);
 }
 
-/** Item `k`'s text (the line's words around the date), without making the whole item. */
+/** Item `k`'s text (the line's words around the date, as `displayText` shows them), without making the whole item. */
 export function textAt(note: NoteItems, k: number): string {
   const c = note.cols;
   const at = k * ITEM_STRIDE;
   const contentFrom = note.names[c[at + PREFIX]].length;
-  return textAround(bodyAt(note, k), c[at + DATE_FROM] - contentFrom, c[at + DATE_TO] - contentFrom);
+  return shownText(bodyAt(note, k), c[at + DATE_FROM] - contentFrom, c[at + DATE_TO] - contentFrom);
 }
+
+/** The text shown for a body with the date at `[from, to)`: its line's, or else its next lines'. */
+function shownText(body: string, from: number, to: number): string {
+  const more = body.indexOf(BODY_MORE);
+  if (more < 0) return displayText(textAround(body, from, to));
+  return displayText(textAround(body.slice(0, more), from, to)) || displayText(body.slice(more + 1));
+}
+
+/** A body without the text of its next lines. */
+const bodyLine = (body: string): string => {
+  const more = body.indexOf(BODY_MORE);
+  return more < 0 ? body : body.slice(0, more);
+};
 
 /** Item `k` of a note as a fresh object. */
 export function itemAt(note: NoteItems, k: number, path: string): Item {
@@ -295,10 +313,10 @@ export function itemAt(note: NoteItems, k: number, path: string): Item {
   }
   return {
     path, line: c[at + LINE], status, done: isDoneStatus(status),
-    text: textAround(body, c[at + DATE_FROM] - prefix.length, c[at + DATE_TO] - prefix.length),
+    text: shownText(body, c[at + DATE_FROM] - prefix.length, c[at + DATE_TO] - prefix.length),
     date: dayOfKey(c[at + DATE]), end: c[at + END] === 0 ? null : dayOfKey(c[at + END]),
     track: note.names[c[at + TRACK]], group: c[at + GROUP] < 0 ? null : note.names[c[at + GROUP]],
-    subtasks, source: prefix + body, dateFrom: c[at + DATE_FROM], dateTo: c[at + DATE_TO], form: FORMS[c[at + STATUS_FORM] >>> FORM_SHIFT],
+    subtasks, source: prefix + bodyLine(body), dateFrom: c[at + DATE_FROM], dateTo: c[at + DATE_TO], form: FORMS[c[at + STATUS_FORM] >>> FORM_SHIFT],
   };
 }
 

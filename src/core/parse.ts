@@ -3,7 +3,8 @@
 import { findDateKeys } from "./dateExpr";
 import { ownString, pooledString } from "./ownString";
 import { rememberScan, scanNote, scanNoteInSteps, STEP_CHARS, type ScannedNote } from "./scan";
-import { allItems, NoteItemsBuilder, type NoteItems } from "./noteItems";
+import { displayText } from "./inline";
+import { allItems, BODY_MORE, NoteItemsBuilder, textAround, type NoteItems } from "./noteItems";
 import { slabInts } from "./slabs";
 import type { ParsedNote, ParseOptions, Problem } from "./types";
 
@@ -50,6 +51,12 @@ function withoutComments(content: string): string {
     from = end;
   }
   return out + content.slice(from);
+}
+
+/** A paragraph's further lines (`\n  整理 git\n> 和分支`) as one line of text: containers' marks and
+ *  indentation dropped, lines joined by a space. */
+function continuation(lines: string): string {
+  return lines.split(/\r\n|\r|\n/).map((l) => l.replace(/^[ \t>]+/, "").trim()).filter((l) => l !== "").join(" ");
 }
 
 /** For each list item id, the index (in `items`) of its nearest dated ancestor item, memoised. */
@@ -194,8 +201,13 @@ class ItemPass {
           group = null;
         } else group = h.text || null;
       }
+      const to = tasks.to(t);
+      const paraTo = tasks.paraTo(t);
+      // Text on the next lines shows only for an item whose first line has none (`- [ ] 2020-12-17` + `  整理`).
+      const body = paraTo > to && displayText(textAround(content, found.from, found.to)) === ""
+        ? content + BODY_MORE + continuation(text.slice(to, paraTo)) : content;
       const index = items.addItem(line + 1, text, from, tasks.status(t), found.form, found.date, found.end,
-        contentFrom + found.from, contentFrom + found.to, contentFrom, track, group, content);
+        contentFrom + found.from, contentFrom + found.to, contentFrom, track, group, body);
       ancestors.markDated(tasks.item(t), index);
     }
     if (to > this.next) this.next = to;

@@ -18,6 +18,8 @@ export interface ScannedTask {
   contentFrom: number;
   /** The list item's id; `itemParent[item]` is the enclosing list item's id or -1. */
   item: number;
+  /** Where the task's paragraph ends (before its last line's break): `to`, unless text continues on the next lines. */
+  paraTo: number;
 }
 
 /** The tasks a scan found, in columns: a planner note has thousands, and an object per task was most of
@@ -35,6 +37,12 @@ export class ScannedTasks {
     const d = this.data;
     const at = this.length++ * TASK_STRIDE;
     d[at] = line; d[at + 1] = from; d[at + 2] = to; d[at + 3] = status; d[at + 4] = checkFrom; d[at + 5] = contentFrom; d[at + 6] = item;
+    d[at + 7] = to;
+  }
+
+  /** The paragraph of task `k` continues to `end` (a later line's end). */
+  continuePara(k: number, end: number): void {
+    this.data[k * TASK_STRIDE + 7] = end;
   }
 
   pop(): void {
@@ -49,11 +57,12 @@ export class ScannedTasks {
   checkFrom(k: number): number { return this.data[k * TASK_STRIDE + 4]; }
   contentFrom(k: number): number { return this.data[k * TASK_STRIDE + 5]; }
   item(k: number): number { return this.data[k * TASK_STRIDE + 6]; }
+  paraTo(k: number): number { return this.data[k * TASK_STRIDE + 7]; }
 
   at(k: number): ScannedTask {
     return {
       line: this.line(k), from: this.from(k), to: this.to(k), status: String.fromCodePoint(this.status(k)),
-      checkFrom: this.checkFrom(k), contentFrom: this.contentFrom(k), item: this.item(k),
+      checkFrom: this.checkFrom(k), contentFrom: this.contentFrom(k), item: this.item(k), paraTo: this.paraTo(k),
     };
   }
 
@@ -62,7 +71,7 @@ export class ScannedTasks {
   }
 }
 
-const TASK_STRIDE = 7;
+const TASK_STRIDE = 8;
 
 export interface ScannedNote {
   text: string;

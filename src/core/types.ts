@@ -22,7 +22,8 @@ export interface Item {
   /** The single character between the brackets (` `, `x`, `X`, `-`, `/`, `>`, …). */
   status: string;
   done: boolean;
-  /** The line without marker, checkbox and date expression, trimmed. */
+  /** The line without marker, checkbox and date expression, trimmed, as a Tasks user sees it: without Tasks'
+   *  fields, block id and a leading separator (`：`, `:`, `/`, `- `). */
   text: string;
   date: IsoDate;
   /** Last day of a range, or null. */

@@ -8,14 +8,16 @@ import { readFileSync, readdirSync } from "node:fs";
 import { env } from "node:process";
 import { scanNote } from "../../src/core/scan";
 
-type Node = { type: string; checked?: boolean | null; children?: Node[]; position?: { start: { line: number; offset?: number } } };
+type Node = { type: string; checked?: boolean | null; children?: Node[]; position?: { start: { line: number; offset?: number }; end: { line: number } } };
 
 const GFM_STATUSES = new Set([" ", "x", "X"]);
 /** GFM needs text after the checkbox; compare only lines that have some on the same line. */
 const hasText = (line: string, after: number): boolean => line.slice(after).trim().length > 0;
 
-/** Task lines per mdast, or null where the reference itself trips its own development assertion
- *  (a `[ ]` line lazily after a bare `-` marker makes mdast-util-gfm-task-list-item assert). */
+/** Tasks per mdast as `line:status:last line of its first paragraph` (an item whose first line has no text
+ *  shows the paragraph's further lines, so both must agree on where it ends), or null where the reference
+ *  itself trips its own development assertion (a `[ ]` line lazily after a bare `-` marker makes
+ *  mdast-util-gfm-task-list-item assert). */
 function referenceTasks(text: string): string[] | null {
   let tree: Node;
   try {
@@ -34,7 +36,7 @@ function referenceTasks(text: string): string[] | null {
       let close = para?.children?.[0]?.type === "text" ? offset - 1 : offset + 2;
       while (close > 0 && (text[close] === " " || text[close] === "\t")) close--;
       const rest = text.slice(close + 1, close + 200).split(/[\r\n]/, 1)[0];
-      if (text[close] === "]" && GFM_STATUSES.has(text[close - 1]) && hasText(rest, 0)) found.push(`${line}:${text[close - 1]}`);
+      if (text[close] === "]" && GFM_STATUSES.has(text[close - 1]) && hasText(rest, 0)) found.push(`${line}:${text[close - 1]}:${para?.position?.end.line}`);
     }
     node.children?.forEach(walk);
   };
@@ -42,11 +44,13 @@ function referenceTasks(text: string): string[] | null {
   return found.sort();
 }
 
+const lineBreaks = (s: string): number => s.split(/\r\n|\r|\n/).length - 1;
+
 function scannerTasks(text: string): string[] {
   const scanned = scanNote(text);
   return scanned.tasks.all()
     .filter((t) => GFM_STATUSES.has(t.status) && hasText(text.slice(t.from, t.to), t.contentFrom))
-    .map((t) => `${t.line + 1}:${t.status}`)
+    .map((t) => `${t.line + 1}:${t.status}:${t.line + 1 + lineBreaks(text.slice(t.from, t.paraTo))}`)
     .sort();
 }
 
@@ -86,6 +90,10 @@ describe("scanner vs mdast + GFM task list items", () => {
     "  > [ ] quote in continuation", "      - [ ] six", "1. - [ ] nested marker", "- 1. [x] inner ordered", "\t\t- [ ] two tabs",
     " \t- [ ] space tab", "-\t\t[ ] tabs", "  ---", "Heading\t", "  ===", "    ```", "- ```", "  ```", "> ~~~", "- <!--", "  -->",
     "- [ ] 中文\u3000全角", "\u3000- [ ] ideographic indent", "- [　] ideographic status", "+ [ ] 1.1-1.6",
+    // Other people's shapes: a date alone with its text on the next lines, Tasks and Dataview fields, versions.
+    "- [ ] 2020-12-17", "  整理 git 基本操作", "> - [ ] 2022年09月07日<br>", "> 读完第三章", "- [x] 2022.3.4f1",
+    "## 1. <a name='ToDolist'></a>ToDo list", "- [ ] 整理照片 🛫 2025-07-07 🔽", "- [ ] Lab 2 due:: 2021-08-22",
+    "- [x] 2021/11/16/23:53:54 CST解决", "- [ ] #task 写周报 🔁 every week ⏫ 📅 2025-07-11 ➕ 2025-07-06 ^blk-1",
   ];
   const note = fc
     .tuple(fc.array(fc.constantFrom(...SHAPES), { minLength: 1, maxLength: 40 }), fc.array(fc.constantFrom("\n", "\r\n", "\r"), { minLength: 40, maxLength: 40 }))

@@ -3,6 +3,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addDays } from "../../src/core/dates";
+import { applyLineEdits } from "../../src/core/edits";
+import { parseNote } from "../../src/core/parse";
 import { planRoll } from "../../src/core/roll";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { buildToday } from "../../src/core/today";
@@ -78,5 +80,44 @@ describe("overdue and roll agree", () => {
       }
       for (const skip of plan.skipped) expect(skip.reason.length).toBeGreaterThan(0);
     }), { numRuns: 300 });
+  });
+});
+
+describe("items shown differently from their line", () => {
+  it("roll only the date's line, byte for byte, whatever text they show", () => {
+    const note = [
+      "## 学习",
+      "- [ ] 2025-05-10",
+      "  整理 git 基本操作",
+      "> - [ ] 2025年05月11日<br>",
+      "> 读完第三章",
+      "- [ ] #task 写周报 🔁 every week ⏫ 📅 2025-05-12 ➕ 2025-05-01 ^w1",
+      "- [ ] 2025-05-13：registration deadline",
+      "- [ ] 整理照片 🛫 2025-05-14 🔽",
+      "- [ ] Lab 2 due:: 2025-05-15",
+      "- [ ] Lecture 4 [date:: 2025-05-16]",
+      "- [x] 2022.3.4f1",
+      "",
+    ].join("\r\n");
+    const items = parseNote("Study.md", note).items;
+    expect(items.map((i) => i.text)).toEqual(["整理 git 基本操作", "读完第三章", "#task 写周报", "registration deadline", "整理照片", "Lab 2", "Lecture 4"]);
+    const plan = planRoll(items, DAY, { mode: "today", settings: DEFAULT_SETTINGS });
+    expect(plan.skipped.map((s) => [s.line, s.reason])).toEqual([[7, "fixed date: deadline"]]);
+    const outcome = applyLineEdits(note, plan.changes.map((c) => c.edit));
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome.failures));
+    expect(outcome.text).toBe([
+      "## 学习",
+      "- [ ] 2025-05-20",
+      "  整理 git 基本操作",
+      "> - [ ] 2025年05月20日<br>",
+      "> 读完第三章",
+      "- [ ] #task 写周报 🔁 every week ⏫ 📅 2025-05-20 ➕ 2025-05-01 ^w1",
+      "- [ ] 2025-05-13：registration deadline",
+      "- [ ] 整理照片 🛫 2025-05-20 🔽",
+      "- [ ] Lab 2 due:: 2025-05-20",
+      "- [ ] Lecture 4 [date:: 2025-05-20]",
+      "- [x] 2022.3.4f1",
+      "",
+    ].join("\r\n"));
   });
 });
