@@ -1,12 +1,13 @@
 // The demo workspace: the sample vault in a stand-in Obsidian, with the built plugin (/main.js) loaded
 // unmodified as CommonJS. DEMO DATE = 2026-11-30: the sample vault is planned around that Monday; the
 // browser tests pin the clock there, and `?date=2026-11-30` does the same for a person (demo code only).
-// Other URL parameters: `?theme=dark`, `?lang=zh`, `?file=Reading plan.md`.
+// Other URL parameters: `?theme=dark`, `?lang=zh`, `?file=Reading plan.md`, `?mobile=1` (the phone layout).
 import * as codemirrorState from "@codemirror/state";
 import * as codemirrorView from "@codemirror/view";
 import type { Plugin as RealPlugin, PluginManifest } from "obsidian";
 import { FILE_EXPLORER, FileExplorerView, installChrome, setTheme } from "./chrome";
 import { demoEditorExtensions } from "./editorSetup";
+import { enterPhoneMode, installPhoneChrome, isPhoneMode } from "./phone";
 import { pinDate } from "./pinDate";
 import * as obsidian from "./shim/obsidian";
 import { localStorageStore } from "./shim/app";
@@ -84,6 +85,8 @@ async function start(): Promise<void> {
   const language = params.get("lang");
   if (language) window.localStorage.setItem("language", language);
   setTheme(params.get("theme") === "dark");
+  const phone = isPhoneMode(params);
+  if (phone) enterPhoneMode();
 
   const pluginData = localStorageStore("brain-queue-demo/");
   // First visit: the sample term started on Monday 2026-09-07, so the header can show the term week.
@@ -93,6 +96,7 @@ async function start(): Promise<void> {
   window.bqDemo = { app, plugin: null, error: null };
   layout(app);
   installChrome(app);
+  if (phone) installPhoneChrome(app);
   app.workspace.baseEditorExtensions = demoEditorExtensions();
   app.workspace.saveDelay = 250;
   app.workspace.registerViewType(FILE_EXPLORER, (leaf) => new FileExplorerView(leaf));

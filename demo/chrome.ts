@@ -91,7 +91,7 @@ export function installChrome(theApp: App): void {
   app = theApp;
   const top = theApp.ribbonActionsEl;
   const button = (parent: HTMLElement, icon: string, label: string, run: () => void): void => {
-    const el = parent.createDiv({ cls: "side-dock-ribbon-action clickable-icon", attr: { "aria-label": label, tabindex: 0, "data-demo": icon } });
+    const el = parent.createDiv({ cls: "side-dock-ribbon-action clickable-icon", attr: { "aria-label": label, tabindex: 0, "data-demo": icon, "data-icon": icon } });
     setIcon(el, icon);
     el.addEventListener("click", run);
   };

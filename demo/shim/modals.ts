@@ -377,11 +377,12 @@ export class Menu extends Component {
   showAtPosition(position: { x: number; y: number }): this {
     this.dom.setCssStyles({ left: `${position.x}px`, top: `${position.y}px` });
     document.body.appendChild(this.dom);
-    const dismiss = (evt: MouseEvent): void => {
+    // Pointer events, so a tap outside closes it as a click does.
+    const dismiss = (evt: PointerEvent): void => {
       if (!this.dom.contains(evt.target as Node)) this.hide();
     };
-    window.setTimeout(() => document.addEventListener("mousedown", dismiss), 0);
-    this.register(() => document.removeEventListener("mousedown", dismiss));
+    window.setTimeout(() => document.addEventListener("pointerdown", dismiss), 0);
+    this.register(() => document.removeEventListener("pointerdown", dismiss));
     this.load();
     return this;
   }

@@ -33,7 +33,7 @@ export abstract class Plugin extends Component implements Pick<RealPlugin, Model
   }
 
   addRibbonIcon(icon: IconName, title: string, callback: (evt: MouseEvent) => unknown): HTMLElement {
-    const el = this.app.ribbonActionsEl.createDiv({ cls: "side-dock-ribbon-action clickable-icon", attr: { "aria-label": title, tabindex: 0 } });
+    const el = this.app.ribbonActionsEl.createDiv({ cls: "side-dock-ribbon-action clickable-icon", attr: { "aria-label": title, tabindex: 0, "data-icon": icon } });
     setIcon(el, icon);
     el.addEventListener("click", callback);
     this.register(() => el.remove());

@@ -161,9 +161,27 @@ export class LeafArea {
     }
   }
 
+  /** Stand-in only: told after the area opens or closes (the demo's phone drawers listen). */
+  onCollapseChange: ((collapsed: boolean) => void) | null = null;
+
   setCollapsed(collapsed: boolean): void {
+    const changed = collapsed !== this.collapsed;
     this.collapsed = collapsed;
     this.containerEl.toggleClass("is-collapsed", collapsed);
+    if (changed) this.onCollapseChange?.(collapsed);
+  }
+
+  /** As Obsidian's side docks (and phone drawers): collapse, expand, toggle. */
+  collapse(): void {
+    this.setCollapsed(true);
+  }
+
+  expand(): void {
+    this.setCollapsed(false);
+  }
+
+  toggle(): void {
+    this.setCollapsed(!this.collapsed);
   }
 }
 

@@ -43,13 +43,21 @@ export interface OpenOptions {
   query?: Record<string, string>;
   width?: number;
   height?: number;
+  /** The phone layout (`?mobile=1`) on a touch screen, 390×844 unless given. */
+  mobile?: boolean;
 }
+
+/** A phone's screen in CSS pixels (iPhone 12 to 14). */
+export const PHONE = { width: 390, height: 844 };
 
 /** Opens the demo with the clock pinned and waits until the plugin's sidebar has rendered. */
 export async function openDemo(session: DemoSession, options: OpenOptions = {}): Promise<Page> {
+  const mobile = options.mobile === true;
   const context = await session.browser.newContext({
-    viewport: { width: options.width ?? 1400, height: options.height ?? 900 },
+    viewport: { width: options.width ?? (mobile ? PHONE.width : 1400), height: options.height ?? (mobile ? PHONE.height : 900) },
     deviceScaleFactor: 1,
+    hasTouch: mobile,
+    isMobile: mobile,
     timezoneId: "Asia/Shanghai",
     locale: "en-US",
   });
@@ -57,14 +65,15 @@ export async function openDemo(session: DemoSession, options: OpenOptions = {}):
   await page.clock.setFixedTime(DEMO_NOW);
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(error.message));
-  const query = new URLSearchParams({ ...(options.theme === "dark" ? { theme: "dark" } : {}), ...options.query });
+  const query = new URLSearchParams({ ...(options.theme === "dark" ? { theme: "dark" } : {}), ...(mobile ? { mobile: "1" } : {}), ...options.query });
   await page.goto(`${session.url}${query.size > 0 ? `?${query.toString()}` : ""}`);
   await page.waitForSelector("body[data-demo-ready]");
   const state = await page.getAttribute("body", "data-demo-ready");
   const loadError = await page.evaluate(() => window.bqDemo?.error ?? null);
   if (state !== "true" || loadError) throw new Error(`Demo failed: ${loadError ?? state} ${errors.join("; ")}`);
   try {
-    await sidebar(page).locator(".bq-section-today").waitFor({ timeout: 15_000 });
+    // On a phone the sidebar is a closed drawer: rendered, not visible.
+    await sidebar(page).locator(".bq-section-today").waitFor({ timeout: 15_000, state: mobile ? "attached" : "visible" });
   } catch (error) {
     throw new Error(`The Today view did not render. Page errors: ${errors.join("; ") || "none"}`, { cause: error });
   }
@@ -106,3 +115,33 @@ export async function screenshot(target: Page | Locator, name: string): Promise<
 
 /** How long `expect.poll` waits for the page to catch up (saves are debounced, indexing is async). */
 export const WAIT = { timeout: 10_000 };
+
+type Point = { x: number; y: number };
+
+/** Real touch input (the browser's own touch and pointer events), for what `page.tap` cannot do. */
+export async function touchDrag(page: Page, from: Point, to: Point, steps = 6): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: [from] });
+  for (let i = 1; i <= steps; i++) {
+    const at = { x: from.x + ((to.x - from.x) * i) / steps, y: from.y + ((to.y - from.y) * i) / steps };
+    await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: [at] });
+  }
+  await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
+  await cdp.detach();
+}
+
+/** A finger resting on `at` for `ms` before it lifts. */
+export async function touchHold(page: Page, at: Point, ms: number): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: [at] });
+  await page.waitForTimeout(ms);
+  await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
+  await cdp.detach();
+}
+
+/** The centre of an element on screen. */
+export async function centreOf(target: Locator): Promise<Point> {
+  const box = await target.boundingBox();
+  if (!box) throw new Error("The element is not on screen");
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}

@@ -1,0 +1,141 @@
+// The demo in its phone layout (`?mobile=1`, 390×844, a touch screen): the note takes the whole width,
+// the sidebar is a drawer, and every control in it is large enough for a finger. Sizes are read from the
+// page's own layout (bounding boxes), taps and swipes are the browser's touch input.
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Locator, Page } from "playwright-core";
+import { centreOf, editorText, openDemo, PHONE, screenshot, sidebar, startDemo, touchDrag, type DemoSession, WAIT } from "./harness";
+
+const PLANNER = readFileSync(new URL("../../demo/vault/学期规划.md", import.meta.url), "utf8");
+/** The smallest touch target accepted (Obsidian's own mobile panes use 40–44 px). */
+const TOUCH = 36;
+
+let session: DemoSession;
+beforeAll(async () => {
+  session = await startDemo();
+});
+afterAll(async () => {
+  await session?.close();
+});
+
+async function dismissNotices(page: Page): Promise<void> {
+  await page.locator(".notice").evaluateAll((notices) => notices.forEach((notice) => notice.remove()));
+}
+
+const drawer = (page: Page): Locator => page.locator(".workspace-drawer.mod-right");
+
+async function openDrawer(page: Page): Promise<void> {
+  await page.tap(".sidebar-toggle-button.mod-right");
+  await expect.poll(() => drawerLeft(page), WAIT).toBe(0);
+}
+
+/** Where the right drawer's left edge is, or null while it is out of sight. */
+async function drawerLeft(page: Page): Promise<number | null> {
+  return drawer(page).evaluate((el) => (getComputedStyle(el).visibility === "hidden" ? null : Math.round(el.getBoundingClientRect().left)));
+}
+
+/** Width and height of every element a selector finds inside the sidebar, with a label to tell them apart. */
+async function boxes(page: Page, selector: string): Promise<{ label: string; width: number; height: number }[]> {
+  return sidebar(page).locator(selector).evaluateAll((els) => els.map((el) => {
+    const box = el.getBoundingClientRect();
+    const label = `${el.getAttribute("class") ?? ""} ${(el.getAttribute("aria-label") ?? el.textContent ?? "").slice(0, 24)}`;
+    return { label, width: Math.round(box.width), height: Math.round(box.height) };
+  }));
+}
+
+/** Elements whose text is wider than their box (cut off or spilling out) or that reach past the screen. */
+async function overflowing(page: Page, scope: Locator, selector: string): Promise<string[]> {
+  return scope.locator(selector).evaluateAll((els, screen) => els.filter((el) => {
+    const box = el.getBoundingClientRect();
+    return el.scrollWidth > el.clientWidth + 1 || box.right > screen + 0.5 || box.left < -0.5;
+  }).map((el) => `${el.getAttribute("class") ?? ""}: ${el.textContent ?? ""}`), PHONE.width);
+}
+
+describe("Phone layout", () => {
+  it("sets is-mobile and is-phone, gives the note the whole width and keeps the sidebar in a closed drawer", async () => {
+    const page = await openDemo(session, { mobile: true });
+    expect(await page.evaluate(() => [document.body.classList.contains("is-mobile"), document.body.classList.contains("is-phone")])).toEqual([true, true]);
+    const editor = await page.locator(".mod-root .cm-editor").boundingBox();
+    expect(editor?.x).toBe(0);
+    expect(editor?.width).toBe(PHONE.width);
+    const content = await page.locator(".mod-root .cm-content").boundingBox();
+    expect(content!.width).toBeGreaterThanOrEqual(PHONE.width - 40); // was 26 px beside a desktop sidebar
+    expect(await drawerLeft(page)).toBeNull();
+    expect(await page.locator(".status-bar").isVisible()).toBe(false); // phones have none
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    await dismissNotices(page);
+    await screenshot(page, "phone-note-light");
+    await page.context().close();
+  });
+
+  it("opens the drawer full width by its button, by a swipe and by the plugin's action in the menu", async () => {
+    const page = await openDemo(session, { mobile: true });
+    await dismissNotices(page);
+    // A swipe from right to left over the note opens the right drawer; one back closes it.
+    await touchDrag(page, { x: 360, y: 420 }, { x: 80, y: 430 });
+    await expect.poll(() => drawerLeft(page), WAIT).toBe(0);
+    expect((await drawer(page).boundingBox())?.width).toBe(PHONE.width);
+    await touchDrag(page, { x: 80, y: 420 }, { x: 360, y: 430 });
+    await expect.poll(() => drawerLeft(page), WAIT).toBeNull();
+    // The header's button.
+    await openDrawer(page);
+    await page.tap(".workspace-drawer.mod-right .workspace-drawer-close");
+    await expect.poll(() => drawerLeft(page), WAIT).toBeNull();
+    // The navbar's menu holds the ribbon's actions, the plugin's among them.
+    await page.tap(".mobile-navbar .mod-ribbon");
+    await page.locator(".menu .menu-item", { hasText: "Open today's tasks" }).tap();
+    await expect.poll(() => drawerLeft(page), WAIT).toBe(0);
+    await page.context().close();
+  });
+
+  it("gives every checkbox, button and row of the sidebar a touch target of at least 36 px", async () => {
+    const page = await openDemo(session, { mobile: true });
+    await dismissNotices(page);
+    await openDrawer(page);
+    await sidebar(page).locator('.bq-overdue-track[data-track="CUDA C 编程权威指南"] > .tree-item-self').tap();
+    await sidebar(page).locator(".bq-next-day").tap();
+    await expect.poll(() => sidebar(page).locator(".bq-today-button").count(), WAIT).toBe(1);
+    await sidebar(page).locator(".bq-prev-day").tap();
+    await expect.poll(() => sidebar(page).locator(".bq-day").textContent(), WAIT).toBe("2026-11-30 Mon");
+
+    const controls = [
+      ...await boxes(page, ".bq-item > input.task-list-item-checkbox"),
+      ...await boxes(page, "button.bq-roll-track"),
+      ...await boxes(page, ".bq-prev-day, .bq-next-day"),
+    ];
+    expect(controls.length).toBeGreaterThan(20);
+    expect(controls.filter((c) => c.width < TOUCH || c.height < TOUCH)).toEqual([]);
+    const rows = await boxes(page, ".bq-tree-head, .bq-item, .bq-deadline-row, .bq-show-more");
+    expect(rows.length).toBeGreaterThan(30);
+    expect(rows.filter((r) => r.height < TOUCH)).toEqual([]);
+    // Nothing is cut off or wider than the screen.
+    const view = sidebar(page);
+    expect(await overflowing(page, view, ".bq-item-text, .tree-item-inner, .tree-item-flair, .bq-date, .bq-group, .bq-deadline-venue, .bq-days-left, .bq-day")).toEqual([]);
+    expect(await view.locator(".view-content").evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    await screenshot(page, "phone-sidebar-light");
+    await page.context().close();
+  });
+
+  it("ticks an item by a tap, byte for byte, and a tap on its text opens the note and closes the drawer", async () => {
+    const page = await openDemo(session, { mobile: true, theme: "dark" });
+    await dismissNotices(page);
+    await openDrawer(page);
+    await screenshot(page, "phone-sidebar-dark");
+    const row = sidebar(page).locator(".bq-item", { has: page.locator(".bq-item-text", { hasText: "组合问题、剪枝优化" }) });
+    // The edge of the enlarged box counts, not only the drawn square in its middle.
+    const box = (await row.locator("input.task-list-item-checkbox").boundingBox())!;
+    await page.touchscreen.tap(box.x + 3, box.y + box.height / 2);
+    await expect.poll(() => editorText(page), WAIT).toBe(PLANNER.replace("- [ ] 2026/11/30    组合问题、剪枝优化", "- [x] 2026/11/30    组合问题、剪枝优化"));
+    await expect.poll(() => row.getAttribute("class"), WAIT).toContain("is-done");
+    expect(await drawerLeft(page)).toBe(0); // ticking keeps the drawer open
+    const text = await centreOf(sidebar(page).locator(".bq-track-active .bq-item-text", { hasText: "展开循环" }));
+    await page.touchscreen.tap(text.x, text.y);
+    await expect.poll(() => drawerLeft(page), WAIT).toBeNull();
+    await expect.poll(() => page.evaluate(() => {
+      const view = window.bqDemo?.app.workspace.getMostRecentLeaf()?.view as { editor?: { getCursor(): { line: number } } } | undefined;
+      return view?.editor?.getCursor().line ?? -1;
+    }), WAIT).toBe(PLANNER.split("\n").findIndex((line) => line.includes("3.5\u3000展开循环")));
+    await page.context().close();
+  });
+});
