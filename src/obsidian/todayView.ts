@@ -8,6 +8,8 @@ import { currentText } from "./applyEdits";
 import type { BrainQueueHost } from "./host";
 import { t } from "./i18n";
 import { subtaskEdit } from "./subtaskEdit";
+import { registerLongPress } from "./longPress";
+import { rowMenu, type RowActions } from "./todayMenu";
 import { renderToday } from "./todayRender";
 
 export const VIEW_TYPE_TODAY = "brain-queue-today";
@@ -46,7 +48,36 @@ export class TodayView extends ItemView {
   override async onOpen(): Promise<void> {
     this.contentEl.addClass("bq-view");
     this.register(this.host.onRefresh(() => this.requestRender()));
+    // A row's menu: right-click, or a long-press on a touch screen. One listener for all rows.
+    this.registerDomEvent(this.contentEl, "contextmenu", (evt) => {
+      if (evt.target instanceof HTMLElement && this.showRowMenu(evt.target, evt.clientX, evt.clientY)) evt.preventDefault();
+    });
+    registerLongPress(this, this.contentEl, (target, x, y) => void this.showRowMenu(target, x, y));
     this.renderNow();
+  }
+
+  /** Shows the menu of the row under `target` (marked while it is open); false when that row has none. */
+  private showRowMenu(target: HTMLElement, x: number, y: number): boolean {
+    if (!this.host.isIndexReady()) return false;
+    const found = rowMenu(target, this.host.model(this.shownDay()), this.rowActions());
+    if (!found) return false;
+    const { menu, row } = found;
+    row.addClass("has-active-menu");
+    menu.onHide(() => row.removeClass("has-active-menu"));
+    // A menu key press has no pointer position: the menu goes under the row.
+    const box = row.getBoundingClientRect();
+    menu.showAtPosition(x === 0 && y === 0 ? { x: box.left, y: box.bottom } : { x, y });
+    return true;
+  }
+
+  private rowActions(): RowActions {
+    return {
+      open: ({ path, line }) => void this.host.openAt(path, line),
+      toggle: (item) => void this.host.applyEdits(item.path, [toggleEdit(item)]),
+      toggleSubtask: (item, subtask) => void this.toggleSubtask(item.path, subtask),
+      rollTrack: (track) => this.host.rollPreview(track),
+      trackHeading: (track) => this.host.index().tracks().find((info) => info.name === track && info.line > 0) ?? null,
+    };
   }
 
   override async onClose(): Promise<void> {

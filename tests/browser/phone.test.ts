@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Locator, Page } from "playwright-core";
-import { centreOf, editorText, openDemo, PHONE, screenshot, sidebar, startDemo, touchDrag, type DemoSession, WAIT } from "./harness";
+import { centreOf, editorText, openDemo, PHONE, screenshot, sidebar, startDemo, touchDrag, touchHold, type DemoSession, WAIT } from "./harness";
 
 const PLANNER = readFileSync(new URL("../../demo/vault/学期规划.md", import.meta.url), "utf8");
 /** The smallest touch target accepted (Obsidian's own mobile panes use 40–44 px). */
@@ -136,6 +136,27 @@ describe("Phone layout", () => {
       const view = window.bqDemo?.app.workspace.getMostRecentLeaf()?.view as { editor?: { getCursor(): { line: number } } } | undefined;
       return view?.editor?.getCursor().line ?? -1;
     }), WAIT).toBe(PLANNER.split("\n").findIndex((line) => line.includes("3.5\u3000展开循环")));
+    await page.context().close();
+  });
+
+  it("a long-press on a row opens its menu as a sheet from the bottom, and the menu marks the item done", async () => {
+    const page = await openDemo(session, { mobile: true });
+    await dismissNotices(page);
+    await openDrawer(page);
+    const row = sidebar(page).locator(".bq-track-active .bq-item", { has: page.locator(".bq-item-text", { hasText: "第二周 词嵌入 2.6-2.10" }) });
+    await touchHold(page, await centreOf(row.locator(".bq-item-text")), 800);
+    const menu = page.locator(".menu");
+    await menu.waitFor();
+    expect(await menu.locator(".menu-item-title").allTextContents()).toEqual(["Open in note", "Mark as done", "Roll this track forward"]);
+    const sheet = (await menu.boundingBox())!;
+    expect([sheet.x, sheet.width, Math.round(sheet.y + sheet.height)]).toEqual([0, PHONE.width, PHONE.height]);
+    const items = await menu.locator(".menu-item").evaluateAll((els) => els.map((el) => Math.round(el.getBoundingClientRect().height)));
+    expect(items.filter((height) => height < TOUCH)).toEqual([]);
+    expect(await row.getAttribute("class")).toContain("has-active-menu");
+    expect(await drawerLeft(page)).toBe(0); // the press did not open the note
+    await screenshot(page, "phone-row-menu-light");
+    await menu.locator(".menu-item", { hasText: "Mark as done" }).tap();
+    await expect.poll(() => editorText(page), WAIT).toBe(PLANNER.replace("- [ ] 2026/11/30    第二周 词嵌入 2.6-2.10", "- [x] 2026/11/30    第二周 词嵌入 2.6-2.10"));
     await page.context().close();
   });
 });

@@ -1,0 +1,61 @@
+// The menu of a row in the Today view, shown by right-click and, on touch screens, by a long-press:
+// an item (open it, tick or untick it, roll its track), a subtask, a track (open its heading, roll it) or a
+// deadline (open it). Found from the row's data attributes and the model the view drew.
+import { Menu } from "obsidian";
+import type { TodayModel } from "../core/today";
+import type { Item, Subtask } from "../core/types";
+import { t } from "./i18n";
+
+export interface RowActions {
+  open(target: { path: string; line: number }): void;
+  toggle(item: Item): void;
+  toggleSubtask(item: Item, subtask: Subtask): void;
+  rollTrack(track: string): void;
+  /** Where the track's heading is, when it has one. */
+  trackHeading(track: string): { path: string; line: number } | null;
+}
+
+/** The menu for the row under `target` and that row, or null where nothing has a menu (header, sections). */
+export function rowMenu(target: HTMLElement, model: TodayModel, actions: RowActions): { menu: Menu; row: HTMLElement } | null {
+  const row = target.closest<HTMLElement>(".bq-item, .bq-deadline-row, .bq-tree-head");
+  if (!row) return null;
+  const menu = new Menu();
+  const at = { path: row.dataset.path ?? "", line: Number(row.dataset.line) };
+  if (row.hasClass("bq-deadline-row")) {
+    addOpen(menu, () => actions.open(at));
+    return { menu, row };
+  }
+  if (row.hasClass("bq-item")) {
+    const items = [...model.tracks.flatMap((track) => track.items), ...model.overdue.flatMap((group) => group.items)];
+    const owner = items.find((item) => item.path === at.path && (item.line === at.line || item.subtasks.some((sub) => sub.line === at.line)));
+    if (!owner) return null;
+    const subtask = owner.line === at.line ? null : owner.subtasks.find((sub) => sub.line === at.line) ?? null;
+    addOpen(menu, () => actions.open(at));
+    const done = subtask ? subtask.done : owner.done;
+    menu.addItem((entry) => entry
+      .setTitle(t(done ? "menu.markNotDone" : "menu.markDone"))
+      .setIcon(done ? "square" : "check-square")
+      .onClick(() => (subtask ? actions.toggleSubtask(owner, subtask) : actions.toggle(owner))));
+    if (!subtask && hasOverdue(model, owner.track)) addRoll(menu, () => actions.rollTrack(owner.track), true);
+    return { menu, row };
+  }
+  const track = row.parentElement?.dataset.track;
+  if (track === undefined) return null;
+  const heading = actions.trackHeading(track);
+  if (heading) addOpen(menu, () => actions.open(heading));
+  if (hasOverdue(model, track)) addRoll(menu, () => actions.rollTrack(track), heading !== null);
+  return heading || hasOverdue(model, track) ? { menu, row } : null;
+}
+
+function hasOverdue(model: TodayModel, track: string): boolean {
+  return model.overdue.some((group) => group.track === track && group.count > 0);
+}
+
+function addOpen(menu: Menu, run: () => void): void {
+  menu.addItem((entry) => entry.setTitle(t("menu.open")).setIcon("file-text").onClick(run));
+}
+
+function addRoll(menu: Menu, run: () => void, separated: boolean): void {
+  if (separated) menu.addSeparator();
+  menu.addItem((entry) => entry.setTitle(t("view.rollTrack")).setIcon("calendar-clock").onClick(run));
+}
