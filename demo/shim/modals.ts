@@ -147,6 +147,8 @@ export abstract class SuggestModal<T> extends Modal implements Pick<RealSuggestM
     this.modalEl.empty();
     const inputContainer = this.modalEl.createDiv("prompt-input-container");
     this.inputEl = inputContainer.createEl("input", { cls: "prompt-input", type: "text", attr: { enterkeyhint: "done" } });
+    // Phones have no Escape key: the phone layout shows this button beside the input.
+    inputContainer.createEl("button", { cls: "prompt-cancel-button", text: "Cancel" }).addEventListener("click", () => this.close());
     this.resultContainerEl = this.modalEl.createDiv("prompt-results");
     this.instructionsEl = this.modalEl.createDiv("prompt-instructions");
     this.inputEl.addEventListener("input", () => void this.updateSuggestions());

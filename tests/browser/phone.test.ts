@@ -159,4 +159,62 @@ describe("Phone layout", () => {
     await expect.poll(() => editorText(page), WAIT).toBe(PLANNER.replace("- [ ] 2026/11/30    第二周 词嵌入 2.6-2.10", "- [x] 2026/11/30    第二周 词嵌入 2.6-2.10"));
     await page.context().close();
   });
+
+  it("the command palette, the deadline suggester and the settings fit the screen with touch-sized rows", async () => {
+    const page = await openDemo(session, { mobile: true });
+    await dismissNotices(page);
+    const prompt = page.locator(".modal.prompt");
+    await page.tap('.mobile-navbar-action[aria-label="Open command palette"]');
+    await page.keyboard.type("brain queue");
+    expect(await prompt.locator(".suggestion-item").count()).toBeGreaterThan(5);
+    expect((await prompt.locator(".suggestion-item").evaluateAll((els) => els.map((el) => el.getBoundingClientRect().height))).filter((h) => h < TOUCH)).toEqual([]);
+    expect(await overflowing(page, prompt, ".suggestion-item")).toEqual([]);
+    await prompt.locator(".suggestion-item", { hasText: "Show upcoming deadlines" }).tap();
+    await expect.poll(() => prompt.locator(".bq-deadline-suggestion").count(), WAIT).toBeGreaterThan(5);
+    expect((await prompt.locator(".suggestion-item").evaluateAll((els) => els.map((el) => el.getBoundingClientRect().height))).filter((h) => h < TOUCH)).toEqual([]);
+    expect(await overflowing(page, prompt, ".bq-deadline-venue, .bq-date, .bq-days-left, .bq-group")).toEqual([]);
+    await screenshot(page, "phone-deadlines-light");
+    const cancel = prompt.locator(".prompt-cancel-button"); // no Escape key on a phone
+    expect((await cancel.boundingBox())!.height).toBeGreaterThanOrEqual(TOUCH);
+    await cancel.tap();
+    await expect.poll(() => prompt.count(), WAIT).toBe(0);
+
+    await page.tap(".mobile-navbar .mod-ribbon");
+    await page.locator(".menu .menu-item", { hasText: "Settings" }).tap();
+    const settings = page.locator(".modal.mod-settings");
+    expect((await settings.boundingBox())?.width).toBe(PHONE.width);
+    const add = settings.locator(".setting-item", { hasText: "Add track" });
+    await add.locator("input").fill("深度学习工程师");
+    await add.locator("button").tap();
+    const moves = settings.locator(".bq-priority-row .extra-setting-button");
+    await expect.poll(() => moves.count(), WAIT).toBe(3);
+    expect((await moves.evaluateAll((els) => els.map((el) => el.getBoundingClientRect()))).filter((b) => b.width < TOUCH || b.height < TOUCH)).toEqual([]);
+    expect(await overflowing(page, settings, ".setting-item-name, .setting-item-description, .setting-item-control")).toEqual([]);
+    expect(await settings.locator(".vertical-tab-content-container").evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    await settings.locator(".bq-priority-list").scrollIntoViewIfNeeded();
+    await screenshot(page, "phone-settings-light");
+    await page.context().close();
+  });
+
+  it("the roll-forward preview is a sheet within the screen, its picker and buttons touch-sized", async () => {
+    const page = await openDemo(session, { mobile: true, theme: "dark" });
+    await dismissNotices(page);
+    await openDrawer(page);
+    await sidebar(page).locator('.bq-track-active[data-track="深度学习工程师"] > .tree-item-self .bq-roll-track').tap();
+    const modal = page.locator(".modal.bq-roll-modal");
+    await modal.waitFor();
+    const box = (await modal.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(PHONE.width);
+    expect(box.y + box.height).toBeLessThanOrEqual(PHONE.height);
+    const controls = await modal.locator("button, select, .modal-close-button").evaluateAll((els) => els.map((el) => el.getBoundingClientRect()));
+    expect(controls.length).toBeGreaterThanOrEqual(4);
+    expect(controls.filter((b) => b.height < TOUCH)).toEqual([]);
+    expect(await modal.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    expect(await overflowing(page, modal, ".bq-roll-text, .bq-roll-dates, .setting-item-name")).toEqual([]);
+    await screenshot(page, "phone-roll-dark");
+    await modal.locator("button", { hasText: "Cancel" }).tap();
+    await expect.poll(() => modal.count(), WAIT).toBe(0);
+    await page.context().close();
+  });
 });
