@@ -18,6 +18,10 @@ interface Container {
   line: number;
   /** The marker ended its line with nothing after it, not even a space. */
   bare: boolean;
+  /** The nearest quote below this container (-1: none), and for a quote the nearest above it as last
+   *  pushed (valid only while that one is open: see `quoteAbove`). */
+  prevQuote: number;
+  nextQuote: number;
 }
 
 /** First characters that may start something other than paragraph text (or be indentation). */
@@ -35,6 +39,8 @@ export class BlockScanner {
   /** Open containers are pool[0 .. depth); entries past depth are reused, not reallocated. */
   private pool: Container[] = [];
   private depth = 0;
+  /** The first quote as last pushed (see `quoteAbove`). */
+  private firstQuote = -1;
   private cur = new LineCursor();
   private leaf = Leaf.None;
   private fenceChar = 0;
@@ -76,6 +82,12 @@ export class BlockScanner {
     this.comments = new MarkFinder(text, "%%");
     this.math = new MarkFinder(text, "$$");
   }
+
+  /** Characters and open containers visited so far: the tests hold it to the note's length. */
+  get work(): number {
+    return this.cur.work + this.containerSteps;
+  }
+  private containerSteps = 0;
 
   run(): ScannedNote {
     this.scanUntil(this.text.length);
@@ -201,6 +213,7 @@ export class BlockScanner {
     const pool = this.pool;
     let matched = 0;
     for (; matched < this.depth; matched++) {
+      this.containerSteps++;
       const c = pool[matched];
       cur.findNextNonspace();
       if (c.quote) {
@@ -209,13 +222,49 @@ export class BlockScanner {
         cur.advanceOffset(1, false);
         if (cur.spaceOrTabAt(cur.offset)) cur.advanceOffset(1, true);
       } else if (cur.blank) {
-        if (!c.hasChild) break;
-        cur.advanceNextNonspace();
+        // The rest of the line is blank: every list item with content continues, up to the next quote
+        // or the innermost item while it is still empty. Found without walking thousands of levels.
+        const stop = this.blankStop(matched);
+        if (stop > matched) cur.advanceNextNonspace();
+        matched = stop;
+        break;
       } else if (cur.indent >= c.width) {
         cur.advanceOffset(c.width, true);
       } else break;
     }
     this.matched = matched;
+  }
+
+  /**
+   * Where a line that is blank from container `i` on (a list item) stops matching: the first quote at
+   * or above `i`, or the innermost container when it has no content yet, else all of them. Only the
+   * innermost container can lack content (opening a block inside one gives it some), and a line turns
+   * blank at the first container or just after a quote, whose `nextQuote` is then at hand.
+   */
+  private blankStop(i: number): number {
+    const pool = this.pool;
+    const below = i - 1;
+    let stop = this.depth;
+    if (below < 0 || pool[below].quote) {
+      const next = below < 0 ? this.firstQuote : pool[below].nextQuote;
+      if (this.quoteAbove(next, below)) stop = next;
+    } else {
+      for (stop = i; stop < this.depth && !pool[stop].quote && pool[stop].hasChild; stop++) this.containerSteps++;
+      return stop;
+    }
+    const top = this.depth - 1;
+    if (top >= i && top < stop && !pool[top].hasChild) stop = top;
+    return stop;
+  }
+
+  /**
+   * Whether `next`, as recorded for quote `below` (-1: the first quote), is still the next open quote
+   * above it. A record is set when a quote is pushed on top of `below`'s stretch, so it can only be
+   * stale after that quote closed; then no quote is open above `below` unless one was pushed since,
+   * which would have replaced the record.
+   */
+  private quoteAbove(next: number, below: number): boolean {
+    return next > below && next < this.depth && this.pool[next].quote && this.pool[next].prevQuote === below;
   }
 
   /** Step 2: an open code/HTML/math leaf takes the line (true) or closes. */
@@ -364,7 +413,10 @@ export class BlockScanner {
   }
 
   private push(quote: boolean, width: number, id: number, bare: boolean): void {
-    const c = this.pool[this.depth];
+    const at = this.depth;
+    const below = at > 0 ? this.pool[at - 1] : undefined;
+    const prevQuote = below === undefined ? -1 : below.quote ? at - 1 : below.prevQuote;
+    const c = this.pool[at];
     if (c) {
       c.quote = quote;
       c.width = width;
@@ -372,8 +424,14 @@ export class BlockScanner {
       c.hasChild = false;
       c.line = this.n;
       c.bare = bare;
+      c.prevQuote = prevQuote;
+      c.nextQuote = -1;
     } else {
-      this.pool.push({ quote, width, id, hasChild: false, line: this.n, bare });
+      this.pool.push({ quote, width, id, hasChild: false, line: this.n, bare, prevQuote, nextQuote: -1 });
+    }
+    if (quote) {
+      if (prevQuote < 0) this.firstQuote = at;
+      else this.pool[prevQuote].nextQuote = at;
     }
     this.matched = ++this.depth;
   }

@@ -7,6 +7,7 @@ import { gfmTaskListItemFromMarkdown } from "mdast-util-gfm-task-list-item";
 import { readFileSync, readdirSync } from "node:fs";
 import { env } from "node:process";
 import { scanNote } from "../../src/core/scan";
+import { DEEP_SHAPES } from "../../scripts/bench/deepNotes";
 
 type Node = { type: string; checked?: boolean | null; children?: Node[]; position?: { start: { line: number; offset?: number }; end: { line: number } } };
 
@@ -94,7 +95,19 @@ describe("scanner vs mdast + GFM task list items", () => {
     "- [ ] 2020-12-17", "  整理 git 基本操作", "> - [ ] 2022年09月07日<br>", "> 读完第三章", "- [x] 2022.3.4f1",
     "## 1. <a name='ToDolist'></a>ToDo list", "- [ ] 整理照片 🛫 2025-07-07 🔽", "- [ ] Lab 2 due:: 2021-08-22",
     "- [x] 2021/11/16/23:53:54 CST解决", "- [ ] #task 写周报 🔁 every week ⏫ 📅 2025-07-11 ➕ 2025-07-06 ^blk-1",
+    // Deep nesting: many containers opened on one line, lines continuing some or all of them, blank lines.
+    `${"- ".repeat(12)}[ ] twelve deep`, `${"  ".repeat(12)}- [ ] continues twelve`, `${"  ".repeat(6)}- [ ] continues six`,
+    `${"  ".repeat(12)}`, `${"  ".repeat(11)}[ ] under the eleventh`, `${">".repeat(9)} - [ ] nine quotes`, `${">".repeat(4)}`,
+    `${"> - ".repeat(5)}[ ] quotes and items`, `${">   ".repeat(5)}- [ ] continues them`, `${">   ".repeat(3)}`, `${"1. ".repeat(7)}[x] ordered`,
   ];
+  it.each(DEEP_SHAPES.flatMap((shape) => [3, 40, 150].map((depth) => [shape.name, depth, shape] as const)))("agrees on %s, %i deep", (_name, depth, shape) => {
+    const text = shape.note(depth, 4000); // the reference walks every level on every line
+    const reference = referenceTasks(text);
+    expect(reference).not.toBeNull();
+    expect(reference!.length).toBeGreaterThan(0);
+    expect(scannerTasks(text)).toEqual(reference);
+  }, 30_000);
+
   const note = fc
     .tuple(fc.array(fc.constantFrom(...SHAPES), { minLength: 1, maxLength: 40 }), fc.array(fc.constantFrom("\n", "\r\n", "\r"), { minLength: 40, maxLength: 40 }))
     .map(([lines, eols]) => lines.map((l, i) => l + eols[i]).join(""));
