@@ -133,6 +133,8 @@ export class BlockScanner {
         if (this.comments.firstIn(from, lineEnd) >= 0) this.inComment = false;
       } else if (this.depth === 0 && this.leaf <= Leaf.Paragraph && lineEnd > from && !this.special(text.charCodeAt(from))) {
         this.plainTopLevelText(); // fast path: most prose lines
+      } else if (lineEnd === from && this.leaf <= Leaf.Paragraph) {
+        this.emptyLine(); // fast path: a million blank lines must not cost a million full line scans
       } else {
         this.scanLine();
       }
@@ -178,6 +180,15 @@ export class BlockScanner {
       this.paraTask = -1;
     }
     if (this.comments.countIn(this.from, this.end) % 2 === 1) this.inComment = true;
+  }
+
+  /** `scanLine` for an empty line outside code, HTML and math: it ends the paragraph and the containers it cannot continue. */
+  private emptyLine(): void {
+    this.matched = this.depth === 0 ? 0 : this.blankStop(0);
+    this.depth = this.matched;
+    this.leaf = Leaf.None;
+    this.paraOpen = false;
+    this.lazy = false;
   }
 
   private scanLine(): void {
