@@ -2,7 +2,7 @@
 // yield to the UI, warm-started from the cached index), then one note at a time from vault, metadata
 // cache and editor events. Everything it registers goes away with the component.
 import { Component, Platform, TFile, type App, type TAbstractFile } from "obsidian";
-import { indexInBatches, type BatchResult } from "../core/batch";
+import { indexInBatches, STEPPED_FROM, type BatchResult } from "../core/batch";
 import { venuesOf } from "../core/deadlines";
 import type { NoteText } from "../core/noteText";
 import type { ParsePool } from "../core/parsePool";
@@ -14,6 +14,8 @@ import { startParseWorkers } from "./parseWorkers";
 const DEBOUNCE_MS = 16;
 /** Fewer notes to read than this are parsed here: starting a worker would cost more than it saves. */
 const WORKERS_FROM_NOTES = 200;
+/** Longest stretch of a re-index without a turn for the UI, as in the start-up index. */
+const SLICE_MS = 16;
 
 export class Indexer extends Component {
   index!: VaultIndex;
@@ -24,6 +26,8 @@ export class Indexer extends Component {
   private detachIndex: (() => void) | null = null;
   private changedDuringRebuild: Set<string> | null = null;
   private timers = new Map<string, number>();
+  /** Per note, the latest re-index running in steps: an older one still running stops at its next turn. */
+  private stepped = new Map<string, object>();
   private stopped = false;
   private generation = 0;
   /** Parse workers while a rebuild runs; stopped when it ends or the plugin unloads. */
@@ -80,14 +84,14 @@ export class Indexer extends Component {
     this.registerEvent(vault.on("delete", (file) => this.deleted(file)));
     this.registerEvent(vault.on("rename", (file, oldPath) => this.renamed(file, oldPath)));
     // The metadata cache hands over the text it just parsed: no second read.
-    this.registerEvent(metadataCache.on("changed", (file, data) => this.updateNow(file.path, data, file.stat)));
+    this.registerEvent(metadataCache.on("changed", (file, data) => void this.updateNow(file.path, data, file.stat)));
     // Unsaved editor changes (a box ticked in the note) reach the sidebar before the autosave.
     this.registerEvent(
       workspace.on("editor-change", (editor, info) => {
         const file = info.file;
         // Long notes wait for a pause in typing so each keystroke does not re-parse them.
         const delay = editor.lineCount() > 3000 ? 250 : DEBOUNCE_MS;
-        if (file && this.inScope(file.path)) this.debounce(file.path, () => this.updateNow(file.path, editor.getValue()), delay);
+        if (file && this.inScope(file.path)) this.debounce(file.path, () => void this.updateNow(file.path, editor.getValue()), delay);
       }),
     );
     await this.rebuild(false);
@@ -203,18 +207,18 @@ export class Indexer extends Component {
   /** Re-reads one note now (after a refused edit, or from a debounced event). */
   async refresh(path: string, text?: string): Promise<void> {
     if (text !== undefined) {
-      this.updateNow(path, text);
+      await this.updateNow(path, text);
       return;
     }
     const read = await this.read(path).catch(() => null);
     if (this.stopped) return;
     this.changedDuringRebuild?.add(path);
     if (read === null) this.forget(path);
-    else this.index.update(path, read.text, read.stat);
+    else await this.reindex(path, read.text, read.stat);
   }
 
-  private updateNow(path: string, text: string, stat?: NoteStat): void {
-    if (this.stopped || !this.inScope(path)) return;
+  private updateNow(path: string, text: string, stat?: NoteStat): Promise<void> {
+    if (this.stopped || !this.inScope(path)) return Promise.resolve();
     this.changedDuringRebuild?.add(path);
     const pending = this.timers.get(path);
     if (pending !== undefined && stat) {
@@ -222,7 +226,35 @@ export class Indexer extends Component {
       this.timers.delete(path);
     }
     // An editor's unsaved text has no stat yet; dropping the stat keeps the cache from trusting it.
-    this.index.update(path, text, stat ? { mtime: stat.mtime, size: stat.size } : undefined);
+    return this.reindex(path, text, stat ? { mtime: stat.mtime, size: stat.size } : undefined);
+  }
+
+  /**
+   * Re-indexes one note: a long one in steps with turns for the UI between them, so a keystroke in a
+   * huge note never holds the editor for a whole parse. A newer re-index of the note stops an older
+   * one still in steps; anything that changed the note meanwhile keeps its newer state.
+   */
+  private async reindex(path: string, text: string, stat?: NoteStat): Promise<void> {
+    const run = {};
+    if (text.length < STEPPED_FROM) {
+      this.stepped.delete(path);
+      this.index.update(path, text, stat);
+      return;
+    }
+    this.stepped.set(path, run);
+    const steps = this.index.updateInSteps(path, text, stat);
+    let sliceStart = Date.now();
+    for (let step = steps.next(); !step.done; step = steps.next()) {
+      // `true`: the next step may be long and gets a slice of its own.
+      if (!step.value && Date.now() - sliceStart < SLICE_MS) continue;
+      await yieldToUi();
+      if (this.stopped || this.stepped.get(path) !== run) {
+        steps.return(false);
+        return;
+      }
+      sliceStart = Date.now();
+    }
+    if (this.stepped.get(path) === run) this.stepped.delete(path);
   }
 
   private forget(path: string, folder = false): void {
