@@ -8,6 +8,7 @@ const SIDEBAR = { overdueLimit: SIDEBAR_OVERDUE_LIMIT };
 import { VaultIndex } from "../../src/core/vaultIndex";
 import { cpuUsage } from "node:process";
 import type { BenchVault } from "./context";
+import { DEEP_SHAPES } from "./deepNotes";
 import { BENCH_DAY } from "./fragments";
 import { median, percentile } from "./timing";
 
@@ -45,6 +46,35 @@ export function reindexLatency(bench: BenchVault, index: VaultIndex, path: strin
   }
   index.update(path, original, stat);
   return { p50: percentile(times, 50), p95: percentile(times, 95), p95Cpu: percentile(cpuTimes, 95), samples };
+}
+
+export interface DeepReindex { worstP95: number; worstShape: string; shapes: { shape: string; p50: number; p95: number }[] }
+
+/** Depth of the nested shapes: a 1 MB note holds one line of 8,000 list markers and 65 lines continuing them. */
+export const DEEP_DEPTH = 8000;
+
+/**
+ * A keystroke in a 1 MB note of each extreme shape (containers 8,000 deep, continued, left, blank,
+ * lazy; quotes; a staircase): the whole re-index in one go, as `index.update` does it, alternating the
+ * original and edited text. The plugin runs it in steps with turns for the UI between them; this is
+ * the full cost those steps add up to. Each note joins the index and leaves it afterwards.
+ */
+export function deepReindexLatency(index: VaultIndex, samples: number, warmup = 2): DeepReindex {
+  const shapes = DEEP_SHAPES.map((shape, k) => {
+    const path = `Deep/shape-${k}.md`;
+    const original = shape.note(DEEP_DEPTH, 1 << 20);
+    const edited = oneCharEdit(original);
+    const times: number[] = [];
+    for (let n = 0; n < warmup + samples; n++) {
+      const start = performance.now();
+      index.update(path, n % 2 === 0 ? edited : original);
+      if (n >= warmup) times.push(performance.now() - start);
+    }
+    index.remove(path);
+    return { shape: shape.name, p50: percentile(times, 50), p95: percentile(times, 95) };
+  });
+  const worst = shapes.reduce((a, b) => (b.p95 > a.p95 ? b : a));
+  return { worstP95: worst.p95, worstShape: worst.shape, shapes };
 }
 
 /**

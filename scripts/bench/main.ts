@@ -8,20 +8,21 @@ import { REINDEX_NOTE } from "./generator";
 import { openVault, projectRoot } from "./context";
 import { cacheWrite } from "./cacheWrite";
 import { naiveAndCheck } from "./correctness";
-import { firstTodayAfterWarm, reindexLatency, todayLatency, warmQueries } from "./latency";
+import { DEEP_DEPTH, deepReindexLatency, firstTodayAfterWarm, reindexLatency, todayLatency, warmQueries } from "./latency";
 import { longestTask } from "./longest";
 import { buildMeasuringHeap, floorAndCold, warmStart, type FloorAndCold } from "./measure";
 import { chromiumRenderMs } from "./chromiumRender";
 import { modelWithItems, renderLatency } from "./render";
-import { checkBudgets, formatTable, type BudgetCheck, type SizeResult } from "./report";
+import { ANY_SHAPE_BUDGET_MS, checkBudgets, formatTable, type BudgetCheck, type SizeResult } from "./report";
 import { collectGarbage, round } from "./timing";
 import { parseWorkerCount } from "../../src/core/parsePool";
+import { VaultIndex } from "../../src/core/vaultIndex";
 import { ensureVault } from "./vault";
 
-interface Args { sizes: number[]; json: boolean; seed: number; runs: number }
+interface Args { sizes: number[]; json: boolean; seed: number; runs: number; anyShapeOnly: boolean }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { sizes: [1_000, 10_000, 50_000], json: false, seed: 20260310, runs: 5 };
+  const args: Args = { sizes: [1_000, 10_000, 50_000], json: false, seed: 20260310, runs: 5, anyShapeOnly: false };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = (): string => {
@@ -30,6 +31,7 @@ function parseArgs(argv: string[]): Args {
       return next;
     };
     if (flag === "--json") args.json = true;
+    else if (flag === "--any-shape-only") args.anyShapeOnly = true;
     else if (flag === "--sizes") args.sizes = value().split(",").map((s) => Number(s.replace(/[_k]/g, (c) => (c === "k" ? "000" : ""))));
     else if (flag === "--seed") args.seed = Number(value());
     else if (flag === "--runs") args.runs = Number(value());
@@ -41,7 +43,7 @@ function parseArgs(argv: string[]): Args {
 }
 
 function usage(message: string): never {
-  process.stderr.write(`bench: ${message}\nusage: npm run bench -- [--sizes 1000,10000,50000] [--json] [--seed N] [--runs N]\n`);
+  process.stderr.write(`bench: ${message}\nusage: npm run bench -- [--sizes 1000,10000,50000] [--json] [--seed N] [--runs N] [--any-shape-only]\n`);
   process.exit(2);
 }
 
@@ -82,6 +84,7 @@ async function measureSize(size: number, args: Args, first: FirstPass): Promise<
   const reindex = reindexLatency(bench, index, REINDEX_NOTE, 300);
   const big = bench.files.find((f) => f.kind === "big")!;
   const reindexBig = reindexLatency(bench, index, big.path, 30, 3);
+  const reindexDeep = deepReindexLatency(index, 10);
   step("reindex");
   const today = todayLatency(bench, index, REINDEX_NOTE, Math.max(7, args.runs));
   step("today");
@@ -101,6 +104,7 @@ async function measureSize(size: number, args: Args, first: FirstPass): Promise<
     runs, notes: size, vaultMB: vault.bytes / (1024 * 1024), items: index.items().length, datedLines,
     floorMs, coldMs, coldFreshWorkersMs, coldOneThreadMs, coldOnWorkers: onWorkers, parseWorkers: parseWorkerCount(cpus().length), naiveMs: naive.naiveMs, naiveMethod: naive.method, warmMs: warm.warmMs,
     reindexP50Ms: reindex.p50, reindexP95Ms: reindex.p95, reindexP95CpuMs: reindex.p95Cpu, reindex1MBP50Ms: reindexBig.p50, reindex1MBP95Ms: reindexBig.p95,
+    reindexAnyShape1MBP95Ms: reindexDeep.worstP95, reindexAnyShapeWorst: reindexDeep.worstShape,
     todayMs: today.todayMs, todayCachedMs: today.todayCachedMs, firstTodayAfterWarmMs: firstTodayMs,
     renderMs: render.renderMs, renderDomFloorMs: render.floorMs, renderChromiumMs: renderChromium ?? NaN, renderer: `renderToday (src/obsidian/todayRender.ts) in happy-dom, ${render.nodes} elements`,
     longestTaskMs: longest.longestTaskMs, longestSliceMs: longest.longestSliceMs, batchedColdMs: longest.totalMs,
@@ -111,8 +115,26 @@ async function measureSize(size: number, args: Args, first: FirstPass): Promise<
   };
 }
 
+/** `--any-shape-only`: the one row for 1 MB notes of extreme shapes, on an empty index, per shape. */
+function anyShapeOnly(args: Args): void {
+  const result = deepReindexLatency(new VaultIndex(), 10 * args.runs);
+  const pass = result.worstP95 <= ANY_SHAPE_BUDGET_MS;
+  if (args.json) out(JSON.stringify({ ...result, budgetMs: ANY_SHAPE_BUDGET_MS, pass }, null, 2));
+  else {
+    out(`\n## re-index after a keystroke, 1 MB note of any shape (${DEEP_DEPTH.toLocaleString("en-US")}-deep nesting included)\n`);
+    out("| shape | p50 (ms) | p95 (ms) |\n| --- | ---: | ---: |");
+    for (const s of result.shapes) out(`| ${s.shape} | ${round(s.p50)} | ${round(s.p95)} |`);
+    out(`\n${pass ? "PASS" : "FAIL"}  reindexAnyShape1MBP95Ms = ${round(result.worstP95)} (budget ≤ ${ANY_SHAPE_BUDGET_MS}; worst: ${result.worstShape})`);
+  }
+  process.exitCode = pass ? 0 : 1;
+}
+
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
+  if (args.anyShapeOnly) {
+    anyShapeOnly(args);
+    return;
+  }
   const sizes: Record<string, SizeResult> = {};
   const checks: BudgetCheck[] = [];
   const tables: string[] = [];
