@@ -1,10 +1,11 @@
 // The vault on disk: finding notes, reading them, and writing one note whole or not at all.
 import { Buffer } from "node:buffer";
 import { randomBytes } from "node:crypto";
-import { closeSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
+import {
+  closeSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync, type Stats,
+} from "node:fs";
 import { dirname, join, sep } from "node:path";
 import { applyLineEdits, type EditFailure } from "../core/edits";
-import { errorMessage } from "../core/errors";
 import { DEFAULT_SETTINGS, fixedKeywordsFrom, type BrainQueueSettings } from "../core/settings";
 import type { LineEdit } from "../core/types";
 import { UsageError } from "./args";
@@ -101,38 +102,66 @@ export function loadSettings(file: string | null): BrainQueueSettings {
 
 export type WriteResult = { path: string; ok: true } | { path: string; ok: false; reason: string; failures?: EditFailure[] };
 
+/** For tests: a step run after the note was read and its new text made, before the check that it is unchanged. */
+export interface WriteHooks { beforeCheck?: () => void }
+
+/** Reads and re-applications before a note that keeps changing under another writer is given up. */
+const WRITE_TRIES = 3;
+
 /**
- * Applies one note's edits to its current bytes and replaces the file whole (temp file + rename).
+ * Applies one note's edits to its current bytes and replaces the file whole (temp file + rename), then
+ * checks nothing else wrote the note meanwhile (size, modification time and bytes): when something did,
+ * the edits are applied again to the new text (each still checks its line), a few times at most.
  * Refuses notes that are not valid UTF-8 (writing them back would alter bytes) and notes whose lines
  * no longer say what the plan saw.
  */
-export function writeEdits(folder: string, path: string, edits: LineEdit[]): WriteResult {
+export function writeEdits(folder: string, path: string, edits: LineEdit[], hooks: WriteHooks = {}): WriteResult {
   const file = fullPath(folder, path);
-  let bytes: Buffer;
-  let mode: number;
-  try {
-    bytes = readFileSync(file);
-    mode = statSync(file).mode;
-  } catch {
-    return { path, ok: false, reason: "the note can no longer be read" };
-  }
-  const text = bytes.toString("utf8");
-  if (!Buffer.from(text, "utf8").equals(bytes)) return { path, ok: false, reason: "the note is not valid UTF-8; left untouched" };
-  const outcome = applyLineEdits(text, edits);
-  if (!outcome.ok) return { path, ok: false, reason: "the note changed since it was read", failures: outcome.failures };
-  const temp = join(dirname(file), `.${file.split(sep).pop()}.${randomBytes(4).toString("hex")}.tmp`);
-  try {
-    const fd = openSync(temp, "wx", mode & 0o777);
+  for (let attempt = 0; attempt < WRITE_TRIES; attempt++) {
+    let bytes: Buffer;
+    let stat: Stats;
     try {
-      writeSync(fd, Buffer.from(outcome.text, "utf8"));
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
+      bytes = readFileSync(file);
+      stat = statSync(file);
+    } catch {
+      return { path, ok: false, reason: "the note can no longer be read" };
     }
-    renameSync(temp, file);
-  } catch (error) {
-    try { unlinkSync(temp); } catch { /* already gone */ }
-    return { path, ok: false, reason: `could not write: ${errorMessage(error)}` };
+    const text = bytes.toString("utf8");
+    if (!Buffer.from(text, "utf8").equals(bytes)) return { path, ok: false, reason: "the note is not valid UTF-8; left untouched" };
+    const outcome = applyLineEdits(text, edits);
+    if (!outcome.ok) return { path, ok: false, reason: "the note changed since it was read", failures: outcome.failures };
+    hooks.beforeCheck?.();
+    const temp = join(dirname(file), `.${file.split(sep).pop()}.${randomBytes(4).toString("hex")}.tmp`);
+    try {
+      const fd = openSync(temp, "wx", stat.mode & 0o777);
+      try {
+        writeSync(fd, Buffer.from(outcome.text, "utf8"));
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+      if (!unchangedSince(file, bytes, stat)) {
+        unlinkSync(temp);
+        continue;
+      }
+      renameSync(temp, file);
+    } catch (error) {
+      try { unlinkSync(temp); } catch { /* already gone */ }
+      return { path, ok: false, reason: `could not write (${errorCode(error)})` };
+    }
+    return { path, ok: true };
   }
-  return { path, ok: true };
+  return { path, ok: false, reason: "the note kept changing while it was being written; left as the other writer left it" };
+}
+
+/** Whether the file still has the size, modification time and bytes it had when read. */
+function unchangedSince(file: string, bytes: Buffer, stat: Stats): boolean {
+  const now = statSync(file);
+  return now.ino === stat.ino && now.size === stat.size && now.mtimeMs === stat.mtimeMs && readFileSync(file).equals(bytes);
+}
+
+/** A file system error's code (`EACCES`): its message would carry the path unescaped. */
+function errorCode(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" && /^[A-Z0-9_]+$/u.test(code) ? code : "unexpected error";
 }
