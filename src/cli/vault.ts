@@ -2,9 +2,10 @@
 import { Buffer } from "node:buffer";
 import { randomBytes } from "node:crypto";
 import {
-  closeSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync, type Stats,
+  accessSync, closeSync, constants, fchmodSync, fchownSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync, type Stats,
 } from "node:fs";
 import { dirname, join, sep } from "node:path";
+import process from "node:process";
 import { applyLineEdits, type EditFailure } from "../core/edits";
 import { DEFAULT_SETTINGS, fixedKeywordsFrom, type BrainQueueSettings } from "../core/settings";
 import type { LineEdit } from "../core/types";
@@ -126,6 +127,8 @@ export function writeEdits(folder: string, path: string, edits: LineEdit[], hook
     } catch {
       return { path, ok: false, reason: "the note can no longer be read" };
     }
+    const refused = whyNotReplace(file, stat);
+    if (refused !== null) return { path, ok: false, reason: refused };
     const text = bytes.toString("utf8");
     if (!Buffer.from(text, "utf8").equals(bytes)) return { path, ok: false, reason: "the note is not valid UTF-8; left untouched" };
     const outcome = applyLineEdits(text, edits);
@@ -133,8 +136,11 @@ export function writeEdits(folder: string, path: string, edits: LineEdit[], hook
     hooks.beforeCheck?.();
     const temp = join(dirname(file), `.${file.split(sep).pop()}.${randomBytes(4).toString("hex")}.tmp`);
     try {
-      const fd = openSync(temp, "wx", stat.mode & 0o777);
+      const fd = openSync(temp, "wx", 0o600);
       try {
+        // The note's owner, group and mode (not the umask's): chown first, as it may clear set-id bits.
+        if (userId() !== null) fchownSync(fd, stat.uid, stat.gid);
+        fchmodSync(fd, stat.mode & 0o7777);
         writeSync(fd, Buffer.from(outcome.text, "utf8"));
         fsyncSync(fd);
       } finally {
@@ -152,6 +158,28 @@ export function writeEdits(folder: string, path: string, edits: LineEdit[], hook
     return { path, ok: true };
   }
   return { path, ok: false, reason: "the note kept changing while it was being written; left as the other writer left it" };
+}
+
+/** The user this process runs as, or null where there are none (Windows). */
+const userId = (): number | null => (typeof process.getuid === "function" ? process.getuid() : null);
+
+/**
+ * Why the note must not be replaced by a new file, or null. Replacing (not writing in place) keeps a
+ * crash or a full disk from leaving half a note; what a new file cannot carry over is refused instead:
+ * other hard links, and an owner this user cannot give it. A note the user may not write is never
+ * written, as root included: root honours the mode bits (a 0444 note stays as it is).
+ */
+function whyNotReplace(file: string, stat: Stats): string | null {
+  if (stat.nlink > 1) return `it has ${stat.nlink} hard links; replacing it would break them`;
+  const uid = userId();
+  if (uid === 0) return (stat.mode & 0o222) === 0 ? "it is read-only" : null;
+  try {
+    accessSync(file, constants.W_OK);
+  } catch {
+    return "you may not write it";
+  }
+  if (uid !== null && stat.uid !== uid) return "it belongs to another user; replacing it would make it yours";
+  return null;
 }
 
 /** Whether the file still has the size, modification time and bytes it had when read. */

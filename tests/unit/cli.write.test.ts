@@ -1,16 +1,33 @@
 // The CLI as a writer: a note changed between reading and replacing it, modes, owners and hard links,
 // files the user may not write, the exit status when notes were not written, and paths echoed printably.
+import { spawnSync } from "node:child_process";
 import {
-  appendFileSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync,
+  appendFileSync, chmodSync, chownSync, linkSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { Buffer } from "node:buffer";
+import process from "node:process";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeEdits } from "../../src/cli/vault";
 
+const ROOT = join(import.meta.dirname, "../..");
+const BUILT = join(ROOT, ".build/cli.mjs");
+const isRoot = process.getuid?.() === 0;
+/** The unprivileged user a root test run drops to (nobody). */
+const NOBODY = 65534;
 const temps: string[] = [];
 
-function vault(files: Record<string, string>): string {
+interface Run { code: number | null; stdout: string; stderr: string }
+
+function cli(args: string[], as?: number): Run {
+  const result = spawnSync(process.execPath, [BUILT, ...args], {
+    encoding: "utf8", cwd: ROOT, env: { ...process.env, TZ: "Asia/Shanghai" }, ...(as === undefined ? {} : { uid: as, gid: as }),
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function vault(files: Record<string, string | Buffer>): string {
   const dir = mkdtempSync(join(tmpdir(), "bq-cli-write-"));
   temps.push(dir);
   for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
@@ -20,6 +37,12 @@ function vault(files: Record<string, string>): string {
 const NOTE = "## 复习\n\n- [ ] 2021/03/20    第一周 概论\n- [x] 2021/03/21    第二周 模型\n";
 const ROLLED = "## 复习\n\n- [ ] 2021/03/25    第一周 概论\n- [x] 2021/03/21    第二周 模型\n";
 const EDIT = { path: "plan.md", line: 3, expected: "- [ ] 2021/03/20    第一周 概论", replacement: "- [ ] 2021/03/25    第一周 概论" };
+const roll = (dir: string, ...more: string[]): Run => cli(["roll", "--vault", dir, "--date", "2021-03-25", "--mode", "today", "--write", ...more]);
+
+beforeAll(() => {
+  const built = spawnSync(process.execPath, [join(ROOT, "scripts/cli.mjs"), "--help"], { encoding: "utf8", cwd: ROOT });
+  expect(built.status).toBe(0);
+}, 60_000);
 
 afterAll(() => {
   for (const dir of temps) rmSync(dir, { recursive: true, force: true });
@@ -70,5 +93,42 @@ describe("a note that changes while it is written", () => {
     const result = writeEdits(dir, "plan.md", [EDIT], { beforeCheck: () => writeFileSync(file, NOTE.replace("第一周", "第1周")) });
     expect(result).toMatchObject({ ok: false, reason: expect.stringContaining("changed since it was read") });
     expect(readFileSync(file, "utf8")).toBe(NOTE.replace("第一周", "第1周"));
+  });
+});
+
+describe("what --write keeps and what it refuses", () => {
+  it("keeps a note's mode, whatever the umask", () => {
+    const dir = vault({ "plan.md": NOTE });
+    chmodSync(join(dir, "plan.md"), 0o664);
+    const run = roll(dir);
+    expect(run.code).toBe(0);
+    expect(readFileSync(join(dir, "plan.md"), "utf8")).toBe(ROLLED);
+    expect(statSync(join(dir, "plan.md")).mode & 0o7777).toBe(0o664);
+  });
+
+  it("refuses a hard-linked note, a read-only one as root and an unwritable one: listed, left as they were", () => {
+    const dir = vault({ "linked.md": NOTE, "readonly.md": NOTE, "other.md": NOTE });
+    linkSync(join(dir, "linked.md"), join(dir, "link.txt"));
+    chmodSync(join(dir, "readonly.md"), 0o444);
+    if (isRoot) for (const name of ["", "linked.md", "link.txt", "readonly.md", "other.md"]) chownSync(join(dir, name), NOBODY, NOBODY);
+    const asUser = cli(["roll", "--vault", dir, "--date", "2021-03-25", "--mode", "today", "--write", "--json"], isRoot ? NOBODY : undefined);
+    expect(JSON.parse(asUser.stdout)).toMatchObject({
+      written: ["other.md"],
+      failed: [
+        { path: "linked.md", reason: "it has 2 hard links; replacing it would break them" },
+        { path: "readonly.md", reason: "you may not write it" },
+      ],
+    });
+    if (isRoot) expect(JSON.parse(roll(dir, "--json").stdout)).toMatchObject({ written: [], failed: [{ path: "linked.md" }, { path: "readonly.md", reason: "it is read-only" }] });
+    expect(["linked.md", "readonly.md"].map((name) => readFileSync(join(dir, name), "utf8"))).toEqual([NOTE, NOTE]);
+    expect(statSync(join(dir, "link.txt")).nlink).toBe(2);
+  });
+
+  it.runIf(isRoot)("as root: keeps the owner and group of another user's note", () => {
+    const dir = vault({ "plan.md": NOTE });
+    chownSync(join(dir, "plan.md"), NOBODY, NOBODY);
+    expect(roll(dir).code).toBe(0);
+    const stat = statSync(join(dir, "plan.md"));
+    expect([stat.uid, stat.gid, readFileSync(join(dir, "plan.md"), "utf8")]).toEqual([NOBODY, NOBODY, ROLLED]);
   });
 });
