@@ -1,7 +1,7 @@
 // Command-line arguments: a command, then `--name value` / `--name=value` options. Pure, so tests can call it.
 import { isValidYmd } from "../core/dates";
 import type { IsoDate, RollMode } from "../core/types";
-import { isControl } from "./width";
+import { shownPath } from "./width";
 
 export const COMMANDS = ["scan", "today", "roll", "deadlines"] as const;
 export type Command = (typeof COMMANDS)[number];
@@ -96,6 +96,9 @@ function parseDate(value: string | undefined): IsoDate | null {
 
 /** Arguments echo back in messages; keep them on one short, printable line. */
 export function printable(value: string): string {
-  const clean = [...value].map((c) => (isControl(c.codePointAt(0)!) ? "?" : c)).join("");
-  return JSON.stringify(clean.length > 60 ? `${clean.slice(0, 60)}…` : clean);
+  const chars = [...value];
+  return `"${shownPath(chars.length > 60 ? `${chars.slice(0, 60).join("")}…` : value)}"`;
 }
+
+/** A path in a message: quoted, printable, whole. */
+export const quotedPath = (path: string): string => `"${shownPath(path)}"`;

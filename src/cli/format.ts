@@ -4,7 +4,7 @@ import type { RollPlan } from "../core/roll";
 import type { TodayModel } from "../core/today";
 import type { Item, Problem } from "../core/types";
 import type { WriteResult } from "./vault";
-import { clean, displayWidth, padEnd, truncate } from "./width";
+import { clean, displayWidth, padEnd, shownPath, truncate } from "./width";
 
 const TEXT_WIDTH = 60;
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -20,7 +20,7 @@ function table(rows: string[][], indent = "  "): string[] {
 
 function problemLines(problems: Problem[]): string[] {
   if (problems.length === 0) return [];
-  return ["", `Problems (${problems.length})`, ...table(problems.map((p) => [`${clean(p.path)}:${p.line}`, truncate(clean(p.message), 100)]))];
+  return ["", `Problems (${problems.length})`, ...table(problems.map((p) => [`${shownPath(p.path)}:${p.line}`, truncate(clean(p.message), 100)]))];
 }
 
 export function formatScan(items: Item[], problems: Problem[]): string {
@@ -29,7 +29,7 @@ export function formatScan(items: Item[], problems: Problem[]): string {
   let path = "";
   let rows: string[][] = [];
   const flush = (): void => {
-    if (rows.length > 0) lines.push("", clean(path), ...table(rows));
+    if (rows.length > 0) lines.push("", shownPath(path), ...table(rows));
     rows = [];
   };
   for (const item of items) {
@@ -102,17 +102,17 @@ export function formatRoll(plan: RollPlan, written: WriteResult[] | null): strin
   const lines = [`Roll to ${plan.date} · ${plural(plan.changes.length, "change")}, ${plan.skipped.length} skipped`];
   if (modes.length > 0) lines.push(`Modes: ${modes.join(", ")}`);
   if (plan.changes.length > 0) {
-    lines.push("", "Changes", ...table(plan.changes.map((c) => [`${clean(c.path)}:${c.line}`, clean(c.from), "→", clean(c.to), truncate(clean(c.text), TEXT_WIDTH)])));
+    lines.push("", "Changes", ...table(plan.changes.map((c) => [`${shownPath(c.path)}:${c.line}`, clean(c.from), "→", clean(c.to), truncate(clean(c.text), TEXT_WIDTH)])));
   }
   if (plan.skipped.length > 0) {
-    lines.push("", "Skipped", ...table(plan.skipped.map((s) => [`${clean(s.path)}:${s.line}`, clean(s.reason), truncate(clean(s.text), TEXT_WIDTH)])));
+    lines.push("", "Skipped", ...table(plan.skipped.map((s) => [`${shownPath(s.path)}:${s.line}`, clean(s.reason), truncate(clean(s.text), TEXT_WIDTH)])));
   }
   if (written === null) {
     if (plan.changes.length > 0) lines.push("", "Dry run: add --write to apply.");
   } else {
     const ok = written.filter((w) => w.ok);
     lines.push("", `Wrote ${plural(ok.length, "note")}.`);
-    for (const w of written) if (!w.ok) lines.push(`  not written: ${clean(w.path)}: ${w.reason}`);
+    for (const w of written) if (!w.ok) lines.push(`  not written: ${shownPath(w.path)} (${w.reason})`);
   }
   return lines.join("\n");
 }

@@ -1,9 +1,11 @@
-// `npm run cli -- <command> …`: exit 0 on success, 2 with one line on stderr for anything else.
+// `npm run cli -- <command> …`: exit 0 on success; 1 when roll --write left notes unwritten (one line
+// each on stderr); 2 with one line on stderr for bad arguments and anything else.
 import { resolve } from "node:path";
 import process from "node:process";
 import { errorMessage } from "../core/errors";
 import { parseArgs, USAGE, UsageError } from "./args";
 import { run } from "./run";
+import { shownPath } from "./width";
 
 function main(argv: string[]): number {
   try {
@@ -16,11 +18,13 @@ function main(argv: string[]): number {
     const base = process.env.INIT_CWD ?? process.cwd();
     const vault = resolve(base, args.vault);
     const settings = args.settings === null ? null : resolve(base, args.settings);
-    process.stdout.write(`${run({ ...args, vault, settings })}\n`);
-    return 0;
+    const outcome = run({ ...args, vault, settings });
+    process.stdout.write(`${outcome.out}\n`);
+    for (const note of outcome.notWritten) process.stderr.write(`brain-queue: not written: ${shownPath(note.path)} (${note.reason})\n`);
+    return outcome.notWritten.length > 0 ? 1 : 0;
   } catch (error) {
-    const message = error instanceof UsageError ? error.message : `internal error: ${errorMessage(error)}`;
-    process.stderr.write(`brain-queue: ${message.split(/\r\n|\r|\n/u)[0]}\n`);
+    const message = error instanceof UsageError ? error.message : `internal error: ${shownPath(errorMessage(error).split(/\r\n|\r|\n/u)[0])}`;
+    process.stderr.write(`brain-queue: ${message}\n`);
     return 2;
   }
 }

@@ -8,13 +8,28 @@ import { VaultIndex } from "../core/vaultIndex";
 import type { CliArgs } from "./args";
 import { formatDeadlines, formatRoll, formatScan, formatToday } from "./format";
 import { deadlineJson, rollJson, scanJson, todayJson } from "./json";
+import { terminalSafeJson } from "./width";
 import { assertFolder, inScope, listNotes, loadSettings, readNote, writeEdits, type WriteResult } from "./vault";
 
 /** Past deadlines stay listed this many days. */
 const RECENT_PAST_DAYS = 7;
 
-/** Runs one command and returns what to print on stdout. Usage problems throw UsageError. */
-export function run(args: CliArgs, clock: () => Date = () => new Date()): string {
+export interface RunOutcome {
+  /** What to print on stdout. */
+  out: string;
+  /** Notes roll --write should have written and did not. */
+  notWritten: { path: string; reason: string }[];
+}
+
+/** Runs one command. Usage problems throw UsageError. */
+export function run(args: CliArgs, clock: () => Date = () => new Date()): RunOutcome {
+  const written = { notes: null as WriteResult[] | null };
+  const out = output(args, clock, written);
+  const notWritten = (written.notes ?? []).flatMap((w) => (w.ok ? [] : [{ path: w.path, reason: w.reason }]));
+  return { out, notWritten };
+}
+
+function output(args: CliArgs, clock: () => Date, result: { notes: WriteResult[] | null }): string {
   assertFolder(args.vault);
   const settings = loadSettings(args.settings);
   const index = new VaultIndex({ trackHeadingLevel: settings.trackHeadingLevel, venues: venuesOf(settings) });
@@ -45,6 +60,7 @@ export function run(args: CliArgs, clock: () => Date = () => new Date()): string
     case "roll": {
       const plan = planRoll(index.items(), day, { mode: args.mode, track: args.track ?? undefined, settings });
       const written = args.write ? writePlan(args.vault, plan.changes.map((c) => c.edit)) : null;
+      result.notes = written;
       return args.json ? json(rollJson(plan, written ?? undefined)) : formatRoll(plan, written);
     }
   }
@@ -66,4 +82,4 @@ function localNoon(day: string): Date {
   return date;
 }
 
-const json = (value: object): string => JSON.stringify(value, null, 2);
+const json = (value: object): string => terminalSafeJson(JSON.stringify(value, null, 2));

@@ -9,7 +9,7 @@ import process from "node:process";
 import { applyLineEdits, type EditFailure } from "../core/edits";
 import { DEFAULT_SETTINGS, fixedKeywordsFrom, type BrainQueueSettings } from "../core/settings";
 import type { LineEdit } from "../core/types";
-import { UsageError } from "./args";
+import { quotedPath, UsageError } from "./args";
 
 export interface VaultNote {
   /** Vault-relative, with `/`. */
@@ -24,9 +24,9 @@ export function assertFolder(folder: string): void {
   try {
     isDir = statSync(folder).isDirectory();
   } catch {
-    throw new UsageError(`vault folder not found: ${folder}`);
+    throw new UsageError(`vault folder not found: ${quotedPath(folder)}`);
   }
-  if (!isDir) throw new UsageError(`not a folder: ${folder}`);
+  if (!isDir) throw new UsageError(`not a folder: ${quotedPath(folder)}`);
 }
 
 /** Vault-relative paths of every `.md` note, skipping dot-folders and dot-files (.obsidian, .git, .trash). */
@@ -76,11 +76,19 @@ export function inScope(path: string, settings: BrainQueueSettings): boolean {
 /** Settings from a JSON file (the plugin's data.json works); unknown or mistyped fields keep their defaults. */
 export function loadSettings(file: string | null): BrainQueueSettings {
   if (file === null) return structuredClone(DEFAULT_SETTINGS);
+  let content: string;
+  try {
+    content = readFileSync(file, "utf8");
+  } catch (error) {
+    const code = errorCode(error);
+    throw new UsageError(`cannot read settings ${quotedPath(file)}: ${code === "ENOENT" ? "no such file" : code}`);
+  }
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(file, "utf8"));
-  } catch (error) {
-    throw new UsageError(`cannot read settings ${file}: ${error instanceof Error ? error.message.split("\n")[0] : "unreadable"}`);
+    raw = JSON.parse(content);
+  } catch {
+    // JSON.parse's message quotes the text: a file given by mistake (`/etc/passwd`) must not be echoed.
+    throw new UsageError(`cannot read settings ${quotedPath(file)}: not JSON`);
   }
   const settings = structuredClone(DEFAULT_SETTINGS);
   const stored = (typeof raw === "object" && raw !== null && !Array.isArray(raw) ? raw : {}) as Record<string, unknown>;

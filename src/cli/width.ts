@@ -48,7 +48,34 @@ export function clean(text: string): string {
   return out;
 }
 
-/** C0/C1 control characters and the Unicode line/paragraph separators. */
+/** C0/C1 control characters, the Unicode line/paragraph separators and the bidirectional controls
+ *  (U+202E would show a name backwards). */
 export function isControl(code: number): boolean {
-  return code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029;
+  return code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029 || isBidiControl(code);
+}
+
+function isBidiControl(code: number): boolean {
+  return code === 0x61c || code === 0x200e || code === 0x200f || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069);
+}
+
+const ESCAPES: Record<string, string> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
+
+/** A path (or any name) on one printable line that still tells it apart: controls escaped as `\n`, `\u{202E}`. */
+export function shownPath(path: string): string {
+  let out = "";
+  for (const char of path) {
+    const code = char.codePointAt(0)!;
+    out += !isControl(code) ? char : ESCAPES[char] ?? `\\u{${code.toString(16).toUpperCase().padStart(4, "0")}}`;
+  }
+  return out;
+}
+
+/** JSON text with the characters a terminal would act on written as `\uXXXX` (the same JSON value). */
+export function terminalSafeJson(json: string): string {
+  let out = "";
+  for (const char of json) {
+    const code = char.codePointAt(0)!;
+    out += code > 0x7e && isControl(code) ? `\\u${code.toString(16).padStart(4, "0")}` : char;
+  }
+  return out;
 }

@@ -177,7 +177,10 @@ describe("cli roll", () => {
     const bytes = Buffer.concat([Buffer.from("- [ ] 2021/03/20 读书 "), Buffer.from([0xff, 0xfe, 0x80]), Buffer.from("\n")]);
     writeFileSync(join(dir, "bad.md"), bytes);
     writeFileSync(join(dir, "good.md"), "- [ ] 2021/03/20 跑步\n");
-    const out = json<RollJson>("roll", "--vault", dir, "--date", "2021-03-25", "--mode", "today", "--write");
+    const run = cli("roll", "--vault", dir, "--date", "2021-03-25", "--mode", "today", "--write", "--json");
+    expect(run.code).toBe(1); // a note that should have been written was not
+    expect(run.stderr).toBe("brain-queue: not written: bad.md (the note is not valid UTF-8; left untouched)\n");
+    const out = JSON.parse(run.stdout) as RollJson;
     expect(out.written).toEqual(["good.md"]);
     expect(out.failed).toEqual([{ path: "bad.md", reason: expect.stringContaining("UTF-8") }]);
     expect(readFileSync(join(dir, "bad.md")).equals(bytes)).toBe(true);

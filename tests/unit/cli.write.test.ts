@@ -106,22 +106,14 @@ describe("what --write keeps and what it refuses", () => {
     expect(statSync(join(dir, "plan.md")).mode & 0o7777).toBe(0o664);
   });
 
-  it("refuses a hard-linked note, a read-only one as root and an unwritable one: listed, left as they were", () => {
-    const dir = vault({ "linked.md": NOTE, "readonly.md": NOTE, "other.md": NOTE });
-    linkSync(join(dir, "linked.md"), join(dir, "link.txt"));
-    chmodSync(join(dir, "readonly.md"), 0o444);
-    if (isRoot) for (const name of ["", "linked.md", "link.txt", "readonly.md", "other.md"]) chownSync(join(dir, name), NOBODY, NOBODY);
-    const asUser = cli(["roll", "--vault", dir, "--date", "2021-03-25", "--mode", "today", "--write", "--json"], isRoot ? NOBODY : undefined);
-    expect(JSON.parse(asUser.stdout)).toMatchObject({
-      written: ["other.md"],
-      failed: [
-        { path: "linked.md", reason: "it has 2 hard links; replacing it would break them" },
-        { path: "readonly.md", reason: "you may not write it" },
-      ],
-    });
-    if (isRoot) expect(JSON.parse(roll(dir, "--json").stdout)).toMatchObject({ written: [], failed: [{ path: "linked.md" }, { path: "readonly.md", reason: "it is read-only" }] });
-    expect(["linked.md", "readonly.md"].map((name) => readFileSync(join(dir, name), "utf8"))).toEqual([NOTE, NOTE]);
-    expect(statSync(join(dir, "link.txt")).nlink).toBe(2);
+  it("refuses a note with another hard link: the link would break; both names keep the old text", () => {
+    const dir = vault({ "plan.md": NOTE });
+    linkSync(join(dir, "plan.md"), join(dir, "linked.txt"));
+    const run = roll(dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe("brain-queue: not written: plan.md (it has 2 hard links; replacing it would break them)\n");
+    expect(readFileSync(join(dir, "plan.md"), "utf8")).toBe(NOTE);
+    expect(statSync(join(dir, "plan.md")).nlink).toBe(2);
   });
 
   it.runIf(isRoot)("as root: keeps the owner and group of another user's note", () => {
@@ -130,5 +122,68 @@ describe("what --write keeps and what it refuses", () => {
     expect(roll(dir).code).toBe(0);
     const stat = statSync(join(dir, "plan.md"));
     expect([stat.uid, stat.gid, readFileSync(join(dir, "plan.md"), "utf8")]).toEqual([NOBODY, NOBODY, ROLLED]);
+  });
+
+  it.runIf(isRoot)("as root: a read-only note (0444) is not written, the others are, exit 1", () => {
+    const dir = vault({ "plan.md": NOTE, "other.md": NOTE });
+    chmodSync(join(dir, "plan.md"), 0o444);
+    const run = roll(dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe("brain-queue: not written: plan.md (it is read-only)\n");
+    expect(readFileSync(join(dir, "plan.md"), "utf8")).toBe(NOTE);
+    expect(readFileSync(join(dir, "other.md"), "utf8")).toBe(ROLLED);
+  });
+
+  it("as an ordinary user: a read-only note in a writable folder is not written", () => {
+    const dir = vault({ "plan.md": NOTE, "other.md": NOTE });
+    chmodSync(join(dir, "plan.md"), 0o444);
+    if (isRoot) for (const name of ["", "plan.md", "other.md"]) chownSync(join(dir, name), NOBODY, NOBODY);
+    const run = cli(["roll", "--vault", dir, "--date", "2021-03-25", "--mode", "today", "--write"], isRoot ? NOBODY : undefined);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe("brain-queue: not written: plan.md (you may not write it)\n");
+    expect(readFileSync(join(dir, "plan.md"), "utf8")).toBe(NOTE);
+    expect(readFileSync(join(dir, "other.md"), "utf8")).toBe(ROLLED);
+  });
+});
+
+describe("exit status and messages", () => {
+  it("exits 1 and lists each note not written on stderr when one is not valid UTF-8", () => {
+    const bytes = Buffer.concat([Buffer.from("- [ ] 2021/03/20 读书 "), Buffer.from([0xff, 0xfe]), Buffer.from("\n")]);
+    const dir = vault({ "bad.md": bytes, "good.md": "- [ ] 2021/03/20 跑步\n", "worse.md": bytes });
+    const run = roll(dir, "--json");
+    expect(run.code).toBe(1);
+    expect(run.stderr.split("\n")).toEqual([
+      "brain-queue: not written: bad.md (the note is not valid UTF-8; left untouched)",
+      "brain-queue: not written: worse.md (the note is not valid UTF-8; left untouched)",
+      "",
+    ]);
+    expect((JSON.parse(run.stdout) as { written: string[] }).written).toEqual(["good.md"]);
+    expect(readFileSync(join(dir, "good.md"), "utf8")).toBe("- [ ] 2021/03/25 跑步\n");
+  });
+
+  it("echoes paths with control and bidirectional characters escaped, in text, JSON and errors", () => {
+    const name = "a\nb\u202Egnp.md";
+    const dir = vault({ [name]: NOTE });
+    linkSync(join(dir, name), join(dir, "linked.txt"));
+    const run = roll(dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe("brain-queue: not written: a\\nb\\u{202E}gnp.md (it has 2 hard links; replacing it would break them)\n");
+    expect(run.stdout).toContain("a\\nb\\u{202E}gnp.md:3");
+    expect(run.stdout).not.toMatch(/[\u202E]|b\n/u);
+    const json = cli(["scan", "--vault", dir, "--json"]);
+    expect(json.stdout).not.toContain("\u202E");
+    expect((JSON.parse(json.stdout) as { items: { path: string }[] }).items[0].path).toBe(name);
+    const missing = cli(["scan", "--vault", join(dir, "no\nsuch\u202Efolder")]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe(`brain-queue: vault folder not found: "${join(dir, "no\\nsuch\\u{202E}folder")}"\n`);
+  });
+
+  it("never echoes a settings file's contents", () => {
+    const dir = vault({ "plan.md": NOTE, "passwd": "root:x:0:0:root:/root:/bin/bash\nsecret-user:x:1000:1000::/home/secret:/bin/sh\n" });
+    const run = cli(["scan", "--vault", dir, "--settings", join(dir, "passwd")]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`brain-queue: cannot read settings "${join(dir, "passwd")}": not JSON\n`);
+    const missing = cli(["scan", "--vault", dir, "--settings", join(dir, "none.json")]);
+    expect(missing.stderr).toBe(`brain-queue: cannot read settings "${join(dir, "none.json")}": no such file\n`);
   });
 });
