@@ -2,6 +2,7 @@
 import esbuild from "esbuild";
 import builtins from "builtin-modules";
 import { resolve } from "node:path";
+import { checkFile } from "./scripts/lookbehind.mjs";
 
 const production = process.argv[2] === "production";
 const watch = process.argv.includes("--watch");
@@ -35,9 +36,23 @@ const parseWorkerSource = {
   },
 };
 
+/** Every build of main.js, watched or not, is checked for regex lookbehind (see scripts/lookbehind.mjs). */
+const noLookbehind = {
+  name: "no-lookbehind",
+  setup(build) {
+    build.onEnd((result) => {
+      if (result.errors.length > 0) return;
+      const problem = checkFile(build.initialOptions.outfile);
+      if (problem === null) return;
+      console.error(problem);
+      if (!watch) process.exitCode = 1;
+    });
+  },
+};
+
 const context = await esbuild.context({
   entryPoints: ["src/obsidian/main.ts"],
-  plugins: [parseWorkerSource],
+  plugins: [parseWorkerSource, noLookbehind],
   bundle: true,
   // Provided by Obsidian at run time; never bundled.
   external: [

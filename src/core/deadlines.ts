@@ -36,7 +36,9 @@ function keywordTest(words: string[]): (text: string) => boolean {
   const caseless = nonAscii.filter((w) => w.toLowerCase() === w && w.toUpperCase() === w);
   const cased = nonAscii.filter((w) => !caseless.includes(w)).map((w) => w.toLowerCase());
   const anywhere = caseless.length > 0 ? new RegExp(caseless.map(escapeRegExp).join("|"), "u") : null;
-  const whole = latin.length > 0 ? new RegExp(String.raw`(?<![A-Za-z0-9])(?:${latin.map(escapeRegExp).join("|")})(?![A-Za-z0-9])`, "iu") : null;
+  // The start of the text or a character that is no letter or digit before the word (no lookbehind: iOS
+  // before 16.4 rejects it); the test only says whether there is one, so matching that character is harmless.
+  const whole = latin.length > 0 ? new RegExp(String.raw`(?:^|[^A-Za-z0-9])(?:${latin.map(escapeRegExp).join("|")})(?![A-Za-z0-9])`, "iu") : null;
   return (t: string): boolean => {
     if (anywhere?.test(t) || whole?.test(t)) return true;
     if (cased.length === 0) return false;

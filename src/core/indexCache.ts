@@ -42,8 +42,9 @@ const COPY_STEP = 256 * 1024;
 
 // A lone surrogate would come back from UTF-8 as U+FFFD: a note holding one is not cached (it is re-read).
 // Without the `u` flag the first test is a plain scan for any surrogate code unit; most notes have none.
+// With it a pair is one code point outside the range, so only a lone half matches (no lookbehind needed).
 const SURROGATE = /[\uD800-\uDFFF]/;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u;
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 const survivesUtf8 = (s: string): boolean => !SURROGATE.test(s) || !LONE_SURROGATE.test(s);
 
 class Writer {

@@ -29,8 +29,11 @@ export function parseCustomVenues(lines: string[]): Venue[] {
 /** One venue named in a text, with its year when one is written right after it. */
 export interface VenueMention { venue: string; year: number | null; from: number; to: number }
 
+/** A pattern finds a name and the year after it; the letter or digit before it is checked by hand. */
+interface Pattern { regex: RegExp; wordChar: RegExp }
+
 interface Matcher {
-  patterns: RegExp[];
+  patterns: Pattern[];
   byKey: Map<string, string>;
   /** No text longer than this can be one venue mention (alias, spacing, year) from end to end. */
   longest: number;
@@ -43,8 +46,15 @@ const LONGEST_YEAR = 4 + 1 + 2 + 4;
 
 const keyOf = (alias: string): string => alias.replace(/[\s\u3000]+/gu, "").toLowerCase();
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
-// Four-digit years 19xx/20xx after optional space, dash or apostrophe; two-digit ones only glued or after - '.
-const YEAR = String.raw`(?:[\s\u3000]{0,4}(?:['’‘\-–][\s\u3000]{0,2})?((?:19|20)\d\d)|(?:['’‘\-–]|(?<=[A-Za-z]))(\d\d))?(?!\d)`;
+// Four-digit years 19xx/20xx after optional space, dash or apostrophe; two-digit ones after - ' or glued
+// to a name that ends in a letter (AAAI21, not C321). No lookbehind anywhere: iOS before 16.4 rejects it.
+const yearAfter = (glued: boolean): string =>
+  String.raw`(?:[\s\u3000]{0,4}(?:['’‘\-–][\s\u3000]{0,2})?((?:19|20)\d\d)|(?:['’‘\-–]${glued ? "|" : ""})(\d\d))?(?!\d)`;
+/** A letter or digit as the patterns see one (caseless patterns fold: U+017F long s is an s). */
+const WORD_CHAR = { caseless: /[A-Za-z0-9]/iu, exact: /[A-Za-z0-9]/u };
+const ENDS_IN_LETTER = { caseless: /[A-Za-z]$/iu, exact: /[A-Za-z]$/u };
+const YEAR_BEFORE = /((?:19|20)\d\d)[\s\u3000]*年?[\s\u3000]*$/u;
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
 const cache = new WeakMap<Venue[], Matcher>();
 
@@ -63,14 +73,18 @@ function matcherFor(venues: Venue[]): Matcher {
       (key.length <= 3 ? exact : loose).push(alias);
     }
   }
-  const build = (aliases: string[], flags: string): RegExp | null => {
-    if (aliases.length === 0) return null;
-    const alternatives = [...aliases]
-      .sort((a, b) => keyOf(b).length - keyOf(a).length)
-      .map((a) => a.trim().split(/[\s\u3000]+/u).map(escape).join(String.raw`[\s\u3000]{0,3}`));
-    return new RegExp(String.raw`(?<![A-Za-z0-9])(${alternatives.join("|")})(?![A-Za-z])${YEAR}`, flags);
+  const build = (aliases: string[], mode: "caseless" | "exact"): Pattern[] => {
+    const flags = mode === "caseless" ? "giu" : "gu";
+    const glued = aliases.filter((a) => ENDS_IN_LETTER[mode].test(a.trim()));
+    return [glued, aliases.filter((a) => !glued.includes(a))].filter((group) => group.length > 0).map((group, i) => {
+      const alternatives = [...group]
+        .sort((a, b) => keyOf(b).length - keyOf(a).length)
+        .map((a) => a.trim().split(/[\s\u3000]+/u).map(escape).join(String.raw`[\s\u3000]{0,3}`));
+      const regex = new RegExp(String.raw`(${alternatives.join("|")})(?![A-Za-z])${yearAfter(i === 0 && glued.length > 0)}`, flags);
+      return { regex, wordChar: WORD_CHAR[mode] };
+    });
   };
-  const patterns = [build(loose, "giu"), build(exact, "gu")].filter((p): p is RegExp => p !== null);
+  const patterns = [...build(loose, "caseless"), ...build(exact, "exact")];
   // Words of an alias may be joined by up to 3 spaces.
   const longest = Math.max(0, ...[...exact, ...loose].map((a) => a.trim().length + 2 * (a.trim().split(/[\s\u3000]+/u).length - 1))) + LONGEST_YEAR;
   const matcher = { patterns, byKey, longest, starts: startTable([...exact, ...loose]) };
@@ -150,18 +164,29 @@ export const longestVenueMention = (venues: Venue[]): number => matcherFor(venue
 /** Per UTF-16 code unit, 1 where a venue mention may start (see `countShortRuns`). */
 export const venueStarts = (venues: Venue[]): Uint8Array => matcherFor(venues).starts;
 
+/** A year written in the 12 characters before `at` and not the tail of a longer number, else null. */
+function yearBefore(text: string, at: number): number | null {
+  const from = Math.max(0, at - 12);
+  const m = YEAR_BEFORE.exec(text.slice(from, at));
+  return m && !(from + m.index > 0 && isDigit(text.charCodeAt(from + m.index - 1))) ? Number(m[1]) : null;
+}
+
 /** Every venue mention in `text`, left to right; overlapping mentions keep the longer one. */
 export function findVenues(text: string, venues: Venue[]): VenueMention[] {
   const { patterns, byKey } = matcherFor(venues);
   const found: VenueMention[] = [];
-  for (const pattern of patterns) {
-    pattern.lastIndex = 0;
-    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+  for (const { regex, wordChar } of patterns) {
+    regex.lastIndex = 0;
+    for (let m = regex.exec(text); m; m = regex.exec(text)) {
+      // A name glued to a letter or digit before it is part of another word: look again one further on.
+      if (m.index > 0 && wordChar.test(text[m.index - 1])) {
+        regex.lastIndex = m.index + 1;
+        continue;
+      }
       const name = byKey.get(keyOf(m[1]));
       if (name === undefined) continue;
       // `CVPR 2022`, `AAAI-22`; failing that a year written just before (`2022 CVPR`, `2022年CVPR`).
-      const before = m[2] || m[3] ? null : /(?<!\d)((?:19|20)\d\d)[\s\u3000]*年?[\s\u3000]*$/u.exec(text.slice(Math.max(0, m.index - 12), m.index));
-      const year = m[2] ? Number(m[2]) : m[3] ? 2000 + Number(m[3]) : before ? Number(before[1]) : null;
+      const year = m[2] ? Number(m[2]) : m[3] ? 2000 + Number(m[3]) : yearBefore(text, m.index);
       found.push({ venue: name, year, from: m.index, to: m.index + m[0].length });
     }
   }
