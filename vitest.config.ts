@@ -6,10 +6,12 @@ const shim = fileURLToPath(new URL("./demo/shim/obsidian.ts", import.meta.url));
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" } },
+      // Property tests take seconds; on a shared, loaded machine several times as long. A timeout is no
+      // assertion here (tests never assert timings), only a guard against a hang.
+      { test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node", testTimeout: 60_000 } },
       {
         resolve: { alias: { obsidian: shim } },
-        test: { name: "plugin", include: ["tests/plugin/**/*.test.ts"], environment: "happy-dom" },
+        test: { name: "plugin", include: ["tests/plugin/**/*.test.ts"], environment: "happy-dom", testTimeout: 60_000 },
       },
       {
         test: {
