@@ -3,12 +3,17 @@
 // Line model: the text is split on `\r\n`, lone `\r` and `\n`; every line keeps its own terminator, so
 // LF, CRLF, mixed endings and a missing final newline survive untouched. A leading BOM is NOT part of
 // line 1's text (the parser's `Item.source` excludes it too); it is kept in front of the result.
+import { scanNote } from "./scan";
 import type { Item, LineEdit } from "./types";
 
 export type EditFailure = { edit: LineEdit; reason: "changed" | "ambiguous" | "missing" };
 export type EditOutcome =
-  | { ok: true; text: string; changed: { line: number; from: number; to: number }[] }
+  | { ok: true; text: string; changed: { line: number; from: number; to: number }[]; kept: LineEdit[] }
   | { ok: false; failures: EditFailure[] };
+export interface EditOptions {
+  /** Leave out, as `kept`, edits whose text is nowhere nearby any more (an undo keeps lines edited since). */
+  keepChanged?: boolean;
+}
 
 const BOM = "\uFEFF";
 
@@ -40,23 +45,116 @@ function dominantEol(lines: SourceLine[]): SourceLine["eol"] {
   return "\n";
 }
 
-type Resolution = { index: number } | { reason: EditFailure["reason"] };
+/** How far from its planned line, in lines, a moved line is looked for ("nearby"). */
+export const NEARBY_LINES = 500;
+
+const CHECKLIST = /^[ \t\u3000]*(?:>[ \t]*)*(?:[-*+]|\d{1,9}[.)])[ \t]+\[.\]/u;
 
 /**
- * Where an edit applies now. The planned line when it still reads `expected`; otherwise the one line
- * in the note that reads `expected`. When several lines read it we cannot know which one moved where
- * (an identical line may have been deleted), so we refuse rather than guess by distance.
+ * Which lines an edit may land on, by the kind of line it expects: a checklist line only where the
+ * scanner finds a checklist item, any other line only outside code, comments, HTML, math and
+ * frontmatter. A copy of an item inside a fence or `%% %%` is never the item.
  */
-function resolve(edit: LineEdit, lines: SourceLine[], positions: Map<string, number[]>): Resolution {
-  const planned = edit.line - 1;
-  if (Number.isInteger(planned) && planned >= 0 && planned < lines.length && lines[planned].text === edit.expected) {
-    return { index: planned };
+class LineKinds {
+  private readonly tasks: Uint8Array;
+  private readonly mask: Uint8Array;
+  constructor(body: string, lineCount: number) {
+    const scanned = scanNote(body);
+    this.mask = scanned.mask;
+    this.tasks = new Uint8Array(lineCount);
+    for (let k = 0; k < scanned.tasks.length; k++) this.tasks[scanned.tasks.line(k)] = 1;
   }
-  const candidates = positions.get(edit.expected) ?? [];
-  if (candidates.length === 1) return { index: candidates[0] };
-  if (candidates.length > 1) return { reason: "ambiguous" };
-  const exists = Number.isInteger(planned) && planned >= 0 && planned < lines.length;
-  return { reason: exists ? "changed" : "missing" };
+  allows(index: number, checklist: boolean): boolean {
+    return checklist ? this.tasks[index] === 1 : this.mask[index] !== 1;
+  }
+}
+
+/**
+ * An edit and the lines near its planned one that read what it expects, are of its kind and keep its
+ * context (`at`); `near` counts those lines whatever their context.
+ */
+interface Candidate { edit: LineEdit; order: number; planned: number; at: number[]; near: number }
+
+function candidatesOf(edit: LineEdit, order: number, lines: SourceLine[], positions: Map<string, number[]>, kinds: LineKinds): Candidate {
+  const planned = edit.line - 1;
+  const all = positions.get(edit.expected) ?? [];
+  const checklist = CHECKLIST.test(edit.expected);
+  const at: number[] = [];
+  let near = 0;
+  const inContext = (index: number): boolean => (edit.context ?? []).every((c) => {
+    const other = index + c.line - edit.line;
+    return other >= 0 && other < lines.length && lines[other].text === c.expected;
+  });
+  if (Number.isInteger(planned)) {
+    for (let k = lowerBound(all, planned - NEARBY_LINES); k < all.length && all[k] <= planned + NEARBY_LINES; k++) {
+      if (!kinds.allows(all[k], checklist)) continue;
+      near++;
+      if (inContext(all[k])) at.push(all[k]);
+    }
+  }
+  return { edit, order, planned, at, near };
+}
+
+function lowerBound(sorted: number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Where each edit of one note's batch applies now. When every line still reads what it expects at
+ * its planned place, there. Otherwise the note moved: a line that occurs once nearby (of its kind)
+ * is found there; a line with identical twins nearby takes the shift of the batch's unique lines
+ * around it (both sides must agree), or, with none, the one shift that puts every twin on its text.
+ * Anything else is refused: we cannot know which twin moved where.
+ */
+function resolveBatch(candidates: Candidate[], failures: EditFailure[]): Map<Candidate, number> {
+  const found = new Map<Candidate, number>();
+  if (candidates.every((c) => c.at.includes(c.planned))) {
+    for (const c of candidates) found.set(c, c.planned);
+    return found;
+  }
+  const sorted = [...candidates].sort((a, b) => a.planned - b.planned || a.order - b.order);
+  const shiftBefore: (number | null)[] = [];
+  let last: number | null = null;
+  for (const c of sorted) {
+    if (c.at.length === 1) last = c.at[0] - c.planned;
+    shiftBefore.push(last);
+  }
+  let next: number | null = null;
+  const shiftAfter: (number | null)[] = new Array<number | null>(sorted.length);
+  for (let k = sorted.length - 1; k >= 0; k--) {
+    if (sorted[k].at.length === 1) next = sorted[k].at[0] - sorted[k].planned;
+    shiftAfter[k] = next;
+  }
+  const twins = sorted.filter((c) => c.at.length > 1);
+  const common = commonShift(twins);
+  sorted.forEach((c, k) => {
+    if (c.at.length === 1) {
+      found.set(c, c.at[0]);
+      return;
+    }
+    const before = shiftBefore[k];
+    const after = shiftAfter[k];
+    const shift = before !== null && after !== null ? (before === after ? before : null) : before ?? after ?? common;
+    const index = shift === null ? -1 : c.planned + shift;
+    if (c.at.includes(index)) found.set(c, index);
+    else failures.push({ edit: c.edit, reason: "ambiguous" });
+  });
+  return found;
+}
+
+/** The one shift that puts every twin on a line reading its text, or null when none or several do. */
+function commonShift(twins: Candidate[]): number | null {
+  if (twins.length === 0) return null;
+  const shifts = twins[0].at.map((index) => index - twins[0].planned)
+    .filter((shift) => twins.every((c) => c.at.includes(c.planned + shift)));
+  return shifts.length === 1 ? shifts[0] : null;
 }
 
 function indexPositions(lines: SourceLine[], wanted: Set<string>): Map<string, number[]> {
@@ -89,31 +187,46 @@ function commonSuffix(a: string, b: string, prefix: number): number {
  * text, the span of each line that differs from what was there (1-based line, UTF-16 columns); a
  * deleted line leaves an empty span at column 0 of the line that took its place.
  */
-export function applyLineEdits(text: string, edits: LineEdit[]): EditOutcome {
+export function applyLineEdits(text: string, edits: LineEdit[], options: EditOptions = {}): EditOutcome {
   const hasBom = text.startsWith(BOM);
-  const lines = splitLines(hasBom ? text.slice(1) : text);
+  const body = hasBom ? text.slice(1) : text;
+  const lines = splitLines(body);
   const positions = indexPositions(lines, new Set(edits.map((edit) => edit.expected)));
+  const kinds = new LineKinds(body, lines.length);
 
   const failures: EditFailure[] = [];
+  const kept: LineEdit[] = [];
+  const candidates: Candidate[] = [];
+  edits.forEach((edit, order) => {
+    const candidate = candidatesOf(edit, order, lines, positions, kinds);
+    if (candidate.at.length > 0) candidates.push(candidate);
+    // Its text is still nearby but not where its neighbours are: a twin that moved apart from them.
+    else if (candidate.near > 0) failures.push({ edit, reason: "ambiguous" });
+    else if (options.keepChanged) kept.push(edit);
+    else {
+      const planned = edit.line - 1;
+      const exists = Number.isInteger(planned) && planned >= 0 && planned < lines.length;
+      failures.push({ edit, reason: exists ? "changed" : "missing" });
+    }
+  });
+  const found = resolveBatch(candidates, failures);
   const targets: { edit: LineEdit; index: number }[] = [];
   const claimed = new Map<number, LineEdit>();
-  for (const edit of edits) {
-    const found = resolve(edit, lines, positions);
-    if ("reason" in found) {
-      failures.push({ edit, reason: found.reason });
-      continue;
-    }
-    const other = claimed.get(found.index);
+  for (const candidate of candidates) {
+    const index = found.get(candidate);
+    if (index === undefined) continue;
+    const edit = candidate.edit;
+    const other = claimed.get(index);
     if (other) {
       // Two edits on one line cannot both hold: refuse both.
       failures.push({ edit, reason: "ambiguous" });
       if (!failures.some((f) => f.edit === other)) failures.push({ edit: other, reason: "ambiguous" });
       continue;
     }
-    claimed.set(found.index, edit);
-    targets.push({ edit, index: found.index });
+    claimed.set(index, edit);
+    targets.push({ edit, index });
   }
-  if (failures.length > 0) return { ok: false, failures };
+  if (failures.length > 0) return { ok: false, failures: failures.sort((a, b) => edits.indexOf(a.edit) - edits.indexOf(b.edit)) };
 
   const fallbackEol = dominantEol(lines);
   targets.sort((a, b) => a.index - b.index);
@@ -150,7 +263,7 @@ export function applyLineEdits(text: string, edits: LineEdit[]): EditOutcome {
   // A deletion at the end may leave the last written line's number past the end; clamp the marker.
   const lastLine = newLine - 1;
   for (const span of changed) if (span.line > lastLine) span.line = Math.max(1, lastLine);
-  return { ok: true, text: (hasBom ? BOM : "") + out.join(""), changed };
+  return { ok: true, text: (hasBom ? BOM : "") + out.join(""), changed, kept };
 }
 
 /** Deleting the last line (which has no terminator) also removes the terminator before it. */

@@ -3,6 +3,7 @@
 import { rewriteDateExpr } from "./dateExpr";
 import { addDays, daysBetween } from "./dates";
 import { hasKeyword, recognizeDeadline, venuesOf } from "./deadlines";
+import { splitLines } from "./scan";
 import type { BrainQueueSettings } from "./settings";
 import type { IsoDate, Item, LineEdit, RollMode } from "./types";
 import type { Venue } from "./venues";
@@ -14,7 +15,12 @@ export interface RollPlan {
   changes: RollChange[];
   skipped: { path: string; line: number; reason: string; text: string }[];
 }
-export interface RollJournalEntry { at: string; date: IsoDate; edits: { path: string; line: number; before: string; after: string }[] }
+/** `prev`, `next`: the lines around a rolled line that reads like other lines of its note (twins), as written. */
+export interface RollJournalEntry {
+  at: string;
+  date: IsoDate;
+  edits: { path: string; line: number; before: string; after: string; prev?: string; next?: string }[];
+}
 
 const byDocumentOrder = (a: Item, b: Item): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line);
 const lastDay = (item: Item): IsoDate => item.end ?? item.date;
@@ -186,16 +192,48 @@ export function planRoll(items: Item[], day: IsoDate, options: { mode: RollMode;
   return plan;
 }
 
-/** What a roll wrote, so it can be undone line by line later. */
-export function journalOf(plan: RollPlan, at: string): RollJournalEntry {
+/**
+ * What a roll wrote, so it can be undone line by line later. `written` gives a note's text as
+ * written: a rolled line that reads like another line of its note (twins, as a roll to today makes
+ * them) keeps the lines around it, so the undo can tell the twins apart by their subtasks or neighbours.
+ */
+export function journalOf(plan: RollPlan, at: string, written: (path: string) => string | undefined = () => undefined): RollJournalEntry {
+  const notes = new Map<string, { lines: string[]; counts: Map<string, number> } | null>();
+  const noteOf = (path: string): { lines: string[]; counts: Map<string, number> } | null => {
+    if (!notes.has(path)) {
+      const text = written(path);
+      const lines = text === undefined ? null : splitLines(text);
+      const counts = new Map<string, number>();
+      for (const line of lines ?? []) counts.set(line, (counts.get(line) ?? 0) + 1);
+      notes.set(path, lines && { lines, counts });
+    }
+    return notes.get(path) ?? null;
+  };
   return {
     at,
     date: plan.date,
-    edits: plan.changes.map((c) => ({ path: c.path, line: c.line, before: c.edit.expected, after: c.edit.replacement ?? "" })),
+    edits: plan.changes.map((c) => {
+      const after = c.edit.replacement ?? "";
+      const entry = { path: c.path, line: c.line, before: c.edit.expected, after };
+      const note = noteOf(c.path);
+      if (note === null || (note.counts.get(after) ?? 0) < 2 || note.lines[c.line - 1] !== after) return entry;
+      const prev = c.line > 1 ? { prev: note.lines[c.line - 2] } : {};
+      const next = c.line < note.lines.length ? { next: note.lines[c.line] } : {};
+      return { ...entry, ...prev, ...next };
+    }),
   };
 }
 
-/** Edits that put back each line the roll changed, only where it still reads what the roll wrote. */
+/**
+ * Edits that put back each line the roll changed, only where it still reads what the roll wrote
+ * (and, for twins, where the lines around it still read what they did).
+ */
 export function undoEdits(entry: RollJournalEntry): LineEdit[] {
-  return entry.edits.map((e) => ({ path: e.path, line: e.line, expected: e.after, replacement: e.before }));
+  return entry.edits.map((e) => {
+    const edit: LineEdit = { path: e.path, line: e.line, expected: e.after, replacement: e.before };
+    const context: { line: number; expected: string }[] = [];
+    if (typeof e.prev === "string") context.push({ line: e.line - 1, expected: e.prev });
+    if (typeof e.next === "string") context.push({ line: e.line + 1, expected: e.next });
+    return context.length > 0 ? { ...edit, context } : edit;
+  });
 }

@@ -71,15 +71,17 @@ export interface ParseOptions {
 
 /**
  * A replacement of one whole line (without its terminator). The applier writes it only if the
- * line still reads `expected`; when lines moved it looks for a unique exact match nearby.
- * `replacement` may contain `\n` to become several lines (written with that line's own
- * terminator) or be null to delete the line together with its terminator.
+ * line still reads `expected`; when lines moved it looks for a unique exact match nearby (see
+ * `applyLineEdits`). `replacement` may contain `\n` to become several lines (written with that
+ * line's own terminator) or be null to delete the line together with its terminator.
  */
 export interface LineEdit {
   path: string;
   line: number;
   expected: string;
   replacement: string | null;
+  /** Other lines that must still read `expected` at the same distance (a subtask's parent item). */
+  context?: { line: number; expected: string }[];
 }
 
 export type RollMode = "auto" | "today" | "shift";

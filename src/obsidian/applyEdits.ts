@@ -7,35 +7,70 @@ import { errorMessage } from "../core/errors";
 import type { LineEdit } from "../core/types";
 import { t } from "./i18n";
 
-export type EditResult = { ok: true } | { ok: false; message: string };
+/** `text`: the note as written; `kept`: edits left out under `keepChanged`. */
+export type EditResult = { ok: true; text?: string; kept: number } | { ok: false; message: string };
 
 export interface EditOptions {
   /** Re-reads the note into the index (after a refusal, and after an editor write so the view follows at once). */
   reindex?: (path: string, text?: string) => void | Promise<void>;
   /** No Notice on failure (callers that report several notes at once). */
   quiet?: boolean;
+  /** Leave out edits whose line was edited since (an undo), applying the rest as a whole or not at all. */
+  keepChanged?: boolean;
 }
 
-export async function applyLineEditsToNote(app: App, path: string, edits: LineEdit[], options: EditOptions = {}): Promise<EditResult> {
-  if (edits.length === 0) return { ok: true };
+interface Pending { key: string; result: Promise<EditResult> }
+const pendingByApp = new WeakMap<App, Map<string, Pending>>();
+
+/**
+ * Edits to one note run one after another, each against the text the one before left. The same
+ * request made again while it is pending (a double click) is not made twice: it shares the answer.
+ */
+export function applyLineEditsToNote(app: App, path: string, edits: LineEdit[], options: EditOptions = {}): Promise<EditResult> {
+  let pending = pendingByApp.get(app);
+  if (!pending) pendingByApp.set(app, (pending = new Map<string, Pending>()));
+  const key = JSON.stringify([edits, options.keepChanged === true]);
+  const last = pending.get(path);
+  if (last?.key === key) return last.result;
+  const run = (): Promise<EditResult> => writeNote(app, path, edits, options);
+  const result = last ? last.result.then(run, run) : run();
+  const entry = { key, result };
+  pending.set(path, entry);
+  const settle = (): void => {
+    if (pending.get(path) === entry) pending.delete(path);
+  };
+  result.then(settle, settle);
+  return result;
+}
+
+async function writeNote(app: App, path: string, edits: LineEdit[], options: EditOptions): Promise<EditResult> {
+  if (edits.length === 0) return { ok: true, kept: 0 };
   const file = app.vault.getAbstractFileByPath(path);
   if (!(file instanceof TFile)) return fail(path, t("edit.failed", { item: firstText(edits), path, line: edits[0].line, reason: t("edit.noFile") }), options);
   const editor = openEditorFor(app, path);
   let failures: EditFailure[] | null = null;
+  let kept = 0;
+  let written: string;
+  const editOptions = { keepChanged: options.keepChanged };
   try {
     if (editor) {
-      const outcome = applyLineEdits(editor.getValue(), edits);
+      const before = editor.getValue();
+      const outcome = applyLineEdits(before, edits, editOptions);
       if (!outcome.ok) failures = outcome.failures;
       else {
-        const before = editor.getValue();
+        kept = outcome.kept.length;
         const changes = editorChanges(before, outcome.text);
         if (changes.length > 0) editor.transaction({ changes }, "brain-queue");
-        await options.reindex?.(path, editor.getValue());
       }
+      written = editor.getValue();
+      if (!failures) await options.reindex?.(path, written);
     } else {
-      const written = await app.vault.process(file, (text) => {
-        const outcome = applyLineEdits(text, edits);
-        if (outcome.ok) return outcome.text;
+      written = await app.vault.process(file, (text) => {
+        const outcome = applyLineEdits(text, edits, editOptions);
+        if (outcome.ok) {
+          kept = outcome.kept.length;
+          return outcome.text;
+        }
         failures = outcome.failures;
         return text; // refused: leave the note exactly as it is
       });
@@ -47,7 +82,7 @@ export async function applyLineEditsToNote(app: App, path: string, edits: LineEd
     return fail(path, t("edit.failed", { item: firstText(edits), path, line: edits[0].line, reason: message }), options);
   }
   if (failures) return fail(path, describeFailure(failures[0]), options);
-  return { ok: true };
+  return { ok: true, text: written, kept };
 }
 
 async function fail(path: string, message: string, options: EditOptions): Promise<EditResult> {

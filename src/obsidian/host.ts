@@ -22,7 +22,8 @@ export interface BrainQueueHost {
   queueState(): QueueState;
   /** Subscribes to anything that changes what the views show (index, settings, day). */
   onRefresh(listener: () => void): () => void;
-  applyEdits(path: string, edits: LineEdit[], quiet?: boolean): Promise<EditResult>;
+  /** Through the one write path; `keepChanged` leaves out lines edited since (an undo). */
+  applyEdits(path: string, edits: LineEdit[], quiet?: boolean, keepChanged?: boolean): Promise<EditResult>;
   reindex(path: string): Promise<void>;
   openAt(path: string, line: number): Promise<void>;
   activateView(): Promise<void>;

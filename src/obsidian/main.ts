@@ -129,8 +129,8 @@ export default class BrainQueuePlugin extends Plugin implements BrainQueueHost {
     for (const listener of [...this.listeners]) listener();
   }
 
-  applyEdits(path: string, edits: LineEdit[], quiet = false): Promise<EditResult> {
-    return applyLineEditsToNote(this.app, path, edits, { quiet, reindex: (p, text) => this.indexer.refresh(p, text) });
+  applyEdits(path: string, edits: LineEdit[], quiet = false, keepChanged = false): Promise<EditResult> {
+    return applyLineEditsToNote(this.app, path, edits, { quiet, keepChanged, reindex: (p, text) => this.indexer.refresh(p, text) });
   }
 
   reindex(path: string): Promise<void> {

@@ -1,11 +1,9 @@
 // Roll-forward in Obsidian: plan with per-track modes, preview, write per note through the one write
 // path, journal what was written, and undo only the lines that still hold what the roll wrote.
 import { Notice } from "obsidian";
-import { applyLineEdits } from "../core/edits";
 import { journalOf, planRoll, undoEdits, type RollPlan } from "../core/roll";
 import { groupByTrack } from "../core/today";
-import type { IsoDate, LineEdit, RollMode } from "../core/types";
-import { currentText } from "./applyEdits";
+import type { IsoDate, RollMode } from "../core/types";
 import type { BrainQueueHost } from "./host";
 import { t } from "./i18n";
 import { RollPreviewModal } from "./modals";
@@ -47,23 +45,31 @@ export function openRollPreview(host: BrainQueueHost, track?: string): void {
   }).open();
 }
 
-function byPath<T extends { path: string }>(entries: T[]): Map<string, T[]> {
+/** Entries by note, in one pass (a roll of every overdue item in a vault can hold tens of thousands). */
+export function byPath<T extends { path: string }>(entries: T[]): Map<string, T[]> {
   const groups = new Map<string, T[]>();
-  for (const entry of entries) groups.set(entry.path, [...(groups.get(entry.path) ?? []), entry]);
+  for (const entry of entries) {
+    const group = groups.get(entry.path);
+    if (group) group.push(entry);
+    else groups.set(entry.path, [entry]);
+  }
   return groups;
 }
 
 /** Writes each note whole or not at all. Returns a message when some notes changed meanwhile, else null. */
 export async function writeRoll(host: BrainQueueHost, plan: RollPlan): Promise<string | null> {
   const written: RollPlan["changes"] = [];
+  const texts = new Map<string, string>();
   let refused = 0;
   for (const [path, changes] of byPath(plan.changes)) {
     const result = await host.applyEdits(path, changes.map((c) => c.edit), true);
-    if (result.ok) written.push(...changes);
-    else refused++;
+    if (result.ok) {
+      for (const change of changes) written.push(change);
+      if (result.text !== undefined) texts.set(path, result.text);
+    } else refused++;
   }
   if (written.length > 0) {
-    host.data.rollJournal.push(journalOf({ ...plan, changes: written }, new Date().toISOString()));
+    host.data.rollJournal.push(journalOf({ ...plan, changes: written }, new Date().toISOString(), (path) => texts.get(path)));
     host.data.rollJournal.splice(0, Math.max(0, host.data.rollJournal.length - JOURNAL_LIMIT));
     await host.saveSettings();
     new Notice(t("roll.done", { count: written.length }));
@@ -71,25 +77,45 @@ export async function writeRoll(host: BrainQueueHost, plan: RollPlan): Promise<s
   return refused > 0 ? t("roll.replanned", { count: refused }) : null;
 }
 
-/** Reverts the last roll where its lines still read what it wrote; lines edited since are kept. */
-export async function undoLastRoll(host: BrainQueueHost): Promise<void> {
-  const entry = host.data.rollJournal[host.data.rollJournal.length - 1];
+const undoing = new WeakMap<BrainQueueHost, Promise<void>>();
+
+/**
+ * Reverts the last roll where its lines still read what it wrote; lines edited since are kept. Each
+ * note is undone as a whole or, when its lines no longer stand as the roll left them (twins moved
+ * apart), not at all. A second undo asked for while one runs is the same undo.
+ */
+export function undoLastRoll(host: BrainQueueHost): Promise<void> {
+  const running = undoing.get(host);
+  if (running) return running;
+  const done = undoEntry(host).finally(() => undoing.delete(host));
+  undoing.set(host, done);
+  return done;
+}
+
+async function undoEntry(host: BrainQueueHost): Promise<void> {
+  const journal = host.data.rollJournal;
+  const entry = journal[journal.length - 1];
   if (!entry) {
     new Notice(t("roll.noJournal"));
     return;
   }
   let restored = 0;
   let kept = 0;
+  let refused = 0;
+  let reason = "";
   for (const [path, edits] of byPath(undoEdits(entry))) {
-    const text = await currentText(host.app, path);
-    const applicable: LineEdit[] = text === null ? [] : edits.filter((edit) => applyLineEdits(text, [edit]).ok);
-    kept += edits.length - applicable.length;
-    if (applicable.length === 0) continue;
-    const result = await host.applyEdits(path, applicable, true);
-    if (result.ok) restored += applicable.length;
-    else kept += applicable.length;
+    const result = await host.applyEdits(path, edits, true, true);
+    if (result.ok) {
+      restored += edits.length - result.kept;
+      kept += result.kept;
+    } else {
+      refused++;
+      reason ||= result.message;
+    }
   }
-  host.data.rollJournal.pop();
+  const at = journal.indexOf(entry);
+  if (at >= 0) journal.splice(at, 1);
   await host.saveSettings();
   new Notice(t("roll.undone", { count: restored, kept }));
+  if (refused > 0) new Notice(t("roll.undoRefused", { count: refused, reason }), 10000);
 }

@@ -6,7 +6,7 @@ import type { RollMode } from "../core/types";
 export interface StoredJournalEntry {
   at: string;
   date: string;
-  edits: { path: string; line: number; before: string; after: string }[];
+  edits: { path: string; line: number; before: string; after: string; prev?: string; next?: string }[];
 }
 
 // Versions before 0.2 kept the index cache here as `indexCache`; it now has a file of its own
@@ -78,7 +78,8 @@ function journal(value: unknown): StoredJournalEntry[] {
     const edits = entry.edits.filter(
       (e): e is StoredJournalEntry["edits"][number] =>
         isRecord(e) && typeof e.path === "string" && typeof e.line === "number" &&
-        typeof e.before === "string" && typeof e.after === "string",
+        typeof e.before === "string" && typeof e.after === "string" &&
+        (e.prev === undefined || typeof e.prev === "string") && (e.next === undefined || typeof e.next === "string"),
     );
     entries.push({ at: entry.at, date: entry.date, edits });
   }

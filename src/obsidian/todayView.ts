@@ -3,7 +3,7 @@
 // "Show more" and the focused row.
 import { ItemView, Notice, type ViewStateResult, type WorkspaceLeaf } from "obsidian";
 import { toggleEdit } from "../core/edits";
-import type { IsoDate, Subtask } from "../core/types";
+import type { IsoDate, Item, Subtask } from "../core/types";
 import { currentText } from "./applyEdits";
 import type { BrainQueueHost } from "./host";
 import { t } from "./i18n";
@@ -118,9 +118,10 @@ export class TodayView extends ItemView {
     });
   }
 
-  private async toggleSubtask(path: string, subtask: Subtask): Promise<void> {
+  private async toggleSubtask(item: Item, subtask: Subtask): Promise<void> {
+    const path = item.path;
     const text = await currentText(this.host.app, path);
-    const edit = text === null ? null : subtaskEdit(text, path, subtask);
+    const edit = text === null ? null : subtaskEdit(text, item, subtask);
     if (!edit) {
       // The line is not what the index saw: refresh and say so rather than guess.
       await this.host.reindex(path);
@@ -152,7 +153,7 @@ export class TodayView extends ItemView {
       onDay: (day) => this.setDay(day),
       onOpen: ({ path, line }) => void this.host.openAt(path, line),
       onToggle: (item) => void this.host.applyEdits(item.path, [toggleEdit(item)]),
-      onToggleSubtask: (item, subtask) => void this.toggleSubtask(item.path, subtask),
+      onToggleSubtask: (item, subtask) => void this.toggleSubtask(item, subtask),
       onRollTrack: (track) => this.host.rollPreview(track),
     });
     container.scrollTop = scrollTop;

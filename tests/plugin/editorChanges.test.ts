@@ -5,6 +5,7 @@ import fc from "fast-check";
 import { EditorState } from "@codemirror/state";
 import { applyLineEdits } from "../../src/core/edits";
 import { editorChanges } from "../../src/obsidian/applyEdits";
+import type { Item } from "../../src/core/types";
 import { subtaskEdit } from "../../src/obsidian/subtaskEdit";
 
 /** Applies Obsidian-style changes (positions in the original text) the way CodeMirror does. */
@@ -45,16 +46,26 @@ describe("editorChanges", () => {
 
 describe("subtaskEdit", () => {
   const sub = { line: 2, status: " ", done: false, text: "推导最小二乘" };
-  it("ticks the subtask's own line, keeping indentation and the rest", () => {
-    expect(subtaskEdit("- [ ] 2021/4/14 parent\r\n\t- [ ] 推导最小二乘  \r\n", "n.md", sub)).toEqual({
+  const parent = (source: string): Item => ({
+    path: "n.md", line: 1, status: " ", done: false, text: "parent", date: "2021-04-14", end: null, track: "n", group: null,
+    subtasks: [sub], source, dateFrom: 6, dateTo: 15, form: "plain",
+  });
+  const item = parent("- [ ] 2021/4/14 parent");
+  it("ticks the subtask's own line, keeping indentation and the rest, and asks its item to stand above it", () => {
+    expect(subtaskEdit("- [ ] 2021/4/14 parent\r\n\t- [ ] 推导最小二乘  \r\n", item, sub)).toEqual({
       path: "n.md", line: 2, expected: "\t- [ ] 推导最小二乘  ", replacement: "\t- [x] 推导最小二乘  ",
+      context: [{ line: 1, expected: "- [ ] 2021/4/14 parent" }],
     });
-    expect(subtaskEdit("\uFEFFparent\n> - [x] 推导最小二乘", "n.md", { ...sub, status: "x", done: true })?.replacement).toBe("> - [ ] 推导最小二乘");
+    expect(subtaskEdit("\uFEFF> - [ ] 2021/4/14 parent\n> - [x] 推导最小二乘", parent("> - [ ] 2021/4/14 parent"), { ...sub, status: "x", done: true })?.replacement)
+      .toBe("> - [ ] 推导最小二乘");
   });
   it("refuses when the line is not what the index saw", () => {
-    expect(subtaskEdit("parent\n- [x] 推导最小二乘", "n.md", sub)).toBeNull();
-    expect(subtaskEdit("parent\n- [ ] 推导最小二乘法", "n.md", sub)).toBeNull();
-    expect(subtaskEdit("parent\nplain text 推导最小二乘", "n.md", sub)).toBeNull();
-    expect(subtaskEdit("parent", "n.md", sub)).toBeNull();
+    expect(subtaskEdit("- [ ] 2021/4/14 parent\n- [x] 推导最小二乘", item, sub)).toBeNull();
+    expect(subtaskEdit("- [ ] 2021/4/14 parent\n- [ ] 推导最小二乘法", item, sub)).toBeNull();
+    expect(subtaskEdit("- [ ] 2021/4/14 parent\nplain text 推导最小二乘", item, sub)).toBeNull();
+    expect(subtaskEdit("- [ ] 2021/4/14 parent", item, sub)).toBeNull();
+  });
+  it("refuses when another item stands above the line (the stale tick of a deleted item's subtask)", () => {
+    expect(subtaskEdit("- [ ] 2021/4/14 physics\n  - [ ] 推导最小二乘", item, sub)).toBeNull();
   });
 });

@@ -31,7 +31,7 @@ describe("editing an open note", () => {
     const item = plugin.index().itemsOn("2021-04-14").find((i) => i.text === "三数之和")!;
     editor.setCursor({ line: 2, ch: 5 });
     const result = await plugin.applyEdits(item.path, [toggleEdit(item)]);
-    expect(result).toEqual({ ok: true });
+    expect(result).toMatchObject({ ok: true });
     expect(transactions).toHaveLength(1);
     expect(editor.getValue()).toBe(PLANNER.replace("- [ ] 2021/04/14    三数之和", "- [x] 2021/04/14    三数之和"));
     expect(editor.getCursor()).toEqual({ line: 2, ch: 5 });
