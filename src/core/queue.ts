@@ -54,6 +54,11 @@ const EN_LIMIT = /^[\s#>*_]{0,12}active\s{1,4}tracks\s{0,4}\(\s{0,4}limit\s{0,4}
 const WAITING = /^[\s#>*_]{0,16}(?:brain\s{0,4})?queue[\s*_:：]*$/iu;
 const LIST_ITEM = /^([ \t]*)([-*+]|\d{1,9}[.)])([ \t]+)(\[.\][ \t]+)?(.*)$/u;
 
+// Blockquote and callout marks in front of a line (each `>` with up to three spaces before it and one after).
+const QUOTE = /^(?:[ ]{0,3}>[ \t]?)*/u;
+export const quoteOf = (line: string): string => QUOTE.exec(line)?.[0] ?? "";
+const depthOf = (quote: string): number => quote.split(">").length - 1;
+
 function limitOf(line: string): number | null {
   const match = CJK_LIMIT.exec(line) ?? EN_LIMIT.exec(line);
   if (!match) return null;
@@ -63,13 +68,19 @@ function limitOf(line: string): number | null {
 
 const isBlank = (line: string): boolean => /^[\s\u3000]*$/u.test(line);
 
-/** Reads list entries from `start` (0-based), skipping blank lines; returns the index after the list. */
-function readList(lines: string[], start: number, into: QueueEntry[]): number {
+/**
+ * Reads list entries from `start` (0-based), skipping blank lines, among lines with `depth` quote marks
+ * (a callout's list ends where its `>` do); returns the index after the list.
+ */
+function readList(lines: string[], start: number, into: QueueEntry[], depth: number): number {
   let i = start;
   let end = start;
   while (i < lines.length) {
-    if (isBlank(lines[i])) { i++; continue; }
-    const item = LIST_ITEM.exec(lines[i]);
+    const quote = quoteOf(lines[i]);
+    const content = lines[i].slice(quote.length);
+    if (depthOf(quote) !== depth) break; // a line outside the quote ends a callout, and its list
+    if (isBlank(content)) { i++; continue; }
+    const item = LIST_ITEM.exec(content);
     if (!item) break;
     const text = item[5].trim();
     if (text.length > 0) into.push({ text, line: i + 1 });
@@ -91,13 +102,16 @@ export function findQueueBlock(path: string, text: string): QueueBlock | null {
     if (limit === null) continue;
     const active: QueueEntry[] = [];
     const waiting: QueueEntry[] = [];
-    let end = readList(lines, i + 1, active);
+    const quote = quoteOf(lines[i]);
+    const depth = depthOf(quote);
+    const sameQuote = (line: string): boolean => depthOf(quoteOf(line)) === depth;
+    let end = readList(lines, i + 1, active, depth);
     let waitingLine: number | null = null;
     let next = end;
-    while (next < lines.length && isBlank(lines[next])) next++;
-    if (next < lines.length && WAITING.test(lines[next])) {
+    while (next < lines.length && sameQuote(lines[next]) && isBlank(lines[next].slice(quoteOf(lines[next]).length))) next++;
+    if (next < lines.length && sameQuote(lines[next]) && WAITING.test(lines[next])) {
       waitingLine = next + 1;
-      end = Math.max(next + 1, readList(lines, next + 1, waiting));
+      end = Math.max(next + 1, readList(lines, next + 1, waiting, depth));
     }
     const block = { path, limit, limitLine: i + 1, active, waiting, waitingLine, source: lines.slice(i, end), endLine: end };
     // A limit line without a list (a mention in prose) yields to a real block further down.

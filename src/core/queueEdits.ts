@@ -1,6 +1,8 @@
-// Moving tracks between the active list and the waiting list of a queue block, as line edits.
+// Moving tracks between the active list and the waiting list of a queue block, as line edits. A block
+// in a callout or blockquote is edited behind its `>` marks: lines are read without them and every
+// line written gets them back, so the callout stays whole.
 import type { LineEdit } from "./types";
-import type { QueueBlock, QueueEntry, QueueState } from "./queue";
+import { quoteOf, type QueueBlock, type QueueEntry, type QueueState } from "./queue";
 
 const LIST_ITEM = /^([ \t]*)([-*+]|\d{1,9}[.)])([ \t]+)(\[.\][ \t]+)?/u;
 
@@ -13,8 +15,19 @@ function opAt(ops: LineOps, line: number): { keep: boolean; after: string[] } {
   return op;
 }
 
+/** A block line without its quote marks. */
 function lineText(block: QueueBlock, line: number): string {
-  return block.source[line - block.limitLine];
+  const text = block.source[line - block.limitLine];
+  return text.slice(quoteOf(text).length);
+}
+
+/**
+ * A new line of the block with the limit line's quote marks (every line of the block has as many; a
+ * blank one gets the marks alone, as editors write it).
+ */
+function quoted(block: QueueBlock, content: string): string {
+  const quote = quoteOf(block.source[0]);
+  return content === "" ? quote.trimEnd() : quote + content;
 }
 
 /** The list marker of `line` for a new entry after it (`- `, `* `, `3. ` → `4. `), with its indentation. */
@@ -57,8 +70,8 @@ function toEdits(block: QueueBlock, ops: LineOps): LineEdit[] {
   return [...ops.entries()]
     .sort((a, b) => a[0] - b[0])
     .map(([line, op]) => {
-      const expected = lineText(block, line);
-      const parts = op.keep ? [expected, ...op.after] : op.after;
+      const expected = block.source[line - block.limitLine];
+      const parts = op.keep ? [expected, ...op.after.map((content) => quoted(block, content))] : op.after.map((content) => quoted(block, content));
       return { path: block.path, line, expected, replacement: parts.length > 0 ? parts.join("\n") : null };
     });
 }
