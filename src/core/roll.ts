@@ -4,13 +4,14 @@ import { rewriteDateExpr } from "./dateExpr";
 import { addDays, daysBetween } from "./dates";
 import { hasKeyword, recognizeDeadline, venuesOf } from "./deadlines";
 import { splitLines } from "./scan";
-import type { BrainQueueSettings } from "./settings";
+import { nameRecord, ownEntry, type BrainQueueSettings } from "./settings";
 import type { IsoDate, Item, LineEdit, RollMode } from "./types";
 import type { Venue } from "./venues";
 
 export interface RollChange { path: string; line: number; from: string; to: string; text: string; track: string; edit: LineEdit }
 export interface RollPlan {
   date: IsoDate;
+  /** Per track (a null-prototype object: any track name is a key). */
   modes: Record<string, "today" | "shift">;
   changes: RollChange[];
   skipped: { path: string; line: number; reason: string; text: string }[];
@@ -133,7 +134,7 @@ function changeFor(item: Item, date: IsoDate, end: IsoDate | null, habit: Paddin
 }
 
 function modeFor(track: string, items: Item[], mode: RollMode, settings: BrainQueueSettings): "today" | "shift" {
-  const chosen = mode === "auto" ? settings.trackModes[track] : mode;
+  const chosen = mode === "auto" ? ownEntry(settings.trackModes, track) : mode;
   if (chosen === "today" || chosen === "shift") return chosen;
   return isSchedule(items) ? "shift" : "today";
 }
@@ -154,7 +155,7 @@ export function planRoll(items: Item[], day: IsoDate, options: { mode: RollMode;
     if (list) list.push(item);
     else tracks.set(item.track, [item]);
   }
-  const plan: RollPlan = { date: day, modes: {}, changes: [], skipped: [] };
+  const plan: RollPlan = { date: day, modes: nameRecord(), changes: [], skipped: [] };
   for (const [track, trackItems] of tracks) {
     const fixed = new Map<Item, string>();
     for (const item of trackItems) {
@@ -190,6 +191,30 @@ export function planRoll(items: Item[], day: IsoDate, options: { mode: RollMode;
     }
   }
   return plan;
+}
+
+/** One plan over the given tracks, each with its own mode, from each track's items. */
+export function planTracks(byTrack: Map<string, Item[]>, day: IsoDate, modes: Record<string, RollMode>, settings: BrainQueueSettings): RollPlan {
+  const plan: RollPlan = { date: day, modes: nameRecord(), changes: [], skipped: [] };
+  for (const [track, mode] of Object.entries(modes)) {
+    const part = planRoll(byTrack.get(track) ?? [], day, { mode, track, settings });
+    Object.assign(plan.modes, part.modes);
+    // One by one: spreading tens of thousands of arguments can overflow the stack.
+    for (const change of part.changes) plan.changes.push(change);
+    for (const skip of part.skipped) plan.skipped.push(skip);
+  }
+  return plan;
+}
+
+/** Entries by note, in one pass (a roll of every overdue item in a vault can hold tens of thousands). */
+export function changesByNote<T extends { path: string }>(entries: T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const entry of entries) {
+    const group = groups.get(entry.path);
+    if (group) group.push(entry);
+    else groups.set(entry.path, [entry]);
+  }
+  return groups;
 }
 
 /**

@@ -21,8 +21,18 @@ export interface BrainQueueSettings {
   anywhereOnEarth: boolean;
   deadlineNotice: boolean;
   highlightDeadlines: boolean;
-  /** Remembered roll-forward mode per track. */
+  /** Remembered roll-forward mode per track (a null-prototype object: any name is a key, `__proto__` too). */
   trackModes: Record<string, RollMode>;
+}
+
+/** An empty dictionary keyed by names people choose (track names): nothing inherited, `__proto__` a plain key. */
+export function nameRecord<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}
+
+/** `record[name]` when `record` itself holds it (never an inherited member such as `constructor`). */
+export function ownEntry<T>(record: Record<string, T>, name: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(record, name) ? record[name] : undefined;
 }
 
 export const DEFAULT_SETTINGS: BrainQueueSettings = {
@@ -41,7 +51,7 @@ export const DEFAULT_SETTINGS: BrainQueueSettings = {
   anywhereOnEarth: false,
   deadlineNotice: true,
   highlightDeadlines: true,
-  trackModes: {},
+  trackModes: nameRecord<RollMode>(),
 };
 
 /** Default fixed-date keyword lists of earlier versions. Settings are saved whole, so a stored list equal

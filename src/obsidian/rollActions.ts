@@ -1,7 +1,8 @@
 // Roll-forward in Obsidian: plan with per-track modes, preview, write per note through the one write
 // path, journal what was written, and undo only the lines that still hold what the roll wrote.
 import { Notice } from "obsidian";
-import { journalOf, planRoll, undoEdits, type RollPlan } from "../core/roll";
+import { changesByNote, journalOf, planTracks, undoEdits, type RollPlan } from "../core/roll";
+import { nameRecord, ownEntry } from "../core/settings";
 import { groupByTrack } from "../core/today";
 import type { IsoDate, RollMode } from "../core/types";
 import type { BrainQueueHost } from "./host";
@@ -13,22 +14,16 @@ import { JOURNAL_LIMIT } from "./settingsStore";
 export function planWithModes(host: BrainQueueHost, day: IsoDate, modes: Record<string, RollMode>): RollPlan {
   // Only these tracks' items are made, and each track is planned from its own (a vault can hold a million).
   const byTrack = groupByTrack(host.index().itemsOfTracks(new Set(Object.keys(modes))));
-  const settings = host.data.settings;
-  const plan: RollPlan = { date: day, modes: {}, changes: [], skipped: [] };
-  for (const [track, mode] of Object.entries(modes)) {
-    const part = planRoll(byTrack.get(track) ?? [], day, { mode, track, settings });
-    Object.assign(plan.modes, part.modes);
-    plan.changes.push(...part.changes);
-    plan.skipped.push(...part.skipped);
-  }
-  return plan;
+  return planTracks(byTrack, day, modes, host.data.settings);
 }
 
 /** Tracks with overdue items (or just `track`), with their remembered modes. */
 export function initialModes(host: BrainQueueHost, day: IsoDate, track?: string): Record<string, RollMode> {
   const tracks = track ? [track] : [...host.index().overdueGroups(day, 0).keys()];
   const remembered = host.data.settings.trackModes;
-  return Object.fromEntries(tracks.map((name) => [name, remembered[name] ?? "auto"]));
+  const modes = nameRecord<RollMode>();
+  for (const name of tracks) modes[name] = ownEntry(remembered, name) ?? "auto";
+  return modes;
 }
 
 export function openRollPreview(host: BrainQueueHost, track?: string): void {
@@ -45,23 +40,12 @@ export function openRollPreview(host: BrainQueueHost, track?: string): void {
   }).open();
 }
 
-/** Entries by note, in one pass (a roll of every overdue item in a vault can hold tens of thousands). */
-export function byPath<T extends { path: string }>(entries: T[]): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const entry of entries) {
-    const group = groups.get(entry.path);
-    if (group) group.push(entry);
-    else groups.set(entry.path, [entry]);
-  }
-  return groups;
-}
-
 /** Writes each note whole or not at all. Returns a message when some notes changed meanwhile, else null. */
 export async function writeRoll(host: BrainQueueHost, plan: RollPlan): Promise<string | null> {
   const written: RollPlan["changes"] = [];
   const texts = new Map<string, string>();
   let refused = 0;
-  for (const [path, changes] of byPath(plan.changes)) {
+  for (const [path, changes] of changesByNote(plan.changes)) {
     const result = await host.applyEdits(path, changes.map((c) => c.edit), true);
     if (result.ok) {
       for (const change of changes) written.push(change);
@@ -103,7 +87,7 @@ async function undoEntry(host: BrainQueueHost): Promise<void> {
   let kept = 0;
   let refused = 0;
   let reason = "";
-  for (const [path, edits] of byPath(undoEdits(entry))) {
+  for (const [path, edits] of changesByNote(undoEdits(entry))) {
     const result = await host.applyEdits(path, edits, true, true);
     if (result.ok) {
       restored += edits.length - result.kept;

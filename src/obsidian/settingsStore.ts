@@ -1,6 +1,6 @@
 // The plugin's stored data (settings, roll journal, notice day), read defensively:
 // data.json may be corrupt, hand-edited, or written by an older version. Never throws.
-import { DEFAULT_SETTINGS, fixedKeywordsFrom, type BrainQueueSettings } from "../core/settings";
+import { DEFAULT_SETTINGS, fixedKeywordsFrom, nameRecord, type BrainQueueSettings } from "../core/settings";
 import type { RollMode } from "../core/types";
 
 export interface StoredJournalEntry {
@@ -39,7 +39,7 @@ function integer(value: unknown, fallback: number, min: number, max: number): nu
 const boolean = (value: unknown, fallback: boolean): boolean => (typeof value === "boolean" ? value : fallback);
 
 function trackModes(value: unknown): Record<string, RollMode> {
-  const modes: Record<string, RollMode> = {};
+  const modes = nameRecord<RollMode>();
   if (!isRecord(value)) return modes;
   for (const [track, mode] of Object.entries(value)) {
     if (mode === "auto" || mode === "today" || mode === "shift") modes[track] = mode;
