@@ -52,6 +52,8 @@ export interface SizeResult {
   /** Its longest stretch without a turn for the UI (median over runs), and how many stretches it took. */
   cacheLongestSliceMs: number;
   cacheSlices: number;
+  /** Planning a roll of 20,000 overdue items and grouping its changes by note (independent of the vault). */
+  rollPlanMs: number;
   coldOverFloor: number;
   coldFreshWorkersOverFloor: number;
   coldOneThreadOverFloor: number;
@@ -79,6 +81,7 @@ const RULES: Rule[] = [
   { name: "renderMs (500 items)", metric: "renderMs", max: 30, appliesTo: () => true },
   { name: "longestTaskMs", metric: "longestTaskMs", max: 50, appliesTo: () => true },
   { name: "heapMB", metric: "heapMB", max: 150, appliesTo: (n) => n >= 50_000 },
+  { name: "plan and group a 20k-item roll (ms)", metric: "rollPlanMs", max: 500, appliesTo: () => true },
 ];
 
 export function checkBudgets(size: number, result: SizeResult): BudgetCheck[] {
@@ -119,6 +122,7 @@ const ROWS: [string, keyof SizeResult, string][] = [
   ["cache encode in slices, total", "cacheSteppedMs", "ms"],
   ["cache encode in slices, longest slice", "cacheLongestSliceMs", "ms"],
   ["cache encode in slices, slices", "cacheSlices", ""],
+  ["plan and group a 20k-item roll", "rollPlanMs", "ms"],
   ["cold / floor", "coldOverFloor", "×"],
   ["cold / floor, CPU time of all threads", "coldOverFloorCpu", "×"],
   ["cold, workers started within / floor", "coldFreshWorkersOverFloor", "×"],

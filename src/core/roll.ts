@@ -55,6 +55,8 @@ export function isSchedule(trackItems: Item[]): boolean {
 /** Why an item keeps its date no matter what, or null when it may move. */
 function fixedReason(item: Item, settings: BrainQueueSettings, venues: Venue[]): string | null {
   if (recognizeDeadline(item.text, settings.deadlineWords, venues)) return "fixed date: deadline";
+  // One test for all the keywords first: most items have none, and a roll can hold tens of thousands.
+  if (!hasKeyword(item.text, settings.fixedKeywords)) return null;
   const keyword = settings.fixedKeywords.find((word) => hasKeyword(item.text, [word]));
   return keyword === undefined ? null : `fixed date: “${keyword.trim()}”`;
 }
