@@ -5,9 +5,24 @@ import type { IsoDate, Item } from "./types";
 
 const CRLF = "\r\n";
 
-/** TEXT value escaping (RFC 5545 §3.3.11). */
+/**
+ * TEXT value escaping (RFC 5545 §3.3.11). Line breaks become `\n`; other control characters are not
+ * allowed in a value (§3.1, all but HTAB): vertical tab and form feed become a space, the rest go.
+ */
 export function escapeText(text: string): string {
-  return text.replace(/[\\;,]/gu, (c) => `\\${c}`).replace(/\r\n|\r|\n/gu, "\\n");
+  return withoutControls(text.replace(/[\\;,]/gu, (c) => `\\${c}`).replace(/\r\n|\r|\n/gu, "\\n"));
+}
+
+function withoutControls(text: string): string {
+  let out = "";
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x20 && c !== 0x7f) || c === 0x09) continue;
+    out += text.slice(from, i) + (c === 0x0b || c === 0x0c ? " " : "");
+    from = i + 1;
+  }
+  return from === 0 ? text : out + text.slice(from);
 }
 
 /** Folds a content line into chunks of at most 75 octets (UTF-8), never splitting a character. */

@@ -6,6 +6,7 @@ import { toIcs } from "../core/ics";
 import { noteName, parseNote } from "../core/parse";
 import { pauseEdits, promoteEdits } from "../core/queue";
 import { deadlineCandidates } from "../core/today";
+import { errorMessage } from "../core/errors";
 import type { BrainQueueHost } from "./host";
 import { t } from "./i18n";
 import { DeadlineSuggestModal, TrackSuggestModal } from "./modals";
@@ -134,7 +135,16 @@ async function exportIcs(host: BrainQueueHost): Promise<void> {
   const ics = toIcs(index.items(), collectDeadlines(deadlineCandidates(index, settings), index.venueMarks(), now, settings), now);
   const vault = host.app.vault;
   const existing = vault.getAbstractFileByPath(ICS_PATH);
-  if (existing instanceof TFile) await vault.process(existing, () => ics);
-  else await vault.create(ICS_PATH, ics);
+  if (existing !== null && !(existing instanceof TFile)) {
+    new Notice(t("ics.isFolder", { path: ICS_PATH }));
+    return;
+  }
+  try {
+    if (existing instanceof TFile) await vault.process(existing, () => ics);
+    else await vault.create(ICS_PATH, ics);
+  } catch (error) {
+    new Notice(t("ics.failed", { path: ICS_PATH, reason: errorMessage(error) }));
+    return;
+  }
   new Notice(t("ics.written", { path: ICS_PATH }));
 }

@@ -1,5 +1,6 @@
 // The write path never lands on the wrong line: not on a copy inside code or a comment, not on the
 // wrong one of twin lines, not on another item's subtask, and not twice for a double click.
+import process from "node:process";
 import { describe, expect, it } from "vitest";
 import { flush } from "../../demo/shim/testing";
 import type { MarkdownView } from "../../demo/shim/views";
@@ -141,5 +142,25 @@ describe("one edit at a time per note", () => {
     expect(app.vault.readNow("Plan.md")).toBe(note.replace("[ ]", "[x]"));
     expect(notices()).toEqual([]);
     plugin.unload();
+  });
+});
+
+describe("calendar export", () => {
+  it("a folder named Brain Queue.ics: a notice, nothing thrown, nothing written", async () => {
+    const rejections: unknown[] = [];
+    const onRejection = (reason: unknown): void => { rejections.push(reason); };
+    process.on("unhandledRejection", onRejection);
+    try {
+      const { app, plugin } = await startPlugin({ "Plan.md": CH2, "Brain Queue.ics/notes.md": "x" });
+      app.commands.executeCommandById("brain-queue:export-ics");
+      await flush(5);
+      await new Promise((resolve) => window.setTimeout(resolve, 20));
+      expect(rejections).toEqual([]);
+      expect(notices().some((n) => n.includes("Brain Queue.ics") && n.includes("folder"))).toBe(true);
+      expect(app.vault.getFileByPath("Brain Queue.ics")).toBeNull();
+      plugin.unload();
+    } finally {
+      process.off("unhandledRejection", onRejection);
+    }
   });
 });
