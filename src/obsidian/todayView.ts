@@ -74,7 +74,7 @@ export class TodayView extends ItemView {
     return {
       open: ({ path, line }) => void this.host.openAt(path, line),
       toggle: (item) => void this.host.applyEdits(item.path, [toggleEdit(item)]),
-      toggleSubtask: (item, subtask) => void this.toggleSubtask(item.path, subtask),
+      toggleSubtask: (item, subtask) => void this.toggleSubtask(item, subtask),
       rollTrack: (track) => this.host.rollPreview(track),
       trackHeading: (track) => this.host.index().tracks().find((info) => info.name === track && info.line > 0) ?? null,
     };
