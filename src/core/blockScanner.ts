@@ -226,6 +226,7 @@ export class BlockScanner {
     for (; matched < this.depth; matched++) {
       this.containerSteps++;
       const c = pool[matched];
+      if (c.quote && cur.takeQuoteMarker()) continue;
       cur.findNextNonspace();
       if (c.quote) {
         if (cur.indent >= 4 || line.charCodeAt(cur.nextNonspace) !== 62) break;

@@ -60,6 +60,18 @@ export class LineCursor {
     this.indent = cols - this.column;
   }
 
+  /** Consumes a `>` right at the offset and one space or tab after it (as a quote continues); false when
+   *  the offset holds something else. Nested quotes (`>>>>`) need no indentation measured per level. */
+  takeQuoteMarker(): boolean {
+    if (this.offset >= this.end || this.line.charCodeAt(this.offset) !== 62) return false;
+    this.work++;
+    this.offset++;
+    this.column++;
+    this.partialTab = false;
+    if (this.spaceOrTabAt(this.offset)) this.advanceOffset(1, true);
+    return true;
+  }
+
   advanceNextNonspace(): void {
     this.offset = this.nextNonspace;
     this.column = this.nextNonspaceColumn;
