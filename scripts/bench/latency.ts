@@ -48,7 +48,7 @@ export function reindexLatency(bench: BenchVault, index: VaultIndex, path: strin
   return { p50: percentile(times, 50), p95: percentile(times, 95), p95Cpu: percentile(cpuTimes, 95), samples };
 }
 
-export interface DeepReindex { worstP95: number; worstShape: string; shapes: { shape: string; p50: number; p95: number }[] }
+export interface DeepReindex { worstP95: number; worstShape: string; shapes: { shape: string; p50: number; p95: number; p95Cpu: number }[] }
 
 /** Depth of the nested shapes: a 1 MB note holds one line of 8,000 list markers and 65 lines continuing them. */
 export const DEEP_DEPTH = 8000;
@@ -65,13 +65,17 @@ export function deepReindexLatency(index: VaultIndex, samples: number, warmup = 
     const original = shape.note(DEEP_DEPTH, 1 << 20);
     const edited = oneCharEdit(original);
     const times: number[] = [];
+    const cpuTimes: number[] = [];
     for (let n = 0; n < warmup + samples; n++) {
+      const cpu = cpuUsage();
       const start = performance.now();
       index.update(path, n % 2 === 0 ? edited : original);
-      if (n >= warmup) times.push(performance.now() - start);
+      const ms = performance.now() - start;
+      const used = cpuUsage(cpu);
+      if (n >= warmup) { times.push(ms); cpuTimes.push((used.user + used.system) / 1000); }
     }
     index.remove(path);
-    return { shape: shape.name, p50: percentile(times, 50), p95: percentile(times, 95) };
+    return { shape: shape.name, p50: percentile(times, 50), p95: percentile(times, 95), p95Cpu: percentile(cpuTimes, 95) };
   });
   const worst = shapes.reduce((a, b) => (b.p95 > a.p95 ? b : a));
   return { worstP95: worst.p95, worstShape: worst.shape, shapes };
