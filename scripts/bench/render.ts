@@ -34,7 +34,7 @@ export function modelWithItems(base: TodayModel, items: Item[], count: number): 
     byTrack.set(item.track, list);
   }
   const tracks: TodayTrack[] = [...byTrack].map(([name, list], rank) => ({
-    name, state: "active", items: list, done: list.filter((i) => i.done).length, total: list.length, overdue: 0, rank,
+    name, state: "active", items: list, done: list.filter((i) => i.done).length, total: list.length, overdue: 0, rank, path: list[0].path, next: null,
   }));
   return { ...base, tracks, overdue: [], deadlines: [], done: chosen.filter((i) => i.done).length, total: chosen.length };
 }

@@ -51,7 +51,11 @@ export function formatToday(model: TodayModel): string {
   if (model.termWeek) head.push(model.termWeek);
   head.push(`${model.done}/${model.total} done`, `queue ${model.used}/${model.limit}${model.overCapacity ? " (over capacity)" : ""}`);
   const lines = [head.join(" · ")];
-  if (model.total === 0) {
+  if (model.fixedToday.length > 0) {
+    lines.push("", "Fixed");
+    lines.push(...table(model.fixedToday.map((item) => [box(item), label(item), `(${truncate(clean(item.track), 30)})`]), "  "));
+  }
+  if (model.total === 0 && model.queued.items === 0) {
     lines.push("", model.nextPlannedDay ? `Nothing planned for this day. Next planned day: ${model.nextPlannedDay}` : "Nothing planned for this day.");
   }
   for (const state of ["active", "queued"] as const) {
@@ -60,7 +64,9 @@ export function formatToday(model: TodayModel): string {
     lines.push("", state === "active" ? "Active" : "Queued");
     for (const track of tracks) {
       const overdue = track.overdue > 0 ? ` · ${track.overdue} overdue` : "";
-      lines.push(`  ${track.rank}. ${clean(track.name)}  ${track.done}/${track.total}${overdue}`);
+      const rank = track.rank === null ? "" : `${track.rank}. `;
+      const next = track.next ? ` · next ${track.next.date} ${label(track.next)}` : "";
+      lines.push(`  ${rank}${clean(track.name)}  ${track.done}/${track.total}${overdue}${next}`);
       const rows: string[][] = [];
       for (const item of track.items) {
         rows.push([box(item), label(item), item.group ? `(${truncate(clean(item.group), 30)})` : ""]);

@@ -44,9 +44,12 @@ export function todayJson(model: TodayModel): object {
   return {
     date: model.date,
     limit: model.limit,
-    tracks: model.tracks.map((t) => ({ name: t.name, state: t.state, items: t.items.map(itemJson) })),
+    fixedToday: model.fixedToday.map(itemJson),
+    tracks: model.tracks.map((t) => ({ name: t.name, path: t.path, state: t.state, items: t.items.map(itemJson) })),
     overdue: model.overdue.flatMap((group) => group.items).sort(byPathThenLine).map(itemJson),
-    deadlines: model.deadlines.map((d) => ({ ...itemJson(d), daysLeft: d.daysLeft })),
+    // Missed this week first (by date), then the ones ahead within the horizon.
+    deadlines: [...model.recentDeadlines, ...model.deadlines].map((d) => ({ ...itemJson(d), daysLeft: d.daysLeft })),
+    laterDeadlines: model.laterDeadlines,
     used: model.used,
     overCapacity: model.overCapacity,
     done: model.done,

@@ -229,6 +229,17 @@ export function venuesOf(settings: BrainQueueSettings): Venue[] {
   return lastCustom.venues;
 }
 
+/** The marks that speak of a venue in a year: a mark or a deadline without a year speaks of every year. */
+function marksOf(marks: VenueMark[], venue: string, year: number | null): VenueMark[] {
+  return marks.filter((m) => m.venue === venue && (m.year === null || year === null || m.year === year));
+}
+
+/** Whether a venue list in the vault strikes this venue (in this year) through: the one rule for "dropped"
+ *  the sidebar, the suggester, the status bar, the notice and the editor's highlighting share. */
+export function isVenueDropped(marks: VenueMark[], venue: string, year: number | null): boolean {
+  return marksOf(marks, venue, year).some((m) => m.state === "dropped");
+}
+
 /** Open (not ticked, not cancelled) deadline items with their venue, marks and days left, sorted by date (then path, line). */
 export function collectDeadlines(items: Item[], marks: VenueMark[], now: Date, settings: BrainQueueSettings): Deadline[] {
   const venues = venuesOf(settings);
@@ -237,8 +248,7 @@ export function collectDeadlines(items: Item[], marks: VenueMark[], now: Date, s
     if (item.done || item.status === "-") continue;
     const found = recognizeDeadline(item.text, settings.deadlineWords, venues);
     if (!found) continue;
-    const matching = found.venue === null ? []
-      : marks.filter((m) => m.venue === found.venue && (m.year === null || m.year === found.year));
+    const matching = found.venue === null ? [] : marksOf(marks, found.venue, found.year);
     const dropped = matching.some((m) => m.state === "dropped");
     const days = daysLeft(item.end ?? item.date, now, settings.anywhereOnEarth);
     deadlines.push({

@@ -2,11 +2,10 @@
 // (and the alignment padding right after it). One pure planner for the command and the CLI.
 import { rewriteDateExpr } from "./dateExpr";
 import { addDays, daysBetween } from "./dates";
-import { hasKeyword, recognizeDeadline, venuesOf } from "./deadlines";
+import { fixedReason } from "./fixed";
 import { splitLines } from "./scan";
 import { nameRecord, ownEntry, type BrainQueueSettings } from "./settings";
 import type { IsoDate, Item, LineEdit, RollMode } from "./types";
-import type { Venue } from "./venues";
 
 export interface RollChange { path: string; line: number; from: string; to: string; text: string; track: string; edit: LineEdit }
 export interface RollPlan {
@@ -50,15 +49,6 @@ export function isSchedule(trackItems: Item[]): boolean {
   const mid = gaps.length >> 1;
   const median = gaps.length % 2 === 1 ? gaps[mid] : (gaps[mid - 1] + gaps[mid]) / 2;
   return median <= 2;
-}
-
-/** Why an item keeps its date no matter what, or null when it may move. */
-function fixedReason(item: Item, settings: BrainQueueSettings, venues: Venue[]): string | null {
-  if (recognizeDeadline(item.text, settings.deadlineWords, venues)) return "fixed date: deadline";
-  // One test for all the keywords first: most items have none, and a roll can hold tens of thousands.
-  if (!hasKeyword(item.text, settings.fixedKeywords)) return null;
-  const keyword = settings.fixedKeywords.find((word) => hasKeyword(item.text, [word]));
-  return keyword === undefined ? null : `fixed date: “${keyword.trim()}”`;
 }
 
 /** Display columns of a short text: CJK, full-width and emoji take two. */
@@ -149,7 +139,6 @@ function modeFor(track: string, items: Item[], mode: RollMode, settings: BrainQu
  */
 export function planRoll(items: Item[], day: IsoDate, options: { mode: RollMode; track?: string; settings: BrainQueueSettings }): RollPlan {
   const { settings } = options;
-  const venues = venuesOf(settings);
   const tracks = new Map<string, Item[]>();
   for (const item of [...items].sort(byDocumentOrder)) {
     if (options.track !== undefined && item.track !== options.track) continue;
@@ -161,7 +150,7 @@ export function planRoll(items: Item[], day: IsoDate, options: { mode: RollMode;
   for (const [track, trackItems] of tracks) {
     const fixed = new Map<Item, string>();
     for (const item of trackItems) {
-      const reason = isOpen(item) ? fixedReason(item, settings, venues) : null;
+      const reason = isOpen(item) ? fixedReason(item, settings) : null;
       if (reason !== null) fixed.set(item, reason);
     }
     const isOverdue = (item: Item): boolean => isOpen(item) && lastDay(item) < day;

@@ -19,6 +19,8 @@ export interface BrainQueueSettings {
   customVenues: string[];
   /** Count deadline days in Anywhere-on-Earth (UTC−12) instead of local time. */
   anywhereOnEarth: boolean;
+  /** Deadlines further ahead than this many months are only counted ("3 later"). */
+  deadlineHorizonMonths: number;
   deadlineNotice: boolean;
   highlightDeadlines: boolean;
   /** Remembered roll-forward mode per track (a null-prototype object: any name is a key, `__proto__` too). */
@@ -49,6 +51,7 @@ export const DEFAULT_SETTINGS: BrainQueueSettings = {
   deadlineWords: ["截止", "截至", "投稿", "deadline", "DDL", "submission"],
   customVenues: [],
   anywhereOnEarth: false,
+  deadlineHorizonMonths: 12,
   deadlineNotice: true,
   highlightDeadlines: true,
   trackModes: nameRecord<RollMode>(),

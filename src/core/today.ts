@@ -1,22 +1,28 @@
 // The model behind the Today view and `cli today`: the day's items grouped by track under the queue.
 import { collectDeadlines, hasKeyword, type Deadline } from "./deadlines";
+import { cannotBeOverdue, isFixedText, notOverdueKey } from "./fixed";
 import { resolveQueue, type QueueBlock, type QueueState, type TrackInfo } from "./queue";
 import type { BrainQueueSettings } from "./settings";
 import { termWeek } from "./termWeek";
 import type { IsoDate, Item, Problem } from "./types";
-import type { VaultIndex } from "./vaultIndex";
+import type { OverdueGroup, VaultIndex } from "./vaultIndex";
 
 export interface TodayTrack {
   name: string;
+  /** The note the track's heading is in (its first, by path). */
+  path: string;
   state: "active" | "queued";
-  /** The track's items on the day, by path then line. */
+  /** The track's items on the day that are not fixed, by path then line; empty slots included. */
   items: Item[];
+  /** Of `items`, not counting empty slots (they are free time, not tasks). */
   done: number;
   total: number;
-  /** Unfinished items of this track dated before the day. */
+  /** Unfinished items of this track dated before the day that can be missed (not fixed, not empty slots). */
   overdue: number;
-  /** 1-based place in the queue order: active tracks in priority order, then queued ones. */
-  rank: number;
+  /** 1-based place in the queue: active tracks, then the waiting list; null for a track the queue does not name. */
+  rank: number | null;
+  /** An active track with nothing to do on the day: its next unfinished item after the day, or null. */
+  next: Item | null;
 }
 
 export interface TodayModel {
@@ -24,24 +30,30 @@ export interface TodayModel {
   limit: number;
   used: number;
   overCapacity: boolean;
+  /** What Today shows: the fixed items and the active tracks' items, each once, empty slots not counted. */
   done: number;
   total: number;
+  /** Fixed items on the day (deadlines, exams, 开课/结课), done or not, whatever their track, by path then line. */
+  fixedToday: Item[];
   /** Active tracks in priority order (always, even without items), then queued tracks with items today. */
   tracks: TodayTrack[];
-  /** Overdue items grouped by track, in queue order: each group's count and its first items (see `overdueLimit`). */
+  /** The waiting tracks with items on the day: how many, and their items (empty slots not counted). */
+  queued: { tracks: number; items: number };
+  /** Overdue items grouped by track, in queue order: each group's count and its first items (see `overdueLimit`).
+   *  Fixed items and empty slots are never overdue: a past event is over, and a missed deadline is in `recentDeadlines`. */
   overdue: { track: string; count: number; items: Item[] }[];
-  /** Unfinished deadlines that have not passed (days left ≥ 0), dropped ones included, by date. */
+  /** Unfinished deadlines that have not passed (days left ≥ 0) and fall within the horizon, dropped ones included, by date. */
   deadlines: Deadline[];
   /** Unfinished deadlines passed within the last week, by date. */
   recentDeadlines: Deadline[];
+  /** Unfinished deadlines beyond the horizon (`deadlineHorizonMonths`). */
+  laterDeadlines: number;
   /** When nothing is planned on the day: the next day that has items. */
   nextPlannedDay: IsoDate | null;
   termWeek: string | null;
   problems: Problem[];
 }
 
-/** How many items count toward a day's progress: a cancelled one (`[-]`) is neither done nor remaining. */
-const countedItems = (items: Item[]): number => items.filter((item) => item.status !== "-").length;
 
 /** Items by track, tracks in order of their first item. */
 export function groupByTrack(items: Item[]): Map<string, Item[]> {
@@ -105,8 +117,10 @@ export function buildToday(index: VaultIndex, day: IsoDate, now: Date, settings:
   }
 
   const todayItems = index.itemsOn(day);
-  const byTrack = groupByTrack(todayItems);
-  const overdueByTrack = index.overdueGroups(day, options.overdueLimit ?? Infinity);
+  const fixedToday = todayItems.filter((item) => isFixedText(item.text, settings));
+  const fixedSet = new Set(fixedToday);
+  const byTrack = groupByTrack(todayItems.filter((item) => !fixedSet.has(item)));
+  const overdueByTrack = withoutUnmissable(index, day, settings, index.overdueGroups(day, options.overdueLimit ?? Infinity));
   // Every track an item names is in the queue order; anything unknown goes last, in item order.
   const order = [...queue.active, ...queue.queued];
   const known = new Set(order);
@@ -117,18 +131,26 @@ export function buildToday(index: VaultIndex, day: IsoDate, now: Date, settings:
     }
   }
   const activeSet = new Set(queue.active);
+  const ranked = rankedTracks(queue);
+  const paths = new Map(index.tracks().map((track) => [track.name, track.path]));
+  const idle = queue.active.filter((name) => countable(byTrack.get(name) ?? []).length === 0);
+  const next = index.nextOpenItems(new Set(idle), day);
 
   const tracks: TodayTrack[] = [];
   order.forEach((name, i) => {
     const items = byTrack.get(name) ?? [];
     const state = activeSet.has(name) ? "active" : "queued";
     if (state === "queued" && items.length === 0) return;
+    const tasks = countable(items);
     tracks.push({
       name, state, items,
-      done: items.filter((item) => item.done).length,
-      total: countedItems(items),
+      // The note the day's items (or the next one) are in; a track without either, its first note.
+      path: items[0]?.path ?? next.get(name)?.path ?? paths.get(name) ?? "",
+      done: tasks.filter((item) => item.done).length,
+      total: tasks.length,
       overdue: overdueByTrack.get(name)?.count ?? 0,
-      rank: i + 1,
+      rank: ranked.has(name) ? i + 1 : null,
+      next: next.get(name) ?? null,
     });
   });
 
@@ -137,23 +159,75 @@ export function buildToday(index: VaultIndex, day: IsoDate, now: Date, settings:
     return { track: name, count: group.count, items: group.items.slice() };
   });
   const allDeadlines = collectDeadlines(deadlineCandidates(index, settings), index.venueMarks(), now, settings);
-  const deadlines = allDeadlines.filter((d) => d.daysLeft >= 0);
+  const horizon = addMonths(day, settings.deadlineHorizonMonths);
+  const deadlines = allDeadlines.filter((d) => d.daysLeft >= 0 && (d.end ?? d.date) <= horizon);
   // A deadline missed this week stays in sight (a late submission window, a reminder to tick it).
   const recentDeadlines = allDeadlines.filter((d) => d.daysLeft < 0 && d.daysLeft >= -RECENT_DEADLINE_DAYS);
-  const done = todayItems.filter((item) => item.done).length;
+  const shown = [...countable(fixedToday), ...tracks.filter((track) => track.state === "active").flatMap((track) => countable(track.items))];
+  const queuedTracks = tracks.filter((track) => track.state === "queued");
   return {
     date: day,
     limit: queue.limit,
     used: queue.used,
     overCapacity: queue.overCapacity,
-    done,
-    total: countedItems(todayItems),
+    done: shown.filter((item) => item.done).length,
+    total: shown.length,
+    fixedToday,
     tracks,
+    queued: { tracks: queuedTracks.length, items: queuedTracks.reduce((sum, track) => sum + track.total, 0) },
     overdue,
     deadlines,
     recentDeadlines,
+    laterDeadlines: allDeadlines.filter((d) => (d.end ?? d.date) > horizon).length,
     nextPlannedDay: todayItems.length === 0 ? index.nextPlannedDay(day) : null,
     termWeek: termWeek(settings.termStart, day),
     problems,
   };
+}
+
+/** The items that count toward a day's progress: an empty slot (`- [ ] 2021/04/22`) is free time, and a
+ *  cancelled item (`[-]`) is neither done nor remaining; both are shown but not counted. */
+function countable(items: Item[]): Item[] {
+  return items.filter((item) => item.text !== "" && item.status !== "-");
+}
+
+/** The tracks the queue names (a rank means a place in the person's list, not in the vault's headings). */
+function rankedTracks(queue: QueueState): Set<string> {
+  const named = new Set(queue.active);
+  for (const entry of queue.entries) if (entry.track !== null) named.add(entry.track);
+  return named;
+}
+
+/** The same day `months` later (the month's last day when it is shorter). */
+function addMonths(day: IsoDate, months: number): IsoDate {
+  const year = Number(day.slice(0, 4));
+  const month = Number(day.slice(5, 7)) - 1 + months;
+  const target = { year: year + Math.floor(month / 12), month: (month % 12) + 1 };
+  const last = new Date(Date.UTC(target.year, target.month, 0)).getUTCDate();
+  const date = Math.min(Number(day.slice(8, 10)), last);
+  return `${String(target.year).padStart(4, "0")}-${String(target.month).padStart(2, "0")}-${String(date).padStart(2, "0")}`;
+}
+
+/**
+ * The overdue groups without the items that cannot be missed (fixed ones, empty slots). The index counts
+ * every unfinished past row; the few unmissable ones are found per note (remembered across edits) and
+ * taken off each track's count and first items.
+ */
+function withoutUnmissable(index: VaultIndex, day: IsoDate, settings: BrainQueueSettings, groups: Map<string, OverdueGroup>): Map<string, OverdueGroup> {
+  const past = index.openItemsWithText(notOverdueKey(settings), (text) => cannotBeOverdue(text, settings))
+    .filter((item) => (item.end ?? item.date) < day);
+  if (past.length === 0) return groups;
+  const perTrack = new Map<string, number>();
+  const skip = new Set<string>();
+  for (const item of past) {
+    perTrack.set(item.track, (perTrack.get(item.track) ?? 0) + 1);
+    skip.add(`${item.path}\n${item.line}`);
+  }
+  const out = new Map<string, OverdueGroup>();
+  for (const [track, group] of groups) {
+    const count = group.count - (perTrack.get(track) ?? 0);
+    if (count <= 0) continue;
+    out.set(track, { count, items: group.items.filter((item) => !skip.has(`${item.path}\n${item.line}`)) });
+  }
+  return out;
 }

@@ -256,6 +256,32 @@ export class VaultIndex {
     return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   }
 
+  /**
+   * Per track asked for: its first unfinished item with text (not an empty slot) starting after `day`,
+   * by date, then path and line. Only notes that have one of the tracks are read.
+   */
+  nextOpenItems(tracks: ReadonlySet<string>, day: IsoDate): Map<string, Item> {
+    const after = dayKey(day);
+    const best = new Map<string, { key: number; item: Item }>();
+    if (tracks.size === 0) return new Map();
+    for (const record of this.recordsWithItems()) {
+      const { cols, names, count } = record.items;
+      const wanted = names.map((name) => tracks.has(name));
+      if (!wanted.includes(true)) continue;
+      const memo = this.memo(record);
+      for (let k = 0, at = 0; k < count; k++, at += ITEM_STRIDE) {
+        const first = cols[at + DATE];
+        if (first <= after || !wanted[cols[at + TRACK]] || closedAt(record.items, k)) continue;
+        const name = names[cols[at + TRACK]];
+        const held = best.get(name);
+        // Notes come by path and rows by line: only a strictly earlier day wins.
+        if ((held && held.key <= first) || textAt(record.items, k) === "") continue;
+        best.set(name, { key: first, item: this.item(record, memo, k) });
+      }
+    }
+    return new Map([...best].map(([name, { item }]) => [name, item]));
+  }
+
   /** The first day after `day` with any item on it that is not cancelled, or null. */
   nextPlannedDay(day: IsoDate): IsoDate | null {
     if (this.views.next?.day !== day) this.views.next = NextDays.build(this.source, this.recordsWithItems(), day);

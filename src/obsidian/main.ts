@@ -3,7 +3,7 @@
 import { MarkdownView, Plugin, requireApiVersion, TFile, type WorkspaceLeaf } from "obsidian";
 import type { Extension } from "@codemirror/state";
 import { localDay } from "../core/dates";
-import { venuesOf, type Venue } from "../core/deadlines";
+import { isVenueDropped, venuesOf, type Venue } from "../core/deadlines";
 import { resolveQueue, type QueueState } from "../core/queue";
 import { buildToday, queueBlocksInUse, SIDEBAR_OVERDUE_LIMIT, type TodayModel } from "../core/today";
 import type { IsoDate, LineEdit } from "../core/types";
@@ -44,8 +44,7 @@ export default class BrainQueuePlugin extends Plugin implements BrainQueueHost {
     now: () => this.now(),
     settings: () => this.data.settings,
     venues: () => this.venues(),
-    isDropped: (venue, year) =>
-      this.index().venueMarks().some((m) => m.state === "dropped" && m.venue === venue && (m.year === null || year === null || m.year === year)),
+    isDropped: (venue, year) => isVenueDropped(this.index().venueMarks(), venue, year),
   };
 
   override async onload(): Promise<void> {

@@ -64,6 +64,7 @@ export function migrateSettings(raw: unknown): BrainQueueSettings {
     deadlineWords: stringList(s.deadlineWords, d.deadlineWords),
     customVenues: stringList(s.customVenues, d.customVenues),
     anywhereOnEarth: boolean(s.anywhereOnEarth, d.anywhereOnEarth),
+    deadlineHorizonMonths: integer(s.deadlineHorizonMonths, d.deadlineHorizonMonths, 1, 120),
     deadlineNotice: boolean(s.deadlineNotice, d.deadlineNotice),
     highlightDeadlines: boolean(s.highlightDeadlines, d.highlightDeadlines),
     trackModes: trackModes(s.trackModes),

@@ -86,17 +86,22 @@ function lazyTree(
 }
 
 function renderTodaySection(root: HTMLElement, model: TodayModel, ctx: RenderContext): void {
-  // Active tracks show even on a day without items (the queue at a glance); queued ones only with items.
+  // Fixed items first (a deadline, an exam: their day is a fact); then the active tracks, every day (the
+  // queue at a glance, an idle one with its next item); the waiting tracks' items stay folded in "Queued".
   const active = model.tracks.filter((track) => track.state === "active");
   const queued = model.tracks.filter((track) => track.state === "queued" && track.items.length > 0);
   const section = lazyTree(root, "section:today", t("view.sectionToday"), ctx, "bq-section bq-section-today", false, (children) => {
-    if (model.total === 0) return renderEmptyDay(children, model, ctx.handlers);
+    if (model.fixedToday.length > 0) {
+      const fixed = children.createDiv({ cls: "bq-fixed-today" });
+      ctx.pager.list(fixed, "fixed", model.fixedToday, "items", (parent, item) => renderItem(parent, item, ctx.handlers, false, item.track));
+    }
+    if (model.total === 0 && queued.length === 0) renderEmptyDay(children, model, ctx.handlers);
     ctx.pager.list(children, "tracks:active", active, "tracks", (parent, track) => renderTrack(parent, track, ctx, false));
     if (queued.length === 0) return;
     const queue = lazyTree(children, "queued", t("view.sectionQueued"), ctx, "bq-queued", true, (tracks) => {
       ctx.pager.list(tracks, "tracks:queued", queued, "tracks", (parent, track) => renderTrack(parent, track, ctx, true));
     });
-    queue.flair.setText(String(queued.reduce((sum, track) => sum + track.total, 0)));
+    queue.flair.setText(queuedCountLabel(model.queued.tracks, model.queued.items));
   });
   section.flair.setText(`${model.done}/${model.total}`);
 }
@@ -118,22 +123,51 @@ function renderEmptyDay(parent: HTMLElement, model: TodayModel, handlers: TodayH
   }
 }
 
+/** "3 tracks · 7 items". */
+export function queuedCountLabel(tracks: number, items: number): string {
+  const trackText = tracks === 1 ? t("view.oneTrack") : t("view.tracks", { count: tracks });
+  const itemText = items === 1 ? t("view.oneItem") : t("view.items", { count: items });
+  return `${trackText} · ${itemText}`;
+}
+
 /** A track's head and (when open) its items; returns 1, its head row: the item list counts its own rows. */
 function renderTrack(parent: HTMLElement, track: TodayTrack, ctx: RenderContext, queued: boolean): number {
   const { handlers } = ctx;
   const key = `track:${track.name}`;
+  const idle = track.total === 0;
   const node = lazyTree(parent, key, track.name, ctx, `bq-track bq-track-${track.state}`, queued, (children) => {
     ctx.pager.list(children, key, track.items, "items", (rows, item) => renderItem(rows, item, handlers, false));
+    if (idle && track.state === "active") renderNext(children, track, handlers);
   });
   node.root.dataset.track = track.name;
-  node.root.toggleClass("bq-track-idle", track.total === 0);
-  node.flair.setText(`${track.done}/${track.total}`);
-  if (track.overdue > 0 && handlers.onRollTrack) {
+  node.root.toggleClass("bq-track-idle", idle);
+  if (handlers.onRollTrack && track.overdue > 0) {
     const roll = handlers.onRollTrack;
     iconButton(node.self, "calendar-clock", t("view.rollTrack"), () => roll(track.name), "bq-roll-track");
   }
+  // An idle track has nothing to count: no 0/0 and no empty bar, its next item says where it stands.
+  if (idle) return 1;
+  node.flair.setText(`${track.done}/${track.total}`);
   node.self.after(progress(node.root, track));
   return 1;
+}
+
+/** An idle active track's next item and its day (a click opens the line), or that nothing is planned. */
+function renderNext(parent: HTMLElement, track: TodayTrack, handlers: TodayHandlers): void {
+  const next = track.next;
+  if (!next) {
+    parent.createDiv({ cls: "bq-next-item bq-empty-next", text: t("view.nothingPlanned") });
+    return;
+  }
+  const row = parent.createDiv({ cls: "bq-next-item bq-focusable", attr: { tabindex: "0", role: "treeitem", "data-path": next.path, "data-line": next.line } });
+  row.createSpan({ cls: "bq-next-label", text: t("view.next") });
+  row.createSpan({ cls: "bq-item-text", text: next.text });
+  row.createSpan({ cls: "bq-date", text: `${next.date.slice(5)} ${weekdayLabel(next.date)}` });
+  const open = (): void => handlers.onOpen?.({ path: next.path, line: next.line });
+  row.addEventListener("click", open);
+  row.addEventListener("keydown", (event) => {
+    if (event.target === row && event.key === "Enter") open();
+  });
 }
 
 function progress(parent: HTMLElement, track: TodayTrack): HTMLElement {
@@ -143,7 +177,8 @@ function progress(parent: HTMLElement, track: TodayTrack): HTMLElement {
 }
 
 /** One task row: checkbox, text (opens the note), quiet group label, nested subtasks. Returns the rows made. */
-export function renderItem(parent: HTMLElement, item: Item, handlers: TodayHandlers, showDate: boolean): number {
+export function renderItem(parent: HTMLElement, item: Item, handlers: TodayHandlers, showDate: boolean, label: string | null = item.group): number {
+  if (item.text === "") return renderFreeSlot(parent, item, handlers, showDate);
   // Attributes in one go: each is a node of its own in happy-dom, and rows are the bulk of a render.
   const row = parent.createDiv({
     cls: item.done ? "bq-item bq-focusable is-done" : "bq-item bq-focusable",
@@ -157,11 +192,11 @@ export function renderItem(parent: HTMLElement, item: Item, handlers: TodayHandl
     handlers.onToggle?.(item);
   });
   const open = (): void => handlers.onOpen?.({ path: item.path, line: item.line });
-  const text = row.createSpan({ cls: "bq-item-text", text: item.text || "—" });
+  const text = row.createSpan({ cls: "bq-item-text", text: item.text });
   text.addEventListener("click", open);
   if (showDate) row.createSpan({ cls: "bq-date", text: item.end ? `${item.date} – ${item.end}` : item.date });
   else if (item.end) row.createSpan({ cls: "bq-date", text: `→ ${item.end}` });
-  if (item.group) row.createSpan({ cls: "bq-group", text: item.group });
+  if (label) row.createSpan({ cls: "bq-group", text: label });
   row.addEventListener("keydown", (event) => {
     if (event.target !== row) return;
     if (event.key === " ") {
@@ -199,6 +234,22 @@ export function renderItem(parent: HTMLElement, item: Item, handlers: TodayHandl
     }
   }
   return 1 + item.subtasks.length;
+}
+
+/** An empty slot (`- [ ] 2021/04/22`): free time in the plan, not a task; a click opens its line to fill it in. */
+function renderFreeSlot(parent: HTMLElement, item: Item, handlers: TodayHandlers, showDate: boolean): number {
+  const row = parent.createDiv({
+    cls: "bq-item bq-free-slot bq-focusable",
+    attr: { tabindex: "0", role: "treeitem", "data-path": item.path, "data-line": item.line },
+  });
+  row.createSpan({ cls: "bq-item-text", text: t("view.freeSlot") });
+  if (showDate) row.createSpan({ cls: "bq-date", text: item.date });
+  const open = (): void => handlers.onOpen?.({ path: item.path, line: item.line });
+  row.addEventListener("click", open);
+  row.addEventListener("keydown", (event) => {
+    if (event.target === row && event.key === "Enter") open();
+  });
+  return 1;
 }
 
 function renderOverdue(root: HTMLElement, model: TodayModel, ctx: RenderContext): void {

@@ -15,15 +15,16 @@ const item = (track: string, line: number, done = false): Item => ({
 
 const track = (name: string, count: number, state: TodayTrack["state"] = "active", rank = 1): TodayTrack => {
   const items = Array.from({ length: count }, (_, i) => item(name, i + 1, i % 3 === 0));
-  return { name, state, items, done: items.filter((i) => i.done).length, total: count, overdue: 0, rank };
+  return { name, state, items, done: items.filter((i) => i.done).length, total: count, overdue: 0, rank, path: `${name}.md`, next: null };
 };
 
 function modelOf(tracks: TodayTrack[], overdue: TodayModel["overdue"] = []): TodayModel {
   const total = tracks.reduce((sum, t) => sum + t.total, 0);
   const done = tracks.reduce((sum, t) => sum + t.done, 0);
   return {
-    date: "2021-04-20", limit: 5, used: 3, overCapacity: false, done, total, tracks, overdue,
-    deadlines: [], recentDeadlines: [], nextPlannedDay: null, termWeek: null, problems: [],
+    date: "2021-04-20", limit: 5, used: 3, overCapacity: false, done, total, tracks, overdue, fixedToday: [],
+    queued: { tracks: tracks.filter((t) => t.state === "queued").length, items: tracks.filter((t) => t.state === "queued").reduce((sum, t) => sum + t.total, 0) },
+    deadlines: [], recentDeadlines: [], laterDeadlines: 0, nextPlannedDay: null, termWeek: null, problems: [],
   };
 }
 
@@ -109,7 +110,7 @@ describe("bounded first render", () => {
     renderToday(container, model, { today: "2021-04-20", collapsed, shown: new Map() });
     const queued = (): HTMLElement => container.querySelector<HTMLElement>(".bq-queued")!;
     expect(queued().querySelector(":scope > .tree-item-children")!.childElementCount).toBe(0);
-    expect(queued().querySelector(":scope > .tree-item-self .tree-item-flair")?.textContent).toBe("40");
+    expect(queued().querySelector(":scope > .tree-item-self .tree-item-flair")?.textContent).toBe("1 track · 40 items");
     expect(container.querySelector(".bq-overdue-track .bq-item")).toBeNull();
 
     queued().querySelector<HTMLElement>(":scope > .tree-item-self")!.click();

@@ -14,12 +14,13 @@ const item = (line: number, text: string, track: string, done = false): Item => 
 const model: TodayModel = {
   date: "2021-04-20", limit: 5, used: 6, overCapacity: true, done: 1, total: 3,
   tracks: [
-    { name: "A", state: "active", items: [item(3, "a1", "A", true), item(4, "a2", "A")], done: 1, total: 2, overdue: 2, rank: 1 },
-    { name: "B", state: "active", items: [], done: 0, total: 0, overdue: 0, rank: 2 },
-    { name: "C", state: "queued", items: [item(9, "c1", "C")], done: 0, total: 1, overdue: 0, rank: 3 },
+    { name: "A", state: "active", items: [item(3, "a1", "A", true), item(4, "a2", "A")], done: 1, total: 2, overdue: 2, rank: 1, path: "P.md", next: null },
+    { name: "B", state: "active", items: [], done: 0, total: 0, overdue: 0, rank: 2, path: "P.md", next: null },
+    { name: "C", state: "queued", items: [item(9, "c1", "C")], done: 0, total: 1, overdue: 0, rank: 3, path: "P.md", next: null },
   ],
   overdue: [{ track: "A", count: 1, items: [{ ...item(2, "late", "A"), date: "2021-04-18" }] }],
-  deadlines: [], recentDeadlines: [], nextPlannedDay: null, termWeek: "第8周星期二", problems: [{ path: "P.md", line: 7, message: "Impossible date 2021/02/30" }],
+  fixedToday: [], queued: { tracks: 1, items: 1 },
+  deadlines: [], recentDeadlines: [], laterDeadlines: 0, nextPlannedDay: null, termWeek: "第8周星期二", problems: [{ path: "P.md", line: 7, message: "Impossible date 2021/02/30" }],
 };
 
 describe("renderToday", () => {
@@ -55,5 +56,56 @@ describe("renderToday", () => {
     expect(handlers.onDay).toHaveBeenCalledWith("2021-04-21");
     container.querySelector<HTMLElement>(".bq-prev-day")!.click();
     expect(handlers.onDay).toHaveBeenLastCalledWith("2021-04-19");
+  });
+
+  it("puts the day's fixed items first, shows an idle track's next item, and empty slots as free", () => {
+    setLanguage("en");
+    const deadline = { ...item(17, "AAAI 2022 论文投稿截止", "TIME"), date: "2021-09-09" };
+    const next = { ...item(40, "背包问题小结", "LeetCode"), date: "2021-09-10" };
+    const slot = { ...item(60, "", "英语"), source: "- [ ] 2021/09/09    " };
+    const day: TodayModel = {
+      ...model, date: "2021-09-09", done: 0, total: 1, overCapacity: false, fixedToday: [deadline],
+      tracks: [
+        { name: "LeetCode", path: "P.md", state: "active", items: [], done: 0, total: 0, overdue: 0, rank: 1, next },
+        { name: "英语", path: "P.md", state: "queued", items: [slot], done: 0, total: 0, overdue: 0, rank: null, next: null },
+      ],
+      queued: { tracks: 1, items: 0 }, overdue: [], problems: [],
+    };
+    const onOpen = vi.fn();
+    const container = document.body.createDiv();
+    renderToday(container, day, { today: "2021-09-09", onOpen });
+    const today = container.querySelector(".bq-section-today > .tree-item-children")!;
+    expect(today.firstElementChild?.classList.contains("bq-fixed-today")).toBe(true);
+    expect(today.querySelector(".bq-fixed-today .bq-item-text")?.textContent).toBe("AAAI 2022 论文投稿截止");
+    expect(today.querySelector(".bq-fixed-today .bq-group")?.textContent).toBe("TIME");
+    expect(container.querySelector(".bq-section-today > .tree-item-self .tree-item-flair")?.textContent).toBe("0/1");
+    // An idle active track: no 0/0 and no empty bar, its next item and day instead (a click opens it).
+    const leet = container.querySelector<HTMLElement>('.bq-track[data-track="LeetCode"]')!;
+    expect(leet.querySelector(".tree-item-flair")?.textContent).toBe("");
+    expect(leet.querySelector(".bq-progress")).toBeNull();
+    expect(leet.querySelector(".bq-next-item")?.textContent).toBe("Next背包问题小结09-10 Fri");
+    leet.querySelector<HTMLElement>(".bq-next-item")!.click();
+    expect(onOpen).toHaveBeenCalledWith({ path: "P.md", line: 40 });
+    expect(container.querySelector(".bq-queued > .tree-item-self .tree-item-flair")?.textContent).toBe("1 track · 0 items");
+    container.querySelector<HTMLElement>(".bq-queued > .tree-item-self")!.click();
+    container.querySelector<HTMLElement>('.bq-track[data-track="英语"] > .tree-item-self')!.click();
+    const free = container.querySelector<HTMLElement>('.bq-item[data-line="60"]')!;
+    expect(free.classList.contains("bq-free-slot")).toBe(true);
+    expect(free.querySelector("input")).toBeNull();
+    expect(free.textContent).toBe("Free slot");
+  });
+
+  it("keeps the active tracks in sight on a day with nothing planned", () => {
+    setLanguage("en");
+    const next = { ...item(40, "背包问题小结", "LeetCode"), date: "2021-09-08" };
+    const free: TodayModel = {
+      ...model, date: "2021-09-06", done: 0, total: 0, overCapacity: false, fixedToday: [], nextPlannedDay: "2021-09-07",
+      tracks: [{ name: "LeetCode", path: "P.md", state: "active", items: [], done: 0, total: 0, overdue: 0, rank: 1, next }],
+      queued: { tracks: 0, items: 0 }, overdue: [], problems: [],
+    };
+    const container = document.body.createDiv();
+    renderToday(container, free, { today: "2021-09-06" });
+    expect(container.querySelector(".bq-section-today .bq-empty")?.textContent).toContain("Nothing planned for today.");
+    expect(container.querySelector('.bq-track[data-track="LeetCode"] .bq-next-item .bq-item-text')?.textContent).toBe("背包问题小结");
   });
 });

@@ -11,14 +11,17 @@ import type { ItemJson } from "../../src/cli/json";
 const ROOT = join(import.meta.dirname, "../..");
 const PLANNER = join(ROOT, "tests/fixtures/vaults/planner");
 const EMPTY = join(ROOT, "tests/fixtures/vaults/empty");
+const TERM = join(ROOT, "tests/fixtures/vaults/term2021");
+const TERM_PLAN = "2021 学期计划.md";
 const BUILT = join(ROOT, ".build/cli.mjs");
 const temps: string[] = [];
 
 interface Run { code: number | null; stdout: string; stderr: string }
 interface ScanJson { items: ItemJson[]; problems: { path: string; line: number; message: string }[] }
 interface TodayJson {
-  date: string; limit: number; termWeek: string | null;
-  tracks: { name: string; state: string; items: ItemJson[] }[];
+  date: string; limit: number; termWeek: string | null; done: number; total: number;
+  fixedToday: ItemJson[];
+  tracks: { name: string; path: string; state: string; items: ItemJson[] }[];
   overdue: ItemJson[];
   deadlines: (ItemJson & { daysLeft: number })[];
 }
@@ -108,9 +111,34 @@ describe("cli today", () => {
       ["杂事", "queued", ["Notes/Other.md:6"]],
       ["TIME", "queued", ["Plan.md:7", "Plan.md:17"]],
     ]);
-    expect(where(out.overdue)).toEqual(["Notes/Other.md:2", "Plan.md:5", "Plan.md:63", "Plan.md:75", "Plan.md:96"]);
+    // Plan.md:5 (报名口语考试) has a fixed-date keyword: past, it is not overdue (roll lists it as skipped).
+    expect(where(out.overdue)).toEqual(["Notes/Other.md:2", "Plan.md:63", "Plan.md:75", "Plan.md:96"]);
     expect(out.deadlines.map((d) => [d.line, d.daysLeft])).toEqual([[16, 3], [15, 168]]);
     expect(Object.keys(out.tracks[0].items[0])).toEqual(["path", "line", "status", "done", "text", "date", "end", "track", "group", "subtasks"]);
+  });
+
+  it("puts the day's fixed items apart, once, and names each track's note", () => {
+    const out = json<TodayJson>("today", "--vault", TERM, "--date", "2021-09-09");
+    expect(where(out.fixedToday)).toEqual([`${TERM_PLAN}:18`]);
+    expect(out.tracks.flatMap((t) => where(t.items))).not.toContain(`${TERM_PLAN}:18`);
+    expect(out.tracks.map((t) => [t.name, t.path])).toEqual([
+      ["LeetCode 刷题", TERM_PLAN], ["CUDA 编程权威指南", TERM_PLAN], ["深度学习课程", TERM_PLAN],
+    ]);
+    expect([out.done, out.total]).toEqual([0, 1]);
+  });
+
+  it("never lists a past fixed item as overdue; a missed deadline stays in deadlines for 7 days", () => {
+    const out = json<TodayJson>("today", "--vault", TERM, "--date", "2021-10-20");
+    const fixed = /开课|结课|考试|截止/u;
+    expect(out.overdue.filter((i) => fixed.test(i.text))).toEqual([]);
+    expect(out.deadlines.map((d) => [d.text, d.daysLeft])[0]).toEqual(["ICRA 2022 投稿截止", -5]);
+    expect(json<TodayJson>("today", "--vault", TERM, "--date", "2021-10-23").deadlines.map((d) => d.daysLeft)).not.toContain(-8);
+    // Roll still names every unfinished past fixed item, of any age, with its reason.
+    const roll = json<RollJson>("roll", "--vault", TERM, "--date", "2021-10-20");
+    const skipped = roll.skipped.filter((s) => s.path === TERM_PLAN).map((s) => [s.line, s.reason]);
+    expect(skipped).toEqual(expect.arrayContaining([
+      [7, expect.stringContaining("结课")], [11, expect.stringContaining("考试")], [17, expect.stringContaining("开课")], [18, "fixed date: deadline"], [19, "fixed date: deadline"],
+    ]));
   });
 
   it("says when nothing is planned and names the next planned day", () => {

@@ -55,16 +55,20 @@ describe("buildToday", () => {
 
   it("active tracks in priority order (even empty), then queued tracks with items; counts and overdue", () => {
     const model = buildToday(indexOf({ "Plan.md": DAILY }), "2021-03-25", now, settings({ termStart: "2021-03-01" }));
-    expect(model).toMatchObject({ date: "2021-03-25", limit: 2, used: 3, overCapacity: true, done: 1, total: 5, nextPlannedDay: null, termWeek: "第4周星期四" });
+    // The header counts what Today shows: the active tracks' items (the queued ones wait in "Queued").
+    expect(model).toMatchObject({ date: "2021-03-25", limit: 2, used: 3, overCapacity: true, done: 0, total: 1, nextPlannedDay: null, termWeek: "第4周星期四" });
+    expect(model.queued).toEqual({ tracks: 3, items: 4 });
+    // Ranks are places in the queue block; tracks it does not name have none.
     expect(model.tracks.map((t) => [t.name, t.state, t.rank, t.done, t.total, t.overdue])).toEqual([
       ["LeetCode 每日一题/专题", "active", 1, 0, 0, 1],
       ["CUDA 编程权威指南", "active", 2, 0, 1, 0],
       ["原理与实践", "queued", 3, 1, 2, 0],
-      ["TIME", "queued", 5, 0, 1, 1],
-      ["英语", "queued", 8, 0, 1, 0],
+      ["TIME", "queued", null, 0, 1, 0],
+      ["英语", "queued", null, 0, 1, 0],
     ]);
     expect(model.tracks[1].items.map((i) => i.line)).toEqual([16]);
-    expect(model.overdue.map((g) => [g.track, g.items.map((i) => i.line)])).toEqual([["LeetCode 每日一题/专题", [18]], ["TIME", [4]]]);
+    // The missed ICRA deadline (line 4) is not overdue: it is listed with the recent deadlines.
+    expect(model.overdue.map((g) => [g.track, g.items.map((i) => i.line)])).toEqual([["LeetCode 每日一题/专题", [18]]]);
     // Deadlines still ahead; one missed within the week is listed apart (here a dropped venue's).
     expect(model.deadlines.map((d) => [d.line, d.venue, d.daysLeft, d.targeted])).toEqual([[3, "AAAI", 168, true]]);
     expect(model.recentDeadlines.map((d) => [d.line, d.venue, d.daysLeft, d.dropped])).toEqual([[4, "ICRA", -5, true]]);
