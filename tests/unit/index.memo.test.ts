@@ -64,5 +64,5 @@ describe("VaultIndex answers kept across changes", () => {
       }),
       { numRuns: 150 },
     );
-  }, 30_000); // 150 runs of full snapshots: seconds on a busy shared machine
+  });
 });
