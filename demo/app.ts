@@ -1,6 +1,6 @@
 // The demo workspace: the sample vault in a stand-in Obsidian, with the built plugin (/main.js) loaded
 // unmodified as CommonJS. DEMO DATE = 2026-11-30: the sample vault is planned around that Monday; the
-// browser tests pin the clock there, and `?date=2026-11-30` does the same for a person (demo code only).
+// page shows that day (the browser tests also pin their clock there), `?date=YYYY-MM-DD` another one.
 // Other URL parameters: `?theme=dark`, `?lang=zh`, `?file=Reading plan.md`, `?mobile=1` (the phone layout).
 import * as codemirrorState from "@codemirror/state";
 import * as codemirrorView from "@codemirror/view";
@@ -15,6 +15,7 @@ import { localStorageStore } from "./shim/app";
 const TODAY_VIEW = "brain-queue-today";
 const PLUGIN_ID = "brain-queue";
 const DEFAULT_NOTE = "学期规划.md";
+const DEMO_DATE = "2026-11-30";
 
 declare global {
   interface Window { bqDemo?: { app: obsidian.App; plugin: RealPlugin | null; error: string | null } }
@@ -80,8 +81,8 @@ function showError(message: string): void {
 }
 
 async function start(): Promise<void> {
-  const date = params.get("date");
-  if (date) pinDate(date);
+  // The sample vault is planned around the demo date: the page shows that day unless ?date= names another.
+  pinDate(params.get("date") ?? DEMO_DATE);
   const language = params.get("lang");
   if (language) window.localStorage.setItem("language", language);
   setTheme(params.get("theme") === "dark");

@@ -1,9 +1,10 @@
 // `npm start`: build the plugin when stale, build the demo, install the plugin into the sample vault,
-// and serve the demo workspace on http://127.0.0.1:<port> (--port N or PORT; default 5173).
+// and serve the demo workspace on http://127.0.0.1:<port> (--port N or PORT; default 5173) over the sample
+// vault, or over another folder of notes with --vault <folder> (read only: nothing is installed there).
 import { spawnSync, spawn } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
-import { extname, join, normalize, relative, sep } from "node:path";
+import { extname, join, normalize, relative, resolve as resolvePath, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { buildDemo } from "../demo/build.mjs";
 
@@ -54,7 +55,7 @@ function listNotes(dir, base = dir) {
 }
 
 /** Maps a URL path to a file inside the folder that route serves (null when it would leave that folder). */
-function resolveRequest(pathname) {
+function resolveRequest(pathname, vault) {
   const inside = (base, rest) => {
     const file = normalize(join(base, rest));
     return file === base || file.startsWith(base + sep) ? file : null;
@@ -63,11 +64,11 @@ function resolveRequest(pathname) {
   if (pathname === "/demo.css") return join(root, "demo", "demo.css");
   if (pathname.startsWith("/dist/")) return inside(join(root, "demo", "dist"), pathname.slice("/dist/".length));
   if (PLUGIN_FILES.some((name) => pathname === `/${name}`)) return join(root, pathname.slice(1));
-  if (pathname.startsWith("/vault/")) return inside(vaultDir, pathname.slice("/vault/".length));
+  if (pathname.startsWith("/vault/")) return inside(vault, pathname.slice("/vault/".length));
   return null;
 }
 
-function handle(req, res) {
+function handle(req, res, vault) {
   let pathname;
   try {
     pathname = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname);
@@ -77,10 +78,10 @@ function handle(req, res) {
   }
   if (pathname === "/vault-index.json") {
     res.writeHead(200, { "content-type": TYPES[".json"], "cache-control": "no-store" });
-    res.end(JSON.stringify(listNotes(vaultDir)));
+    res.end(JSON.stringify(listNotes(vault)));
     return;
   }
-  const file = resolveRequest(pathname);
+  const file = resolveRequest(pathname, vault);
   if (!file || !existsSync(file) || statSync(file).isDirectory()) {
     res.writeHead(404, { "content-type": "text/plain" }).end("Not found");
     return;
@@ -89,10 +90,11 @@ function handle(req, res) {
   res.end(readFileSync(file));
 }
 
-/** Starts the demo server (port 0 = any free port). Resolves with its URL and a close function. */
-export function startServer({ port = 5173, host = "127.0.0.1" } = {}) {
+/** Starts the demo server (port 0 = any free port) over `vault` (default: the sample vault). Resolves with
+ *  its URL and a close function. */
+export function startServer({ port = 5173, host = "127.0.0.1", vault = vaultDir } = {}) {
   return new Promise((resolve, reject) => {
-    const server = createServer(handle);
+    const server = createServer((req, res) => handle(req, res, vault));
     server.once("error", reject);
     server.listen(port, host, () => {
       const address = server.address();
@@ -127,12 +129,26 @@ function openBrowser(url) {
   child.unref();
 }
 
+/** `--vault <folder>` or `--vault=<folder>`: the folder of notes to serve instead of the sample vault. */
+function parseVault(argv) {
+  const index = argv.indexOf("--vault");
+  const raw = index >= 0 ? argv[index + 1] : argv.find((a) => a.startsWith("--vault="))?.slice(8);
+  if (raw === undefined) return vaultDir;
+  const folder = resolvePath(raw);
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) {
+    console.error(`Not a folder: ${raw}. Use --vault path/to/notes.`);
+    process.exit(1);
+  }
+  return folder;
+}
+
 async function main() {
   const port = parsePort(process.argv.slice(2), process.env);
+  const vault = parseVault(process.argv.slice(2));
   await prepare();
   let started;
   try {
-    started = await startServer({ port });
+    started = await startServer({ port, vault });
   } catch (error) {
     if (error && error.code === "EADDRINUSE") {
       console.error(`Port ${port} is already in use. Try another one: npm start -- --port ${port + 1}`);
@@ -141,7 +157,9 @@ async function main() {
     throw error;
   }
   console.log(`Brain Queue demo: ${started.url}`);
-  console.log("The sample vault with the plugin installed is demo/vault (open it in Obsidian to try the real thing).");
+  if (vault === vaultDir) console.log("The sample vault with the plugin installed is demo/vault (open it in Obsidian to try the real thing).");
+  else console.log(`Serving the notes in ${vault} (read only: edits in the demo stay in the page).`);
+  console.log("This terminal keeps the server running (Ctrl+C stops it); use another one for npm test.");
   if (hasDisplay()) openBrowser(started.url);
 }
 

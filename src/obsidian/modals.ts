@@ -4,7 +4,7 @@ import type { Deadline } from "../core/deadlines";
 import type { RollPlan } from "../core/roll";
 import type { RollMode } from "../core/types";
 import { t } from "./i18n";
-import { daysLeftLabel, deadlineLabel } from "./todayRender";
+import { deadlineLabel, deadlineStatusLabel } from "./todayRender";
 
 export interface RollPreviewHandlers {
   /** Re-plans with the given per-track modes (the modal shows the result). */
@@ -147,7 +147,7 @@ export class DeadlineSuggestModal extends SuggestModal<Deadline> {
     const top = el.createDiv({ cls: "bq-deadline-row" });
     top.createSpan({ cls: "bq-deadline-venue", text: deadlineLabel(deadline) });
     top.createSpan({ cls: "bq-date", text: deadline.date });
-    top.createSpan({ cls: "bq-days-left", text: daysLeftLabel(deadline.daysLeft) });
+    top.createSpan({ cls: "bq-days-left", text: deadlineStatusLabel(deadline) });
     el.createEl("small", { cls: "bq-group", text: `${deadline.path}:${deadline.line}` });
   }
   onChooseSuggestion(deadline: Deadline): void {

@@ -25,6 +25,7 @@ export class BrainQueueSettingTab extends PluginSettingTab {
   display(): void {
     const { containerEl } = this;
     containerEl.empty();
+    containerEl.addClass("bq-settings");
     new Setting(containerEl).setName(t("set.general")).setHeading();
     new Setting(containerEl)
       .setName(t("set.headingLevel"))
@@ -52,23 +53,50 @@ export class BrainQueueSettingTab extends PluginSettingTab {
     this.listSetting(containerEl, "fixedKeywords", "set.fixed", "set.fixedDesc");
 
     new Setting(containerEl).setName(t("set.queue")).setDesc(t("set.queueDesc")).setHeading();
-    new Setting(containerEl).setName(t("set.limit")).addSlider((slider) =>
-      slider.setLimits(1, 12, 1).setValue(this.settings.queueLimit).setDynamicTooltip().onChange(async (value) => {
-        this.settings.queueLimit = value;
-        await this.save();
-      }),
-    );
+    const queue = this.host.queueState();
+    if (queue.from === "note" && queue.block) {
+      containerEl.createDiv({
+        cls: "setting-item-description bq-queue-in-effect",
+        text: t("set.queueInEffect", { path: queue.block.path, line: queue.block.limitLine, limit: queue.limit }),
+      });
+    }
+    this.slider(containerEl, t("set.limit"), 1, 12, this.settings.queueLimit, String, async (value) => {
+      this.settings.queueLimit = value;
+      await this.save();
+    });
     this.priorityList(containerEl);
 
     new Setting(containerEl).setName(t("set.deadlines")).setHeading();
     this.listSetting(containerEl, "deadlineWords", "set.deadlineWords", "set.deadlineWordsDesc");
     this.listSetting(containerEl, "customVenues", "set.venues", "set.venuesDesc");
+    this.slider(containerEl, t("set.horizon"), 1, 60, this.settings.deadlineHorizonMonths, (months) => t("set.months", { count: months }), async (value) => {
+      this.settings.deadlineHorizonMonths = value;
+      await this.save();
+    }, t("set.horizonDesc"));
     this.toggle(containerEl, "anywhereOnEarth", "set.aoe", "set.aoeDesc");
     this.toggle(containerEl, "deadlineNotice", "set.notice", "set.noticeDesc");
     new Setting(containerEl)
       .setName(t("set.highlight"))
       .setDesc(t("set.highlightDesc"))
       .addToggle((toggle) => toggle.setValue(this.settings.highlightDeadlines).onChange((value) => this.host.setHighlighting(value)));
+  }
+
+  /** A slider with its value written beside it (a tooltip alone shows nothing until dragged, and nothing on touch). */
+  private slider(
+    containerEl: HTMLElement, name: string, min: number, max: number, value: number, format: (value: number) => string,
+    onChange: (value: number) => Promise<void>, desc?: string,
+  ): void {
+    const setting = new Setting(containerEl).setName(name);
+    if (desc) setting.setDesc(desc);
+    const shown = setting.controlEl.createSpan({ cls: "bq-slider-value", text: format(value) });
+    setting.addSlider((slider) => {
+      slider.setLimits(min, max, 1).setValue(value).setDynamicTooltip().onChange(async (next) => {
+        shown.setText(format(next));
+        await onChange(next);
+      });
+      // Live while dragging, before the change is saved.
+      slider.sliderEl.addEventListener("input", () => shown.setText(format(Number(slider.sliderEl.value))));
+    });
   }
 
   private listSetting(containerEl: HTMLElement, key: ListKey, name: MessageKey, desc: MessageKey): void {

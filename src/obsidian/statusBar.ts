@@ -3,7 +3,7 @@ import type { Deadline } from "../core/deadlines";
 import type { TodayModel } from "../core/today";
 import type { BrainQueueHost } from "./host";
 import { t } from "./i18n";
-import { deadlineLabel } from "./todayRender";
+import { deadlineLabel, deadlineStatusLabel } from "./todayRender";
 
 /** The nearest deadline the person targets (not dropped, not passed). */
 export function nearestTargeted(deadlines: Deadline[]): Deadline | null {
@@ -15,7 +15,7 @@ export function statusText(model: TodayModel): string {
   const overdue = model.overdue.reduce((sum, group) => sum + group.count, 0);
   if (overdue > 0) parts.push(t("status.overdue", { count: overdue }));
   const deadline = nearestTargeted(model.deadlines);
-  if (deadline) parts.push(t("status.deadline", { venue: deadlineLabel(deadline), days: deadline.daysLeft }));
+  if (deadline) parts.push(`${deadlineLabel(deadline)} · ${deadlineStatusLabel(deadline)}`);
   return parts.join(" · ");
 }
 

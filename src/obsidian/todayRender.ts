@@ -285,6 +285,11 @@ export function daysLeftLabel(days: number): string {
   return days > 0 ? t("view.daysLeft", { days }) : t("view.daysAgo", { days: -days });
 }
 
+/** What a deadline's countdown says everywhere (sidebar, suggester, status bar, notice): "dropped", "today", "12d", "3d ago". */
+export function deadlineStatusLabel(deadline: Deadline): string {
+  return deadline.dropped ? t("view.dropped") : daysLeftLabel(deadline.daysLeft);
+}
+
 export function deadlineLabel(deadline: Deadline): string {
   if (!deadline.venue) return deadline.text;
   return deadline.year === null ? deadline.venue : `${deadline.venue} ${deadline.year}`;
@@ -295,6 +300,8 @@ function renderDeadlines(root: HTMLElement, model: TodayModel, ctx: RenderContex
   const section = lazyTree(root, "section:deadlines", t("view.sectionDeadlines"), ctx, "bq-section bq-section-deadlines", false, (children) => {
     if (all.length === 0) children.createDiv({ cls: "bq-empty", text: t("view.noDeadlines") });
     else ctx.pager.list(children, "section:deadlines", all, "items", (parent, deadline) => renderDeadline(parent, deadline, ctx.handlers));
+    // Beyond the horizon: a count, not a list of "2052d".
+    if (model.laterDeadlines > 0) children.createDiv({ cls: "bq-more-hint bq-deadlines-later", text: t("view.laterDeadlines", { count: model.laterDeadlines }) });
   });
   section.flair.setText(String(model.deadlines.filter((d) => !d.dropped && d.daysLeft >= 0).length));
 }
@@ -306,7 +313,7 @@ function renderDeadline(parent: HTMLElement, deadline: Deadline, handlers: Today
   row.dataset.line = String(deadline.line);
   row.createSpan({ cls: "bq-deadline-venue", text: deadlineLabel(deadline) });
   row.createSpan({ cls: "bq-date", text: deadline.date });
-  row.createSpan({ cls: "bq-days-left", text: deadline.dropped ? t("view.dropped") : daysLeftLabel(deadline.daysLeft) });
+  row.createSpan({ cls: "bq-days-left", text: deadlineStatusLabel(deadline) });
   if (deadline.venue) row.setAttribute("aria-label", deadline.text);
   const open = (): void => handlers.onOpen?.({ path: deadline.path, line: deadline.line });
   row.addEventListener("click", open);

@@ -21,12 +21,13 @@ export interface DemoSession {
 
 let prepared: Promise<void> | null = null;
 
-export async function startDemo(): Promise<DemoSession> {
+/** `vault`: a folder of notes to serve instead of the sample vault (a fixture under tests/fixtures/vaults). */
+export async function startDemo(options: { vault?: string } = {}): Promise<DemoSession> {
   const executablePath = chromiumPath();
   if (!executablePath) throw new Error("No Chromium found: install it (apt-get install chromium) or set CHROMIUM_PATH.");
   prepared ??= prepare({ log: () => {} });
   await prepared;
-  const server = await startServer({ port: 0 });
+  const server = await startServer({ port: 0, ...(options.vault ? { vault: options.vault } : {}) });
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   return {
     url: server.url,

@@ -109,7 +109,8 @@ describe("status bar and notices", () => {
     const status = app.statusBarEl.querySelector<HTMLElement>(".bq-status")!;
     plugin.data.settings.priority = [];
     await plugin.saveSettings();
-    expect(status.textContent).toBe("Today 1/4 · 1 overdue · ICRA 2022 · 4d");
+    // 1.2 着色 waits in a queued track: not counted with what Today shows.
+    expect(status.textContent).toBe("Today 1/3 · 1 overdue · ICRA 2022 · 4d");
     status.click();
     await flush();
     expect(app.workspace.getLeavesOfType("brain-queue-today")).toHaveLength(1);

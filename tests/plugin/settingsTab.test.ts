@@ -68,4 +68,27 @@ describe("settings tab", () => {
     expect(plugin.data.settings.termStart).toBe("2021-02-22");
     plugin.unload();
   });
+
+  it("shows the limit's number and the deadline horizon's, and says when a queue block is in effect", async () => {
+    const { plugin, root } = await openSettings();
+    const limit = Array.from(root.querySelectorAll<HTMLElement>(".setting-item")).find((el) => el.textContent?.startsWith("Active track limit"))!;
+    expect(limit.querySelector(".bq-slider-value")?.textContent).toBe("1");
+    const slider = limit.querySelector<HTMLInputElement>("input.slider")!;
+    slider.value = "4";
+    slider.dispatchEvent(new Event("input"));
+    slider.dispatchEvent(new Event("change"));
+    await flush();
+    expect(limit.querySelector(".bq-slider-value")?.textContent).toBe("4");
+    expect(plugin.data.settings.queueLimit).toBe(4);
+    const horizon = Array.from(root.querySelectorAll<HTMLElement>(".setting-item")).find((el) => el.textContent?.startsWith("Deadline horizon"))!;
+    expect(horizon.querySelector(".bq-slider-value")?.textContent).toBe("12 months");
+    expect(root.querySelector(".bq-queue-in-effect")).toBeNull();
+    plugin.unload();
+
+    const withBlock = await startPlugin({ "A.md": `最大进程数为：2\n- Alpha\n${NOTE}` });
+    const modal = withBlock.app.setting.open();
+    await flush();
+    expect(modal.modalEl.querySelector(".bq-queue-in-effect")?.textContent).toBe("A queue block in A.md (line 1) is in effect: limit 2. These settings apply only without one.");
+    withBlock.plugin.unload();
+  });
 });
