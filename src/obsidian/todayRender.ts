@@ -25,6 +25,8 @@ export interface TodayHandlers {
 
 /** What one render needs besides the model; `pager` builds the bounded lists. */
 interface RenderContext {
+  /** The day shown. */
+  day: IsoDate;
   handlers: TodayHandlers;
   collapsed: Set<string>;
   pager: ListPager;
@@ -41,7 +43,7 @@ export function weekdayLabel(day: IsoDate): string {
 /** Draws the view; returns a clean-up that stops the scroll watching (call it before the next render). */
 export function renderToday(container: HTMLElement, model: TodayModel, handlers: TodayHandlers = {}): () => void {
   const pager = new ListPager(handlers.shown ?? new Map<string, number>(), container);
-  const ctx: RenderContext = { handlers, collapsed: handlers.collapsed ?? new Set<string>(), pager };
+  const ctx: RenderContext = { day: model.date, handlers, collapsed: handlers.collapsed ?? new Set<string>(), pager };
   container.empty();
   const root = container.createDiv({ cls: "bq-today", attr: { role: "tree", "aria-label": t("view.title") } });
   root.addEventListener("keydown", (event) => handleArrowKeys(root, event));
@@ -137,7 +139,7 @@ function renderTrack(parent: HTMLElement, track: TodayTrack, ctx: RenderContext,
   const idle = track.total === 0;
   const node = lazyTree(parent, key, track.name, ctx, `bq-track bq-track-${track.state}`, queued, (children) => {
     ctx.pager.list(children, key, track.items, "items", (rows, item) => renderItem(rows, item, handlers, false));
-    if (idle && track.state === "active") renderNext(children, track, handlers);
+    if (idle && track.state === "active") renderNext(children, track, ctx);
   });
   node.root.dataset.track = track.name;
   node.root.toggleClass("bq-track-idle", idle);
@@ -153,7 +155,8 @@ function renderTrack(parent: HTMLElement, track: TodayTrack, ctx: RenderContext,
 }
 
 /** An idle active track's next item and its day (a click opens the line), or that nothing is planned. */
-function renderNext(parent: HTMLElement, track: TodayTrack, handlers: TodayHandlers): void {
+function renderNext(parent: HTMLElement, track: TodayTrack, ctx: RenderContext): void {
+  const { handlers } = ctx;
   const next = track.next;
   if (!next) {
     parent.createDiv({ cls: "bq-next-item bq-empty-next", text: t("view.nothingPlanned") });
@@ -162,7 +165,9 @@ function renderNext(parent: HTMLElement, track: TodayTrack, handlers: TodayHandl
   const row = parent.createDiv({ cls: "bq-next-item bq-focusable", attr: { tabindex: "0", role: "treeitem", "data-path": next.path, "data-line": next.line } });
   row.createSpan({ cls: "bq-next-label", text: t("view.next") });
   row.createSpan({ cls: "bq-item-text", text: next.text });
-  row.createSpan({ cls: "bq-date", text: `${next.date.slice(5)} ${weekdayLabel(next.date)}` });
+  // The year only when it is another one than the day's (an old plan's next item is years away).
+  const date = next.date.slice(0, 4) === ctx.day.slice(0, 4) ? next.date.slice(5) : next.date;
+  row.createSpan({ cls: "bq-date", text: `${date} ${weekdayLabel(next.date)}` });
   const open = (): void => handlers.onOpen?.({ path: next.path, line: next.line });
   row.addEventListener("click", open);
   row.addEventListener("keydown", (event) => {

@@ -46,7 +46,8 @@ describe("Today sidebar", () => {
     const page = await openDemo(session);
     const view = sidebar(page);
     expect(await view.locator(".bq-day").textContent()).toBe("2026-11-30 Mon");
-    expect(await view.locator(".bq-done-count").textContent()).toBe("0/12 done");
+    // The header counts what Today shows: the active tracks' items, not the 7 waiting in Queued.
+    expect(await view.locator(".bq-done-count").textContent()).toBe("0/5 done");
     expect(await view.locator(".bq-term-week").textContent()).toBe("第13周星期一"); // the demo's term started 2026-09-07
 
     const active = await tracksUnder(page, ".bq-section-today > .tree-item-children > .bq-track-active");
@@ -66,7 +67,7 @@ describe("Today sidebar", () => {
 
     const queued = view.locator(".bq-queued");
     expect(await queued.locator(":scope > .tree-item-self .tree-item-inner").textContent()).toBe("Queued");
-    expect(await queued.locator(":scope > .tree-item-self .tree-item-flair").textContent()).toBe("7");
+    expect(await queued.locator(":scope > .tree-item-self .tree-item-flair").textContent()).toBe("5 tracks · 7 items");
     expect(await queued.getAttribute("class")).toContain("is-collapsed");
     await queued.locator(":scope > .tree-item-self").click();
     const waiting = await tracksUnder(page, ".bq-queued > .tree-item-children > .bq-track-queued");
@@ -80,11 +81,12 @@ describe("Today sidebar", () => {
     const page = await openDemo(session, { height: 1060 });
     const view = sidebar(page);
     const overdue = view.locator(".bq-section-overdue");
-    expect(await overdue.locator(":scope > .tree-item-self .tree-item-flair").textContent()).toBe("11");
+    // The CVPR deadline missed four days ago is not overdue: it is listed, missed, with the deadlines.
+    expect(await overdue.locator(":scope > .tree-item-self .tree-item-flair").textContent()).toBe("10");
     const groups = await tracksUnder(page, ".bq-section-overdue .bq-overdue-track");
     expect(groups.map((g) => `${g.name} ${g.count}`)).toEqual([
       "LeetCode 每日一题/专题 2", "CUDA C 编程权威指南 2", "深度学习工程师 2", "全栈深度学习训练营 1",
-      "Designing Data-Intensive Applications 1", "Errands 1", "TIME 2",
+      "Designing Data-Intensive Applications 1", "Errands 1", "TIME 1",
     ]);
     const cuda = overdue.locator('.bq-overdue-track[data-track="CUDA C 编程权威指南"]');
     await cuda.locator(":scope > .tree-item-self .tree-item-inner").click();
@@ -106,7 +108,7 @@ describe("Today sidebar", () => {
     ]);
     expect(deadlines).toContain("ACL 2027 | 2026-12-19 | dropped | bq-urgency-month | true");
     expect(deadlines).toContain("ICML 2027 | 2027-01-28 | 59d | bq-urgency-later | false");
-    expect(await page.locator(".status-bar .bq-status").textContent()).toBe("Today 0/12 · 11 overdue · AAAI 2027 · 3d");
+    expect(await page.locator(".status-bar .bq-status").textContent()).toBe("Today 0/5 · 10 overdue · AAAI 2027 · 3d");
     await dismissNotices(page);
     await page.mouse.move(700, 500);
     await screenshot(page.locator(".mod-right-split"), "sidebar-light");
@@ -118,7 +120,7 @@ describe("Today sidebar", () => {
     await itemRow(page, "组合问题、剪枝优化").locator("input.task-list-item-checkbox").click();
     await expect.poll(() => editorText(page), WAIT).toBe(PLANNER.replace("- [ ] 2026/11/30    组合问题、剪枝优化", "- [x] 2026/11/30    组合问题、剪枝优化"));
     await expect.poll(() => itemRow(page, "组合问题、剪枝优化").getAttribute("class"), WAIT).toContain("is-done");
-    expect(await sidebar(page).locator(".bq-done-count").textContent()).toBe("1/12 done");
+    expect(await sidebar(page).locator(".bq-done-count").textContent()).toBe("1/5 done");
     expect(await sidebar(page).locator('.bq-track[data-track="LeetCode 每日一题/专题"] > .tree-item-self .tree-item-flair').textContent()).toBe("1/1");
     // Ticking again writes it back.
     await itemRow(page, "组合问题、剪枝优化").locator("input.task-list-item-checkbox").click();
@@ -140,7 +142,7 @@ describe("Today sidebar", () => {
     }, line);
     await page.keyboard.type("x");
     await expect.poll(() => itemRow(page, "第二周 词嵌入 2.6-2.10").getAttribute("class"), WAIT).toContain("is-done");
-    expect(await sidebar(page).locator(".bq-done-count").textContent()).toBe("1/12 done");
+    expect(await sidebar(page).locator(".bq-done-count").textContent()).toBe("1/5 done");
     expect((await editorText(page)).split("\n")[line]).toBe("- [x] 2026/11/30    第二周 词嵌入 2.6-2.10");
     await page.context().close();
   });
@@ -214,7 +216,7 @@ describe("Today sidebar", () => {
     const page = await openDemo(session, { height: 600 });
     await addDrills(page, ACTIVE, 30);
     const view = sidebar(page);
-    await expect.poll(() => view.locator(".bq-section-today > .tree-item-self .tree-item-flair").textContent(), WAIT).toBe(`0/${12 + 5 * 30}`);
+    await expect.poll(() => view.locator(".bq-section-today > .tree-item-self .tree-item-flair").textContent(), WAIT).toBe(`0/${5 + 5 * 30}`);
     // The first render stopped well above the deadlines: they wait behind a row of their own.
     const deadlines = view.locator(".bq-section-deadlines .bq-deadline-row");
     expect(await deadlines.count()).toBe(0);

@@ -107,5 +107,10 @@ describe("renderToday", () => {
     renderToday(container, free, { today: "2021-09-06" });
     expect(container.querySelector(".bq-section-today .bq-empty")?.textContent).toContain("Nothing planned for today.");
     expect(container.querySelector('.bq-track[data-track="LeetCode"] .bq-next-item .bq-item-text')?.textContent).toBe("背包问题小结");
+    expect(container.querySelector('.bq-track[data-track="LeetCode"] .bq-next-item .bq-date')?.textContent).toBe("09-08 Wed");
+    // Another year's next item says its year.
+    const later = { ...free, tracks: [{ ...free.tracks[0], next: { ...next, date: "2026-11-26" } }] };
+    renderToday(container, later, { today: "2021-09-06" });
+    expect(container.querySelector('.bq-track[data-track="LeetCode"] .bq-next-item .bq-date')?.textContent).toBe("2026-11-26 Thu");
   });
 });
