@@ -37,7 +37,9 @@ describe("cancelled items", () => {
     const model = buildToday(index, DAY, new Date(2025, 4, 20, 9), structuredClone(DEFAULT_SETTINGS));
     expect(model.overdue.map((g) => [g.track, g.count, g.items.map((i) => i.line)])).toEqual([["实验记录", 3, [4, 6, 7]]]);
     expect(model.tracks.map((t) => [t.name, t.done, t.total, t.overdue])).toEqual([["实验记录", 0, 1, 3]]);
-    expect([model.done, model.total]).toEqual([0, 1]);
+    // Without a queue block or priority list the track waits in Queued: the header counts what Today
+    // shows (nothing here), Queued its one remaining item (not the cancelled one).
+    expect([model.done, model.total, model.queued.items]).toEqual([0, 0, 1]);
     const plan = planRoll(index.items(), DAY, { mode: "today", settings: DEFAULT_SETTINGS });
     expect(plan.changes.map((c) => c.line)).toEqual([4, 6, 7]);
     expect(plan.skipped).toEqual([]);
