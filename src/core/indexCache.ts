@@ -1,20 +1,36 @@
 // The index's persisted form: bytes, so start-up reads the columns back instead of parsing JSON.
-// Five sections after a header: stats (Float64), numbers (Int32), string lengths (Int32), the short
-// strings (paths, names) as one UTF-8 run decoded in a single call, and each note's item text as UTF-8.
-// Records are keyed by path with mtime + size, so a restart re-reads only the notes that changed. This
-// file writes the format; indexCacheRead.ts restores it.
+// After a header: stats (Float64), checksums (Int32), numbers (Int32), string lengths (Int32), each
+// note's item text as UTF-8 (each on a 4-byte boundary), and the short strings (paths, names) as one
+// UTF-8 run decoded in a single call. Records are keyed by path with mtime + size, so a restart re-reads
+// only the notes that changed. Every note has a checksum over its stats, numbers, lengths and text; the
+// short strings with the header have one, the selection keys another: a damaged note is not restored
+// (it is read again), damaged short strings restore nothing. This file writes the format;
+// indexCacheRead.ts restores it.
 import type { NoteItems } from "./noteItems";
 import type { QueueBlock } from "./queue";
 import type { NoteRecord } from "./noteRecord";
+import { CHECKSUM_SEED, mixBytes, mixWord, mixWords, wordAligned } from "./checksum";
 import { ChunkedColumn, Utf8Chunks } from "./chunks";
 
 /** Raised whenever parsing reads the same text differently (then a cached record would be stale). */
-export const INDEX_CACHE_VERSION = 7;
+export const INDEX_CACHE_VERSION = 8;
 export const MAGIC = 0x43495142; // "BQIC" read as a little-endian u32
 export const BYTE_ORDER = 0x01020304;
-export const HEADER_INTS = 10;
+/** An even count: the stats after the header are Float64s, which need 8-byte alignment. */
+export const HEADER_INTS = 12;
+/** Checksums after the notes' own: the header with the short strings, then the selection keys. */
+export const SHARED_SUMS = 2;
 /** Longest stretch of a stepped encode (ms) before the UI gets a turn: a step or so past it at most. */
 export const CACHE_SLICE_MS = 8;
+
+/** A note's checksum: its two stats, where its parts start, then its numbers, string lengths and text bytes (as stored). */
+export function mixStats(sum: number, mtime: number, size: number): number {
+  STAT_PAIR[0] = mtime;
+  STAT_PAIR[1] = size;
+  return mixWords(sum, STAT_WORDS);
+}
+const STAT_PAIR = new Float64Array(2);
+const STAT_WORDS = new Int32Array(STAT_PAIR.buffer);
 
 /** Columns read from a cache: the text stays UTF-8 in the file's buffer until something reads it. */
 export class CachedNoteItems implements NoteItems {
@@ -60,9 +76,22 @@ class Writer {
   private readonly encoder = new TextEncoder();
   /** Each note's item text as UTF-8. */
   readonly texts = new Utf8Chunks(this.encoder);
+  /** Each note's checksum (see `mixStats`). */
+  readonly sums = new ChunkedColumn((n) => new Int32Array(n));
   notes = 0;
 
+  /** The sum after the numbers `[from, to)` of an Int32 column. */
+  static mixColumn(sum: number, column: ChunkedColumn<Int32Array>, from: number, to: number): number {
+    let h = sum;
+    for (const piece of column.range(from, to)) h = mixWords(h, piece);
+    return h;
+  }
+
+  /** UTF-16 units of the short strings so far. */
+  chars = 0;
+
   str(value: string): void {
+    this.chars += value.length;
     this.strings.push(value);
     this.pending += value.length;
     this.lengths.push(value.length);
@@ -82,6 +111,10 @@ class Writer {
 
   record(record: NoteRecord, selections: Iterable<[string, number[]]> | undefined): void {
     const { items } = record;
+    const intsFrom = this.ints.length;
+    const lengthsFrom = this.lengths.length;
+    const charsFrom = this.chars;
+    const bytesFrom = this.texts.byteLength;
     this.notes++;
     this.stats.push(record.stat!.mtime);
     this.stats.push(record.stat!.size);
@@ -92,8 +125,10 @@ class Writer {
     this.ints.push(items.bodiesEnd);
     this.ints.pushAll(items.cols);
     // A note restored from the cache and never read since is written back as the bytes it came as.
-    if (items instanceof CachedNoteItems) this.texts.add(items.utf8);
-    this.ints.push(items instanceof CachedNoteItems ? items.utf8.length : this.texts.encode(items.text));
+    let utf8: Uint8Array;
+    if (items instanceof CachedNoteItems) this.texts.add((utf8 = items.utf8));
+    else utf8 = this.texts.encode(items.text);
+    this.ints.push(utf8.length);
     this.ints.push(items instanceof CachedNoteItems ? items.length : items.text.length);
     for (const name of items.names) this.str(name);
     this.ints.push(record.problems.length);
@@ -114,6 +149,11 @@ class Writer {
       this.ints.push(rows.length);
       for (const row of rows) this.ints.push(row);
     }
+    let sum = mixStats(CHECKSUM_SEED, record.stat!.mtime, record.stat!.size);
+    sum = mixWord(mixWord(mixWord(mixWord(sum, intsFrom), lengthsFrom), charsFrom), bytesFrom);
+    sum = Writer.mixColumn(sum, this.ints, intsFrom, this.ints.length);
+    sum = Writer.mixColumn(sum, this.lengths, lengthsFrom, this.lengths.length);
+    this.sums.push(mixBytes(sum, utf8));
   }
 
   private queue(block: QueueBlock | null): void {
@@ -157,6 +197,9 @@ export function* encodeIndexCacheInSteps(
   }
   writer.endRun(true);
   // The selection keys follow the last note's strings.
+  const keysFrom = writer.ints.length;
+  const keyLengthsFrom = writer.lengths.length;
+  const keyCharsFrom = writer.chars;
   writer.ints.push(writer.keys.size);
   for (const key of writer.keys.keys()) writer.str(key);
   writer.endRun(true);
@@ -166,11 +209,21 @@ export function* encodeIndexCacheInSteps(
   const ints = writer.ints.parts();
   const lengths = writer.lengths.parts();
   const byteLength = (parts: ArrayBufferView[]): number => parts.reduce((sum, part) => sum + part.byteLength, 0);
+  const utf8Length = byteLength(writer.utf8);
   const header = new Int32Array([
     MAGIC, BYTE_ORDER, INDEX_CACHE_VERSION, trackHeadingLevel, writer.notes, writer.stats.length, writer.ints.length,
-    writer.lengths.length, byteLength(writer.utf8), byteLength(writer.texts.parts),
+    writer.lengths.length, byteLength(writer.texts.parts), utf8Length, writer.notes + SHARED_SUMS, 0,
   ]);
-  return yield* concat([header, ...stats, ...ints, ...lengths, ...writer.utf8, ...writer.texts.parts]);
+  // The short strings in one piece, filled up to whole words: checksummed as words, as they are read.
+  const strings = new Uint8Array(wordAligned(utf8Length));
+  writer.utf8.reduce((at, run) => (strings.set(run, at), at + run.length), 0);
+  writer.sums.push(mixBytes(mixWords(CHECKSUM_SEED, header), strings));
+  let keys = mixWord(mixWord(mixWord(mixWord(CHECKSUM_SEED, keysFrom), keyLengthsFrom), keyCharsFrom), writer.texts.byteLength);
+  keys = Writer.mixColumn(keys, writer.ints, keysFrom, writer.ints.length);
+  keys = Writer.mixColumn(keys, writer.lengths, keyLengthsFrom, writer.lengths.length);
+  writer.sums.push(keys);
+  yield;
+  return yield* concat([header, ...stats, ...writer.sums.parts(), ...ints, ...lengths, ...writer.texts.parts, strings]);
 }
 
 /** The parts back to back in one buffer, copied a step at a time. */

@@ -1,10 +1,11 @@
-// Restoring the index from its cache file (format: indexCache.ts). Start-up uses the columns where they
-// lie in the file's buffer, checks every number it will later trust (offsets, name indexes, dates) and
-// decodes a note's items, tracks and text only when a query first needs them. A damaged or foreign
-// cache yields fewer records, never an exception.
+// Restoring the index from its cache (format: indexCache.ts). Start-up uses the columns where they lie
+// in the cache's buffer, checks every note's checksum and every number it will later trust (offsets,
+// name indexes, dates) and decodes a note's items, tracks and text only when a query first needs them.
+// A damaged or foreign cache yields fewer records, never an exception and never a changed one.
 import { isValidYmd } from "./dates";
 import type { VenueMark } from "./deadlines";
-import { BYTE_ORDER, CachedNoteItems, HEADER_INTS, INDEX_CACHE_VERSION, MAGIC } from "./indexCache";
+import { CHECKSUM_SEED, mixBytes, mixWord, mixWords, wordAligned } from "./checksum";
+import { BYTE_ORDER, CachedNoteItems, HEADER_INTS, INDEX_CACHE_VERSION, MAGIC, SHARED_SUMS } from "./indexCache";
 import {
   BODY_FROM, DATE, DATE_FROM, DATE_TO, END, FORM_SHIFT, FORMS, GROUP, ITEM_STRIDE, LINE, NO_ITEMS, NO_VALUES, PREFIX, STATUS_FORM,
   SUB_LINE, SUB_OWNER, SUB_STATUS, SUB_STRIDE, SUB_TEXT_FROM, SUB_TEXT_TO, TRACK, type NoteItems,
@@ -20,12 +21,32 @@ function check(ok: boolean): void {
   if (!ok) throw new Error("damaged index cache");
 }
 
+/** Where a reader was: see `Reader.mixSince`. */
+interface Mark { int: number; len: number; char: number; byte: number }
+
 class Reader {
   private int = 0;
   private len = 0;
   private char = 0;
   private byte = 0;
-  constructor(private ints: Int32Array, private lengths: Int32Array, private text: string, private texts: Uint8Array) {}
+  /** `texts` as words: each note's text starts on a word and is filled up to whole words. */
+  private readonly textWords: Int32Array;
+  constructor(private ints: Int32Array, private lengths: Int32Array, private text: string, private texts: Uint8Array) {
+    this.textWords = new Int32Array(texts.buffer, texts.byteOffset, texts.length >> 2);
+  }
+
+  mark(): Mark {
+    return { int: this.int, len: this.len, char: this.char, byte: this.byte };
+  }
+  /**
+   * The sum after where `mark` was and the numbers, string lengths and text words read since (as the writer
+   * sums a note). The places count: a damaged length before them would have the strings read from elsewhere.
+   */
+  mixSince(sum: number, mark: Mark): number {
+    const at = mixWord(mixWord(mixWord(mixWord(sum, mark.int), mark.len), mark.char), mark.byte);
+    const h = mixWords(mixWords(at, this.ints, mark.int, this.int), this.lengths, mark.len, this.len);
+    return mixWords(h, this.textWords, mark.byte >> 2, this.byte >> 2);
+  }
 
   next(): number {
     check(this.int < this.ints.length);
@@ -42,8 +63,8 @@ class Reader {
     this.int += n;
   }
   skipBytes(n: number): void {
-    check(n >= 0 && this.byte + n <= this.texts.length);
-    this.byte += n;
+    check(n >= 0 && this.byte + wordAligned(n) <= this.texts.length);
+    this.byte += wordAligned(n);
   }
   /** The next `n` numbers, as a view on the cache's buffer (no copy). */
   take(n: number): Int32Array {
@@ -51,8 +72,9 @@ class Reader {
     return n === 0 ? NO_INTS : this.ints.subarray(this.int - n, this.int); // most notes have nothing
   }
   bytes(n: number): Uint8Array {
+    const at = this.byte;
     this.skipBytes(n);
-    return n === 0 ? NO_BYTES : this.texts.subarray(this.byte - n, this.byte);
+    return n === 0 ? NO_BYTES : this.texts.subarray(at, at + n);
   }
   str(): string {
     const n = this.skipStr();
@@ -217,11 +239,18 @@ function skipBody(reader: Reader, picked: (id: number, rows: number[]) => void):
   return count > 0 || problems > 0 || tracks > 0 || queue || marks > 0;
 }
 
-function readRecord(reader: Reader, mtime: number, size: number, pickIds: Map<NoteRecord, [number, number[]][]>): NoteRecord {
+/**
+ * The next record, or null when its checksum (`sum`, begun with its stats) says it changed since it was
+ * written: the reader is then past it, and the note is read again from the vault.
+ */
+function readRecord(reader: Reader, mtime: number, size: number, sum: number, expected: number,
+  pickIds: Map<NoteRecord, [number, number[]][]>): NoteRecord | null {
+  const start = reader.mark();
   const path = reader.str();
   const body = reader.fork();
   const ids: [number, number[]][] = [];
   const holdsContent = skipBody(reader, (id, rows) => ids.push([id, rows]));
+  if (reader.mixSince(sum, start) !== expected) return null;
   const restored = new RestoredRecord(path, { mtime, size }, holdsContent, holdsContent ? body : null);
   if (ids.length > 0) pickIds.set(restored, ids);
   return restored;
@@ -255,29 +284,38 @@ function decode(bytes: Uint8Array, trackHeadingLevel: number, optionsKey: string
   // Typed views need aligned offsets; a buffer handed over at an odd offset is copied once.
   const data = bytes.byteOffset % 8 === 0 ? bytes : bytes.slice();
   const header = new Int32Array(data.buffer, data.byteOffset, HEADER_INTS);
-  const [magic, order, version, level, notes, statCount, intCount, lengthCount, utf8Length, textBytes] = header;
+  const [magic, order, version, level, notes, statCount, intCount, lengthCount, textBytes, utf8Length, sumCount] = header;
   if (magic !== MAGIC || order !== BYTE_ORDER || version !== INDEX_CACHE_VERSION || level !== trackHeadingLevel) return NOTHING;
-  if (statCount !== notes * 2 || [notes, intCount, lengthCount, utf8Length, textBytes].some((n) => n < 0)) return NOTHING;
+  if ([notes, intCount, lengthCount, utf8Length, textBytes].some((n) => n < 0)) return NOTHING;
+  if (statCount !== notes * 2 || sumCount !== notes + SHARED_SUMS || textBytes % 4 !== 0) return NOTHING;
   const statsAt = data.byteOffset + HEADER_INTS * 4;
-  const intsAt = statsAt + statCount * 8;
+  const sumsAt = statsAt + statCount * 8;
+  const intsAt = sumsAt + sumCount * 4;
   const lengthsAt = intsAt + intCount * 4;
-  const utf8At = lengthsAt + lengthCount * 4;
-  const textsAt = utf8At + utf8Length;
-  if (textsAt - data.byteOffset + textBytes !== data.byteLength) return NOTHING;
+  const textsAt = lengthsAt + lengthCount * 4;
+  const utf8At = textsAt + textBytes;
+  if (utf8At - data.byteOffset + wordAligned(utf8Length) !== data.byteLength) return NOTHING;
+  const sums = new Int32Array(data.buffer, sumsAt, sumCount);
+  // The header and the short strings (every note's path and names): past a change there, nothing stands.
+  if (mixBytes(mixWords(CHECKSUM_SEED, header), new Uint8Array(data.buffer, utf8At, wordAligned(utf8Length))) !== sums[notes]) return NOTHING;
+  const statWords = new Int32Array(data.buffer, statsAt, statCount * 2);
   const stats = new Float64Array(data.buffer, statsAt, statCount);
-  const reader = new Reader(
-    new Int32Array(data.buffer, intsAt, intCount),
-    new Int32Array(data.buffer, lengthsAt, lengthCount),
-    new TextDecoder().decode(new Uint8Array(data.buffer, utf8At, utf8Length)),
-    new Uint8Array(data.buffer, textsAt, textBytes),
-  );
+  const ints = new Int32Array(data.buffer, intsAt, intCount);
+  const lengths = new Int32Array(data.buffer, lengthsAt, lengthCount);
+  const reader = new Reader(ints, lengths, new TextDecoder().decode(new Uint8Array(data.buffer, utf8At, utf8Length)),
+    new Uint8Array(data.buffer, textsAt, textBytes));
   if (reader.str() !== optionsKey) return NOTHING;
   const records: NoteRecord[] = [];
   const pickIds = new Map<NoteRecord, [number, number[]][]>();
   const keys: string[] = [];
   try {
-    for (let i = 0; i < notes; i++) records.push(readRecord(reader, stats[2 * i], stats[2 * i + 1], pickIds));
+    for (let i = 0; i < notes; i++) {
+      const record = readRecord(reader, stats[2 * i], stats[2 * i + 1], mixWords(CHECKSUM_SEED, statWords, 4 * i, 4 * i + 4), sums[i], pickIds);
+      if (record) records.push(record);
+    }
+    const keysAt = reader.mark();
     for (let n = reader.count(); n > 0; n--) keys.push(reader.str());
+    if (reader.mixSince(CHECKSUM_SEED, keysAt) !== sums[notes + 1]) keys.length = 0;
   } catch {
     // Records are read in order: past the first damaged one nothing can be trusted, before it all was checked.
     // Without the whole key table the remembered selections are dropped; the records stand.
