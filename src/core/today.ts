@@ -214,20 +214,15 @@ function addMonths(day: IsoDate, months: number): IsoDate {
  * taken off each track's count and first items.
  */
 function withoutUnmissable(index: VaultIndex, day: IsoDate, settings: BrainQueueSettings, groups: Map<string, OverdueGroup>): Map<string, OverdueGroup> {
-  const past = index.openItemsWithText(notOverdueKey(settings), (text) => cannotBeOverdue(text, settings))
-    .filter((item) => (item.end ?? item.date) < day);
-  if (past.length === 0) return groups;
-  const perTrack = new Map<string, number>();
-  const skip = new Set<string>();
-  for (const item of past) {
-    perTrack.set(item.track, (perTrack.get(item.track) ?? 0) + 1);
-    skip.add(`${item.path}\n${item.line}`);
-  }
+  // Counted per track only: a vault can hold tens of thousands of past fixed items.
+  const perTrack = index.openCountsBefore(notOverdueKey(settings), (text) => cannotBeOverdue(text, settings), day);
+  if (perTrack.size === 0) return groups;
   const out = new Map<string, OverdueGroup>();
   for (const [track, group] of groups) {
     const count = group.count - (perTrack.get(track) ?? 0);
     if (count <= 0) continue;
-    out.set(track, { count, items: group.items.filter((item) => !skip.has(`${item.path}\n${item.line}`)) });
+    // A group's items are open and past, so the text alone tells which of them cannot be overdue.
+    out.set(track, { count, items: group.items.filter((item) => !cannotBeOverdue(item.text, settings)) });
   }
   return out;
 }

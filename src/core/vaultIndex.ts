@@ -17,7 +17,7 @@ import { BUILTIN_VENUES, findVenueMarks, type VenueMark } from "./deadlines";
 import type { IsoDate, Item, ParseOptions, Problem } from "./types";
 import { encodeIndexCache, encodeIndexCacheInSteps } from "./indexCache";
 import { decodeIndexCache } from "./indexCacheRead";
-import { NextDays, OverdueTally, PathList, replacePart, type OverdueGroup, type ViewSource } from "./vaultViews";
+import { NextDays, NextOpen, OverdueTally, PathList, replacePart, TrackCounts, type OverdueGroup, type ViewSource } from "./vaultViews";
 import {
   addParsed, blankRecord, failedRecord, hasContent, hasQueueMarker, parseRecord, renameRecord, sameTracks, sameValue, sameValues,
   type IndexOptions, type NoteRecord, type NoteStat,
@@ -41,6 +41,9 @@ interface Views {
   on?: { day: IsoDate; list: PathList<Item> };
   overdue?: OverdueTally;
   next?: NextDays;
+  nextOpen?: NextOpen;
+  /** `openCountsBefore`'s answer for one key. */
+  pastCounts?: { key: string; view: TrackCounts };
   /** Per selection key, the most recent last; a few at most. */
   picks: Map<string, PathList<Item>>;
 }
@@ -261,25 +264,37 @@ export class VaultIndex {
    * by date, then path and line. Only notes that have one of the tracks are read.
    */
   nextOpenItems(tracks: ReadonlySet<string>, day: IsoDate): Map<string, Item> {
-    const after = dayKey(day);
-    const best = new Map<string, { key: number; item: Item }>();
     if (tracks.size === 0) return new Map();
-    for (const record of this.recordsWithItems()) {
-      const { cols, names, count } = record.items;
-      const wanted = names.map((name) => tracks.has(name));
-      if (!wanted.includes(true)) continue;
-      const memo = this.memo(record);
-      for (let k = 0, at = 0; k < count; k++, at += ITEM_STRIDE) {
-        const first = cols[at + DATE];
-        if (first <= after || !wanted[cols[at + TRACK]] || closedAt(record.items, k)) continue;
-        const name = names[cols[at + TRACK]];
-        const held = best.get(name);
-        // Notes come by path and rows by line: only a strictly earlier day wins.
-        if ((held && held.key <= first) || textAt(record.items, k) === "") continue;
-        best.set(name, { key: first, item: this.item(record, memo, k) });
-      }
+    if (this.views.nextOpen?.day !== day) {
+      const after = dayKey(day);
+      this.views.nextOpen = NextOpen.build(this.recordsWithItems(), day, (record) => nextOpenRows(record.items, after));
     }
-    return new Map([...best].map(([name, { item }]) => [name, item]));
+    const out = new Map<string, Item>();
+    for (const [name, { path, row }] of this.views.nextOpen.current(this.source, tracks)) {
+      const record = this.notes.get(path)!;
+      out.set(name, this.item(record, this.memo(record), row));
+    }
+    return out;
+  }
+
+  /**
+   * Per track, how many open items whose text passes `test` end before `day`, remembered under `key` and
+   * patched per changed note; no item becomes an object (a vault can hold tens of thousands).
+   */
+  openCountsBefore(key: string, test: (text: string) => boolean, day: IsoDate): ReadonlyMap<string, number> {
+    const held = this.views.pastCounts;
+    if (held?.key !== key || held.view.day !== day) {
+      const before = dayKey(day);
+      const part = (record: NoteRecord): Int32Array => {
+        const rows: number[] = [];
+        for (let k = 0; k < record.items.count; k++) {
+          if (!closedAt(record.items, k) && lastDayAt(record.items, k) < before && test(textAt(record.items, k))) rows.push(k);
+        }
+        return countPerTrack(record.items, rows);
+      };
+      this.views.pastCounts = { key, view: TrackCounts.build(this.recordsWithItems(), day, part) };
+    }
+    return this.views.pastCounts!.view.current(this.source);
   }
 
   /** The first day after `day` with any item on it that is not cancelled, or null. */
@@ -460,8 +475,10 @@ export class VaultIndex {
 
   /** Tells each view which note changed and what it was; a view with too much to catch up on is dropped. */
   private viewsChanged(path: string, old: NoteRecord | undefined): void {
-    const { on, overdue, next, picks } = this.views;
+    const { on, overdue, next, nextOpen, pastCounts, picks } = this.views;
     if (on && !on.list.changed(path, old)) this.views.on = undefined;
+    if (nextOpen && !nextOpen.changed(path, old)) this.views.nextOpen = undefined;
+    if (pastCounts && !pastCounts.view.changed(path, old)) this.views.pastCounts = undefined;
     if (overdue && !overdue.changed(path, old)) this.views.overdue = undefined;
     if (next && !next.changed(path, old)) this.views.next = undefined;
     for (const [key, view] of picks) if (!view.changed(path, old)) picks.delete(key);
@@ -600,3 +617,43 @@ function nextDayIn(items: NoteItems, day: number, tomorrow: number): number {
   }
   return best;
 }
+
+/** Pairs (track name index, row) of a note's earliest open item with text dated after `after`, per track (the first row on a tie). */
+function nextOpenRows(items: NoteRecord["items"], after: number): Int32Array {
+  const { cols, names, count } = items;
+  const rows = new Int32Array(names.length).fill(-1);
+  let found = 0;
+  for (let k = 0, at = 0; k < count; k++, at += ITEM_STRIDE) {
+    const first = cols[at + DATE];
+    if (first <= after || closedAt(items, k)) continue;
+    const track = cols[at + TRACK];
+    const held = rows[track];
+    if ((held >= 0 && cols[held * ITEM_STRIDE + DATE] <= first) || textAt(items, k) === "") continue;
+    if (held < 0) found++;
+    rows[track] = k;
+  }
+  const pairs = new Int32Array(found * 2);
+  for (let t = 0, p = 0; t < rows.length; t++) {
+    if (rows[t] < 0) continue;
+    pairs[p++] = t;
+    pairs[p++] = rows[t];
+  }
+  return pairs;
+}
+
+/** Pairs (track name index, count) of the given rows. */
+function countPerTrack(items: NoteRecord["items"], rows: readonly number[]): Int32Array {
+  if (rows.length === 0) return EMPTY_PAIRS;
+  const perName = new Int32Array(items.names.length);
+  let found = 0;
+  for (const row of rows) if (perName[items.cols[row * ITEM_STRIDE + TRACK]]++ === 0) found++;
+  const pairs = new Int32Array(found * 2);
+  for (let t = 0, p = 0; t < perName.length; t++) {
+    if (perName[t] === 0) continue;
+    pairs[p++] = t;
+    pairs[p++] = perName[t];
+  }
+  return pairs;
+}
+
+const EMPTY_PAIRS = new Int32Array(0);

@@ -1,6 +1,6 @@
 // Whole-vault answers the index keeps across edits (the day's items, overdue counts per track, selections):
 // after a change only the changed notes' parts are taken out and put back, instead of walking every note.
-import { ITEM_STRIDE, TRACK } from "./noteItems";
+import { DATE, ITEM_STRIDE, TRACK } from "./noteItems";
 import type { NoteRecord } from "./noteRecord";
 import { insertSorted, removeSorted } from "./sortedPaths";
 import type { IsoDate, Item } from "./types";
@@ -285,4 +285,121 @@ function firstRowOf(source: ViewSource, track: TrackTally, day: IsoDate): number
   const { cols, names } = record.items;
   for (const row of source.overdueRows(record, day)) if (names[cols[row * ITEM_STRIDE + TRACK]] === track.name) return row;
   return -1;
+}
+
+/** A note's part of a per-track answer: pairs (index into the note's names, value). */
+export type TrackPairs = Int32Array;
+
+/** Per track, a count summed over the notes (such as past items that cannot be overdue), patched per changed note. */
+export class TrackCounts extends PatchedView {
+  private counts = new Map<string, number>();
+
+  private constructor(readonly day: IsoDate, private readonly part: (record: NoteRecord) => TrackPairs) {
+    super();
+  }
+
+  static build(records: Iterable<NoteRecord>, day: IsoDate, part: (record: NoteRecord) => TrackPairs): TrackCounts {
+    const view = new TrackCounts(day, part);
+    for (const record of records) view.add(record, 1);
+    return view;
+  }
+
+  /** The counts now (tracks with none are absent). Read-only: shared until the next change. */
+  current(source: ViewSource): ReadonlyMap<string, number> {
+    if (this.pending.size === 0) return this.counts;
+    this.counts = new Map(this.counts);
+    for (const [path, old] of this.pending) {
+      if (old) this.add(old, -1);
+      const record = source.record(path);
+      if (record) this.add(record, 1);
+    }
+    this.pending.clear();
+    return this.counts;
+  }
+
+  private add(record: NoteRecord, sign: 1 | -1): void {
+    const pairs = this.part(record);
+    const names = record.items.names;
+    for (let p = 0; p < pairs.length; p += 2) {
+      const name = names[pairs[p]];
+      const count = (this.counts.get(name) ?? 0) + sign * pairs[p + 1];
+      if (count === 0) this.counts.delete(name);
+      else this.counts.set(name, count);
+    }
+  }
+}
+
+/** One note's first open item of a track: its day (yyyymmdd) and row. */
+interface FirstOpen {
+  key: number;
+  row: number;
+}
+
+/**
+ * Per track, its first open item after a day across the vault (earliest day, then first by path and line),
+ * patched per changed note: each note's candidates are kept per track, and a track's best is found again
+ * only when one of its notes changed.
+ */
+export class NextOpen extends PatchedView {
+  private byTrack = new Map<string, Map<string, FirstOpen>>();
+  private best = new Map<string, { path: string; row: number } | null>();
+
+  private constructor(readonly day: IsoDate, private readonly part: (record: NoteRecord) => TrackPairs) {
+    super();
+  }
+
+  static build(records: Iterable<NoteRecord>, day: IsoDate, part: (record: NoteRecord) => TrackPairs): NextOpen {
+    const view = new NextOpen(day, part);
+    for (const record of records) view.put(record, true);
+    return view;
+  }
+
+  /** The first open item of each of `tracks` that has one: its note's path and row. */
+  current(source: ViewSource, tracks: ReadonlySet<string>): Map<string, { path: string; row: number }> {
+    for (const [path, old] of this.pending) {
+      if (old) this.put(old, false);
+      const record = source.record(path);
+      if (record) this.put(record, true);
+    }
+    this.pending.clear();
+    const out = new Map<string, { path: string; row: number }>();
+    for (const track of tracks) {
+      let best = this.best.get(track);
+      if (best === undefined) {
+        best = null;
+        let bestKey = 0;
+        for (const [path, first] of this.byTrack.get(track) ?? []) {
+          if (best === null || first.key < bestKey || (first.key === bestKey && path < best.path)) {
+            best = { path, row: first.row };
+            bestKey = first.key;
+          }
+        }
+        this.best.set(track, best);
+      }
+      if (best) out.set(track, best);
+    }
+    return out;
+  }
+
+  /** Adds (or takes out) a note's candidates; the tracks it touches find their best again when asked. */
+  private put(record: NoteRecord, add: boolean): void {
+    const pairs = this.part(record);
+    const { names, cols } = record.items;
+    for (let p = 0; p < pairs.length; p += 2) {
+      const name = names[pairs[p]];
+      this.best.delete(name);
+      let notes = this.byTrack.get(name);
+      if (!add) {
+        notes?.delete(record.path);
+        if (notes?.size === 0) this.byTrack.delete(name);
+        continue;
+      }
+      if (!notes) this.byTrack.set(name, (notes = new Map<string, FirstOpen>()));
+      const row = pairs[p + 1];
+      const key = cols[row * ITEM_STRIDE + DATE];
+      // Two of a note's names can read alike (a heading named like the note): the earlier item wins.
+      const held = notes.get(record.path);
+      if (!held || key < held.key || (key === held.key && row < held.row)) notes.set(record.path, { key, row });
+    }
+  }
 }

@@ -3,6 +3,7 @@
 // however many changes come between two questions about the same day.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { cannotBeOverdue, notOverdueKey } from "../../src/core/fixed";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { buildToday, SIDEBAR_OVERDUE_LIMIT } from "../../src/core/today";
 import type { Item } from "../../src/core/types";
@@ -29,6 +30,8 @@ const PATHS = ["A.md", "B.md", "Notes/C.md", "Notes/Deep/D.md", "a.md", "b.md"];
 const DAYS = ["2021-03-21", "2021-03-25", "2021-04-23", "2021-05-01"];
 const LIMITS = [0, 1, 2, Infinity];
 const NOW = new Date(2021, 2, 21, 9, 0);
+/** Headings and note names (a track above every heading is named after its note). */
+const TRACK_NAMES = new Set(["A", "B", "C", "", "D", "a", "b"]);
 
 /** What the sidebar and the CLI ask about one day. */
 function answers(index: VaultIndex, day: string, limit: number): unknown {
@@ -42,6 +45,9 @@ function answers(index: VaultIndex, day: string, limit: number): unknown {
     deadlines: index.openItemsWithText("deadline", (text) => text.includes("deadline")),
     open: index.select("open", (item) => !item.done),
     today: buildToday(index, day, NOW, DEFAULT_SETTINGS, { overdueLimit: SIDEBAR_OVERDUE_LIMIT }),
+    nextOpen: [...index.nextOpenItems(TRACK_NAMES, day)],
+    // The sidebar's key: one such view is kept, so asking under another key would rebuild it every time.
+    pastCounts: [...index.openCountsBefore(notOverdueKey(DEFAULT_SETTINGS), (text) => cannotBeOverdue(text, DEFAULT_SETTINGS), day)].sort(),
   };
 }
 
