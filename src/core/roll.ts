@@ -7,7 +7,8 @@ import { splitLines } from "./scan";
 import { nameRecord, ownEntry, type BrainQueueSettings } from "./settings";
 import type { IsoDate, Item, LineEdit, RollMode } from "./types";
 
-export interface RollChange { path: string; line: number; from: string; to: string; text: string; track: string; edit: LineEdit }
+/** `overdue`: the item was overdue; otherwise a later item that a shift slides along. */
+export interface RollChange { path: string; line: number; from: string; to: string; text: string; track: string; overdue: boolean; edit: LineEdit }
 export interface RollPlan {
   date: IsoDate;
   /** Per track (a null-prototype object: any track name is a key). */
@@ -116,11 +117,11 @@ export function rewriteLine(
   return { line: source.slice(0, from) + after + rest, before, after };
 }
 
-function changeFor(item: Item, date: IsoDate, end: IsoDate | null, habit: PaddingHabit): RollChange | null {
+function changeFor(item: Item, date: IsoDate, end: IsoDate | null, habit: PaddingHabit, overdue: boolean): RollChange | null {
   const { line, before, after } = rewriteLine(item.source, item.dateFrom, item.dateTo, date, end, habit);
   if (line === item.source) return null;
   return {
-    path: item.path, line: item.line, from: before, to: after, text: item.text, track: item.track,
+    path: item.path, line: item.line, from: before, to: after, text: item.text, track: item.track, overdue,
     edit: { path: item.path, line: item.line, expected: item.source, replacement: line },
   };
 }
@@ -177,7 +178,7 @@ export function planRoll(items: Item[], day: IsoDate, options: { mode: RollMode;
         plan.skipped.push({ path: item.path, line: item.line, reason: PAST_THE_END, text: item.text });
         continue;
       }
-      const change = changeFor(item, date, end, habit);
+      const change = changeFor(item, date, end, habit, isOverdue(item));
       if (change) plan.changes.push(change);
     }
   }
@@ -195,6 +196,19 @@ export function planTracks(byTrack: Map<string, Item[]>, day: IsoDate, modes: Re
     for (const skip of part.skipped) plan.skipped.push(skip);
   }
   return plan;
+}
+
+export interface RollSummary { lines: number; notes: number; overdue: number; later: number }
+
+/** What a set of changes amounts to: "33 lines in 3 notes: 11 overdue moved, 22 later items shifted". */
+export function summarizeChanges(changes: readonly RollChange[]): RollSummary {
+  const notes = new Set<string>();
+  let overdue = 0;
+  for (const change of changes) {
+    notes.add(change.path);
+    if (change.overdue) overdue++;
+  }
+  return { lines: changes.length, notes: notes.size, overdue, later: changes.length - overdue };
 }
 
 /** Entries by note, in one pass (a roll of every overdue item in a vault can hold tens of thousands). */

@@ -1,7 +1,7 @@
 // Modals: the roll-forward preview, the pause-track suggester and the upcoming-deadlines suggester.
 import { FuzzySuggestModal, Modal, Setting, SuggestModal, type App } from "obsidian";
 import type { Deadline } from "../core/deadlines";
-import type { RollPlan } from "../core/roll";
+import { summarizeChanges, type RollChange, type RollPlan, type RollSummary } from "../core/roll";
 import type { RollMode } from "../core/types";
 import { t } from "./i18n";
 import { deadlineLabel, deadlineStatusLabel } from "./todayRender";
@@ -15,11 +15,20 @@ export interface RollPreviewHandlers {
   onModeChange(track: string, mode: RollMode): void;
 }
 
+/** Rows a track shows before "Show N more": a roll of a whole vault can hold tens of thousands. */
+const ROWS_PER_PAGE = 50;
+
+const changeKey = (change: RollChange): string => `${change.path}\n${change.line}`;
+
 export class RollPreviewModal extends Modal {
   private modes: Record<string, RollMode>;
   private plan: RollPlan;
   private notice: string | null = null;
   private busy = false;
+  /** Changes the person unticked, by note and line: they survive a re-plan. */
+  private readonly left = new Set<string>();
+  /** Rows shown per track, past the first page. */
+  private readonly shown = new Map<string, number>();
 
   constructor(app: App, private readonly handlers: RollPreviewHandlers) {
     super(app);
@@ -36,15 +45,28 @@ export class RollPreviewModal extends Modal {
     this.contentEl.empty();
   }
 
+  /** The plan as it will be written: without the unticked changes. */
+  private chosenPlan(): RollPlan {
+    return { ...this.plan, changes: this.plan.changes.filter((change) => !this.left.has(changeKey(change))) };
+  }
+
   private render(): void {
     const { contentEl } = this;
     contentEl.empty();
     this.setTitle(t("roll.title", { date: this.plan.date }));
     if (this.notice) contentEl.createDiv({ cls: "bq-roll-notice mod-warning", text: this.notice });
+    const chosen = this.chosenPlan();
+    if (this.plan.changes.length > 0) contentEl.createDiv({ cls: "bq-roll-summary", text: summaryText(summarizeChanges(chosen.changes)) });
     const list = contentEl.createDiv({ cls: "bq-roll-list" });
-    const tracks = new Set<string>([...Object.keys(this.modes), ...this.plan.changes.map((c) => c.track)]);
+    const byTrack = new Map<string, RollChange[]>();
+    for (const track of Object.keys(this.modes)) byTrack.set(track, []);
+    for (const change of this.plan.changes) {
+      const changes = byTrack.get(change.track);
+      if (changes) changes.push(change);
+      else byTrack.set(change.track, [change]);
+    }
     if (this.plan.changes.length === 0) list.createDiv({ cls: "bq-empty", text: t("roll.nothing") });
-    for (const track of tracks) this.renderTrack(list, track);
+    for (const [track, changes] of byTrack) this.renderTrack(list, track, changes);
     if (this.plan.skipped.length > 0) {
       const skipped = list.createDiv({ cls: "bq-roll-track-block bq-roll-skipped" });
       skipped.createDiv({ cls: "bq-roll-track-head", text: t("roll.skipped") });
@@ -57,36 +79,71 @@ export class RollPreviewModal extends Modal {
     const buttons = contentEl.createDiv({ cls: "bq-modal-buttons" });
     buttons.createEl("button", { text: t("roll.cancel") }).addEventListener("click", () => this.close());
     const confirm = buttons.createEl("button", { cls: "mod-cta bq-roll-confirm", text: t("roll.confirm") });
-    confirm.disabled = this.plan.changes.length === 0 || this.busy;
+    confirm.disabled = chosen.changes.length === 0 || this.busy;
     confirm.addEventListener("click", () => void this.confirm());
   }
 
-  private renderTrack(list: HTMLElement, track: string): void {
-    const changes = this.plan.changes.filter((c) => c.track === track);
+  private renderTrack(list: HTMLElement, track: string, changes: RollChange[]): void {
     const block = list.createDiv({ cls: "bq-roll-track-block" });
     block.dataset.track = track;
-    new Setting(block)
-      .setName(track)
-      .setClass("bq-roll-track-head")
-      .addDropdown((dropdown) =>
-        dropdown
-          .addOption("auto", this.autoLabel(track))
-          .addOption("today", t("roll.modeToday"))
-          .addOption("shift", t("roll.modeShift"))
-          .setValue(this.modes[track] ?? "auto")
-          .onChange((value) => {
-            const mode = value as RollMode;
-            this.modes[track] = mode;
-            this.handlers.onModeChange(track, mode);
-            this.plan = this.handlers.plan(this.modes);
+    const head = new Setting(block).setName(track).setClass("bq-roll-track-head");
+    if (changes.length > 0) {
+      const all = changes.every((change) => !this.left.has(changeKey(change)));
+      head.addToggle((toggle) =>
+        toggle
+          .setValue(all)
+          .setTooltip(t("roll.includeTrack"))
+          .onChange((on) => {
+            for (const change of changes) {
+              if (on) this.left.delete(changeKey(change));
+              else this.left.add(changeKey(change));
+            }
             this.render();
           }),
       );
-    for (const change of changes) {
-      const row = block.createDiv({ cls: "bq-roll-change" });
-      row.createSpan({ cls: "bq-roll-dates", text: `${change.from} → ${change.to}` });
-      row.createSpan({ cls: "bq-roll-text", text: change.text || "—" });
     }
+    head.addDropdown((dropdown) =>
+      dropdown
+        .addOption("auto", this.autoLabel(track))
+        .addOption("today", t("roll.modeToday"))
+        .addOption("shift", t("roll.modeShift"))
+        .setValue(this.modes[track] ?? "auto")
+        .onChange((value) => {
+          const mode = value as RollMode;
+          this.modes[track] = mode;
+          this.handlers.onModeChange(track, mode);
+          this.plan = this.handlers.plan(this.modes);
+          this.render();
+        }),
+    );
+    const visible = Math.min(changes.length, this.shown.get(track) ?? ROWS_PER_PAGE);
+    for (let i = 0; i < visible; i++) this.renderChange(block, changes[i]);
+    if (visible < changes.length) {
+      const more = block.createDiv({ cls: "bq-roll-more", text: t("view.showMore", { count: Math.min(ROWS_PER_PAGE, changes.length - visible) }) });
+      more.setAttr("role", "button");
+      more.tabIndex = 0;
+      more.addEventListener("click", () => {
+        this.shown.set(track, visible + ROWS_PER_PAGE);
+        this.render();
+      });
+    }
+  }
+
+  private renderChange(block: HTMLElement, change: RollChange): void {
+    const key = changeKey(change);
+    const row = block.createEl("label", { cls: "bq-roll-change" });
+    row.dataset.path = change.path;
+    row.dataset.line = String(change.line);
+    if (this.left.has(key)) row.addClass("is-left");
+    const box = row.createEl("input", { type: "checkbox", cls: "bq-roll-include" });
+    box.checked = !this.left.has(key);
+    box.addEventListener("change", () => {
+      if (box.checked) this.left.delete(key);
+      else this.left.add(key);
+      this.render();
+    });
+    row.createSpan({ cls: "bq-roll-dates", text: `${change.from} → ${change.to}` });
+    row.createSpan({ cls: "bq-roll-text", text: change.text || "—" });
   }
 
   /** "Auto (shift the schedule)": what auto resolved to for this track. */
@@ -100,7 +157,7 @@ export class RollPreviewModal extends Modal {
     if (this.busy) return;
     this.busy = true;
     this.render();
-    const replanned = await this.handlers.write(this.plan);
+    const replanned = await this.handlers.write(this.chosenPlan());
     this.busy = false;
     if (replanned === null) {
       this.close();
@@ -153,4 +210,13 @@ export class DeadlineSuggestModal extends SuggestModal<Deadline> {
   onChooseSuggestion(deadline: Deadline): void {
     this.onPick(deadline);
   }
+}
+
+function summaryText(summary: RollSummary): string {
+  return t("roll.summary", {
+    lines: t(summary.lines === 1 ? "roll.line" : "roll.lines", { count: summary.lines }),
+    notes: t(summary.notes === 1 ? "roll.note" : "roll.notes", { count: summary.notes }),
+    overdue: summary.overdue,
+    later: t(summary.later === 1 ? "roll.laterItem" : "roll.laterItems", { count: summary.later }),
+  });
 }

@@ -82,7 +82,7 @@ describe("stale edits, properties", () => {
           date: "2021-04-14", modes: { Gym: "today" }, skipped: [],
           changes: rolled.map((i) => {
             const edit = { path: "n.md", line: i + 1, expected: v0[i], replacement: v0[i].replace(/2021\/4\/\d/u, "2021/4/14") };
-            return { path: "n.md", line: i + 1, from: "", to: "", text: "", track: "Gym", edit };
+            return { path: "n.md", line: i + 1, from: "", to: "", text: "", track: "Gym", overdue: true, edit };
           }),
         };
         const roll = applyLineEdits(v0.join("\n"), plan.changes.map((c) => c.edit));

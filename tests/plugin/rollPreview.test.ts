@@ -1,0 +1,98 @@
+// The roll preview: untick items and tracks before writing, a summary of what will be written, and
+// a roll of thousands of items drawn a page at a time.
+import { describe, expect, it } from "vitest";
+import { flush } from "../../demo/shim/testing";
+import { startPlugin } from "./pluginFixtures";
+
+const PLAN = [
+  "## Reading",
+  "- [x] 2021/4/10    ch1",
+  "- [ ] 2021/4/11    ch2",
+  "- [ ] 2021/4/12    ch3",
+  "- [ ] 2021/4/15    ch4",
+  "",
+  "## Errands",
+  "- [ ] 2021/04/11    buy a book",
+  "- [ ] 2021/04/12    post the forms",
+  "",
+].join("\n");
+
+const OTHER = ["## Thesis", "- [ ] 2021/4/12    outline", ""].join("\n");
+
+const modal = (): HTMLElement => document.body.querySelector<HTMLElement>(".bq-roll-modal")!;
+const rows = (): string[] => Array.from(modal().querySelectorAll(".bq-roll-change")).map((row) => row.textContent ?? "");
+const summary = (): string => modal().querySelector(".bq-roll-summary")?.textContent ?? "";
+
+function untick(text: string): void {
+  const row = Array.from(modal().querySelectorAll<HTMLElement>(".bq-roll-change")).find((r) => r.textContent?.endsWith(text))!;
+  const box = row.querySelector<HTMLInputElement>("input.bq-roll-include")!;
+  box.checked = false;
+  box.dispatchEvent(new Event("change"));
+}
+
+describe("roll preview", () => {
+  it("says what it will write and leaves unticked items and tracks as they are", async () => {
+    const { app, plugin } = await startPlugin({ "Plan.md": PLAN, "Thesis.md": OTHER });
+    app.commands.executeCommandById("brain-queue:roll-forward");
+    await flush();
+    // Reading is a schedule (shift): ch2, ch3 overdue, ch4 slides along; the others move to today.
+    expect(summary()).toBe("6 lines in 2 notes: 5 overdue moved, 1 later item shifted");
+
+    untick("ch3");
+    expect(summary()).toBe("5 lines in 2 notes: 4 overdue moved, 1 later item shifted");
+    const errands = modal().querySelector<HTMLElement>('.bq-roll-track-block[data-track="Errands"] .checkbox-container')!;
+    errands.click();
+    await flush();
+    expect(summary()).toBe("3 lines in 2 notes: 2 overdue moved, 1 later item shifted");
+    expect(modal().querySelectorAll(".bq-roll-change.is-left")).toHaveLength(3);
+
+    modal().querySelector<HTMLButtonElement>(".bq-roll-confirm")!.click();
+    await flush(5);
+    expect(app.vault.readNow("Plan.md")).toBe(
+      PLAN.replace("2021/4/11    ch2", "2021/4/14    ch2").replace("2021/4/15    ch4", "2021/4/18    ch4"),
+    );
+    expect(app.vault.readNow("Thesis.md")).toBe(OTHER.replace("2021/4/12", "2021/4/14"));
+    plugin.unload();
+  });
+
+  it("an unticked item stays unticked when a mode change re-plans the preview", async () => {
+    const { app, plugin } = await startPlugin({ "Plan.md": PLAN });
+    app.commands.executeCommandById("brain-queue:roll-forward");
+    await flush();
+    untick("ch2");
+    const select = modal().querySelector<HTMLSelectElement>('.bq-roll-track-block[data-track="Reading"] select')!;
+    select.value = "today";
+    select.dispatchEvent(new Event("change"));
+    await flush();
+    const box = Array.from(modal().querySelectorAll<HTMLElement>(".bq-roll-change")).find((r) => r.textContent?.endsWith("ch2"))!;
+    expect(box.querySelector<HTMLInputElement>("input")!.checked).toBe(false);
+    expect(summary()).toBe("3 lines in 1 note: 3 overdue moved, 0 later items shifted");
+    plugin.unload();
+  });
+
+  it("nothing ticked: the confirm button is off", async () => {
+    const { app, plugin } = await startPlugin({ "Thesis.md": OTHER });
+    app.commands.executeCommandById("brain-queue:roll-forward");
+    await flush();
+    untick("outline");
+    expect(modal().querySelector<HTMLButtonElement>(".bq-roll-confirm")!.disabled).toBe(true);
+    plugin.unload();
+  });
+
+  it("a roll of thousands of items draws a page per track, and Show more draws the next", async () => {
+    const lines = ["## Drill"];
+    for (let i = 0; i < 3000; i++) lines.push(`- [ ] 2021/4/${1 + (i % 9)}    drill ${i}`);
+    const { app, plugin } = await startPlugin({ "Drill.md": lines.join("\n") + "\n" });
+    app.commands.executeCommandById("brain-queue:roll-forward");
+    await flush();
+    expect(summary()).toBe("3000 lines in 1 note: 3000 overdue moved, 0 later items shifted");
+    expect(rows()).toHaveLength(50);
+    const more = modal().querySelector<HTMLElement>(".bq-roll-more")!;
+    expect(more.textContent).toBe("Show 50 more");
+    more.click();
+    await flush();
+    expect(rows()).toHaveLength(100);
+    expect(rows()[99]).toMatch(/drill 99$/);
+    plugin.unload();
+  });
+});
