@@ -88,10 +88,11 @@ export class RollPreviewModal extends Modal {
     block.dataset.track = track;
     const head = new Setting(block).setName(track).setClass("bq-roll-track-head");
     if (changes.length > 0) {
-      const all = changes.every((change) => !this.left.has(changeKey(change)));
+      // On while any of the track's changes is ticked: a click leaves the whole track out, the next takes it all.
+      const any = changes.some((change) => !this.left.has(changeKey(change)));
       head.addToggle((toggle) =>
         toggle
-          .setValue(all)
+          .setValue(any)
           .setTooltip(t("roll.includeTrack"))
           .onChange((on) => {
             for (const change of changes) {

@@ -43,10 +43,13 @@ async function misplacedRows(modal: Locator, mobile: boolean): Promise<string[]>
   }, mobile);
 }
 
+/** A note's line (counted from 1) as the person sees it: the open editor's text when the note is open. */
 const noteLine = (page: Page, path: string, line: number): Promise<string> =>
   page.evaluate(async ([p, l]) => {
-    const vault = window.bqDemo!.app.vault;
-    return (await vault.cachedRead(vault.getFileByPath(p)!)).split(/\r?\n/)[l];
+    const app = window.bqDemo!.app;
+    const view = app.workspace.getMostRecentLeaf()?.view as { file?: { path: string }; editor?: { getValue(): string } } | undefined;
+    const text = view?.file?.path === p && view.editor ? view.editor.getValue() : await app.vault.cachedRead(app.vault.getFileByPath(p)!);
+    return text.split(/\r?\n/)[l - 1];
   }, [path, line] as const);
 
 describe("Roll preview", () => {

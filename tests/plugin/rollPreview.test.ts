@@ -40,6 +40,9 @@ describe("roll preview", () => {
 
     untick("ch3");
     expect(summary()).toBe("5 lines in 2 notes: 4 overdue moved, 1 later item shifted");
+    // A track with some of its changes still ticked stays on.
+    const reading = modal().querySelector<HTMLElement>('.bq-roll-track-block[data-track="Reading"] .checkbox-container')!;
+    expect(reading.classList.contains("is-enabled")).toBe(true);
     const errands = modal().querySelector<HTMLElement>('.bq-roll-track-block[data-track="Errands"] .checkbox-container')!;
     errands.click();
     await flush();
