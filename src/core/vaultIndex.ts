@@ -261,7 +261,8 @@ export class VaultIndex {
 
   /**
    * Per track asked for: its first unfinished item with text (not an empty slot) starting after `day`,
-   * by date, then path and line. Only notes that have one of the tracks are read.
+   * by date, then path and line. Every note's first items per track are kept for the day and patched per
+   * changed note, so a refresh reads only the notes changed since.
    */
   nextOpenItems(tracks: ReadonlySet<string>, day: IsoDate): Map<string, Item> {
     if (tracks.size === 0) return new Map();
@@ -632,13 +633,7 @@ function nextOpenRows(items: NoteRecord["items"], after: number): Int32Array {
     if (held < 0) found++;
     rows[track] = k;
   }
-  const pairs = new Int32Array(found * 2);
-  for (let t = 0, p = 0; t < rows.length; t++) {
-    if (rows[t] < 0) continue;
-    pairs[p++] = t;
-    pairs[p++] = rows[t];
-  }
-  return pairs;
+  return pairsOf(rows, -1, found);
 }
 
 /** Pairs (track name index, count) of the given rows. */
@@ -647,11 +642,16 @@ function countPerTrack(items: NoteRecord["items"], rows: readonly number[]): Int
   const perName = new Int32Array(items.names.length);
   let found = 0;
   for (const row of rows) if (perName[items.cols[row * ITEM_STRIDE + TRACK]]++ === 0) found++;
+  return pairsOf(perName, 0, found);
+}
+
+/** Pairs (index, value) of the `found` entries of `values` that are not `none`. */
+function pairsOf(values: Int32Array, none: number, found: number): Int32Array {
   const pairs = new Int32Array(found * 2);
-  for (let t = 0, p = 0; t < perName.length; t++) {
-    if (perName[t] === 0) continue;
+  for (let t = 0, p = 0; t < values.length; t++) {
+    if (values[t] === none) continue;
     pairs[p++] = t;
-    pairs[p++] = perName[t];
+    pairs[p++] = values[t];
   }
   return pairs;
 }
