@@ -53,7 +53,8 @@ export function parseArgs(argv: string[]): CliArgs | "help" {
       flags.add(name);
     } else if (VALUE_OPTIONS.has(name)) {
       const value = eq >= 0 ? arg.slice(eq + 1) : argv[++i];
-      if (value === undefined) throw new UsageError(`--${name} needs a value`);
+      // The next option is never a value: `--track --json` would otherwise roll a track named "--json".
+      if (value === undefined || (eq < 0 && value.startsWith("--"))) throw new UsageError(`--${name} needs a value (--${name}=… for one that starts with --)`);
       if (values.has(name)) throw new UsageError(`--${name} given twice`);
       values.set(name, value);
     } else {
