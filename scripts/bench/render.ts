@@ -2,6 +2,7 @@
 import { runInThisContext } from "node:vm";
 import { Window } from "happy-dom";
 import type { TodayModel, TodayTrack } from "../../src/core/today";
+import { groupByTrack } from "../../src/core/tracks";
 import type { Item } from "../../src/core/types";
 import { renderToday } from "../../src/obsidian/todayRender";
 import { installDomHelpers } from "../../demo/shim/dom";
@@ -27,14 +28,9 @@ function setupDom(): void {
 /** The day's model with its tracks replaced by `count` items from the vault, a few tracks of them. */
 export function modelWithItems(base: TodayModel, items: Item[], count: number): TodayModel {
   const chosen = items.slice(0, count).map((item) => ({ ...item, date: BENCH_DAY, end: null }));
-  const byTrack = new Map<string, Item[]>();
-  for (const item of chosen) {
-    const list = byTrack.get(item.track) ?? [];
-    list.push(item);
-    byTrack.set(item.track, list);
-  }
-  const tracks: TodayTrack[] = [...byTrack].map(([name, list], rank) => ({
-    name, state: "active", items: list, done: list.filter((i) => i.done).length, total: list.length, overdue: 0, rank, path: list[0].path, next: null,
+  const tracks: TodayTrack[] = [...groupByTrack(chosen)].map(([key, list], rank) => ({
+    key, name: list[0].track, path: list[0].path, note: null, next: null,
+    state: "active", items: list, done: list.filter((i) => i.done).length, total: list.length, overdue: 0, rank,
   }));
   return { ...base, tracks, overdue: [], deadlines: [], done: chosen.filter((i) => i.done).length, total: chosen.length };
 }

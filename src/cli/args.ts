@@ -13,6 +13,8 @@ export interface CliArgs {
   json: boolean;
   mode: RollMode;
   track: string | null;
+  /** With `track`: the note whose heading it is (vault-relative). */
+  note: string | null;
   write: boolean;
   settings: string | null;
 }
@@ -27,12 +29,13 @@ Options:
   --date YYYY-MM-DD    the day to look at (default: today, local time)
   --json               print JSON instead of text
   --mode <m>           roll: auto (default), today or shift
-  --track <name>       roll: only this track
+  --track <name>       roll: only this track (a heading in one note)
+  --note <path>        roll: the note of --track, when several notes have that heading
   --write              roll: apply the plan to the notes
   --settings <file>    a JSON settings file (plugin data.json works)
   --help               show this help`;
 
-const VALUE_OPTIONS = new Set(["vault", "date", "mode", "track", "settings"]);
+const VALUE_OPTIONS = new Set(["vault", "date", "mode", "track", "note", "settings"]);
 const FLAG_OPTIONS = new Set(["json", "write", "help"]);
 
 export function parseArgs(argv: string[]): CliArgs | "help" {
@@ -71,9 +74,10 @@ export function parseArgs(argv: string[]): CliArgs | "help" {
   const mode = values.get("mode") ?? "auto";
   if (mode !== "auto" && mode !== "today" && mode !== "shift") throw new UsageError(`--mode must be auto, today or shift, not ${printable(mode)}`);
   if (command !== "roll") {
-    for (const name of ["mode", "track"]) if (values.has(name)) throw new UsageError(`--${name} only applies to roll`);
+    for (const name of ["mode", "track", "note"]) if (values.has(name)) throw new UsageError(`--${name} only applies to roll`);
     if (flags.has("write")) throw new UsageError("--write only applies to roll");
   }
+  if (values.has("note") && !values.has("track")) throw new UsageError("--note only applies with --track");
   return {
     command: command as Command,
     vault,
@@ -81,6 +85,7 @@ export function parseArgs(argv: string[]): CliArgs | "help" {
     json: flags.has("json"),
     mode,
     track: values.get("track") ?? null,
+    note: values.get("note") ?? null,
     write: flags.has("write"),
     settings: values.get("settings") ?? null,
   };

@@ -2,6 +2,7 @@
 import type { Deadline } from "../core/deadlines";
 import type { RollPlan } from "../core/roll";
 import type { TodayModel } from "../core/today";
+import { splitTrackKey } from "../core/tracks";
 import type { Item, Problem } from "../core/types";
 import type { WriteResult } from "./vault";
 import { clean, displayWidth, padEnd, shownPath, truncate } from "./width";
@@ -65,8 +66,9 @@ export function formatToday(model: TodayModel): string {
     for (const track of tracks) {
       const overdue = track.overdue > 0 ? ` · ${track.overdue} overdue` : "";
       const rank = track.rank === null ? "" : `${track.rank}. `;
+      const note = track.note === null ? "" : ` (${clean(track.note)})`;
       const next = track.next ? ` · next ${track.next.date} ${label(track.next)}` : "";
-      lines.push(`  ${rank}${clean(track.name)}  ${track.done}/${track.total}${overdue}${next}`);
+      lines.push(`  ${rank}${clean(track.name)}${note}  ${track.done}/${track.total}${overdue}${next}`);
       const rows: string[][] = [];
       for (const item of track.items) {
         rows.push([box(item), label(item), item.group ? `(${truncate(clean(item.group), 30)})` : ""]);
@@ -79,7 +81,7 @@ export function formatToday(model: TodayModel): string {
   if (overdueCount > 0) {
     lines.push("", `Overdue (${overdueCount})`);
     for (const group of model.overdue) {
-      lines.push(`  ${clean(group.track)}  ${group.count}`);
+      lines.push(`  ${clean(group.track)}${group.note === null ? "" : ` (${clean(group.note)})`}  ${group.count}`);
       lines.push(...table(group.items.slice(0, 5).map((item) => [when(item), label(item)]), "       "));
       if (group.count > 5) lines.push(`       … ${group.count - 5} more`);
     }
@@ -104,7 +106,10 @@ export function formatDeadlines(date: string, deadlines: Deadline[]): string {
 }
 
 export function formatRoll(plan: RollPlan, written: WriteResult[] | null): string {
-  const modes = Object.entries(plan.modes).map(([track, mode]) => `${clean(track)}: ${mode}`);
+  const modes = Object.entries(plan.modes).map(([key, mode]) => {
+    const { path, name } = splitTrackKey(key);
+    return `${clean(name)} (${clean(path)}): ${mode}`;
+  });
   const lines = [`Roll to ${plan.date} · ${plural(plan.changes.length, "change")}, ${plan.skipped.length} skipped`];
   if (modes.length > 0) lines.push(`Modes: ${modes.join(", ")}`);
   if (plan.changes.length > 0) {

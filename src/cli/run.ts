@@ -3,9 +3,10 @@ import { localDay } from "../core/dates";
 import { collectDeadlines, venuesOf } from "../core/deadlines";
 import { planRoll } from "../core/roll";
 import { buildToday } from "../core/today";
+import { chooseTrack, type TrackKey } from "../core/tracks";
 import type { LineEdit } from "../core/types";
 import { VaultIndex } from "../core/vaultIndex";
-import type { CliArgs } from "./args";
+import { printable, quotedPath, UsageError, type CliArgs } from "./args";
 import { formatDeadlines, formatRoll, formatScan, formatToday } from "./format";
 import { deadlineJson, rollJson, scanJson, todayJson } from "./json";
 import { terminalSafeJson } from "./width";
@@ -58,12 +59,26 @@ function output(args: CliArgs, clock: () => Date, result: { notes: WriteResult[]
       return args.json ? json({ date: day, deadlines: deadlines.map(deadlineJson) }) : formatDeadlines(day, deadlines);
     }
     case "roll": {
-      const plan = planRoll(index.items(), day, { mode: args.mode, track: args.track ?? undefined, settings });
+      const track = args.track === null ? undefined : trackOf(index, args.track, args.note);
+      const items = track === undefined ? index.items() : index.itemsOfTracks(new Set([track]));
+      const plan = planRoll(items, day, { mode: args.mode, track, settings });
       const written = args.write ? writePlan(args.vault, plan.changes.map((c) => c.edit)) : null;
       result.notes = written;
       return args.json ? json(rollJson(plan, written ?? undefined)) : formatRoll(plan, written);
     }
   }
+}
+
+/** The one track `--track` (and `--note`) names; a usage error when it names none or several. */
+function trackOf(index: VaultIndex, name: string, note: string | null): TrackKey {
+  const choice = chooseTrack(index.tracks(), name, note === null ? null : note.replace(/\\/gu, "/").replace(/^(?:\.\/)+/u, ""));
+  if ("key" in choice) return choice.key;
+  if ("several" in choice) {
+    throw new UsageError(`track ${printable(name)} is in ${choice.several.length} notes (${choice.several.map(quotedPath).join(", ")}): pick one with --note`);
+  }
+  const where = note === null ? "" : ` in ${quotedPath(note)}`;
+  const closest = choice.unknown.length > 0 ? `; closest: ${choice.unknown.map(printable).join(", ")}` : "";
+  throw new UsageError(`no track ${printable(name)}${where}${closest}`);
 }
 
 function writePlan(vault: string, edits: LineEdit[]): WriteResult[] {

@@ -49,3 +49,26 @@ export function fuzzyFilter<T>(query: string, values: T[], nameOf: (value: T) =>
   scored.sort((a, b) => betterMatch(a.match, b.match) || a.index - b.index);
   return scored.map((s) => s.value);
 }
+
+/** Up to `count` of `names` closest to `query`: loose matches first (`fuzzyFilter`), then by shared characters. */
+export function closestNames(query: string, names: string[], count = 3): string[] {
+  const distinct = [...new Set(names)];
+  const out = fuzzyFilter(query, distinct, (name) => name).slice(0, count);
+  if (out.length >= count) return out;
+  const wanted = [...normalizeName(query)];
+  const scored = distinct.filter((name) => !out.includes(name)).map((name, index) => {
+    const left = [...normalizeName(name)];
+    let shared = 0;
+    for (const ch of wanted) {
+      const at = left.indexOf(ch);
+      if (at >= 0) {
+        shared++;
+        left.splice(at, 1);
+      }
+    }
+    return { name, score: shared / Math.max(wanted.length, [...normalizeName(name)].length, 1), index };
+  });
+  scored.sort((a, b) => b.score - a.score || a.index - b.index);
+  for (const { name, score } of scored) if (out.length < count && score >= 0.5) out.push(name);
+  return out;
+}

@@ -16,9 +16,11 @@
 //   priority order. The first N are active.
 // - Then, optionally, a `Brain Queue` or `Queue` line (any case, optional heading marks, bold,
 //   colon) followed by a list of waiting tracks, in the order they should come next (may be empty).
-// - Entries name tracks loosely (see `matchTrack`).
+// - Entries name tracks loosely (see `matchTrack`), the block's own note's headings first: an entry
+//   means that note's track, or, when the note has no heading of that name, the track in every note.
 import { betterMatch, compareNames, normalizeName, type NameMatch } from "./fuzzy";
 import { codeLineMask, splitLines } from "./scan";
+import { trackKey, type TrackKey } from "./tracks";
 import type { Problem } from "./types";
 
 export interface QueueEntry { text: string; line: number }
@@ -40,8 +42,14 @@ export interface QueueState {
   limit: number;
   from: "note" | "settings";
   block: QueueBlock | null;
+  /** Track names (what the entries and the queue commands speak of). */
   active: string[];
   queued: string[];
+  /** The same as tracks in notes (see tracks.ts): the block's own note's heading, else that heading in every note. */
+  activeTracks: TrackKey[];
+  queuedTracks: TrackKey[];
+  /** How many of `queuedTracks` the queue lists; the rest are the vault's other tracks. */
+  listedQueued: number;
   used: number;
   overCapacity: boolean;
   problems: Problem[];
@@ -154,13 +162,21 @@ export function resolveQueue(
   tracks: TrackInfo[],
   fallback: { limit: number; priority: string[] },
 ): QueueState {
-  const names: string[] = [];
-  for (const info of [...tracks].sort(byDocumentOrder)) if (!names.includes(info.name)) names.push(info.name);
+  const sorted = [...tracks].sort(byDocumentOrder);
+  const notesOf = new Map<string, TrackInfo[]>();
+  for (const info of sorted) {
+    const list = notesOf.get(info.name);
+    if (!list) notesOf.set(info.name, [info]);
+    else if (list[list.length - 1].path !== info.path) list.push(info);
+  }
+  const names = [...notesOf.keys()];
+  const ownNames = block ? names.filter((name) => notesOf.get(name)!.some((info) => info.path === block.path)) : [];
   const problems: Problem[] = [];
   const entries: ResolvedEntry[] = [];
   const taken = new Set<string>();
   const resolve = (entry: QueueEntry, list: "active" | "waiting"): void => {
-    const result = matchTrack(entry.text, names);
+    const own = ownNames.length > 0 ? matchTrack(entry.text, ownNames) : null;
+    const result = own && "track" in own ? own : matchTrack(entry.text, names);
     let track: string | null = null;
     if ("problem" in result) problems.push({ path: block?.path ?? "", line: entry.line, message: result.problem });
     else if (taken.has(result.track)) {
@@ -180,8 +196,26 @@ export function resolveQueue(
   const waiting = entries.filter((e) => e.list === "waiting" && e.track !== null).map((e) => e.track as string);
   const active = prioritized.slice(0, limit);
   const queued = [...prioritized.slice(limit), ...waiting, ...names.filter((n) => !taken.has(n))];
+  const bound = new Set<TrackKey>();
+  const keysOf = (name: string): TrackKey[] => {
+    const infos = notesOf.get(name)!;
+    const own = block ? infos.find((info) => info.path === block.path) : undefined;
+    const keys = (own ? [own] : infos).map((info) => trackKey(info.path, info.name)).filter((key) => !bound.has(key));
+    for (const key of keys) bound.add(key);
+    return keys;
+  };
+  const activeTracks = active.flatMap(keysOf);
+  const queuedTracks = [...prioritized.slice(limit), ...waiting].flatMap(keysOf);
+  const listedQueued = queuedTracks.length;
+  for (const info of sorted) {
+    const key = trackKey(info.path, info.name);
+    if (!bound.has(key)) {
+      bound.add(key);
+      queuedTracks.push(key);
+    }
+  }
   return {
-    limit, from: block ? "note" : "settings", block, active, queued,
+    limit, from: block ? "note" : "settings", block, active, queued, activeTracks, queuedTracks, listedQueued,
     used: prioritized.length, overCapacity: prioritized.length > limit, problems, entries,
   };
 }

@@ -5,14 +5,15 @@ import { addDays, daysBetween } from "./dates";
 import { fixedReason } from "./fixed";
 import { splitLines } from "./scan";
 import { nameRecord, ownEntry, type BrainQueueSettings } from "./settings";
+import { trackKeyOf, type TrackKey } from "./tracks";
 import type { IsoDate, Item, LineEdit, RollMode } from "./types";
 
 /** `overdue`: the item was overdue; otherwise a later item that a shift slides along. */
 export interface RollChange { path: string; line: number; from: string; to: string; text: string; track: string; overdue: boolean; edit: LineEdit }
 export interface RollPlan {
   date: IsoDate;
-  /** Per track (a null-prototype object: any track name is a key). */
-  modes: Record<string, "today" | "shift">;
+  /** Per track (note and heading, see tracks.ts) with overdue items: the mode it was planned in. */
+  modes: Record<TrackKey, "today" | "shift">;
   changes: RollChange[];
   skipped: { path: string; line: number; reason: string; text: string }[];
 }
@@ -126,26 +127,30 @@ function changeFor(item: Item, date: IsoDate, end: IsoDate | null, habit: Paddin
   };
 }
 
-function modeFor(track: string, items: Item[], mode: RollMode, settings: BrainQueueSettings): "today" | "shift" {
-  const chosen = mode === "auto" ? ownEntry(settings.trackModes, track) : mode;
+function modeFor(name: string, items: Item[], mode: RollMode, settings: BrainQueueSettings): "today" | "shift" {
+  // A mode the person chose is remembered per heading name, for that heading in any note.
+  const chosen = mode === "auto" ? ownEntry(settings.trackModes, name) : mode;
   if (chosen === "today" || chosen === "shift") return chosen;
   return isSchedule(items) ? "shift" : "today";
 }
 
 /**
- * Plans the roll to `day`. today: every overdue movable item moves to `day` (ranges keep their
+ * Plans the roll to `day`, each track (a heading in a note: the same heading in another note is
+ * another track) on its own. today: every overdue movable item moves to `day` (ranges keep their
  * length). shift: per track, every unfinished movable item dated on or after the earliest overdue
  * one moves by the same number of days, so the first missed item lands on `day`. auto: shift for
- * schedules, today for the rest, unless the settings remember a mode for the track.
+ * schedules, today for the rest, unless the settings remember a mode for the track's name.
+ * `track` limits the plan to one track.
  */
-export function planRoll(items: Item[], day: IsoDate, options: { mode: RollMode; track?: string; settings: BrainQueueSettings }): RollPlan {
+export function planRoll(items: Item[], day: IsoDate, options: { mode: RollMode; track?: TrackKey; settings: BrainQueueSettings }): RollPlan {
   const { settings } = options;
-  const tracks = new Map<string, Item[]>();
+  const tracks = new Map<TrackKey, Item[]>();
   for (const item of [...items].sort(byDocumentOrder)) {
-    if (options.track !== undefined && item.track !== options.track) continue;
-    const list = tracks.get(item.track);
+    const key = trackKeyOf(item);
+    if (options.track !== undefined && key !== options.track) continue;
+    const list = tracks.get(key);
     if (list) list.push(item);
-    else tracks.set(item.track, [item]);
+    else tracks.set(key, [item]);
   }
   const plan: RollPlan = { date: day, modes: nameRecord(), changes: [], skipped: [] };
   for (const [track, trackItems] of tracks) {
@@ -156,7 +161,7 @@ export function planRoll(items: Item[], day: IsoDate, options: { mode: RollMode;
     }
     const isOverdue = (item: Item): boolean => isOpen(item) && lastDay(item) < day;
     const overdue = trackItems.filter((item) => isOverdue(item) && !fixed.has(item));
-    const mode = overdue.length === 0 ? null : modeFor(track, trackItems, options.mode, settings);
+    const mode = overdue.length === 0 ? null : modeFor(trackItems[0].track, trackItems, options.mode, settings);
     const habit = paddingHabit(trackItems);
     if (mode !== null) plan.modes[track] = mode;
 

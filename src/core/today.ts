@@ -4,13 +4,20 @@ import { cannotBeOverdue, isFixedText, notOverdueKey } from "./fixed";
 import { resolveQueue, type QueueBlock, type QueueState, type TrackInfo } from "./queue";
 import type { BrainQueueSettings } from "./settings";
 import { termWeek } from "./termWeek";
+import { groupByTrack, namesInSeveralNotes, noteLabel, splitTrackKey, type TrackKey } from "./tracks";
 import type { IsoDate, Item, Problem } from "./types";
 import type { OverdueGroup, VaultIndex } from "./vaultIndex";
 
+export { groupByTrack } from "./tracks";
+
+/** A track is a heading in a note (tracks.ts): the same heading in two notes is two tracks. */
 export interface TodayTrack {
+  key: TrackKey;
   name: string;
-  /** The note the track's heading is in (its first, by path). */
+  /** The note the heading is in. */
   path: string;
+  /** The note's name, when `name` is a heading in more than one note (else null). */
+  note: string | null;
   state: "active" | "queued";
   /** The track's items on the day that are not fixed, by path then line; empty slots included. */
   items: Item[];
@@ -41,7 +48,7 @@ export interface TodayModel {
   queued: { tracks: number; items: number };
   /** Overdue items grouped by track, in queue order: each group's count and its first items (see `overdueLimit`).
    *  Fixed items and empty slots are never overdue: a past event is over, and a missed deadline is in `recentDeadlines`. */
-  overdue: { track: string; count: number; items: Item[] }[];
+  overdue: { key: TrackKey; track: string; path: string; note: string | null; count: number; items: Item[] }[];
   /** Unfinished deadlines that have not passed (days left ≥ 0) and fall within the horizon, dropped ones included, by date. */
   deadlines: Deadline[];
   /** Unfinished deadlines passed within the last week, by date. */
@@ -54,17 +61,6 @@ export interface TodayModel {
   problems: Problem[];
 }
 
-
-/** Items by track, tracks in order of their first item. */
-export function groupByTrack(items: Item[]): Map<string, Item[]> {
-  const groups = new Map<string, Item[]>();
-  for (const item of items) {
-    const list = groups.get(item.track);
-    if (list) list.push(item);
-    else groups.set(item.track, [item]);
-  }
-  return groups;
-}
 
 /** The queue blocks that count, the one in use first: a limit line with no list under it (a mention
  *  in prose) loses to a real block anywhere. The view, the CLI and the queue commands all use this. */
@@ -86,6 +82,15 @@ function resolveQueueOnce(block: QueueBlock | null, tracks: TrackInfo[], limit: 
   const state = resolveQueue(block, tracks, { limit, priority });
   lastQueue.set(tracks, { block, limit, priority: key, state });
   return state;
+}
+
+/** Per track list (kept while headings stay): the names that are headings in several notes. */
+const sharedNames = new WeakMap<TrackInfo[], Set<string>>();
+
+function sharedNamesOnce(tracks: TrackInfo[]): Set<string> {
+  let shared = sharedNames.get(tracks);
+  if (!shared) sharedNames.set(tracks, (shared = namesInSeveralNotes(tracks)));
+  return shared;
 }
 
 /** Open items with a deadline word: the only ones that can be deadlines. The index remembers which those
@@ -122,41 +127,44 @@ export function buildToday(index: VaultIndex, day: IsoDate, now: Date, settings:
   const byTrack = groupByTrack(todayItems.filter((item) => !fixedSet.has(item)));
   const overdueByTrack = withoutUnmissable(index, day, settings, index.overdueGroups(day, options.overdueLimit ?? Infinity));
   // Every track an item names is in the queue order; anything unknown goes last, in item order.
-  const order = [...queue.active, ...queue.queued];
+  const order = [...queue.activeTracks, ...queue.queuedTracks];
   const known = new Set(order);
-  for (const name of [...byTrack.keys(), ...overdueByTrack.keys()]) {
-    if (!known.has(name)) {
-      known.add(name);
-      order.push(name);
+  for (const key of [...byTrack.keys(), ...overdueByTrack.keys()]) {
+    if (!known.has(key)) {
+      known.add(key);
+      order.push(key);
     }
   }
-  const activeSet = new Set(queue.active);
-  const ranked = rankedTracks(queue);
-  const paths = new Map(index.tracks().map((track) => [track.name, track.path]));
-  const idle = queue.active.filter((name) => countable(byTrack.get(name) ?? []).length === 0);
+  const activeSet = new Set(queue.activeTracks);
+  const ranked = new Set([...queue.activeTracks, ...queue.queuedTracks.slice(0, queue.listedQueued)]);
+  const idle = queue.activeTracks.filter((key) => countable(byTrack.get(key) ?? []).length === 0);
   const next = index.nextOpenItems(new Set(idle), day);
+  const shared = sharedNamesOnce(index.tracks());
+  const place = (key: TrackKey): { key: TrackKey; name: string; path: string; note: string | null } => {
+    const { path, name } = splitTrackKey(key);
+    return { key, name, path, note: noteLabel(path, name, shared) };
+  };
 
   const tracks: TodayTrack[] = [];
-  order.forEach((name, i) => {
-    const items = byTrack.get(name) ?? [];
-    const state = activeSet.has(name) ? "active" : "queued";
+  order.forEach((key, i) => {
+    const items = byTrack.get(key) ?? [];
+    const state = activeSet.has(key) ? "active" : "queued";
     if (state === "queued" && items.length === 0) return;
     const tasks = countable(items);
     tracks.push({
-      name, state, items,
-      // The note the day's items (or the next one) are in; a track without either, its first note.
-      path: items[0]?.path ?? next.get(name)?.path ?? paths.get(name) ?? "",
+      ...place(key), state, items,
       done: tasks.filter((item) => item.done).length,
       total: tasks.length,
-      overdue: overdueByTrack.get(name)?.count ?? 0,
-      rank: ranked.has(name) ? i + 1 : null,
-      next: next.get(name) ?? null,
+      overdue: overdueByTrack.get(key)?.count ?? 0,
+      rank: ranked.has(key) ? i + 1 : null,
+      next: next.get(key) ?? null,
     });
   });
 
-  const overdue = order.filter((name) => overdueByTrack.has(name)).map((name) => {
-    const group = overdueByTrack.get(name)!;
-    return { track: name, count: group.count, items: group.items.slice() };
+  const overdue = order.filter((key) => overdueByTrack.has(key)).map((key) => {
+    const group = overdueByTrack.get(key)!;
+    const { name, ...rest } = place(key);
+    return { ...rest, track: name, count: group.count, items: group.items.slice() };
   });
   const allDeadlines = collectDeadlines(deadlineCandidates(index, settings), index.venueMarks(), now, settings);
   const horizon = addMonths(day, settings.deadlineHorizonMonths);
@@ -191,13 +199,6 @@ function countable(items: Item[]): Item[] {
   return items.filter((item) => item.text !== "" && item.status !== "-");
 }
 
-/** The tracks the queue names (a rank means a place in the person's list, not in the vault's headings). */
-function rankedTracks(queue: QueueState): Set<string> {
-  const named = new Set(queue.active);
-  for (const entry of queue.entries) if (entry.track !== null) named.add(entry.track);
-  return named;
-}
-
 /** The same day `months` later (the month's last day when it is shorter). */
 function addMonths(day: IsoDate, months: number): IsoDate {
   const year = Number(day.slice(0, 4));
@@ -213,11 +214,11 @@ function addMonths(day: IsoDate, months: number): IsoDate {
  * every unfinished past row; the few unmissable ones are found per note (remembered across edits) and
  * taken off each track's count and first items.
  */
-function withoutUnmissable(index: VaultIndex, day: IsoDate, settings: BrainQueueSettings, groups: Map<string, OverdueGroup>): Map<string, OverdueGroup> {
+function withoutUnmissable(index: VaultIndex, day: IsoDate, settings: BrainQueueSettings, groups: Map<TrackKey, OverdueGroup>): Map<TrackKey, OverdueGroup> {
   // Counted per track only: a vault can hold tens of thousands of past fixed items.
   const perTrack = index.openCountsBefore(notOverdueKey(settings), (text) => cannotBeOverdue(text, settings), day);
   if (perTrack.size === 0) return groups;
-  const out = new Map<string, OverdueGroup>();
+  const out = new Map<TrackKey, OverdueGroup>();
   for (const [track, group] of groups) {
     const count = group.count - (perTrack.get(track) ?? 0);
     if (count <= 0) continue;

@@ -14,6 +14,7 @@ import {
 } from "./noteItems";
 import { findQueueBlock, type QueueBlock, type TrackInfo } from "./queue";
 import { BUILTIN_VENUES, findVenueMarks, type VenueMark } from "./deadlines";
+import { splitTrackKey, type TrackKey } from "./tracks";
 import type { IsoDate, Item, ParseOptions, Problem } from "./types";
 import { encodeIndexCache, encodeIndexCacheInSteps } from "./indexCache";
 import { decodeIndexCache } from "./indexCacheRead";
@@ -199,15 +200,24 @@ export class VaultIndex {
     return out;
   }
 
-  /** The items of the given tracks, by path then line: fresh objects, made only for those tracks
-   *  (a roll-forward over three tracks need not make the vault's million items). */
-  itemsOfTracks(tracks: ReadonlySet<string>): Item[] {
+  /** The items of the given tracks (see tracks.ts), by path then line: fresh objects, made only for those
+   *  tracks' notes (a roll-forward over three tracks need not make the vault's million items). */
+  itemsOfTracks(tracks: ReadonlySet<TrackKey>): Item[] {
+    const byPath = new Map<string, Set<string>>();
+    for (const key of tracks) {
+      const { path, name } = splitTrackKey(key);
+      const names = byPath.get(path);
+      if (names) names.add(name);
+      else byPath.set(path, new Set([name]));
+    }
     const out: Item[] = [];
-    for (const record of this.recordsWithItems()) {
+    for (const path of [...byPath.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
+      const record = this.notes.get(path);
+      if (!record || record.items.count === 0) continue;
       const { cols, names, count } = record.items;
-      const wanted = names.map((name) => tracks.has(name));
-      if (!wanted.includes(true)) continue;
-      for (let k = 0; k < count; k++) if (wanted[cols[k * ITEM_STRIDE + TRACK]]) out.push(itemAt(record.items, k, record.path));
+      const chosen = byPath.get(path)!;
+      const wanted = names.map((name) => chosen.has(name));
+      for (let k = 0; k < count; k++) if (wanted[cols[k * ITEM_STRIDE + TRACK]]) out.push(itemAt(record.items, k, path));
     }
     return out;
   }
@@ -240,11 +250,11 @@ export class VaultIndex {
   }
 
   /**
-   * `overdue(day)` by track, tracks in order of their first overdue item: per track the count and the
+   * `overdue(day)` by track (note and heading, see tracks.ts), tracks in order of their first overdue item: per track the count and the
    * first `limit` items by path then line. A large vault can have a hundred thousand overdue items;
    * only the ones asked for become objects. Read-only: shared until the next change.
    */
-  overdueGroups(day: IsoDate, limit = Infinity): Map<string, OverdueGroup> {
+  overdueGroups(day: IsoDate, limit = Infinity): Map<TrackKey, OverdueGroup> {
     // After an edit only the edited notes' rows are counted again (a large vault has hundreds of thousands).
     if (this.views.overdue?.day !== day) this.views.overdue = OverdueTally.build(this.source, this.recordsWithItems(), day, limit);
     return this.views.overdue.groupsFor(this.source, limit);
@@ -260,29 +270,29 @@ export class VaultIndex {
   }
 
   /**
-   * Per track asked for: its first unfinished item with text (not an empty slot) starting after `day`,
+   * Per track asked for (note and heading, see tracks.ts): its first unfinished item with text (not an empty slot) starting after `day`,
    * by date, then path and line. Every note's first items per track are kept for the day and patched per
    * changed note, so a refresh reads only the notes changed since.
    */
-  nextOpenItems(tracks: ReadonlySet<string>, day: IsoDate): Map<string, Item> {
+  nextOpenItems(tracks: ReadonlySet<TrackKey>, day: IsoDate): Map<TrackKey, Item> {
     if (tracks.size === 0) return new Map();
     if (this.views.nextOpen?.day !== day) {
       const after = dayKey(day);
       this.views.nextOpen = NextOpen.build(this.recordsWithItems(), day, (record) => nextOpenRows(record.items, after));
     }
-    const out = new Map<string, Item>();
-    for (const [name, { path, row }] of this.views.nextOpen.current(this.source, tracks)) {
+    const out = new Map<TrackKey, Item>();
+    for (const [track, { path, row }] of this.views.nextOpen.current(this.source, tracks)) {
       const record = this.notes.get(path)!;
-      out.set(name, this.item(record, this.memo(record), row));
+      out.set(track, this.item(record, this.memo(record), row));
     }
     return out;
   }
 
   /**
-   * Per track, how many open items whose text passes `test` end before `day`, remembered under `key` and
+   * Per track (note and heading), how many open items whose text passes `test` end before `day`, remembered under `key` and
    * patched per changed note; no item becomes an object (a vault can hold tens of thousands).
    */
-  openCountsBefore(key: string, test: (text: string) => boolean, day: IsoDate): ReadonlyMap<string, number> {
+  openCountsBefore(key: string, test: (text: string) => boolean, day: IsoDate): ReadonlyMap<TrackKey, number> {
     const held = this.views.pastCounts;
     if (held?.key !== key || held.view.day !== day) {
       const before = dayKey(day);
@@ -364,12 +374,12 @@ export class VaultIndex {
     return rows.length === 0 ? NONE : rows.map((row) => this.item(record, memo, row));
   }
 
-  /** Distinct track names, each at its first occurrence by path then line. */
+  /** Every track: each heading name of each note once, at its first occurrence, by path then line. */
   tracks(): TrackInfo[] {
     if (this.lists.tracks) return this.lists.tracks;
-    const seen = new Set<string>();
     const tracks: TrackInfo[] = [];
     for (const path of this.contentPaths) {
+      const seen = new Set<string>();
       for (const track of this.notes.get(path)!.tracks) {
         if (seen.has(track.name)) continue;
         seen.add(track.name);

@@ -3,6 +3,7 @@
 import { DATE, ITEM_STRIDE, TRACK } from "./noteItems";
 import type { NoteRecord } from "./noteRecord";
 import { insertSorted, removeSorted } from "./sortedPaths";
+import { trackKey, type TrackKey } from "./tracks";
 import type { IsoDate, Item } from "./types";
 
 /** One track's overdue items: how many, and the first ones by path then line. */
@@ -130,8 +131,10 @@ export class NextDays extends PatchedView {
   }
 }
 
-/** One track's part of the overdue rows: its count, the notes it has rows in, and its first items. */
+/** One track's part of the overdue rows: its count, the notes it has rows in (its own: a track is a
+ *  heading in a note), and its first items. */
 interface TrackTally {
+  key: TrackKey;
   name: string;
   count: number;
   /** Notes with overdue rows of this track, sorted. */
@@ -142,14 +145,14 @@ interface TrackTally {
 }
 
 /**
- * Overdue rows on one day, per track: running counts patched with each changed note's old and new part,
+ * Overdue rows on one day, per track (note and heading): running counts patched with each changed note's old and new part,
  * and per track the notes it has rows in, so its first items are found again from its first notes only.
  */
 export class OverdueTally extends PatchedView {
-  private tracks = new Map<string, TrackTally>();
+  private tracks = new Map<TrackKey, TrackTally>();
   /** By place: the first overdue row's path, then line (rows are in line order). */
   private order: TrackTally[] = [];
-  private groups: Map<string, OverdueGroup> | null = null;
+  private groups: Map<TrackKey, OverdueGroup> | null = null;
 
   private constructor(readonly day: IsoDate, private limit: number) {
     super();
@@ -169,7 +172,7 @@ export class OverdueTally extends PatchedView {
         const index = cols[row * ITEM_STRIDE + TRACK];
         if (index !== trackIndex || !track) {
           trackIndex = index;
-          track = tally.trackFor(names[index], row);
+          track = tally.trackFor(record.path, names[index], row);
           if (track.paths[track.paths.length - 1] !== record.path) track.paths.push(record.path);
         }
         track.count++;
@@ -181,7 +184,7 @@ export class OverdueTally extends PatchedView {
   }
 
   /** Per track in order of its first overdue item: the count and the first `limit` items. Read-only. */
-  groupsFor(source: ViewSource, limit: number): Map<string, OverdueGroup> {
+  groupsFor(source: ViewSource, limit: number): Map<TrackKey, OverdueGroup> {
     const relimit = limit !== this.limit;
     this.limit = limit;
     if (this.pending.size > 0) this.patch(source);
@@ -189,7 +192,7 @@ export class OverdueTally extends PatchedView {
       for (const track of this.tracks.values()) this.refill(source, track);
       this.groups = null;
     }
-    return (this.groups ??= new Map(this.order.map((track) => [track.name, track.group])));
+    return (this.groups ??= new Map(this.order.map((track) => [track.key, track.group])));
   }
 
   private patch(source: ViewSource): void {
@@ -197,7 +200,7 @@ export class OverdueTally extends PatchedView {
     for (const [path, old] of this.pending) {
       if (old) {
         for (const [name, count] of tracksIn(source, old, this.day)) {
-          const track = this.tracks.get(name)!;
+          const track = this.tracks.get(trackKey(path, name))!;
           track.count -= count;
           removeSorted(track.paths, path);
           touched.add(track);
@@ -206,7 +209,7 @@ export class OverdueTally extends PatchedView {
       const record = source.record(path);
       if (record) {
         for (const [name, count] of tracksIn(source, record, this.day)) {
-          const track = this.trackFor(name, -1);
+          const track = this.trackFor(path, name, -1);
           track.count += count;
           insertSorted(track.paths, path);
           touched.add(track);
@@ -217,7 +220,7 @@ export class OverdueTally extends PatchedView {
     this.order = this.order.filter((track) => !touched.has(track));
     for (const track of touched) {
       if (track.count === 0) {
-        this.tracks.delete(track.name);
+        this.tracks.delete(track.key);
         continue;
       }
       track.firstRow = firstRowOf(source, track, this.day);
@@ -227,11 +230,12 @@ export class OverdueTally extends PatchedView {
     this.groups = null;
   }
 
-  private trackFor(name: string, row: number): TrackTally {
-    let track = this.tracks.get(name);
+  private trackFor(path: string, name: string, row: number): TrackTally {
+    const key = trackKey(path, name);
+    let track = this.tracks.get(key);
     if (!track) {
-      track = { name, count: 0, paths: [], firstRow: row, group: { count: 0, items: [] } };
-      this.tracks.set(name, track);
+      track = { key, name, count: 0, paths: [], firstRow: row, group: { count: 0, items: [] } };
+      this.tracks.set(key, track);
       // A new track in a pass by path comes after every track seen so far; when patching, `patch` places it.
       if (row >= 0) this.order.push(track);
     }
@@ -292,7 +296,7 @@ export type TrackPairs = Int32Array;
 
 /** Per track, a count summed over the notes (such as past items that cannot be overdue), patched per changed note. */
 export class TrackCounts extends PatchedView {
-  private counts = new Map<string, number>();
+  private counts = new Map<TrackKey, number>();
 
   private constructor(readonly day: IsoDate, private readonly part: (record: NoteRecord) => TrackPairs) {
     super();
@@ -305,7 +309,7 @@ export class TrackCounts extends PatchedView {
   }
 
   /** The counts now (tracks with none are absent). Read-only: shared until the next change. */
-  current(source: ViewSource): ReadonlyMap<string, number> {
+  current(source: ViewSource): ReadonlyMap<TrackKey, number> {
     if (this.pending.size === 0) return this.counts;
     this.counts = new Map(this.counts);
     for (const [path, old] of this.pending) {
@@ -321,10 +325,10 @@ export class TrackCounts extends PatchedView {
     const pairs = this.part(record);
     const names = record.items.names;
     for (let p = 0; p < pairs.length; p += 2) {
-      const name = names[pairs[p]];
-      const count = (this.counts.get(name) ?? 0) + sign * pairs[p + 1];
-      if (count === 0) this.counts.delete(name);
-      else this.counts.set(name, count);
+      const key = trackKey(record.path, names[pairs[p]]);
+      const count = (this.counts.get(key) ?? 0) + sign * pairs[p + 1];
+      if (count === 0) this.counts.delete(key);
+      else this.counts.set(key, count);
     }
   }
 }
@@ -341,8 +345,8 @@ interface FirstOpen {
  * only when one of its notes changed.
  */
 export class NextOpen extends PatchedView {
-  private byTrack = new Map<string, Map<string, FirstOpen>>();
-  private best = new Map<string, { path: string; row: number } | null>();
+  private byTrack = new Map<TrackKey, Map<string, FirstOpen>>();
+  private best = new Map<TrackKey, { path: string; row: number } | null>();
 
   private constructor(readonly day: IsoDate, private readonly part: (record: NoteRecord) => TrackPairs) {
     super();
@@ -355,14 +359,14 @@ export class NextOpen extends PatchedView {
   }
 
   /** The first open item of each of `tracks` that has one: its note's path and row. */
-  current(source: ViewSource, tracks: ReadonlySet<string>): Map<string, { path: string; row: number }> {
+  current(source: ViewSource, tracks: ReadonlySet<TrackKey>): Map<TrackKey, { path: string; row: number }> {
     for (const [path, old] of this.pending) {
       if (old) this.put(old, false);
       const record = source.record(path);
       if (record) this.put(record, true);
     }
     this.pending.clear();
-    const out = new Map<string, { path: string; row: number }>();
+    const out = new Map<TrackKey, { path: string; row: number }>();
     for (const track of tracks) {
       let best = this.best.get(track);
       if (best === undefined) {
@@ -386,15 +390,15 @@ export class NextOpen extends PatchedView {
     const pairs = this.part(record);
     const { names, cols } = record.items;
     for (let p = 0; p < pairs.length; p += 2) {
-      const name = names[pairs[p]];
-      this.best.delete(name);
-      let notes = this.byTrack.get(name);
+      const track = trackKey(record.path, names[pairs[p]]);
+      this.best.delete(track);
+      let notes = this.byTrack.get(track);
       if (!add) {
         notes?.delete(record.path);
-        if (notes?.size === 0) this.byTrack.delete(name);
+        if (notes?.size === 0) this.byTrack.delete(track);
         continue;
       }
-      if (!notes) this.byTrack.set(name, (notes = new Map<string, FirstOpen>()));
+      if (!notes) this.byTrack.set(track, (notes = new Map<string, FirstOpen>()));
       const row = pairs[p + 1];
       const key = cols[row * ITEM_STRIDE + DATE];
       // Two of a note's names can read alike (a heading named like the note): the earlier item wins.

@@ -7,6 +7,7 @@ import { noteName, parseNote } from "../core/parse";
 import { pauseEdits, promoteEdits } from "../core/queue";
 import { deadlineCandidates } from "../core/today";
 import { errorMessage } from "../core/errors";
+import { trackKey, type TrackKey } from "../core/tracks";
 import type { BrainQueueHost } from "./host";
 import { t } from "./i18n";
 import { DeadlineSuggestModal, TrackSuggestModal } from "./modals";
@@ -53,14 +54,16 @@ export function registerCommands(plugin: Plugin, host: BrainQueueHost): void {
   });
 }
 
-/** The track whose heading is the nearest above the cursor (or the note's own name above every heading). */
-export function trackAtCursor(host: BrainQueueHost, editor: Editor, ctx: MarkdownView | MarkdownFileInfo): string | null {
+/** The track whose heading is the nearest above the cursor (or the note's own name above every heading),
+ *  in this note: the same heading in another note is another track. */
+export function trackAtCursor(host: BrainQueueHost, editor: Editor, ctx: MarkdownView | MarkdownFileInfo): TrackKey | null {
   const path = ctx.file?.path;
   if (!path) return null;
   const line = editor.getCursor().line + 1;
-  const headings = host.index().tracks().filter((track) => track.path === path && track.line <= line);
+  const record = host.index().note(path);
+  const headings = (record?.tracks ?? []).filter((track) => track.line <= line);
   const name = headings.length > 0 ? headings[headings.length - 1].name : noteName(path);
-  return host.index().itemsOf(path).some((item) => item.track === name) ? name : null;
+  return host.index().itemsOf(path).some((item) => item.track === name) ? trackKey(path, name) : null;
 }
 
 async function toggleAtCursor(host: BrainQueueHost, editor: Editor, path: string): Promise<void> {

@@ -3,6 +3,7 @@
 import type { App } from "obsidian";
 import type { QueueState } from "../core/queue";
 import type { TodayModel } from "../core/today";
+import type { TrackKey } from "../core/tracks";
 import type { IsoDate, LineEdit } from "../core/types";
 import type { VaultIndex } from "../core/vaultIndex";
 import type { EditResult } from "./applyEdits";
@@ -30,5 +31,6 @@ export interface BrainQueueHost {
   /** Saves data.json (settings, journal) and refreshes everything that depends on settings. */
   saveSettings(): Promise<void>;
   setHighlighting(on: boolean): void;
-  rollPreview(track?: string): void;
+  /** The roll preview for every overdue track, or for one track (a heading in a note). */
+  rollPreview(track?: TrackKey): void;
 }

@@ -6,6 +6,7 @@ import { localDay } from "../core/dates";
 import { isVenueDropped, venuesOf, type Venue } from "../core/deadlines";
 import { resolveQueue, type QueueState } from "../core/queue";
 import { buildToday, queueBlocksInUse, SIDEBAR_OVERDUE_LIMIT, type TodayModel } from "../core/today";
+import type { TrackKey } from "../core/tracks";
 import type { IsoDate, LineEdit } from "../core/types";
 import type { VaultIndex } from "../core/vaultIndex";
 import { applyLineEditsToNote, type EditResult } from "./applyEdits";
@@ -190,7 +191,7 @@ export default class BrainQueuePlugin extends Plugin implements BrainQueueHost {
     void this.saveSettings();
   }
 
-  rollPreview(track?: string): void {
+  rollPreview(track?: TrackKey): void {
     openRollPreview(this, track);
   }
 

@@ -2,6 +2,7 @@
 import { FuzzySuggestModal, Modal, Setting, SuggestModal, type App } from "obsidian";
 import type { Deadline } from "../core/deadlines";
 import { summarizeChanges, type RollChange, type RollPlan, type RollSummary } from "../core/roll";
+import { splitTrackKey, trackKeyOf, type TrackKey } from "../core/tracks";
 import type { RollMode } from "../core/types";
 import { t } from "./i18n";
 import { deadlineLabel, deadlineStatusLabel } from "./todayRender";
@@ -11,8 +12,10 @@ export interface RollPreviewHandlers {
   plan(modes: Record<string, RollMode>): RollPlan;
   /** Writes the plan; resolves to a message when some notes had to be re-planned, else null. */
   write(plan: RollPlan): Promise<string | null>;
-  initialModes: Record<string, RollMode>;
-  onModeChange(track: string, mode: RollMode): void;
+  initialModes: Record<TrackKey, RollMode>;
+  onModeChange(track: TrackKey, mode: RollMode): void;
+  /** A track's name, with its note's name when the name is a heading in several notes. */
+  label(track: TrackKey): string;
 }
 
 /** Rows a track shows before "Show N more": a roll of a whole vault can hold tens of thousands. */
@@ -21,7 +24,7 @@ const ROWS_PER_PAGE = 50;
 const changeKey = (change: RollChange): string => `${change.path}\n${change.line}`;
 
 export class RollPreviewModal extends Modal {
-  private modes: Record<string, RollMode>;
+  private modes: Record<TrackKey, RollMode>;
   private plan: RollPlan;
   private notice: string | null = null;
   private busy = false;
@@ -58,12 +61,13 @@ export class RollPreviewModal extends Modal {
     const chosen = this.chosenPlan();
     if (this.plan.changes.length > 0) contentEl.createDiv({ cls: "bq-roll-summary", text: summaryText(summarizeChanges(chosen.changes)) });
     const list = contentEl.createDiv({ cls: "bq-roll-list" });
-    const byTrack = new Map<string, RollChange[]>();
+    const byTrack = new Map<TrackKey, RollChange[]>();
     for (const track of Object.keys(this.modes)) byTrack.set(track, []);
     for (const change of this.plan.changes) {
-      const changes = byTrack.get(change.track);
+      const track = trackKeyOf(change);
+      const changes = byTrack.get(track);
       if (changes) changes.push(change);
-      else byTrack.set(change.track, [change]);
+      else byTrack.set(track, [change]);
     }
     if (this.plan.changes.length === 0) list.createDiv({ cls: "bq-empty", text: t("roll.nothing") });
     for (const [track, changes] of byTrack) this.renderTrack(list, track, changes);
@@ -83,10 +87,12 @@ export class RollPreviewModal extends Modal {
     confirm.addEventListener("click", () => void this.confirm());
   }
 
-  private renderTrack(list: HTMLElement, track: string, changes: RollChange[]): void {
+  private renderTrack(list: HTMLElement, track: TrackKey, changes: RollChange[]): void {
     const block = list.createDiv({ cls: "bq-roll-track-block" });
-    block.dataset.track = track;
-    const head = new Setting(block).setName(track).setClass("bq-roll-track-head");
+    const { path, name } = splitTrackKey(track);
+    block.dataset.track = name;
+    block.dataset.path = path;
+    const head = new Setting(block).setName(this.handlers.label(track)).setClass("bq-roll-track-head");
     if (changes.length > 0) {
       // On while any of the track's changes is ticked: a click leaves the whole track out, the next takes it all.
       const any = changes.some((change) => !this.left.has(changeKey(change)));
@@ -148,7 +154,7 @@ export class RollPreviewModal extends Modal {
   }
 
   /** "Auto (shift the schedule)": what auto resolved to for this track. */
-  private autoLabel(track: string): string {
+  private autoLabel(track: TrackKey): string {
     const resolved = this.modes[track] === "auto" || this.modes[track] === undefined ? this.plan.modes[track] : undefined;
     if (!resolved) return t("roll.modeAuto");
     return `${t("roll.modeAuto")} (${t(resolved === "shift" ? "roll.modeShift" : "roll.modeToday").toLowerCase()})`;

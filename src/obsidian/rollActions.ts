@@ -3,36 +3,43 @@
 import { Notice } from "obsidian";
 import { changesByNote, journalOf, planTracks, undoEdits, type RollPlan } from "../core/roll";
 import { nameRecord, ownEntry } from "../core/settings";
-import { groupByTrack } from "../core/today";
+import { groupByTrack, namesInSeveralNotes, noteLabel, splitTrackKey, type TrackKey } from "../core/tracks";
 import type { IsoDate, RollMode } from "../core/types";
 import type { BrainQueueHost } from "./host";
 import { t } from "./i18n";
 import { RollPreviewModal } from "./modals";
 import { JOURNAL_LIMIT } from "./settingsStore";
 
-/** One plan over the given tracks, each with its own mode (a track the person set stays as set). */
-export function planWithModes(host: BrainQueueHost, day: IsoDate, modes: Record<string, RollMode>): RollPlan {
+/** One plan over the given tracks (notes' headings), each with its own mode (a track the person set stays as set). */
+export function planWithModes(host: BrainQueueHost, day: IsoDate, modes: Record<TrackKey, RollMode>): RollPlan {
   // Only these tracks' items are made, and each track is planned from its own (a vault can hold a million).
   const byTrack = groupByTrack(host.index().itemsOfTracks(new Set(Object.keys(modes))));
   return planTracks(byTrack, day, modes, host.data.settings);
 }
 
-/** Tracks with overdue items (or just `track`), with their remembered modes. */
-export function initialModes(host: BrainQueueHost, day: IsoDate, track?: string): Record<string, RollMode> {
+/** Tracks with overdue items (or just `track`), with the modes remembered for their names. */
+export function initialModes(host: BrainQueueHost, day: IsoDate, track?: TrackKey): Record<TrackKey, RollMode> {
   const tracks = track ? [track] : [...host.index().overdueGroups(day, 0).keys()];
   const remembered = host.data.settings.trackModes;
   const modes = nameRecord<RollMode>();
-  for (const name of tracks) modes[name] = ownEntry(remembered, name) ?? "auto";
+  for (const key of tracks) modes[key] = ownEntry(remembered, splitTrackKey(key).name) ?? "auto";
   return modes;
 }
 
-export function openRollPreview(host: BrainQueueHost, track?: string): void {
+export function openRollPreview(host: BrainQueueHost, track?: TrackKey): void {
   const day = host.today();
+  const shared = namesInSeveralNotes(host.index().tracks());
   new RollPreviewModal(host.app, {
+    label: (key) => {
+      const { path, name } = splitTrackKey(key);
+      const note = noteLabel(path, name, shared);
+      return note === null ? name : `${name} · ${note}`;
+    },
     initialModes: initialModes(host, day, track),
     plan: (modes) => planWithModes(host, day, modes),
     write: (plan) => writeRoll(host, plan),
-    onModeChange: (name, mode) => {
+    onModeChange: (key, mode) => {
+      const { name } = splitTrackKey(key);
       if (mode === "auto") delete host.data.settings.trackModes[name];
       else host.data.settings.trackModes[name] = mode;
       void host.saveSettings();

@@ -3,6 +3,7 @@
 // deadline (open it). Found from the row's data attributes and the model the view drew.
 import { Menu } from "obsidian";
 import type { TodayModel } from "../core/today";
+import { trackKey, trackKeyOf, type TrackKey } from "../core/tracks";
 import type { Item, Subtask } from "../core/types";
 import { t } from "./i18n";
 
@@ -10,9 +11,10 @@ export interface RowActions {
   open(target: { path: string; line: number }): void;
   toggle(item: Item): void;
   toggleSubtask(item: Item, subtask: Subtask): void;
-  rollTrack(track: string): void;
+  /** Rolls one track (a heading in a note: see tracks.ts). */
+  rollTrack(track: TrackKey): void;
   /** Where the track's heading is, when it has one. */
-  trackHeading(track: string): { path: string; line: number } | null;
+  trackHeading(track: TrackKey): { path: string; line: number } | null;
 }
 
 /** The menu for the row under `target` and that row, or null where nothing has a menu (header, sections). */
@@ -36,19 +38,21 @@ export function rowMenu(target: HTMLElement, model: TodayModel, actions: RowActi
       .setTitle(t(done ? "menu.markNotDone" : "menu.markDone"))
       .setIcon(done ? "square" : "check-square")
       .onClick(() => (subtask ? actions.toggleSubtask(owner, subtask) : actions.toggle(owner))));
-    if (!subtask && hasOverdue(model, owner.track)) addRoll(menu, () => actions.rollTrack(owner.track), true);
+    if (!subtask && hasOverdue(model, trackKeyOf(owner))) addRoll(menu, () => actions.rollTrack(trackKeyOf(owner)), true);
     return { menu, row };
   }
-  const track = row.parentElement?.dataset.track;
-  if (track === undefined) return null;
+  const name = row.parentElement?.dataset.track;
+  const path = row.parentElement?.dataset.path;
+  if (name === undefined || path === undefined) return null;
+  const track = trackKey(path, name);
   const heading = actions.trackHeading(track);
   if (heading) addOpen(menu, () => actions.open(heading));
   if (hasOverdue(model, track)) addRoll(menu, () => actions.rollTrack(track), heading !== null);
   return heading || hasOverdue(model, track) ? { menu, row } : null;
 }
 
-function hasOverdue(model: TodayModel, track: string): boolean {
-  return model.overdue.some((group) => group.track === track && group.count > 0);
+function hasOverdue(model: TodayModel, track: TrackKey): boolean {
+  return model.overdue.some((group) => group.key === track && group.count > 0);
 }
 
 function addOpen(menu: Menu, run: () => void): void {

@@ -3,6 +3,7 @@
 // passed in. Lists are bounded (todayPaging.ts): a render builds rows only for what can be seen.
 import type { Deadline } from "../core/deadlines";
 import type { TodayModel, TodayTrack } from "../core/today";
+import type { TrackKey } from "../core/tracks";
 import type { IsoDate, Item, Subtask } from "../core/types";
 import { addDays, weekdayIndex } from "../core/dates";
 import { currentLanguage, t } from "./i18n";
@@ -14,7 +15,8 @@ export interface TodayHandlers {
   onToggleSubtask?: (item: Item, subtask: Subtask) => void;
   onOpen?: (target: { path: string; line: number }) => void;
   onDay?: (day: IsoDate) => void;
-  onRollTrack?: (track: string) => void;
+  /** Rolls one track (a heading in a note: see tracks.ts). */
+  onRollTrack?: (track: TrackKey) => void;
   /** The real today, for the "Today" button; defaults to the model's date. */
   today?: IsoDate;
   /** Collapsed tree keys; kept by the caller so re-renders keep them. */
@@ -135,17 +137,17 @@ export function queuedCountLabel(tracks: number, items: number): string {
 /** A track's head and (when open) its items; returns 1, its head row: the item list counts its own rows. */
 function renderTrack(parent: HTMLElement, track: TodayTrack, ctx: RenderContext, queued: boolean): number {
   const { handlers } = ctx;
-  const key = `track:${track.name}`;
+  const key = `track:${treeKey(track.key)}`;
   const idle = track.total === 0;
   const node = lazyTree(parent, key, track.name, ctx, `bq-track bq-track-${track.state}`, queued, (children) => {
     ctx.pager.list(children, key, track.items, "items", (rows, item) => renderItem(rows, item, handlers, false));
     if (idle && track.state === "active") renderNext(children, track, ctx);
   });
-  node.root.dataset.track = track.name;
+  trackHead(node, track);
   node.root.toggleClass("bq-track-idle", idle);
   if (handlers.onRollTrack && track.overdue > 0) {
     const roll = handlers.onRollTrack;
-    iconButton(node.self, "calendar-clock", t("view.rollTrack"), () => roll(track.name), "bq-roll-track");
+    iconButton(node.self, "calendar-clock", t("view.rollTrack"), () => roll(track.key), "bq-roll-track");
   }
   // An idle track has nothing to count: no 0/0 and no empty bar, its next item says where it stands.
   if (idle) return 1;
@@ -173,6 +175,16 @@ function renderNext(parent: HTMLElement, track: TodayTrack, ctx: RenderContext):
   row.addEventListener("keydown", (event) => {
     if (event.target === row && event.key === "Enter") open();
   });
+}
+
+/** A track's part of its tree keys (collapsed state, rows shown): `Plans/2021.md/Reading`, readable in a selector. */
+const treeKey = (key: TrackKey): string => key.replace("\n", "/");
+
+/** Marks a track's tree item with its name and note, and shows the note's name when another note has the same heading. */
+function trackHead(node: TreeNode, track: { name: string; path: string; note: string | null }): void {
+  node.root.dataset.track = track.name;
+  node.root.dataset.path = track.path;
+  if (track.note !== null) node.inner.createSpan({ cls: "bq-track-note", text: track.note });
 }
 
 function progress(parent: HTMLElement, track: TodayTrack): HTMLElement {
@@ -266,18 +278,18 @@ function renderOverdue(root: HTMLElement, model: TodayModel, ctx: RenderContext)
       return;
     }
     ctx.pager.list(children, "tracks:overdue", model.overdue, "tracks", (groups, group) => {
-      const key = `overdue:${group.track}`;
+      const key = `overdue:${treeKey(group.key)}`;
       const node = lazyTree(groups, key, group.track, ctx, "bq-overdue-track", true, (rows) => {
         ctx.pager.list(rows, key, group.items, "items", (parent, item) => renderItem(parent, item, handlers, true));
         // The model carries the first overdue items of a track; the rest are a count and a roll away.
         const beyond = group.count - group.items.length;
         if (beyond > 0) rows.createDiv({ cls: "bq-more-hint", text: t("view.moreOverdueInNotes", { count: beyond }) });
       });
-      node.root.dataset.track = group.track;
+      trackHead(node, { name: group.track, path: group.path, note: group.note });
       node.flair.setText(String(group.count));
       if (handlers.onRollTrack) {
         const roll = handlers.onRollTrack;
-        iconButton(node.self, "calendar-clock", t("view.rollTrack"), () => roll(group.track), "bq-roll-track");
+        iconButton(node.self, "calendar-clock", t("view.rollTrack"), () => roll(group.key), "bq-roll-track");
       }
       return 1;
     });

@@ -3,6 +3,7 @@
 // "Show more" and the focused row.
 import { ItemView, Notice, type ViewStateResult, type WorkspaceLeaf } from "obsidian";
 import { toggleEdit } from "../core/edits";
+import { trackKey } from "../core/tracks";
 import type { IsoDate, Item, Subtask } from "../core/types";
 import { currentText } from "./applyEdits";
 import type { BrainQueueHost } from "./host";
@@ -76,7 +77,7 @@ export class TodayView extends ItemView {
       toggle: (item) => void this.host.applyEdits(item.path, [toggleEdit(item)]),
       toggleSubtask: (item, subtask) => void this.toggleSubtask(item, subtask),
       rollTrack: (track) => this.host.rollPreview(track),
-      trackHeading: (track) => this.host.index().tracks().find((info) => info.name === track && info.line > 0) ?? null,
+      trackHeading: (track) => this.host.index().tracks().find((info) => trackKey(info.path, info.name) === track && info.line > 0) ?? null,
     };
   }
 

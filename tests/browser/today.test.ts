@@ -29,12 +29,24 @@ async function tracksUnder(page: Page, selector: string): Promise<{ name: string
   })));
 }
 
-/** A second planner note with `count` items today under each of the given tracks (sorted before 学期规划.md). */
+/** The planner with `count` items today at the top of each of the given tracks (a track is a heading in a
+ *  note: the same heading in another note would be another track). */
+function drilled(names: string[], count: number): string {
+  let text = PLANNER;
+  for (const name of names) {
+    const heading = text.indexOf(`## ${name}`);
+    const end = text.indexOf("\n", heading) + 1;
+    const drills = Array.from({ length: count }, (_, i) => `- [ ] 2026/11/30    ${name} drill ${i + 1}\n`).join("");
+    text = `${text.slice(0, end)}\n${drills}${text.slice(end)}`;
+  }
+  return text;
+}
+
 async function addDrills(page: Page, tracks: string[], count: number): Promise<void> {
-  await page.evaluate(async ([names, n]) => {
-    const lines = names.flatMap((name) => [`## ${name}`, "", ...Array.from({ length: n }, (_, i) => `- [ ] 2026/11/30    ${name} drill ${i + 1}`), ""]);
-    await window.bqDemo!.app.vault.create("Drills.md", lines.join("\n"));
-  }, [tracks, count] as const);
+  await page.evaluate(async (text) => {
+    const app = window.bqDemo!.app;
+    await app.vault.process(app.vault.getFileByPath("学期规划.md")!, () => text);
+  }, drilled(tracks, count));
 }
 
 function itemRow(page: Page, text: string) {
@@ -206,7 +218,7 @@ describe("Today sidebar", () => {
     expect(await rows.count()).toBe(31);
     expect(await more.count()).toBe(0);
     await itemRow(page, "组合问题、剪枝优化").locator("input.task-list-item-checkbox").click(); // the 31st row
-    await expect.poll(() => editorText(page), WAIT).toBe(PLANNER.replace("- [ ] 2026/11/30    组合问题、剪枝优化", "- [x] 2026/11/30    组合问题、剪枝优化"));
+    await expect.poll(() => editorText(page), WAIT).toBe(drilled([ACTIVE[0]], 30).replace("- [ ] 2026/11/30    组合问题、剪枝优化", "- [x] 2026/11/30    组合问题、剪枝优化"));
     await expect.poll(() => itemRow(page, "组合问题、剪枝优化").getAttribute("class"), WAIT).toContain("is-done");
     expect(await rows.count()).toBe(31);
     await page.context().close();

@@ -1,7 +1,7 @@
 // Roll forward from Obsidian: preview, per-track modes (remembered), writing per note, undo.
 import { describe, expect, it } from "vitest";
 import { flush } from "../../demo/shim/testing";
-import { startPlugin } from "./pluginFixtures";
+import { openToday, startPlugin } from "./pluginFixtures";
 
 const NOTE = [
   "## Reading",
@@ -103,6 +103,47 @@ describe("roll forward", () => {
     const tracks = Array.from(modal().querySelectorAll<HTMLElement>(".bq-roll-track-block[data-track]")).map((b) => b.dataset.track);
     expect(tracks).toEqual(["Events"]);
     expect(Array.from(modal().querySelectorAll(".bq-roll-change")).map((r) => r.textContent)).toEqual(["2021/04/11 → 2021/04/14buy a book"]);
+    plugin.unload();
+  });
+
+  it("a heading in two notes is two tracks: the sidebar names their notes and rolls one note only", async () => {
+    // Last term's plan and this term's, both with `## Reading` (2021-04-14 is the pinned day).
+    const old = ["## Reading", "- [ ] 2020/11/02    old ch1", "- [ ] 2020/11/03    old ch2", ""].join("\n");
+    const { app, plugin } = await startPlugin({ "Plans/2020.md": old, "Plans/2021.md": NOTE });
+    const { el } = await openToday(plugin);
+    const overdue = Array.from(el.querySelectorAll<HTMLElement>('.bq-overdue-track[data-track="Reading"]'));
+    expect(overdue.map((t) => [t.dataset.path, t.querySelector(".bq-track-note")?.textContent])).toEqual([
+      ["Plans/2020.md", "2020"], ["Plans/2021.md", "2021"],
+    ]);
+    // Events is a heading in one note: no note name beside it.
+    expect(el.querySelector('.bq-overdue-track[data-track="Events"] .bq-track-note')).toBeNull();
+    overdue[1].querySelector<HTMLElement>(".bq-roll-track")!.click();
+    await flush();
+    expect(Array.from(modal().querySelectorAll<HTMLElement>(".bq-roll-track-block")).map((b) => [b.dataset.track, b.dataset.path])).toEqual([
+      ["Reading", "Plans/2021.md"],
+    ]);
+    modal().querySelector<HTMLButtonElement>(".bq-roll-confirm")!.click();
+    await flush(5);
+    expect(app.vault.readNow("Plans/2020.md")).toBe(old);
+    expect(app.vault.readNow("Plans/2021.md")).toBe(NOTE.replace("2021/4/11    ch2", "2021/4/14    ch2")
+      .replace("2021/4/12    ch3", "2021/4/15    ch3").replace("2021/4/15    ch4", "2021/4/18    ch4"));
+    plugin.unload();
+  });
+
+  it("roll-track from the editor rolls the heading of that note only", async () => {
+    const old = ["## Reading", "- [ ] 2020/11/02    old ch1", "- [ ] 2020/11/03    old ch2", ""].join("\n");
+    const { app, plugin } = await startPlugin({ "Plans/2020.md": old, "Plans/2021.md": NOTE });
+    const leaf = app.workspace.getLeaf(false);
+    await leaf.openFile(app.vault.getFileByPath("Plans/2020.md")!);
+    (leaf.view as unknown as { editor: { setCursor(pos: { line: number; ch: number }): void } }).editor.setCursor({ line: 1, ch: 0 });
+    app.commands.executeCommandById("brain-queue:roll-track");
+    await flush();
+    expect(Array.from(modal().querySelectorAll(".bq-roll-change")).map((r) => r.textContent)).toEqual([
+      "2020/11/02 → 2021/04/14old ch1", "2020/11/03 → 2021/04/15old ch2",
+    ]);
+    modal().querySelector<HTMLButtonElement>(".bq-roll-confirm")!.click();
+    await flush(5);
+    expect(app.vault.readNow("Plans/2021.md")).toBe(NOTE);
     plugin.unload();
   });
 });

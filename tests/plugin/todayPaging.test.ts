@@ -15,7 +15,7 @@ const item = (track: string, line: number, done = false): Item => ({
 
 const track = (name: string, count: number, state: TodayTrack["state"] = "active", rank = 1): TodayTrack => {
   const items = Array.from({ length: count }, (_, i) => item(name, i + 1, i % 3 === 0));
-  return { name, state, items, done: items.filter((i) => i.done).length, total: count, overdue: 0, rank, path: `${name}.md`, next: null };
+  return { key: `${name}.md\n${name}`, name, path: `${name}.md`, note: null, state, items, done: items.filter((i) => i.done).length, total: count, overdue: 0, rank, next: null };
 };
 
 function modelOf(tracks: TodayTrack[], overdue: TodayModel["overdue"] = []): TodayModel {
@@ -40,8 +40,8 @@ describe("bounded first render", () => {
     renderToday(container, modelOf(tracks), { today: "2021-04-20" });
 
     expect(rowsOf(container, "A")).toEqual(Array.from({ length: FIRST_ROWS }, (_, i) => `A task ${i + 1}`));
-    expect(moreRow(container, "track:A")?.textContent).toBe("Show 50 more (490 hidden)");
-    expect(moreRow(container, "track:B")?.textContent).toBe("Show 15 more");
+    expect(moreRow(container, "track:A.md/A")?.textContent).toBe("Show 50 more (490 hidden)");
+    expect(moreRow(container, "track:B.md/B")?.textContent).toBe("Show 15 more");
     const heads = container.querySelectorAll(".bq-track").length;
     expect(container.querySelectorAll(".bq-item").length + heads).toBeLessThanOrEqual(PAINT_BUDGET + FIRST_ROWS);
     expect(heads).toBeLessThan(tracks.length); // the budget ran out: the rest wait behind a row of their own
@@ -57,12 +57,12 @@ describe("bounded first render", () => {
     const handlers: TodayHandlers = { today: "2021-04-20", collapsed: new Set(), shown: new Map(), onToggle: vi.fn() };
     const container = document.body.createDiv();
     renderToday(container, model, handlers);
-    moreRow(container, "track:A")!.click();
+    moreRow(container, "track:A.md/A")!.click();
     expect(rowsOf(container, "A")).toHaveLength(FIRST_ROWS + 50);
     expect(rowsOf(container, "A").at(-1)).toBe(`A task ${FIRST_ROWS + 50}`);
     const children = container.querySelector('.bq-track[data-track="A"] > .tree-item-children')!;
-    expect(children.lastElementChild).toBe(moreRow(container, "track:A")); // still below the rows
-    expect(moreRow(container, "track:A")?.textContent).toBe(`Show 50 more (${500 - FIRST_ROWS - 50} hidden)`);
+    expect(children.lastElementChild).toBe(moreRow(container, "track:A.md/A")); // still below the rows
+    expect(moreRow(container, "track:A.md/A")?.textContent).toBe(`Show 50 more (${500 - FIRST_ROWS - 50} hidden)`);
 
     renderToday(container, model, handlers); // a tick re-renders the view
     expect(rowsOf(container, "A")).toHaveLength(FIRST_ROWS + 50);
@@ -81,14 +81,14 @@ describe("bounded first render", () => {
     const last = container.querySelector<HTMLElement>(`.bq-item[data-line="${FIRST_ROWS}"]`)!;
     last.focus();
     last.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowDown", bubbles: true }));
-    const more = moreRow(container, "track:A")!;
+    const more = moreRow(container, "track:A.md/A")!;
     expect(document.activeElement).toBe(more);
     more.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true }));
     expect((document.activeElement as HTMLElement).dataset.line).toBe(String(FIRST_ROWS + 1));
-    expect(moreRow(container, "track:A")?.textContent).toBe(`Show ${75 - FIRST_ROWS - 50} more`);
-    moreRow(container, "track:A")!.dispatchEvent(new KeyboardEvent("keydown", { key: " ", bubbles: true }));
+    expect(moreRow(container, "track:A.md/A")?.textContent).toBe(`Show ${75 - FIRST_ROWS - 50} more`);
+    moreRow(container, "track:A.md/A")!.dispatchEvent(new KeyboardEvent("keydown", { key: " ", bubbles: true }));
     expect(rowsOf(container, "A")).toHaveLength(75);
-    expect(moreRow(container, "track:A")).toBeNull(); // nothing left to show
+    expect(moreRow(container, "track:A.md/A")).toBeNull(); // nothing left to show
     expect((document.activeElement as HTMLElement).dataset.line).toBe(String(FIRST_ROWS + 51));
   });
 
@@ -96,14 +96,14 @@ describe("bounded first render", () => {
     setLanguage("zh");
     const container = document.body.createDiv();
     renderToday(container, modelOf([track("A", 25), track("B", 100, "active", 2)]), { today: "2021-04-20" });
-    expect(moreRow(container, "track:A")?.textContent).toBe("再显示 15 项");
-    expect(moreRow(container, "track:B")?.textContent).toBe("再显示 50 项（共 90 项未显示）");
+    expect(moreRow(container, "track:A.md/A")?.textContent).toBe("再显示 15 项");
+    expect(moreRow(container, "track:B.md/B")?.textContent).toBe("再显示 50 项（共 90 项未显示）");
     setLanguage("en");
   });
 
   it("collapsed trees build their children only when opened, and remember it", () => {
     setLanguage("en");
-    const overdue = [{ track: "A", count: 30, items: Array.from({ length: 30 }, (_, i) => ({ ...item("A", 100 + i), date: "2021-04-18" })) }];
+    const overdue = [{ key: "A.md\nA", track: "A", path: "A.md", note: null, count: 30, items: Array.from({ length: 30 }, (_, i) => ({ ...item("A", 100 + i), date: "2021-04-18" })) }];
     const model = modelOf([track("A", 2), track("Q", 40, "queued", 2)], overdue);
     const collapsed = new Set<string>();
     const container = document.body.createDiv();
@@ -131,7 +131,7 @@ describe("bounded first render", () => {
 
   it("an overdue track with more items than the model carries counts them all and says where the rest are", () => {
     setLanguage("en");
-    const overdue = [{ track: "A", count: 2345, items: Array.from({ length: 100 }, (_, i) => ({ ...item("A", 100 + i), date: "2021-04-18" })) }];
+    const overdue = [{ key: "A.md\nA", track: "A", path: "A.md", note: null, count: 2345, items: Array.from({ length: 100 }, (_, i) => ({ ...item("A", 100 + i), date: "2021-04-18" })) }];
     const container = document.body.createDiv();
     renderToday(container, modelOf([track("A", 2)], overdue), { today: "2021-04-20", collapsed: new Set(), shown: new Map() });
     expect(container.querySelector(".bq-section-overdue > .tree-item-self .tree-item-flair")?.textContent).toBe("2345");

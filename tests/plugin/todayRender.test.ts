@@ -14,11 +14,11 @@ const item = (line: number, text: string, track: string, done = false): Item => 
 const model: TodayModel = {
   date: "2021-04-20", limit: 5, used: 6, overCapacity: true, done: 1, total: 3,
   tracks: [
-    { name: "A", state: "active", items: [item(3, "a1", "A", true), item(4, "a2", "A")], done: 1, total: 2, overdue: 2, rank: 1, path: "P.md", next: null },
-    { name: "B", state: "active", items: [], done: 0, total: 0, overdue: 0, rank: 2, path: "P.md", next: null },
-    { name: "C", state: "queued", items: [item(9, "c1", "C")], done: 0, total: 1, overdue: 0, rank: 3, path: "P.md", next: null },
+    { key: "P.md\nA", name: "A", path: "P.md", note: null, state: "active", items: [item(3, "a1", "A", true), item(4, "a2", "A")], done: 1, total: 2, overdue: 2, rank: 1, next: null },
+    { key: "P.md\nB", name: "B", path: "P.md", note: null, state: "active", items: [], done: 0, total: 0, overdue: 0, rank: 2, next: null },
+    { key: "P.md\nC", name: "C", path: "P.md", note: null, state: "queued", items: [item(9, "c1", "C")], done: 0, total: 1, overdue: 0, rank: 3, next: null },
   ],
-  overdue: [{ track: "A", count: 1, items: [{ ...item(2, "late", "A"), date: "2021-04-18" }] }],
+  overdue: [{ key: "P.md\nA", track: "A", path: "P.md", note: null, count: 1, items: [{ ...item(2, "late", "A"), date: "2021-04-18" }] }],
   fixedToday: [], queued: { tracks: 1, items: 1 },
   deadlines: [], recentDeadlines: [], laterDeadlines: 0, nextPlannedDay: null, termWeek: "第8周星期二", problems: [{ path: "P.md", line: 7, message: "Impossible date 2021/02/30" }],
 };
@@ -51,7 +51,7 @@ describe("renderToday", () => {
     row.querySelector<HTMLElement>(".bq-item-text")!.click();
     expect(handlers.onOpen).toHaveBeenCalledWith({ path: "P.md", line: 4 });
     container.querySelector<HTMLElement>('.bq-track[data-track="A"] .bq-roll-track')!.click();
-    expect(handlers.onRollTrack).toHaveBeenCalledWith("A");
+    expect(handlers.onRollTrack).toHaveBeenCalledWith("P.md\nA");
     container.querySelector<HTMLElement>(".bq-today-button")!.click();
     expect(handlers.onDay).toHaveBeenCalledWith("2021-04-21");
     container.querySelector<HTMLElement>(".bq-prev-day")!.click();
@@ -66,8 +66,8 @@ describe("renderToday", () => {
     const day: TodayModel = {
       ...model, date: "2021-09-09", done: 0, total: 1, overCapacity: false, fixedToday: [deadline],
       tracks: [
-        { name: "LeetCode", path: "P.md", state: "active", items: [], done: 0, total: 0, overdue: 0, rank: 1, next },
-        { name: "英语", path: "P.md", state: "queued", items: [slot], done: 0, total: 0, overdue: 0, rank: null, next: null },
+        { key: "P.md\nLeetCode", name: "LeetCode", path: "P.md", note: null, state: "active", items: [], done: 0, total: 0, overdue: 0, rank: 1, next },
+        { key: "P.md\n英语", name: "英语", path: "P.md", note: null, state: "queued", items: [slot], done: 0, total: 0, overdue: 0, rank: null, next: null },
       ],
       queued: { tracks: 1, items: 0 }, overdue: [], problems: [],
     };
@@ -100,7 +100,7 @@ describe("renderToday", () => {
     const next = { ...item(40, "背包问题小结", "LeetCode"), date: "2021-09-08" };
     const free: TodayModel = {
       ...model, date: "2021-09-06", done: 0, total: 0, overCapacity: false, fixedToday: [], nextPlannedDay: "2021-09-07",
-      tracks: [{ name: "LeetCode", path: "P.md", state: "active", items: [], done: 0, total: 0, overdue: 0, rank: 1, next }],
+      tracks: [{ key: "P.md\nLeetCode", name: "LeetCode", path: "P.md", note: null, state: "active", items: [], done: 0, total: 0, overdue: 0, rank: 1, next }],
       queued: { tracks: 0, items: 0 }, overdue: [], problems: [],
     };
     const container = document.body.createDiv();

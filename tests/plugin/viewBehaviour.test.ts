@@ -45,6 +45,8 @@ describe("live updates", () => {
     await app.fileManager.renameFile(app.vault.getFileByPath("Side.md")!, "Archive/Side.md");
     await settle();
     view.renderNow();
+    // A track is a heading in a note: the renamed note's track is another tree item, collapsed like any queued one.
+    el.querySelector<HTMLElement>('.bq-track[data-track="Side"] > .tree-item-self')!.click();
     expect(el.querySelector('.bq-item[data-path="Archive/Side.md"]')).not.toBeNull();
     await app.vault.delete(app.vault.getFileByPath("Archive/Side.md")!);
     await settle();
@@ -107,14 +109,15 @@ describe("keyboard", () => {
   });
 
   it("reach the Show more row, which keeps focus through a live update and opens with Enter", async () => {
-    const drill = ["## 算法练习 每日一题", "", ...Array.from({ length: 14 }, (_, i) => `- [ ] 2021/04/14    drill ${i + 1}`), ""].join("\n");
-    const { app, plugin } = await startPlugin({ "Plans/Term.md": PLANNER, "Drill.md": drill });
+    // In the track's own note: the same heading in another note would be another track.
+    const drills = Array.from({ length: 14 }, (_, i) => `- [ ] 2021/04/14    drill ${i + 1}\n`).join("");
+    const { app, plugin } = await startPlugin({ "Plans/Term.md": PLANNER.replace("## 算法练习 每日一题\n\n", `## 算法练习 每日一题\n\n${drills}`) });
     const { view, el } = await openToday(plugin);
     const rows = el.querySelectorAll<HTMLElement>('.bq-track[data-track="算法练习 每日一题"] .bq-item');
     rows[rows.length - 1].focus();
     rows[rows.length - 1].dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowDown", bubbles: true }));
     expect(document.activeElement?.textContent).toBe("Show 6 more");
-    await app.vault.process(app.vault.getFileByPath("Drill.md")!, (text) => text.replace("drill 1\n", "drill one\n"));
+    await app.vault.process(app.vault.getFileByPath("Plans/Term.md")!, (text) => text.replace("drill 1\n", "drill one\n"));
     await settle();
     view.renderNow();
     expect(texts(el, ".bq-item-text")).toContain("drill one");

@@ -13,6 +13,7 @@ const PLANNER = join(ROOT, "tests/fixtures/vaults/planner");
 const EMPTY = join(ROOT, "tests/fixtures/vaults/empty");
 const TERM = join(ROOT, "tests/fixtures/vaults/term2021");
 const TERM_PLAN = "2021 学期计划.md";
+const TERMS = join(ROOT, "tests/fixtures/vaults/terms");
 const BUILT = join(ROOT, ".build/cli.mjs");
 const temps: string[] = [];
 
@@ -218,6 +219,58 @@ describe("cli roll", () => {
   it("--track limits the plan to one track", () => {
     const out = json<RollJson>("roll", "--vault", PLANNER, "--date", "2021-03-25", "--track", "原理与实践");
     expect(new Set(out.changes.map((c) => c.line))).toEqual(new Set([96, 97, 98]));
+  });
+});
+
+describe("cli roll of one track: a heading in one note", () => {
+  const OLD = "Plans/2020 秋季计划.md";
+  const NEW = "Plans/2021 秋季计划.md";
+
+  it("a name in several notes needs --note: exit 2 naming the notes", () => {
+    const run = cli("roll", "--vault", TERMS, "--date", "2021-09-06", "--track", "LeetCode");
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr.trimEnd().split("\n")).toEqual([
+      `brain-queue: track "LeetCode" is in 2 notes ("${OLD}", "${NEW}"): pick one with --note`,
+    ]);
+  });
+
+  it("--note picks the note, and --write changes only that note", () => {
+    const dir = copyOf(TERMS);
+    const before = readFileSync(join(dir, OLD), "utf8");
+    const out = json<RollJson>("roll", "--vault", dir, "--date", "2021-09-06", "--track", "LeetCode", "--note", NEW, "--write");
+    expect(out.changes.map((c) => [c.path, c.line, c.from, c.to])).toEqual([
+      [NEW, 26, "2021/09/02", "2021/09/06"], [NEW, 27, "2021/09/03", "2021/09/07"],
+      [NEW, 28, "2021/09/07", "2021/09/11"], [NEW, 29, "2021/09/08", "2021/09/12"],
+    ]);
+    expect(out.written).toEqual([NEW]);
+    expect(readFileSync(join(dir, OLD), "utf8")).toBe(before);
+  });
+
+  it("a name in one note needs no --note", () => {
+    const out = json<RollJson>("roll", "--vault", TERMS, "--date", "2021-09-06", "--track", "网课");
+    expect(new Set(out.changes.map((c) => c.path))).toEqual(new Set([NEW]));
+    expect(out.changes).toHaveLength(4);
+  });
+
+  it.each([
+    [["--track", "Leetcod"], 'no track "Leetcod"; closest: "LeetCode"'],
+    [["--track", "网课", "--note", OLD], `no track "网课" in "${OLD}"`],
+    [["--track", "Zzz"], 'no track "Zzz"'],
+  ])("an unknown track exits 2 with the closest names: %j", (args, message) => {
+    const run = cli("roll", "--vault", TERMS, "--date", "2021-09-06", ...args);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trimEnd().split("\n")).toEqual([`brain-queue: ${message}`]);
+  });
+
+  it("--note only applies with --track, and only to roll", () => {
+    expect(cli("roll", "--vault", TERMS, "--note", NEW).stderr).toContain("--note only applies with --track");
+    expect(cli("today", "--vault", TERMS, "--note", NEW).stderr).toContain("--note only applies to roll");
+  });
+
+  it("today's tracks carry their note's path", () => {
+    const out = json<TodayJson>("today", "--vault", TERMS, "--date", "2021-09-06");
+    expect(out.tracks.map((t) => [t.name, t.path, t.state])).toEqual([["LeetCode", OLD, "active"], ["操作系统", OLD, "active"], ["网课", NEW, "queued"]]);
   });
 });
 

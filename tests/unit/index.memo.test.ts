@@ -4,6 +4,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { buildToday } from "../../src/core/today";
+import { trackKeyOf } from "../../src/core/tracks";
 import type { Item } from "../../src/core/types";
 import { VaultIndex } from "../../src/core/vaultIndex";
 import { applyOp, freshIndex, vaultOp } from "./vaultOps";
@@ -29,7 +30,7 @@ const NOW = new Date(2021, 3, 20, 9, 0);
 
 function grouped(items: Item[]): [string, Item[]][] {
   const groups = new Map<string, Item[]>();
-  for (const item of items) groups.set(item.track, [...(groups.get(item.track) ?? []), item]);
+  for (const item of items) groups.set(trackKeyOf(item), [...(groups.get(trackKeyOf(item)) ?? []), item]);
   return [...groups];
 }
 

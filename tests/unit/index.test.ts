@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { trackKey, trackKeyOf } from "../../src/core/tracks";
 import { VaultIndex } from "../../src/core/vaultIndex";
 
 const U = "\u3000";
@@ -60,11 +61,11 @@ describe("VaultIndex queries", () => {
     expect(idx.nextPlannedDay("2021-04-22")).toBeNull();
   });
 
-  it("merges tracks across notes in document order and keeps problems, queue blocks and venue marks", () => {
+  it("lists each note's tracks in document order (a heading in two notes is two tracks) and keeps problems, queue blocks and venue marks", () => {
     const idx = index();
     expect(idx.tracks().map((t) => `${t.name}@${t.path}:${t.line}`)).toEqual([
       "每日一题@A.md:1", "Extra@A.md:3", "Term@Plans/Term.md:1", "TIME@Plans/Term.md:2", "会议与期刊@Plans/Term.md:6",
-      "CUDA 编程@Plans/Term.md:11",
+      "CUDA 编程@Plans/Term.md:11", "每日一题@Plans/Term.md:15",
     ]);
     expect(idx.problems()).toEqual([{ path: "Plans/Term.md", line: 5, message: expect.any(String) }]);
     expect(idx.queueBlocks().map((b) => [b.path, b.limit, b.active.map((e) => e.text)])).toEqual([["Plans/Term.md", 2, ["编程", "每日一题"]]]);
@@ -272,13 +273,16 @@ describe("itemsOfTracks", () => {
   it("makes the items of the given tracks only, by path then line, as items() has them", () => {
     const idx = index();
     const all = idx.items();
-    const tracks = [...new Set(all.map((item) => item.track))];
+    const tracks = [...new Set(all.map(trackKeyOf))];
     expect(tracks.length).toBeGreaterThan(2);
-    for (const pick of [[], [tracks[0]], tracks.slice(1), tracks, ["no such track"], ["每日一题", "Term"]]) {
+    const daily = trackKey("Plans/Term.md", "每日一题");
+    for (const pick of [[], [tracks[0]], tracks.slice(1), tracks, [trackKey("A.md", "no such track")], [daily, trackKey("Plans/Term.md", "Term")]]) {
       const wanted = new Set(pick);
-      expect(idx.itemsOfTracks(wanted)).toEqual(all.filter((item) => wanted.has(item.track)));
+      expect(idx.itemsOfTracks(wanted)).toEqual(all.filter((item) => wanted.has(trackKeyOf(item))));
     }
+    // The same heading in another note is another track.
+    expect(where(idx.itemsOfTracks(new Set([daily])))).toEqual(["Plans/Term.md:16", "Plans/Term.md:18"]);
     // A name the note uses for a group or a prefix is not a track of its items.
-    expect(idx.itemsOfTracks(new Set(["- [ ] "]))).toEqual([]);
+    expect(idx.itemsOfTracks(new Set([trackKey("Plans/Term.md", "- [ ] ")]))).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@ import { cannotBeOverdue, notOverdueKey } from "../../src/core/fixed";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { buildToday, SIDEBAR_OVERDUE_LIMIT } from "../../src/core/today";
 import type { Item } from "../../src/core/types";
+import { trackKeyOf } from "../../src/core/tracks";
 import { VaultIndex } from "../../src/core/vaultIndex";
 import { applyOp, freshIndex, vaultOp } from "./vaultOps";
 
@@ -51,10 +52,10 @@ function answers(index: VaultIndex, day: string, limit: number): unknown {
   };
 }
 
-/** Overdue items grouped by track the long way: tracks by their first item, items by path then line. */
+/** Overdue items grouped by track (a heading in a note) the long way: tracks by their first item, items by path then line. */
 function grouped(overdue: Item[], limit: number): [string, { count: number; items: Item[] }][] {
   const groups = new Map<string, Item[]>();
-  for (const item of overdue) groups.set(item.track, [...(groups.get(item.track) ?? []), item]);
+  for (const item of overdue) groups.set(trackKeyOf(item), [...(groups.get(trackKeyOf(item)) ?? []), item]);
   return [...groups].map(([track, items]) => [track, { count: items.length, items: items.slice(0, limit) }]);
 }
 

@@ -1,13 +1,18 @@
 // The whole-vault answers the index patches after an edit instead of walking every note: order, counts,
 // renames, answers handed out earlier, and many changes between two questions.
 import { describe, expect, it } from "vitest";
+import { splitTrackKey, trackKey } from "../../src/core/tracks";
 import { VaultIndex } from "../../src/core/vaultIndex";
 import { replacePart } from "../../src/core/vaultViews";
 
 const DAY = "2021-03-25";
 const where = (items: { path: string; line: number }[]): string[] => items.map((i) => `${i.path}:${i.line}`);
+// A track is a heading in a note: shown as `note#heading`.
 const counts = (index: VaultIndex, limit = Infinity): [string, number, string[]][] =>
-  [...index.overdueGroups(DAY, limit)].map(([track, group]) => [track, group.count, where(group.items)]);
+  [...index.overdueGroups(DAY, limit)].map(([key, group]) => {
+    const { path, name } = splitTrackKey(key);
+    return [`${path}#${name}`, group.count, where(group.items)];
+  });
 
 function vault(): VaultIndex {
   const index = new VaultIndex();
@@ -18,28 +23,35 @@ function vault(): VaultIndex {
 }
 
 describe("VaultIndex answers after an edit", () => {
-  it("keeps tracks in order of their first overdue item as edits move it, with exact counts", () => {
+  it("keeps tracks in order of their first overdue item as edits move it, with exact counts, each note's heading apart", () => {
     const index = vault();
     expect(counts(index)).toEqual([
-      ["Reading", 2, ["a.md:2", "b.md:4"]],
-      ["Coding", 3, ["a.md:4", "b.md:2", "c.md:3"]],
-      ["c", 1, ["c.md:1"]],
+      ["a.md#Reading", 1, ["a.md:2"]],
+      ["a.md#Coding", 1, ["a.md:4"]],
+      ["b.md#Coding", 1, ["b.md:2"]],
+      ["b.md#Reading", 1, ["b.md:4"]],
+      ["c.md#c", 1, ["c.md:1"]],
+      ["c.md#Coding", 1, ["c.md:3"]],
     ]);
-    // Reading's first item goes: b.md now has Coding first, then Reading.
-    index.update("a.md", "## Reading\n- [x] 2021/03/20 r1\n## Coding\n- [ ] 2021/03/21 c1\n- [ ] 2021/03/25 today");
+    // a.md's Reading has nothing overdue left: it goes, and b.md's Reading stays as it was.
+    index.update("a.md", "## Reading\n- [x] 2021/03/20 r1\n## Coding\n- [ ] 2021/03/21 c1\n- [ ] 2021/03/19 c0\n- [ ] 2021/03/25 today");
     expect(counts(index)).toEqual([
-      ["Coding", 3, ["a.md:4", "b.md:2", "c.md:3"]],
-      ["Reading", 1, ["b.md:4"]],
-      ["c", 1, ["c.md:1"]],
+      ["a.md#Coding", 2, ["a.md:4", "a.md:5"]],
+      ["b.md#Coding", 1, ["b.md:2"]],
+      ["b.md#Reading", 1, ["b.md:4"]],
+      ["c.md#c", 1, ["c.md:1"]],
+      ["c.md#Coding", 1, ["c.md:3"]],
     ]);
     // A track whose last overdue item is done is no longer listed; one that appears takes its place.
     index.update("b.md", "## Coding\n- [ ] 2021/03/19 c2\n## Reading\n- [x] 2021/03/18 r2\n## Writing\n- [ ] 2021/03/24 w1");
     expect(counts(index, 1)).toEqual([
-      ["Coding", 3, ["a.md:4"]],
-      ["Writing", 1, ["b.md:6"]],
-      ["c", 1, ["c.md:1"]],
+      ["a.md#Coding", 2, ["a.md:4"]],
+      ["b.md#Coding", 1, ["b.md:2"]],
+      ["b.md#Writing", 1, ["b.md:6"]],
+      ["c.md#c", 1, ["c.md:1"]],
+      ["c.md#Coding", 1, ["c.md:3"]],
     ]);
-    expect(where(index.itemsOn(DAY))).toEqual(["a.md:5"]);
+    expect(where(index.itemsOn(DAY))).toEqual(["a.md:6"]);
   });
 
   it("moves a renamed note's items and the track named after it", () => {
@@ -48,12 +60,17 @@ describe("VaultIndex answers after an edit", () => {
     index.itemsOn(DAY);
     index.rename("c.md", "0.md");
     expect(counts(index)).toEqual([
-      ["0", 1, ["0.md:1"]],
-      ["Coding", 3, ["0.md:3", "a.md:4", "b.md:2"]],
-      ["Reading", 2, ["a.md:2", "b.md:4"]],
+      ["0.md#0", 1, ["0.md:1"]],
+      ["0.md#Coding", 1, ["0.md:3"]],
+      ["a.md#Reading", 1, ["a.md:2"]],
+      ["a.md#Coding", 1, ["a.md:4"]],
+      ["b.md#Coding", 1, ["b.md:2"]],
+      ["b.md#Reading", 1, ["b.md:4"]],
     ]);
     index.remove("a.md");
-    expect(counts(index)).toEqual([["0", 1, ["0.md:1"]], ["Coding", 2, ["0.md:3", "b.md:2"]], ["Reading", 1, ["b.md:4"]]]);
+    expect(counts(index)).toEqual([
+      ["0.md#0", 1, ["0.md:1"]], ["0.md#Coding", 1, ["0.md:3"]], ["b.md#Coding", 1, ["b.md:2"]], ["b.md#Reading", 1, ["b.md:4"]],
+    ]);
     expect(index.itemsOn(DAY)).toEqual([]);
   });
 
@@ -61,16 +78,19 @@ describe("VaultIndex answers after an edit", () => {
     const index = vault();
     const on = index.itemsOn(DAY);
     const groups = index.overdueGroups(DAY, 2);
-    const coding = groups.get("Coding")!;
+    const coding = groups.get(trackKey("a.md", "Coding"))!;
     const open = index.select("open", (item) => !item.done);
-    index.update("a.md", "## Coding\n- [ ] 2021/03/10 c0\n- [ ] 2021/03/11 c00\n- [ ] 2021/03/25 today\n- [ ] 2021/03/25 another");
-    expect(where(index.itemsOn(DAY))).toEqual(["a.md:4", "a.md:5"]);
-    expect(counts(index, 2)).toEqual([["Coding", 4, ["a.md:2", "a.md:3"]], ["Reading", 1, ["b.md:4"]], ["c", 1, ["c.md:1"]]]);
-    expect(index.select("open", (item) => !item.done)).toHaveLength(8);
+    index.update("a.md", "## Coding\n- [ ] 2021/03/10 c0\n- [ ] 2021/03/11 c00\n- [ ] 2021/03/12 c000\n- [ ] 2021/03/25 today\n- [ ] 2021/03/25 another");
+    expect(where(index.itemsOn(DAY))).toEqual(["a.md:5", "a.md:6"]);
+    expect(counts(index, 2)).toEqual([
+      ["a.md#Coding", 3, ["a.md:2", "a.md:3"]], ["b.md#Coding", 1, ["b.md:2"]], ["b.md#Reading", 1, ["b.md:4"]],
+      ["c.md#c", 1, ["c.md:1"]], ["c.md#Coding", 1, ["c.md:3"]],
+    ]);
+    expect(index.select("open", (item) => !item.done)).toHaveLength(9);
     // Asked again above, so the new answers exist: the old ones are still what they were.
     expect(where(on)).toEqual(["a.md:5"]);
-    expect(coding.count).toBe(3);
-    expect(where(coding.items)).toEqual(["a.md:4", "b.md:2"]);
+    expect(coding.count).toBe(1);
+    expect(where(coding.items)).toEqual(["a.md:4"]);
     expect(open).toHaveLength(7);
   });
 
@@ -87,11 +107,13 @@ describe("VaultIndex answers after an edit", () => {
   it("stays right when more notes change between two questions than it patches", () => {
     const index = new VaultIndex();
     const note = (n: number, day: number): string => `## T${n % 3}\n- [ ] 2021/03/${String(day).padStart(2, "0")} n${n}`;
-    for (let n = 0; n < 100; n++) index.update(`n${String(n).padStart(3, "0")}.md`, note(n, 10));
-    expect(counts(index, 0)).toEqual([["T0", 34, []], ["T1", 33, []], ["T2", 33, []]]);
+    const name = (n: number): string => `n${String(n).padStart(3, "0")}.md`;
+    for (let n = 0; n < 100; n++) index.update(name(n), note(n, 10));
+    expect(counts(index, 0)).toEqual(Array.from({ length: 100 }, (_, n) => [`${name(n)}#T${n % 3}`, 1, []]));
     // Every third note moves to the day itself; the rest stay overdue.
-    for (let n = 0; n < 100; n++) index.update(`n${String(n).padStart(3, "0")}.md`, note(n, n % 3 === 0 ? 25 : 10));
-    expect(counts(index, 1)).toEqual([["T1", 33, ["n001.md:2"]], ["T2", 33, ["n002.md:2"]]]);
+    for (let n = 0; n < 100; n++) index.update(name(n), note(n, n % 3 === 0 ? 25 : 10));
+    const rest = Array.from({ length: 100 }, (_, n) => n).filter((n) => n % 3 !== 0);
+    expect(counts(index, 1)).toEqual(rest.map((n) => [`${name(n)}#T${n % 3}`, 1, [`${name(n)}:2`]]));
     expect(index.itemsOn(DAY)).toHaveLength(34);
   });
 });

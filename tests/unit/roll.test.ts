@@ -3,6 +3,7 @@ import { findDateExpr } from "../../src/core/dateExpr";
 import { applyLineEdits } from "../../src/core/edits";
 import { isSchedule, journalOf, planRoll, rewriteLine, undoEdits, type RollPlan } from "../../src/core/roll";
 import { DEFAULT_SETTINGS, type BrainQueueSettings } from "../../src/core/settings";
+import { trackKey } from "../../src/core/tracks";
 import type { RollMode } from "../../src/core/types";
 import { parseNote } from "../../src/core/parse";
 
@@ -130,7 +131,8 @@ describe("planRoll on a planner note", () => {
   it("auto: schedules shift, other tracks move to today, fixed items stay", () => {
     const { plan, text } = roll(NOTE, "auto");
     expect(text).toBe(withLines(NOTE, [...TODAY_TIME, ...SHIFT_ALGO, ...SHIFT_GUIDE, ...SHIFT_BOOK, ...SHIFT_COURSE, ...TODAY_TASKS]));
-    expect(plan.modes).toEqual({ 日程: "today", 每日算法: "shift", 编程指南: "shift", 读书: "shift", 网课: "shift", Tasks: "today" });
+    expect(plan.modes).toEqual(Object.fromEntries(Object.entries({ 日程: "today", 每日算法: "shift", 编程指南: "shift", 读书: "shift", 网课: "shift", Tasks: "today" })
+      .map(([name, mode]) => [trackKey("Plan.md", name), mode])));
     expect(plan.skipped).toEqual([]);
     const change = plan.changes.find((c) => c.text === "读一篇论文")!;
     expect(change).toMatchObject({ path: "Plan.md", line: 5, from: "2024/03/28", to: "2024/04/10", track: "日程" });
@@ -188,11 +190,11 @@ describe("planRoll on a planner note", () => {
   it("remembers a mode per track and can roll one track only", () => {
     const settings = { ...DEFAULT_SETTINGS, trackModes: { 每日算法: "today" as const, Tasks: "shift" as const } };
     const { plan } = roll(NOTE, "auto", settings);
-    expect(plan.modes.每日算法).toBe("today");
-    expect(plan.modes.Tasks).toBe("shift");
-    const one = roll(NOTE, "auto", DEFAULT_SETTINGS, "读书");
+    expect(plan.modes[trackKey("Plan.md", "每日算法")]).toBe("today");
+    expect(plan.modes[trackKey("Plan.md", "Tasks")]).toBe("shift");
+    const one = roll(NOTE, "auto", DEFAULT_SETTINGS, trackKey("Plan.md", "读书"));
     expect(one.text).toBe(withLines(NOTE, SHIFT_BOOK));
-    expect(Object.keys(one.plan.modes)).toEqual(["读书"]);
+    expect(Object.keys(one.plan.modes)).toEqual([trackKey("Plan.md", "读书")]);
   });
 
   it("spells a date the way its track pads fields the old date did not show", () => {
