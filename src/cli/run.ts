@@ -1,4 +1,5 @@
 // The CLI commands over a folder: index every note, then print or apply.
+import { inScope } from "../core/archive";
 import { localDay } from "../core/dates";
 import { collectDeadlines, venuesOf } from "../core/deadlines";
 import { planRoll } from "../core/roll";
@@ -10,7 +11,7 @@ import { printable, quotedPath, UsageError, type CliArgs } from "./args";
 import { formatDeadlines, formatRoll, formatScan, formatToday } from "./format";
 import { deadlineJson, rollJson, scanJson, todayJson } from "./json";
 import { terminalSafeJson } from "./width";
-import { assertFolder, inScope, listNotes, loadSettings, readNote, writeEdits, type WriteResult } from "./vault";
+import { assertFolder, listNotes, loadSettings, readNote, writeEdits, type WriteResult } from "./vault";
 
 /** Past deadlines stay listed this many days. */
 const RECENT_PAST_DAYS = 7;

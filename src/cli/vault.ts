@@ -63,16 +63,6 @@ export function readNote(folder: string, path: string): VaultNote | null {
   }
 }
 
-/** Whether a note's path is in the settings' scope (include: empty means all; exclude wins), as the plugin decides it. */
-export function inScope(path: string, settings: BrainQueueSettings): boolean {
-  const under = (prefix: string): boolean => {
-    const clean = prefix.replace(/^\/+|\/+$/gu, "");
-    return clean === "" || path === clean || path === `${clean}.md` || path.startsWith(`${clean}/`);
-  };
-  if (settings.excludePaths.some((p) => p.trim() !== "" && under(p.trim()))) return false;
-  return settings.includePaths.length === 0 || settings.includePaths.some((p) => under(p.trim()));
-}
-
 /** Settings from a JSON file (the plugin's data.json works); unknown or mistyped fields keep their defaults. */
 export function loadSettings(file: string | null): BrainQueueSettings {
   if (file === null) return structuredClone(DEFAULT_SETTINGS);

@@ -58,13 +58,21 @@ const CHECKLIST = /^[ \t\u3000]*(?:>[ \t]*)*(?:[-*+]|\d{1,9}[.)])[ \t]+\[.\]/u;
 class LineKinds {
   private readonly tasks: Uint8Array;
   private readonly mask: Uint8Array;
-  constructor(body: string, lineCount: number) {
+  /** Index of the frontmatter's closing line, -1 without frontmatter. */
+  private readonly frontmatterEnd: number;
+  constructor(body: string, lines: SourceLine[]) {
     const scanned = scanNote(body);
     this.mask = scanned.mask;
-    this.tasks = new Uint8Array(lineCount);
+    this.tasks = new Uint8Array(lines.length);
     for (let k = 0; k < scanned.tasks.length; k++) this.tasks[scanned.tasks.line(k)] = 1;
+    let end = -1;
+    if (lines.length > 0 && lines[0].text.trimEnd() === "---") {
+      for (let i = 1; i < lines.length && end < 0; i++) if (/^(?:---|\.\.\.)\s*$/u.test(lines[i].text)) end = i;
+    }
+    this.frontmatterEnd = end;
   }
-  allows(index: number, checklist: boolean): boolean {
+  allows(index: number, checklist: boolean, frontmatter = false): boolean {
+    if (frontmatter) return index <= this.frontmatterEnd;
     return checklist ? this.tasks[index] === 1 : this.mask[index] !== 1;
   }
 }
@@ -87,7 +95,7 @@ function candidatesOf(edit: LineEdit, order: number, lines: SourceLine[], positi
   });
   if (Number.isInteger(planned)) {
     for (let k = lowerBound(all, planned - NEARBY_LINES); k < all.length && all[k] <= planned + NEARBY_LINES; k++) {
-      if (!kinds.allows(all[k], checklist)) continue;
+      if (!kinds.allows(all[k], checklist, edit.frontmatter === true)) continue;
       near++;
       if (inContext(all[k])) at.push(all[k]);
     }
@@ -192,7 +200,7 @@ export function applyLineEdits(text: string, edits: LineEdit[], options: EditOpt
   const body = hasBom ? text.slice(1) : text;
   const lines = splitLines(body);
   const positions = indexPositions(lines, new Set(edits.map((edit) => edit.expected)));
-  const kinds = new LineKinds(body, lines.length);
+  const kinds = new LineKinds(body, lines);
 
   const failures: EditFailure[] = [];
   const kept: LineEdit[] = [];

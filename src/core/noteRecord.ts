@@ -1,5 +1,6 @@
 // One note's record in the index: what parsing found (items in columns, problems, tracks, queue block,
 // venue marks) and the stat that proves it fresh; built, compared and renamed here, kept by VaultIndex.
+import { isArchived } from "./archive";
 import { errorMessage } from "./errors";
 import { RestoredRecord } from "./indexCacheRead";
 import { ITEM_STRIDE, LINE, NO_ITEMS, NO_VALUES, TRACK, type NoteItems } from "./noteItems";
@@ -48,6 +49,7 @@ export function blankRecord(path: string, stat: NoteStat | null): NoteRecord {
 /** A note's record from its text. Never throws: a note that cannot be parsed becomes a problem. */
 export function parseRecord(path: string, text: string, stat: NoteStat | null, options: IndexOptions): NoteRecord {
   const record = blankRecord(path, stat);
+  if (isArchived(text)) return record; // an archived plan counts for nothing
   try {
     if (mightHaveItems(text)) addParsed(record, text, parseNoteColumns(path, text, { trackHeadingLevel: options.trackHeadingLevel }));
     if (hasQueueMarker(text)) record.queueBlock = findQueueBlock(path, text);

@@ -8,6 +8,8 @@ export interface BrainQueueSettings {
   /** Vault-relative folders or notes; empty include means the whole vault. */
   includePaths: string[];
   excludePaths: string[];
+  /** Folders of archived plans: their notes count for nothing (like `brain-queue: archived` in a note's frontmatter). */
+  archiveFolders: string[];
   /** Used only when no note has a queue block. */
   queueLimit: number;
   priority: string[];
@@ -42,6 +44,7 @@ export const DEFAULT_SETTINGS: BrainQueueSettings = {
   trackHeadingLevel: 2,
   includePaths: [],
   excludePaths: [],
+  archiveFolders: [],
   queueLimit: 5,
   priority: [],
   termStart: null,

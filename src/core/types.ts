@@ -82,6 +82,8 @@ export interface LineEdit {
   replacement: string | null;
   /** Other lines that must still read `expected` at the same distance (a subtask's parent item). */
   context?: { line: number; expected: string }[];
+  /** The line is in the note's YAML frontmatter (an archive mark): found there only, never in the body. */
+  frontmatter?: true;
 }
 
 export type RollMode = "auto" | "today" | "shift";

@@ -5,6 +5,7 @@
 // queries filter each note's columns once per day and remember the answer per note, and the whole-vault
 // answers the sidebar asks for are patched with the edited note's old and new part (vaultViews.ts), so
 // after an edit only that note is asked again, and Item objects exist only for what a query returned.
+import { isArchived } from "./archive";
 import { addDays, dayKey, dayOfKey } from "./dates";
 import { insertSorted, removeSorted } from "./sortedPaths";
 import { mightHaveItems, parseNoteColumnsInSteps } from "./parse";
@@ -453,7 +454,8 @@ export class VaultIndex {
 
   /** Everything parsing depends on, as one string: a cache made under other options is not restored. */
   private optionsKey(): string {
-    return JSON.stringify([this.options.trackHeadingLevel, this.options.venues]);
+    // "archive": caches from before archived notes counted for nothing hold their items.
+    return JSON.stringify([this.options.trackHeadingLevel, this.options.venues, "archive"]);
   }
 
   private parseOptions(): ParseOptions {
@@ -592,6 +594,12 @@ export class VaultIndex {
   *updateInSteps(path: string, text: string, stat?: NoteStat): Generator<boolean, boolean> {
     const before = this.notes.get(path);
     let record = blankRecord(path, stat ?? null);
+    if (isArchived(text)) {
+      if (this.notes.get(path) !== before) return false;
+      this.put(path, record);
+      this.changed([path]);
+      return true;
+    }
     try {
       // The readers below use the note's scan, remembered at the end of each stepped parse; after a
       // later yield it is remembered again (other notes may have been scanned meanwhile).

@@ -1,5 +1,6 @@
 // Commands. No default hotkeys; ids without the plugin id (Obsidian prefixes it).
 import { Notice, TFile, type Editor, type MarkdownFileInfo, type MarkdownView, type Plugin } from "obsidian";
+import { archiveEdits } from "../core/archive";
 import { collectDeadlines } from "../core/deadlines";
 import { toggleEdit } from "../core/edits";
 import { toIcs } from "../core/ics";
@@ -8,6 +9,7 @@ import { pauseEdits, promoteEdits } from "../core/queue";
 import { deadlineCandidates } from "../core/today";
 import { errorMessage } from "../core/errors";
 import { trackKey, type TrackKey } from "../core/tracks";
+import { currentText } from "./applyEdits";
 import type { BrainQueueHost } from "./host";
 import { t } from "./i18n";
 import { DeadlineSuggestModal, TrackSuggestModal } from "./modals";
@@ -26,6 +28,16 @@ export function registerCommands(plugin: Plugin, host: BrainQueueHost): void {
       const track = trackAtCursor(host, editor, ctx);
       if (!track) return false;
       if (!checking) host.rollPreview(track);
+      return true;
+    },
+  });
+  plugin.addCommand({
+    id: "archive-plan",
+    name: t("cmd.archive"),
+    checkCallback: (checking) => {
+      const file = plugin.app.workspace.getActiveFile();
+      if (!file || file.extension !== "md") return false;
+      if (!checking) void archivePlan(host, file.path);
       return true;
     },
   });
@@ -64,6 +76,19 @@ export function trackAtCursor(host: BrainQueueHost, editor: Editor, ctx: Markdow
   const headings = (record?.tracks ?? []).filter((track) => track.line <= line);
   const name = headings.length > 0 ? headings[headings.length - 1].name : noteName(path);
   return host.index().itemsOf(path).some((item) => item.track === name) ? trackKey(path, name) : null;
+}
+
+/** Writes `brain-queue: archived` into the note's frontmatter (made when missing), through the one write path. */
+async function archivePlan(host: BrainQueueHost, path: string): Promise<void> {
+  const text = await currentText(host.app, path);
+  if (text === null) return;
+  const edits = archiveEdits(path, text);
+  if (!edits) {
+    new Notice(t("archive.already", { note: noteName(path) }));
+    return;
+  }
+  const result = await host.applyEdits(path, edits, true);
+  if (result.ok) new Notice(t("archive.done", { note: noteName(path) }));
 }
 
 async function toggleAtCursor(host: BrainQueueHost, editor: Editor, path: string): Promise<void> {

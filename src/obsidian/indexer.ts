@@ -2,6 +2,7 @@
 // yield to the UI, warm-started from the cached index), then one note at a time from vault, metadata
 // cache and editor events. Everything it registers goes away with the component.
 import { Component, Platform, TFile, type App, type TAbstractFile } from "obsidian";
+import { inScope } from "../core/archive";
 import { indexInBatches, STEPPED_FROM, type BatchResult } from "../core/batch";
 import { venuesOf } from "../core/deadlines";
 import type { NoteText } from "../core/noteText";
@@ -158,14 +159,7 @@ export class Indexer extends Component {
   }
 
   inScope(path: string): boolean {
-    if (!path.endsWith(".md")) return false;
-    const { includePaths, excludePaths } = this.settings();
-    const under = (prefix: string): boolean => {
-      const clean = prefix.replace(/^\/+|\/+$/g, "");
-      return clean === "" || path === clean || path === `${clean}.md` || path.startsWith(`${clean}/`);
-    };
-    if (includePaths.length > 0 && !includePaths.some(under)) return false;
-    return !excludePaths.some(under);
+    return path.endsWith(".md") && inScope(path, this.settings());
   }
 
   private statOf(path: string): NoteStat | null {

@@ -242,5 +242,5 @@ export default class BrainQueuePlugin extends Plugin implements BrainQueueHost {
 /** Settings that change how notes are parsed: a change re-indexes the vault. */
 function parseKeyOf(data: PluginData): string {
   const s = data.settings;
-  return JSON.stringify([s.trackHeadingLevel, s.includePaths, s.excludePaths, s.customVenues]);
+  return JSON.stringify([s.trackHeadingLevel, s.includePaths, s.excludePaths, s.archiveFolders, s.customVenues]);
 }

@@ -57,6 +57,7 @@ export function migrateSettings(raw: unknown): BrainQueueSettings {
     trackHeadingLevel: integer(s.trackHeadingLevel ?? s.headingLevel, d.trackHeadingLevel, 1, 6),
     includePaths: stringList(s.includePaths, d.includePaths),
     excludePaths: stringList(s.excludePaths, d.excludePaths),
+    archiveFolders: stringList(s.archiveFolders, d.archiveFolders),
     queueLimit: integer(s.queueLimit ?? s.limit, d.queueLimit, 1, 99),
     priority: stringList(s.priority, d.priority),
     termStart: isIsoDate(s.termStart) ? s.termStart : null,

@@ -5,7 +5,7 @@ import type { BrainQueueHost } from "./host";
 import { t, type MessageKey } from "./i18n";
 import { migrateSettings } from "./settingsStore";
 
-type ListKey = "includePaths" | "excludePaths" | "fixedKeywords" | "deadlineWords" | "customVenues";
+type ListKey = "includePaths" | "excludePaths" | "archiveFolders" | "fixedKeywords" | "deadlineWords" | "customVenues";
 
 export class BrainQueueSettingTab extends PluginSettingTab {
   constructor(app: App, plugin: Plugin, private readonly host: BrainQueueHost) {
@@ -39,6 +39,7 @@ export class BrainQueueSettingTab extends PluginSettingTab {
       });
     this.listSetting(containerEl, "includePaths", "set.include", "set.includeDesc");
     this.listSetting(containerEl, "excludePaths", "set.exclude", "set.excludeDesc");
+    this.listSetting(containerEl, "archiveFolders", "set.archive", "set.archiveDesc");
     new Setting(containerEl)
       .setName(t("set.termStart"))
       .setDesc(t("set.termStartDesc"))

@@ -274,6 +274,36 @@ describe("cli roll of one track: a heading in one note", () => {
   });
 });
 
+describe("cli and archived plans", () => {
+  const OLD = "Plans/2020 秋季计划.md";
+
+  it("an archived note (frontmatter or archive folder) is in no answer of any command", () => {
+    const settings = join(copyOf(EMPTY), "settings.json");
+    writeFileSync(settings, JSON.stringify({ archiveFolders: ["Plans/2020 秋季计划.md"] }));
+    let dir = "";
+    for (const extra of [["--settings", settings], []]) {
+      dir = copyOf(TERMS);
+      // Archived by its frontmatter, or (with the settings) by being in an archive folder.
+      if (extra.length === 0) writeFileSync(join(dir, OLD), `---\nbrain-queue: archived\n---\n${readFileSync(join(dir, OLD), "utf8")}`);
+      const before = readFileSync(join(dir, OLD), "utf8");
+      for (const command of ["scan", "today", "deadlines", "roll"]) {
+        const run = cli(command, "--vault", dir, "--date", "2021-09-06", "--json", ...extra);
+        expect(run.code).toBe(0);
+        expect(run.stdout).not.toContain("2020 秋季计划");
+      }
+      const rolled = json<RollJson>("roll", "--vault", dir, "--date", "2021-09-06", "--write", ...extra);
+      expect(rolled.changes.length).toBeGreaterThan(0);
+      expect(readFileSync(join(dir, OLD), "utf8")).toBe(before);
+    }
+    // With the only other LeetCode archived, the name needs no --note.
+    const one = json<RollJson>("roll", "--vault", TERMS, "--date", "2021-09-06", "--track", "操作系统");
+    expect(one.changes.every((c) => c.path === OLD)).toBe(true);
+    const run = cli("roll", "--vault", dir, "--date", "2021-09-06", "--track", "操作系统");
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('no track "操作系统"');
+  });
+});
+
 describe("cli errors", () => {
   it.each([
     [["scan"], "--vault"],
