@@ -4,7 +4,7 @@
 import { parseNote } from "../../src/core/parse";
 import { changesByNote, planTracks } from "../../src/core/roll";
 import { DEFAULT_SETTINGS, nameRecord } from "../../src/core/settings";
-import { groupByTrack } from "../../src/core/today";
+import { groupByTrack, trackKeyOf } from "../../src/core/tracks";
 import type { Item, RollMode } from "../../src/core/types";
 import { collectGarbage, median, timed } from "./timing";
 
@@ -33,7 +33,7 @@ function overdueItems(): Item[] {
 export function rollPlanLatency(runs: number): { ms: number; changes: number } {
   const items = overdueItems();
   const modes = nameRecord<RollMode>();
-  for (const item of items) modes[item.track] = "auto";
+  for (const item of items) modes[trackKeyOf(item)] = "auto";
   const samples: number[] = [];
   let changes = 0;
   for (let run = 0; run < runs; run++) {
