@@ -18,6 +18,8 @@ export interface BrainQueueHost {
   index(): VaultIndex;
   /** True once the first full index is built. */
   isIndexReady(): boolean;
+  /** Resolves once the first full index is built (at once when it is). */
+  whenIndexReady(): Promise<void>;
   /** Today's model for `day`, cached per index version and settings. */
   model(day: IsoDate): TodayModel;
   queueState(): QueueState;

@@ -141,6 +141,18 @@ export class Indexer extends Component {
     this.emit();
   }
 
+  /** Resolves once the first build ends (at once when it has); never, if the plugin unloads first. */
+  whenReady(): Promise<void> {
+    if (this.ready) return Promise.resolve();
+    return new Promise((resolve) => {
+      const off = this.onChange(() => {
+        if (!this.ready) return;
+        off();
+        resolve();
+      });
+    });
+  }
+
   /** Fires after any change to the index, when the index is replaced, and when the first build ends. */
   onChange(listener: () => void): () => void {
     this.listeners.add(listener);

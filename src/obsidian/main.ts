@@ -102,6 +102,10 @@ export default class BrainQueuePlugin extends Plugin implements BrainQueueHost {
     return this.indexer.ready;
   }
 
+  whenIndexReady(): Promise<void> {
+    return this.indexer.whenReady();
+  }
+
   model(day: IsoDate): TodayModel {
     const key = `${this.index().version}|${this.settingsVersion}|${day}|${this.today()}`;
     let model = this.modelCache.get(key);
@@ -192,7 +196,7 @@ export default class BrainQueuePlugin extends Plugin implements BrainQueueHost {
   }
 
   rollPreview(track?: TrackKey): void {
-    openRollPreview(this, track);
+    void openRollPreview(this, track);
   }
 
   private async persist(): Promise<void> {

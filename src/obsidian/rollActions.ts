@@ -26,7 +26,12 @@ export function initialModes(host: BrainQueueHost, day: IsoDate, track?: TrackKe
   return modes;
 }
 
-export function openRollPreview(host: BrainQueueHost, track?: TrackKey): void {
+export async function openRollPreview(host: BrainQueueHost, track?: TrackKey): Promise<void> {
+  // A half-read vault would plan a partial roll, or say there is nothing to roll.
+  if (!host.isIndexReady()) {
+    new Notice(t("roll.waitForIndex"));
+    await host.whenIndexReady();
+  }
   const day = host.today();
   const shared = namesInSeveralNotes(host.index().tracks());
   new RollPreviewModal(host.app, {

@@ -56,11 +56,12 @@ export const PLANNER = [
 /** 2021-04-14 09:00 local time. */
 export const PINNED = new Date(2021, 3, 14, 9, 0, 0);
 
-export async function startPlugin(files: Record<string, string> = { "Plans/Term.md": PLANNER }, data?: unknown) {
+export async function startPlugin(files: Record<string, string> = { "Plans/Term.md": PLANNER }, data?: unknown, beforeLoad?: (app: ReturnType<typeof createApp>) => void) {
   setLanguage("en");
   document.body.empty();
   const store = typeof (data as { load?: unknown } | undefined)?.load === "function" ? (data as PluginDataStore) : null;
   const app = createApp({ files, pluginData: store ?? (data === undefined ? {} : { "brain-queue": data }) });
+  beforeLoad?.(app);
   const plugin = await loadPlugin(app, BrainQueuePlugin);
   plugin.clock = () => PINNED;
   return { app, plugin };

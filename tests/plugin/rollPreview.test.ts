@@ -4,6 +4,12 @@ import { describe, expect, it } from "vitest";
 import { flush } from "../../demo/shim/testing";
 import { startPlugin } from "./pluginFixtures";
 
+/** Waits (a turn of the event loop at a time) until `ready` holds. */
+async function until(ready: () => boolean): Promise<void> {
+  for (let turn = 0; turn < 500 && !ready(); turn++) await flush(1);
+  expect(ready()).toBe(true);
+}
+
 const PLAN = [
   "## Reading",
   "- [x] 2021/4/10    ch1",
@@ -86,6 +92,7 @@ describe("roll preview", () => {
     const lines = ["## Drill"];
     for (let i = 0; i < 3000; i++) lines.push(`- [ ] 2021/4/${1 + (i % 9)}    drill ${i}`);
     const { app, plugin } = await startPlugin({ "Drill.md": lines.join("\n") + "\n" });
+    await until(() => plugin.isIndexReady());
     app.commands.executeCommandById("brain-queue:roll-forward");
     await flush();
     expect(summary()).toBe("3000 lines in 1 note: 3000 overdue moved, 0 later items shifted");
@@ -96,6 +103,31 @@ describe("roll preview", () => {
     await flush();
     expect(rows()).toHaveLength(100);
     expect(rows()[99]).toMatch(/drill 99$/);
+    plugin.unload();
+  });
+
+  it("a roll asked for while the vault is still being read waits for it, never saying there is nothing to roll", async () => {
+    const lines = ["## Drill"];
+    for (let i = 0; i < 3000; i++) lines.push(`- [ ] 2021/4/${1 + (i % 9)}    drill ${i}`);
+    // The vault's reads wait until the test lets them through: the index cannot be ready before.
+    let letRead!: () => void;
+    const gate = new Promise<void>((resolve) => (letRead = resolve));
+    const { app, plugin } = await startPlugin({ "Drill.md": lines.join("\n") + "\n" }, undefined, (app) => {
+      const { vault } = app;
+      const cachedRead = vault.cachedRead.bind(vault);
+      const readBinary = vault.readBinary.bind(vault);
+      vault.cachedRead = async (file) => gate.then(() => cachedRead(file));
+      vault.readBinary = async (file) => gate.then(() => readBinary(file));
+    });
+    expect(plugin.isIndexReady()).toBe(false);
+    app.commands.executeCommandById("brain-queue:roll-forward");
+    await flush();
+    expect(modal()).toBeNull(); // no preview of a half-read vault
+    expect(document.body.textContent).toContain("Reading the vault: the roll-forward preview opens when it is done.");
+    letRead();
+    await until(() => modal() !== null);
+    expect(modal().textContent).not.toContain("Nothing to roll forward");
+    expect(summary()).toBe("3000 lines in 1 note: 3000 overdue moved, 0 later items shifted");
     plugin.unload();
   });
 });
