@@ -12,14 +12,26 @@ export function isFixedText(text: string, settings: BrainQueueSettings): boolean
   return hasKeyword(text, settings.deadlineWords) || hasKeyword(text, settings.fixedKeywords);
 }
 
-/** The key under which the index remembers, per note, the open items that cannot be overdue. */
-export function notOverdueKey(settings: BrainQueueSettings): string {
-  return `not-overdue:1:${JSON.stringify([settings.deadlineWords, settings.fixedKeywords])}`;
+/** Whether an item is fixed: its text says so, or names the item's own day. Today, the overdue count and roll use this rule. */
+export function isFixed(item: Pick<Item, "text" | "date" | "end">, settings: BrainQueueSettings): boolean {
+  return isFixedText(item.text, settings) || namedOwnDay(item.text, item.date, item.end) !== null;
 }
 
-/** An open item that cannot be missed: a fixed one (its day has passed, nothing to catch up on) or an empty slot. */
-export function cannotBeOverdue(text: string, settings: BrainQueueSettings): boolean {
-  return text === "" || isFixedText(text, settings);
+/** The key under which the index remembers, per note, the open items that cannot be overdue. */
+export function notOverdueKey(settings: BrainQueueSettings): string {
+  return `not-overdue:2:${JSON.stringify([settings.deadlineWords, settings.fixedKeywords])}`;
+}
+
+/**
+ * An open item that cannot be missed: a fixed one (its day has passed, nothing to catch up on) or an empty
+ * slot. `days` gives its date and end, asked for only when the text names a weekday (the index keeps
+ * dates as numbers, and most texts name none).
+ */
+export function cannotBeOverdue(text: string, settings: BrainQueueSettings, days: () => { date: IsoDate; end: IsoDate | null }): boolean {
+  if (text === "" || isFixedText(text, settings)) return true;
+  const named = dayNamed(text);
+  if (named === null) return false;
+  return named.weekday === null || agreesWith(named.weekday, days());
 }
 
 /** Why an item keeps its date no matter what, or null when it may move. */
@@ -50,8 +62,18 @@ const EN_PREFIXES = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
  * other weekday (`Mon/Wed/Fri` is a habit, not a day).
  */
 export function namedOwnDay(text: string, date: IsoDate, end: IsoDate | null = null): string | null {
+  const named = dayNamed(text);
+  if (named === null) return null;
+  return named.weekday === null || agreesWith(named.weekday, { date, end }) ? named.word : null;
+}
+
+const agreesWith = (weekday: number, { date, end }: { date: IsoDate; end: IsoDate | null }): boolean =>
+  weekdayIndex(date) === weekday || (end !== null && weekdayIndex(end) === weekday);
+
+/** The day `text` names: a term-week label (any date: weekday null), one weekday (0 = Monday), or null. */
+function dayNamed(text: string): { word: string; weekday: number | null } | null {
   const term = TERM_WEEK_DAY.exec(text);
-  if (term) return term[0];
+  if (term) return { word: term[0], weekday: null };
   const named: { word: string; weekday: number }[] = [];
   for (const m of text.matchAll(CJK_WEEKDAY)) named.push({ word: m[0], weekday: CJK_INDEX[m[2]] });
   if (/[a-z]/iu.test(text)) {
@@ -63,7 +85,5 @@ export function namedOwnDay(text: string, date: IsoDate, end: IsoDate | null = n
     }
   }
   if (named.length === 0 || named.some((n) => n.weekday !== named[0].weekday)) return null;
-  const weekday = named[0].weekday;
-  const agrees = weekdayIndex(date) === weekday || (end !== null && weekdayIndex(end) === weekday);
-  return agrees ? named[0].word : null;
+  return named[0];
 }

@@ -1,6 +1,6 @@
 // The model behind the Today view and `cli today`: the day's items grouped by track under the queue.
 import { collectDeadlines, hasKeyword, type Deadline } from "./deadlines";
-import { cannotBeOverdue, isFixedText, notOverdueKey } from "./fixed";
+import { cannotBeOverdue, isFixed, notOverdueKey } from "./fixed";
 import { resolveQueue, type QueueBlock, type QueueState, type TrackInfo } from "./queue";
 import type { BrainQueueSettings } from "./settings";
 import { termWeek } from "./termWeek";
@@ -122,7 +122,7 @@ export function buildToday(index: VaultIndex, day: IsoDate, now: Date, settings:
   }
 
   const todayItems = index.itemsOn(day);
-  const fixedToday = todayItems.filter((item) => isFixedText(item.text, settings));
+  const fixedToday = todayItems.filter((item) => isFixed(item, settings));
   const fixedSet = new Set(fixedToday);
   const byTrack = groupByTrack(todayItems.filter((item) => !fixedSet.has(item)));
   const overdueByTrack = withoutUnmissable(index, day, settings, index.overdueGroups(day, options.overdueLimit ?? Infinity));
@@ -216,14 +216,13 @@ function addMonths(day: IsoDate, months: number): IsoDate {
  */
 function withoutUnmissable(index: VaultIndex, day: IsoDate, settings: BrainQueueSettings, groups: Map<TrackKey, OverdueGroup>): Map<TrackKey, OverdueGroup> {
   // Counted per track only: a vault can hold tens of thousands of past fixed items.
-  const perTrack = index.openCountsBefore(notOverdueKey(settings), (text) => cannotBeOverdue(text, settings), day);
+  const perTrack = index.openCountsBefore(notOverdueKey(settings), (text, days) => cannotBeOverdue(text, settings, days), day);
   if (perTrack.size === 0) return groups;
   const out = new Map<TrackKey, OverdueGroup>();
   for (const [track, group] of groups) {
     const count = group.count - (perTrack.get(track) ?? 0);
     if (count <= 0) continue;
-    // A group's items are open and past, so the text alone tells which of them cannot be overdue.
-    out.set(track, { count, items: group.items.filter((item) => !cannotBeOverdue(item.text, settings)) });
+        out.set(track, { count, items: group.items.filter((item) => !cannotBeOverdue(item.text, settings, () => item)) });
   }
   return out;
 }

@@ -11,7 +11,7 @@ import { insertSorted, removeSorted } from "./sortedPaths";
 import { mightHaveItems, parseNoteColumnsInSteps } from "./parse";
 import { rememberScan, scanNoteInSteps } from "./scan";
 import {
-  allItems, beginBulk, cancelledAt, closedAt, DATE, ITEM_STRIDE, itemAt, lastDayAt, textAt, TRACK, type NoteItems,
+  allItems, beginBulk, cancelledAt, closedAt, DATE, END, ITEM_STRIDE, itemAt, lastDayAt, textAt, TRACK, type NoteItems,
 } from "./noteItems";
 import { findQueueBlock, type QueueBlock, type TrackInfo } from "./queue";
 import { BUILTIN_VENUES, findVenueMarks, type VenueMark } from "./deadlines";
@@ -290,17 +290,21 @@ export class VaultIndex {
   }
 
   /**
-   * Per track (note and heading), how many open items whose text passes `test` end before `day`, remembered under `key` and
+   * Per track (note and heading), how many open items that pass `test` (their text, and their days when it
+   * asks) end before `day`, remembered under `key` and
    * patched per changed note; no item becomes an object (a vault can hold tens of thousands).
    */
-  openCountsBefore(key: string, test: (text: string) => boolean, day: IsoDate): ReadonlyMap<TrackKey, number> {
+  openCountsBefore(
+    key: string, test: (text: string, days: () => { date: IsoDate; end: IsoDate | null }) => boolean, day: IsoDate,
+  ): ReadonlyMap<TrackKey, number> {
     const held = this.views.pastCounts;
     if (held?.key !== key || held.view.day !== day) {
       const before = dayKey(day);
       const part = (record: NoteRecord): Int32Array => {
         const rows: number[] = [];
         for (let k = 0; k < record.items.count; k++) {
-          if (!closedAt(record.items, k) && lastDayAt(record.items, k) < before && test(textAt(record.items, k))) rows.push(k);
+          if (closedAt(record.items, k) || lastDayAt(record.items, k) >= before) continue;
+          if (test(textAt(record.items, k), () => daysAt(record.items, k))) rows.push(k);
         }
         return countPerTrack(record.items, rows);
       };
@@ -620,6 +624,13 @@ export class VaultIndex {
 }
 
 /** Every selection remembered for a note, as key and rows. */
+/** An item's date and end as ISO days, from its columns. */
+function daysAt(items: NoteItems, k: number): { date: IsoDate; end: IsoDate | null } {
+  const at = k * ITEM_STRIDE;
+  const end = items.cols[at + END];
+  return { date: dayOfKey(items.cols[at + DATE]), end: end === 0 ? null : dayOfKey(end) };
+}
+
 function picksOf(memo: NoteMemo | undefined): [string, number[]][] {
   if (memo?.pickedKey === undefined || memo.pickedRows === undefined) return [];
   return [[memo.pickedKey, memo.pickedRows], ...(memo.otherPicks ?? [])];

@@ -7,7 +7,7 @@ import { cannotBeOverdue, notOverdueKey } from "../../src/core/fixed";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { buildToday, SIDEBAR_OVERDUE_LIMIT } from "../../src/core/today";
 import type { Item } from "../../src/core/types";
-import { trackKeyOf } from "../../src/core/tracks";
+import { trackKey, trackKeyOf } from "../../src/core/tracks";
 import { VaultIndex } from "../../src/core/vaultIndex";
 import { applyOp, freshIndex, vaultOp } from "./vaultOps";
 
@@ -19,6 +19,8 @@ const SHAPES = [
   "- [ ] 2021/03/24 - 2021/03/27  搭建基线",
   "- [ ] 2021/04/22    投稿",
   "- [ ] 2021/04/29    ",
+  "- [ ] 2021/03/24    周三 组会", // names its own day (a Wednesday): never overdue
+  "- [ ] 2021/03/25    周三 组会", // a Thursday: an ordinary item
   "  - [ ] 子任务",
   "## A",
   "## B",
@@ -31,8 +33,8 @@ const PATHS = ["A.md", "B.md", "Notes/C.md", "Notes/Deep/D.md", "a.md", "b.md"];
 const DAYS = ["2021-03-21", "2021-03-25", "2021-04-23", "2021-05-01"];
 const LIMITS = [0, 1, 2, Infinity];
 const NOW = new Date(2021, 2, 21, 9, 0);
-/** Headings and note names (a track above every heading is named after its note). */
-const TRACK_NAMES = new Set(["A", "B", "C", "", "D", "a", "b"]);
+/** Every track there can be: each note's headings and its name (a track above every heading is named after its note). */
+const TRACK_KEYS = new Set(PATHS.flatMap((path) => ["A", "B", "C", "", "D", "a", "b"].map((name) => trackKey(path, name))));
 
 /** What the sidebar and the CLI ask about one day. */
 function answers(index: VaultIndex, day: string, limit: number): unknown {
@@ -46,9 +48,9 @@ function answers(index: VaultIndex, day: string, limit: number): unknown {
     deadlines: index.openItemsWithText("deadline", (text) => text.includes("deadline")),
     open: index.select("open", (item) => !item.done),
     today: buildToday(index, day, NOW, DEFAULT_SETTINGS, { overdueLimit: SIDEBAR_OVERDUE_LIMIT }),
-    nextOpen: [...index.nextOpenItems(TRACK_NAMES, day)],
+    nextOpen: [...index.nextOpenItems(TRACK_KEYS, day)],
     // The sidebar's key: one such view is kept, so asking under another key would rebuild it every time.
-    pastCounts: [...index.openCountsBefore(notOverdueKey(DEFAULT_SETTINGS), (text) => cannotBeOverdue(text, DEFAULT_SETTINGS), day)].sort(),
+    pastCounts: [...index.openCountsBefore(notOverdueKey(DEFAULT_SETTINGS), (text, days) => cannotBeOverdue(text, DEFAULT_SETTINGS, days), day)].sort(),
   };
 }
 

@@ -82,6 +82,20 @@ describe("Today on a term planner's real days", () => {
     expect(on("2021-10-22").recentDeadlines.map((d) => d.daysLeft)).toEqual([-7]);
   });
 
+  it("a line that names its own day is a fixed event: at the top on its day, never overdue after", () => {
+    // 第18周星期日 春季学期结束 has no keyword: its term-week label is what makes it a calendar fact.
+    expect(on("2021-07-04").fixedToday.map((i) => i.text)).toContain("第18周星期日 春季学期结束");
+    const meetings = { "Lab.md": "## 组会\n\n- [ ] 2021/10/13    周三 组会\n- [ ] 2021/10/14    周三 组会\n" };
+    const model = on("2021-10-20", vault(meetings));
+    const overdue = model.overdue.flatMap((g) => g.items).map((i) => [i.text, i.date]);
+    expect(overdue).not.toContainEqual(["第18周星期日 春季学期结束", "2021-07-04"]);
+    // 2021-10-13 is a Wednesday: that 周三 is its own day. On the Thursday, 周三 is not a fact about the date.
+    expect(overdue).not.toContainEqual(["周三 组会", "2021-10-13"]);
+    expect(overdue).toContainEqual(["周三 组会", "2021-10-14"]);
+    expect(model.overdue.find((g) => g.track === "组会")!.count).toBe(1);
+    expect(model.overdue.find((g) => g.track === "TIME")!.items.map((i) => i.text)).not.toContain("第18周星期日 春季学期结束");
+  });
+
   it("deadlines within the horizon are listed, the rest counted as later", () => {
     const model = on("2021-09-09");
     expect(model.deadlines.map((d) => d.venue)).toEqual(["AAAI", "ICRA", "CVPR", "IROS"]);
