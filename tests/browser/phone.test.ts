@@ -129,7 +129,10 @@ describe("Phone layout", () => {
     await expect.poll(() => editorText(page), WAIT).toBe(PLANNER.replace("- [ ] 2026/11/30    组合问题、剪枝优化", "- [x] 2026/11/30    组合问题、剪枝优化"));
     await expect.poll(() => row.getAttribute("class"), WAIT).toContain("is-done");
     expect(await drawerLeft(page)).toBe(0); // ticking keeps the drawer open
-    const text = await centreOf(sidebar(page).locator(".bq-track-active .bq-item-text", { hasText: "展开循环" }));
+    // The day's fixed event sits above the tracks: the row may be below the fold, as a person would scroll to it.
+    const target = sidebar(page).locator(".bq-track-active .bq-item-text", { hasText: "展开循环" });
+    await target.scrollIntoViewIfNeeded();
+    const text = await centreOf(target);
     await page.touchscreen.tap(text.x, text.y);
     await expect.poll(() => drawerLeft(page), WAIT).toBeNull();
     await expect.poll(() => page.evaluate(() => {

@@ -58,8 +58,9 @@ describe("Today sidebar", () => {
     const page = await openDemo(session);
     const view = sidebar(page);
     expect(await view.locator(".bq-day").textContent()).toBe("2026-11-30 Mon");
-    // The header counts what Today shows: the active tracks' items, not the 7 waiting in Queued.
-    expect(await view.locator(".bq-done-count").textContent()).toBe("0/5 done");
+    // The header counts what Today shows: the day's fixed event (TIME's 第13周星期一 期中报告, at the top)
+    // and the active tracks' items, not the 6 waiting in Queued.
+    expect(await view.locator(".bq-done-count").textContent()).toBe("0/6 done");
     expect(await view.locator(".bq-term-week").textContent()).toBe("第13周星期一"); // the demo's term started 2026-09-07
 
     const active = await tracksUnder(page, ".bq-section-today > .tree-item-children > .bq-track-active");
@@ -79,13 +80,15 @@ describe("Today sidebar", () => {
 
     const queued = view.locator(".bq-queued");
     expect(await queued.locator(":scope > .tree-item-self .tree-item-inner").textContent()).toBe("Queued");
-    expect(await queued.locator(":scope > .tree-item-self .tree-item-flair").textContent()).toBe("5 tracks · 7 items");
+    expect(await queued.locator(":scope > .tree-item-self .tree-item-flair").textContent()).toBe("5 tracks · 6 items");
     expect(await queued.getAttribute("class")).toContain("is-collapsed");
     await queued.locator(":scope > .tree-item-self").click();
     const waiting = await tracksUnder(page, ".bq-queued > .tree-item-children > .bq-track-queued");
     expect(waiting.map((t) => `${t.name} ${t.count}`)).toEqual([
-      "概率图模型 0/1", "每日一Blog 0/1", "Designing Data-Intensive Applications 0/1", "Errands 0/2", "TIME 0/2",
+      "概率图模型 0/1", "每日一Blog 0/1", "Designing Data-Intensive Applications 0/1", "Errands 0/2", "TIME 0/1",
     ]);
+    // TIME's other item today names its own day (第13周星期一): a fixed event, first in Today, not in Queued.
+    expect(await view.locator(".bq-fixed-today .bq-item-text").allTextContents()).toEqual(["第13周星期一_分布式系统原理 期中报告"]);
     await page.context().close();
   });
 
@@ -120,7 +123,7 @@ describe("Today sidebar", () => {
     ]);
     expect(deadlines).toContain("ACL 2027 | 2026-12-19 | dropped | bq-urgency-month | true");
     expect(deadlines).toContain("ICML 2027 | 2027-01-28 | 59d | bq-urgency-later | false");
-    expect(await page.locator(".status-bar .bq-status").textContent()).toBe("Today 0/5 · 10 overdue · AAAI 2027 · 3d");
+    expect(await page.locator(".status-bar .bq-status").textContent()).toBe("Today 0/6 · 10 overdue · AAAI 2027 · 3d");
     await dismissNotices(page);
     await page.mouse.move(700, 500);
     await screenshot(page.locator(".mod-right-split"), "sidebar-light");
@@ -132,7 +135,7 @@ describe("Today sidebar", () => {
     await itemRow(page, "组合问题、剪枝优化").locator("input.task-list-item-checkbox").click();
     await expect.poll(() => editorText(page), WAIT).toBe(PLANNER.replace("- [ ] 2026/11/30    组合问题、剪枝优化", "- [x] 2026/11/30    组合问题、剪枝优化"));
     await expect.poll(() => itemRow(page, "组合问题、剪枝优化").getAttribute("class"), WAIT).toContain("is-done");
-    expect(await sidebar(page).locator(".bq-done-count").textContent()).toBe("1/5 done");
+    expect(await sidebar(page).locator(".bq-done-count").textContent()).toBe("1/6 done");
     expect(await sidebar(page).locator('.bq-track[data-track="LeetCode 每日一题/专题"] > .tree-item-self .tree-item-flair').textContent()).toBe("1/1");
     // Ticking again writes it back.
     await itemRow(page, "组合问题、剪枝优化").locator("input.task-list-item-checkbox").click();
@@ -154,7 +157,7 @@ describe("Today sidebar", () => {
     }, line);
     await page.keyboard.type("x");
     await expect.poll(() => itemRow(page, "第二周 词嵌入 2.6-2.10").getAttribute("class"), WAIT).toContain("is-done");
-    expect(await sidebar(page).locator(".bq-done-count").textContent()).toBe("1/5 done");
+    expect(await sidebar(page).locator(".bq-done-count").textContent()).toBe("1/6 done");
     expect((await editorText(page)).split("\n")[line]).toBe("- [x] 2026/11/30    第二周 词嵌入 2.6-2.10");
     await page.context().close();
   });
@@ -228,7 +231,7 @@ describe("Today sidebar", () => {
     const page = await openDemo(session, { height: 600 });
     await addDrills(page, ACTIVE, 30);
     const view = sidebar(page);
-    await expect.poll(() => view.locator(".bq-section-today > .tree-item-self .tree-item-flair").textContent(), WAIT).toBe(`0/${5 + 5 * 30}`);
+    await expect.poll(() => view.locator(".bq-section-today > .tree-item-self .tree-item-flair").textContent(), WAIT).toBe(`0/${6 + 5 * 30}`);
     // The first render stopped well above the deadlines: they wait behind a row of their own.
     const deadlines = view.locator(".bq-section-deadlines .bq-deadline-row");
     expect(await deadlines.count()).toBe(0);

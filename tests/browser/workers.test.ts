@@ -34,11 +34,11 @@ describe("parse workers", () => {
     expect(state.size).toBe(303);
     expect(state.generated).toHaveLength(300);
     expect(state.generated[0]).toBe("generated task 1");
-    // The worker's records are the sidebar's: the sample vault's 5 active items today, and in Queued its 7
+    // The worker's records are the sidebar's: the sample vault's fixed event and 5 active items today, and in Queued its 6
     // waiting items plus the 300 generated ones (each note a track of its own).
-    await expect.poll(() => page.locator(".status-bar .bq-status").textContent(), WAIT).toBe("Today 0/5 · 10 overdue · AAAI 2027 · 3d");
+    await expect.poll(() => page.locator(".status-bar .bq-status").textContent(), WAIT).toBe("Today 0/6 · 10 overdue · AAAI 2027 · 3d");
     const queued = sidebar(page).locator(".tree-item-self", { hasText: "Queued" });
-    expect(await queued.locator(".tree-item-flair").textContent()).toBe("305 tracks · 307 items");
+    expect(await queued.locator(".tree-item-flair").textContent()).toBe("305 tracks · 306 items");
     await queued.click();
     await expect.poll(() => sidebar(page).getByText("Generated 1", { exact: true }).count(), WAIT).toBe(1);
     await screenshot(page, "workers-vault-303-notes");
