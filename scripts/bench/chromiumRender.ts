@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { CHROMIUM_ARGS, chromiumPath } from "../chromium.mjs";
-import type { TodayModel } from "../../src/core/today";
+import type { TodayModel } from "../../src/core/planner";
 import { projectRoot } from "./context";
 import { BENCH_DAY } from "./fragments";
 import { median } from "./timing";

@@ -1,11 +1,11 @@
 // `roll plan`: planning a roll of 20,000 overdue items and grouping its changes by note, as the preview
 // and the write do. Mostly in a few large notes (a planner note holds thousands), where grouping that
 // copied a note's list per entry was quadratic.
-import { parseNote } from "../../src/core/parse";
-import { changesByNote, planTracks } from "../../src/core/roll";
-import { DEFAULT_SETTINGS, nameRecord } from "../../src/core/settings";
-import { groupByTrack } from "../../src/core/today";
-import type { Item, RollMode } from "../../src/core/types";
+import { parseNote } from "../../src/core/items";
+import { changesByNote, planTracks } from "../../src/core/planner";
+import { DEFAULT_SETTINGS, nameRecord } from "../../src/core/base";
+import { groupByTrack } from "../../src/core/planner";
+import type { Item, RollMode } from "../../src/core/base";
 import { collectGarbage, median, timed } from "./timing";
 
 export const ROLL_ITEMS = 20_000;

@@ -1,10 +1,10 @@
 // The CLI commands over a folder: index every note, then print or apply.
-import { localDay } from "../core/dates";
-import { collectDeadlines, venuesOf } from "../core/deadlines";
-import { planRoll } from "../core/roll";
-import { buildToday } from "../core/today";
-import type { LineEdit } from "../core/types";
-import { VaultIndex } from "../core/vaultIndex";
+import { localDay } from "../core/base";
+import { collectDeadlines, venuesOf } from "../core/items";
+import { planRoll } from "../core/planner";
+import { buildToday } from "../core/planner";
+import type { LineEdit } from "../core/base";
+import { VaultIndex } from "../core/index";
 import type { CliArgs } from "./args";
 import { formatDeadlines, formatRoll, formatScan, formatToday } from "./format";
 import { deadlineJson, rollJson, scanJson, todayJson } from "./json";

@@ -1,12 +1,12 @@
 // Commands. No default hotkeys; ids without the plugin id (Obsidian prefixes it).
 import { Notice, TFile, type Editor, type MarkdownFileInfo, type MarkdownView, type Plugin } from "obsidian";
-import { collectDeadlines } from "../core/deadlines";
-import { toggleEdit } from "../core/edits";
-import { toIcs } from "../core/ics";
-import { noteName, parseNote } from "../core/parse";
-import { pauseEdits, promoteEdits } from "../core/queue";
-import { deadlineCandidates } from "../core/today";
-import { errorMessage } from "../core/errors";
+import { collectDeadlines } from "../core/items";
+import { toggleEdit } from "../core/planner";
+import { toIcs } from "../core/planner";
+import { noteName, parseNote } from "../core/items";
+import { pauseEdits, promoteEdits } from "../core/planner";
+import { deadlineCandidates } from "../core/planner";
+import { errorMessage } from "../core/base";
 import type { BrainQueueHost } from "./host";
 import { t } from "./i18n";
 import { DeadlineSuggestModal, TrackSuggestModal } from "./modals";

@@ -1,8 +1,8 @@
 // Modals: the roll-forward preview, the pause-track suggester and the upcoming-deadlines suggester.
 import { FuzzySuggestModal, Modal, Setting, SuggestModal, type App } from "obsidian";
-import type { Deadline } from "../core/deadlines";
-import { summarizeChanges, type RollChange, type RollPlan, type RollSummary } from "../core/roll";
-import type { RollMode } from "../core/types";
+import type { Deadline } from "../core/items";
+import { summarizeChanges, type RollChange, type RollPlan, type RollSummary } from "../core/planner";
+import type { RollMode } from "../core/base";
 import { t } from "./i18n";
 import { deadlineLabel, deadlineStatusLabel } from "./todayRender";
 

@@ -1,10 +1,10 @@
 // Roll-forward in Obsidian: plan with per-track modes, preview, write per note through the one write
 // path, journal what was written, and undo only the lines that still hold what the roll wrote.
 import { Notice } from "obsidian";
-import { changesByNote, journalOf, planTracks, undoEdits, type RollPlan } from "../core/roll";
-import { nameRecord, ownEntry } from "../core/settings";
-import { groupByTrack } from "../core/today";
-import type { IsoDate, RollMode } from "../core/types";
+import { changesByNote, journalOf, planTracks, undoEdits, type RollPlan } from "../core/planner";
+import { nameRecord, ownEntry } from "../core/base";
+import { groupByTrack } from "../core/planner";
+import type { IsoDate, RollMode } from "../core/base";
 import type { BrainQueueHost } from "./host";
 import { t } from "./i18n";
 import { RollPreviewModal } from "./modals";

@@ -2,8 +2,8 @@
 // an item (open it, tick or untick it, roll its track), a subtask, a track (open its heading, roll it) or a
 // deadline (open it). Found from the row's data attributes and the model the view drew.
 import { Menu } from "obsidian";
-import type { TodayModel } from "../core/today";
-import type { Item, Subtask } from "../core/types";
+import type { TodayModel } from "../core/planner";
+import type { Item, Subtask } from "../core/base";
 import { t } from "./i18n";
 
 export interface RowActions {

@@ -2,8 +2,8 @@
 // something changed, keeping the scroll position, the collapsed tree items, the rows revealed with
 // "Show more" and the focused row.
 import { ItemView, Notice, type ViewStateResult, type WorkspaceLeaf } from "obsidian";
-import { toggleEdit } from "../core/edits";
-import type { IsoDate, Item, Subtask } from "../core/types";
+import { toggleEdit } from "../core/planner";
+import type { IsoDate, Item, Subtask } from "../core/base";
 import { currentText } from "./applyEdits";
 import type { BrainQueueHost } from "./host";
 import { t } from "./i18n";

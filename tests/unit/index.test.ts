@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { VaultIndex } from "../../src/core/vaultIndex";
+import { VaultIndex } from "../../src/core/index/vaultIndex";
 
 const U = "\u3000";
 const PLAN = [

@@ -1,11 +1,11 @@
 // A note's items in columns: the numbers in one Int32Array, the lines' text in one string. Item
 // objects are made only for query results, so a vault of a million items costs about a hundred bytes
 // per item instead of a few hundred, and the cache is these columns written out as they are.
-import { dayOfKey } from "./dates";
-import { displayText } from "./inline";
-import { pooledString } from "./ownString";
-import { Slabs } from "./slabs";
-import type { DateForm, Item, Subtask } from "./types";
+import { dayOfKey } from "../base";
+import { displayText } from "../markdown";
+import { pooledString } from "../base";
+import { Slabs } from "../base";
+import type { DateForm, Item, Subtask } from "../base";
 
 // Item columns.
 export const LINE = 0;

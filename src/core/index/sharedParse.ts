@@ -2,8 +2,8 @@
 // batches; a batch goes to a worker when one has room, else it is parsed here, so both threads stay busy
 // and the workers never wait for the next batch. Answers are taken in order; a note edited or removed
 // since it was read keeps its newer state, and a batch a failed worker had is parsed here after all.
-import { noteSize, ownBuffer, type NoteText } from "./noteText";
-import type { ParsedRecords, ParsePool } from "./parsePool";
+import { noteSize, ownBuffer, type NoteText } from "../markdown";
+import type { ParsedRecords, ParsePool } from "../storage";
 import type { NoteRecord, NoteStat, VaultIndex } from "./vaultIndex";
 
 /** Notes go to the workers in batches of about this many characters (or bytes): some 3 ms of parsing. */

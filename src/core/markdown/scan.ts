@@ -3,8 +3,8 @@
 // commonmark.js block algorithm (containers, lazy continuation, tabs as 4-column stops) line by
 // line, with no regex that can backtrack on a long line, so its cost is one pass over the text.
 import { BlockScanner } from "./blockScanner";
-import { grownInts, slabInts } from "./slabs";
-import type { Heading } from "./types";
+import { grownInts, slabInts } from "../base";
+import type { Heading } from "../base";
 
 /** A list item whose first paragraph starts with `[c]`. Lines and offsets are 0-based. */
 export interface ScannedTask {

@@ -1,8 +1,8 @@
 // Indexing many notes without blocking the UI: parse until the time budget is spent, then yield.
 // The plugin (startup, cache saves) and the benchmark share these loops so the benchmark measures what users get.
-import { errorMessage } from "./errors";
-import { decodeNote, type NoteText } from "./noteText";
-import type { ParsePool } from "./parsePool";
+import { errorMessage } from "../base";
+import { decodeNote, type NoteText } from "../markdown";
+import type { ParsePool } from "../storage";
 import { SharedParse, type ReadBatch } from "./sharedParse";
 import type { NoteStat, VaultIndex } from "./vaultIndex";
 

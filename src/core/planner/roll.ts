@@ -1,11 +1,11 @@
 // Roll-forward: plan new dates for missed items, as verified line edits that touch only the date
 // (and the alignment padding right after it). One pure planner for the command and the CLI.
-import { rewriteDateExpr } from "./dateExpr";
-import { addDays, daysBetween } from "./dates";
+import { rewriteDateExpr } from "../markdown";
+import { addDays, daysBetween } from "../base";
 import { fixedReason } from "./fixed";
-import { splitLines } from "./scan";
-import { nameRecord, ownEntry, type BrainQueueSettings } from "./settings";
-import type { IsoDate, Item, LineEdit, RollMode } from "./types";
+import { splitLines } from "../markdown";
+import { nameRecord, ownEntry, type BrainQueueSettings } from "../base";
+import type { IsoDate, Item, LineEdit, RollMode } from "../base";
 
 /** `overdue`: the item was overdue; otherwise a later item that a shift slides along. */
 export interface RollChange { path: string; line: number; from: string; to: string; text: string; track: string; overdue: boolean; edit: LineEdit }

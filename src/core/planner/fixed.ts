@@ -2,10 +2,10 @@
 // keyword (开课, 考试, exam …) or an item whose text names its own day (`第19周星期日`, `周三`, `Mon 3/4`)
 // never moves in a roll (moving it would leave its text saying one day and its date another), never
 // counts as overdue, and shows at the top of Today on its day whatever its track.
-import { weekdayIndex } from "./dates";
-import { hasKeyword, recognizeDeadline, venuesOf } from "./deadlines";
-import type { BrainQueueSettings } from "./settings";
-import type { IsoDate, Item } from "./types";
+import { weekdayIndex } from "../base";
+import { hasKeyword, recognizeDeadline, venuesOf } from "../items";
+import type { BrainQueueSettings } from "../base";
+import type { IsoDate, Item } from "../base";
 
 /** Whether the text alone makes an item fixed: a deadline word or a fixed-date keyword. */
 export function isFixedText(text: string, settings: BrainQueueSettings): boolean {

@@ -18,8 +18,8 @@
 //   colon) followed by a list of waiting tracks, in the order they should come next (may be empty).
 // - Entries name tracks loosely (see `matchTrack`).
 import { betterMatch, compareNames, normalizeName, type NameMatch } from "./fuzzy";
-import { codeLineMask, splitLines } from "./scan";
-import type { Problem } from "./types";
+import { codeLineMask, splitLines } from "../markdown";
+import type { Problem } from "../base";
 
 export interface QueueEntry { text: string; line: number }
 export interface QueueBlock {
@@ -186,4 +186,4 @@ export function resolveQueue(
   };
 }
 
-export { promoteEdits, pauseEdits } from "./queueEdits";
+export { promoteEdits, pauseEdits } from "../planner";

@@ -5,25 +5,25 @@
 // queries filter each note's columns once per day and remember the answer per note, and the whole-vault
 // answers the sidebar asks for are patched with the edited note's old and new part (vaultViews.ts), so
 // after an edit only that note is asked again, and Item objects exist only for what a query returned.
-import { addDays, dayKey, dayOfKey } from "./dates";
+import { addDays, dayKey, dayOfKey } from "../base";
 import { insertSorted, removeSorted } from "./sortedPaths";
-import { mightHaveItems, parseNoteColumnsInSteps } from "./parse";
-import { rememberScan, scanNoteInSteps } from "./scan";
+import { mightHaveItems, parseNoteColumnsInSteps } from "../items";
+import { rememberScan, scanNoteInSteps } from "../markdown";
 import {
   allItems, beginBulk, cancelledAt, closedAt, DATE, ITEM_STRIDE, itemAt, lastDayAt, textAt, TRACK, type NoteItems,
-} from "./noteItems";
-import { findQueueBlock, type QueueBlock, type TrackInfo } from "./queue";
-import { BUILTIN_VENUES, findVenueMarks, type VenueMark } from "./deadlines";
-import type { IsoDate, Item, ParseOptions, Problem } from "./types";
-import { encodeIndexCache, encodeIndexCacheInSteps } from "./indexCache";
-import { decodeIndexCache } from "./indexCacheRead";
+} from "../items";
+import { findQueueBlock, type QueueBlock, type TrackInfo } from "../items";
+import { BUILTIN_VENUES, findVenueMarks, type VenueMark } from "../items";
+import type { IsoDate, Item, ParseOptions, Problem } from "../base";
+import { encodeIndexCache, encodeIndexCacheInSteps } from "../storage";
+import { decodeIndexCache } from "../storage";
 import { NextDays, NextOpen, OverdueTally, PathList, replacePart, TrackCounts, type OverdueGroup, type ViewSource } from "./vaultViews";
 import {
   addParsed, blankRecord, failedRecord, hasContent, hasQueueMarker, parseRecord, renameRecord, sameTracks, sameValue, sameValues,
   type IndexOptions, type NoteRecord, type NoteStat,
-} from "./noteRecord";
+} from "../items";
 
-export type { IndexOptions, NoteRecord, NoteStat, NoteTrack } from "./noteRecord";
+export type { IndexOptions, NoteRecord, NoteStat, NoteTrack } from "../items";
 export type { OverdueGroup } from "./vaultViews";
 
 /** Whole-vault lists, rebuilt lazily after a change (`withItems` is patched instead). */

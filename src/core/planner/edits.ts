@@ -3,8 +3,8 @@
 // Line model: the text is split on `\r\n`, lone `\r` and `\n`; every line keeps its own terminator, so
 // LF, CRLF, mixed endings and a missing final newline survive untouched. A leading BOM is NOT part of
 // line 1's text (the parser's `Item.source` excludes it too); it is kept in front of the result.
-import { scanNote } from "./scan";
-import type { Item, LineEdit } from "./types";
+import { scanNote } from "../markdown";
+import type { Item, LineEdit } from "../base";
 
 export type EditFailure = { edit: LineEdit; reason: "changed" | "ambiguous" | "missing" };
 export type EditOutcome =

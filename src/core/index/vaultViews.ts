@@ -1,9 +1,9 @@
 // Whole-vault answers the index keeps across edits (the day's items, overdue counts per track, selections):
 // after a change only the changed notes' parts are taken out and put back, instead of walking every note.
-import { DATE, ITEM_STRIDE, TRACK } from "./noteItems";
-import type { NoteRecord } from "./noteRecord";
+import { DATE, ITEM_STRIDE, TRACK } from "../items";
+import type { NoteRecord } from "../items";
 import { insertSorted, removeSorted } from "./sortedPaths";
-import type { IsoDate, Item } from "./types";
+import type { IsoDate, Item } from "../base";
 
 /** One track's overdue items: how many, and the first ones by path then line. */
 export interface OverdueGroup {

@@ -1,9 +1,9 @@
 // Workers that parse batches of notes (parseBatch.ts), seen through one small interface so the plugin's
 // web workers and the benchmark's Node worker threads share this bookkeeping: request ids, the least busy
 // worker first, and a failed worker's requests rejected so the caller parses those notes itself.
-import { errorMessage } from "./errors";
+import { errorMessage } from "../base";
 import type { ParseReply, ParseRequest } from "./parseBatch";
-import type { NoteRecord } from "./noteRecord";
+import type { NoteRecord } from "../items";
 
 /** A batch's records as a worker sent them (see parseBatch). */
 export type ParsedRecords = (NoteRecord | null)[];

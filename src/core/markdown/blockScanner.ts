@@ -1,13 +1,13 @@
 // The commonmark.js block algorithm over lines (containers, lazy continuation, tabs as 4-column
 // stops), keeping only what the planner needs. State lives in fields so the hot loop allocates little.
 import { htmlBlockEnds, htmlBlockKind } from "./scanHtml";
-import type { Heading } from "./types";
+import type { Heading } from "../base";
 import { stripEmphasis, boldOnly } from "./inline";
 import {
   LineCursor, MarkFinder, atxHeading, checkboxEnd, closingFence, isThematicBreak, isSetextUnderline, lastBlocker, listMarker, openingFence,
 } from "./scanLine";
 import { ScannedTasks, splitLines, type ScannedNote } from "./scan";
-import { grownBytes, grownInts, slabBytes, slabInts } from "./slabs";
+import { grownBytes, grownInts, slabBytes, slabInts } from "../base";
 
 const enum Leaf { None, Paragraph, Fenced, Indented, Html, Math }
 interface Container {

@@ -1,8 +1,8 @@
 // Moving tracks between the active list and the waiting list of a queue block, as line edits. A block
 // in a callout or blockquote is edited behind its `>` marks: lines are read without them and every
 // line written gets them back, so the callout stays whole.
-import type { LineEdit } from "./types";
-import { quoteOf, type QueueBlock, type QueueEntry, type QueueState } from "./queue";
+import type { LineEdit } from "../base";
+import { quoteOf, type QueueBlock, type QueueEntry, type QueueState } from "../items";
 
 const LIST_ITEM = /^([ \t]*)([-*+]|\d{1,9}[.)])([ \t]+)(\[.\][ \t]+)?/u;
 

@@ -1,7 +1,7 @@
 // iCalendar (RFC 5545) export: one all-day event per dated item; deadlines remind a week ahead.
-import { addDays } from "./dates";
-import type { Deadline } from "./deadlines";
-import type { IsoDate, Item } from "./types";
+import { addDays } from "../base";
+import type { Deadline } from "../items";
+import type { IsoDate, Item } from "../base";
 
 const CRLF = "\r\n";
 

@@ -1,11 +1,11 @@
 // The model behind the Today view and `cli today`: the day's items grouped by track under the queue.
-import { collectDeadlines, hasKeyword, type Deadline } from "./deadlines";
+import { collectDeadlines, hasKeyword, type Deadline } from "../items";
 import { cannotBeOverdue, isFixedText, notOverdueKey } from "./fixed";
-import { resolveQueue, type QueueBlock, type QueueState, type TrackInfo } from "./queue";
-import type { BrainQueueSettings } from "./settings";
+import { resolveQueue, type QueueBlock, type QueueState, type TrackInfo } from "../items";
+import type { BrainQueueSettings } from "../base";
 import { termWeek } from "./termWeek";
-import type { IsoDate, Item, Problem } from "./types";
-import type { OverdueGroup, VaultIndex } from "./vaultIndex";
+import type { IsoDate, Item, Problem } from "../base";
+import type { OverdueGroup, VaultIndex } from "../index";
 
 export interface TodayTrack {
   name: string;

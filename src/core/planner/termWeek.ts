@@ -1,6 +1,6 @@
 // The term week as the person writes it (`第8周星期二`), counted from the first day of week 1.
-import { daysBetween, weekdayIndex } from "./dates";
-import type { IsoDate } from "./types";
+import { daysBetween, weekdayIndex } from "../base";
+import type { IsoDate } from "../base";
 
 const WEEKDAYS = ["星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"];
 

@@ -1,13 +1,13 @@
 // One note's record in the index: what parsing found (items in columns, problems, tracks, queue block,
 // venue marks) and the stat that proves it fresh; built, compared and renamed here, kept by VaultIndex.
-import { errorMessage } from "./errors";
-import { RestoredRecord } from "./indexCacheRead";
+import { errorMessage } from "../base";
+import { RestoredRecord } from "../storage";
 import { ITEM_STRIDE, LINE, NO_ITEMS, NO_VALUES, TRACK, type NoteItems } from "./noteItems";
 import { mightHaveItems, noteName, parseNoteColumns, type ParsedColumns } from "./parse";
 import { findQueueBlock, type QueueBlock } from "./queue";
 import { findVenueMarks, type Venue, type VenueMark } from "./deadlines";
-import { splitLines } from "./scan";
-import type { ParseOptions, Problem } from "./types";
+import { splitLines } from "../markdown";
+import type { ParseOptions, Problem } from "../base";
 
 export interface IndexOptions extends ParseOptions {
   venues: Venue[];

@@ -2,17 +2,17 @@
 // in the cache's buffer, checks every note's checksum and every number it will later trust (offsets,
 // name indexes, dates) and decodes a note's items, tracks and text only when a query first needs them.
 // A damaged or foreign cache yields fewer records, never an exception and never a changed one.
-import { isValidYmd } from "./dates";
-import type { VenueMark } from "./deadlines";
+import { isValidYmd } from "../base";
+import type { VenueMark } from "../items";
 import { CHECKSUM_SEED, mixBytes, mixWord, mixWords, wordAligned } from "./checksum";
 import { BYTE_ORDER, CachedNoteItems, HEADER_INTS, INDEX_CACHE_VERSION, MAGIC, SHARED_SUMS } from "./indexCache";
 import {
   BODY_FROM, DATE, DATE_FROM, DATE_TO, END, FORM_SHIFT, FORMS, GROUP, ITEM_STRIDE, LINE, NO_ITEMS, NO_VALUES, PREFIX, STATUS_FORM,
   SUB_LINE, SUB_OWNER, SUB_STATUS, SUB_STRIDE, SUB_TEXT_FROM, SUB_TEXT_TO, TRACK, type NoteItems,
-} from "./noteItems";
-import type { QueueBlock, QueueEntry } from "./queue";
-import type { Problem } from "./types";
-import type { NoteRecord, NoteStat, NoteTrack } from "./noteRecord";
+} from "../items";
+import type { QueueBlock, QueueEntry } from "../items";
+import type { Problem } from "../base";
+import type { NoteRecord, NoteStat, NoteTrack } from "../items";
 
 const NO_INTS = new Int32Array(0);
 const NO_BYTES = new Uint8Array(0);

@@ -1,8 +1,8 @@
 // Conference deadlines: which dated items are deadlines, for which venue, and how many days are left.
-import { daysBetween, isoDate, localDay } from "./dates";
-import { codeLineMask, splitLines } from "./scan";
-import type { BrainQueueSettings } from "./settings";
-import type { IsoDate, Item } from "./types";
+import { daysBetween, isoDate, localDay } from "../base";
+import { codeLineMask, splitLines } from "../markdown";
+import type { BrainQueueSettings } from "../base";
+import type { IsoDate, Item } from "../base";
 import {
   BUILTIN_VENUES, countShortRuns, findVenues, isSpace, longestVenueMention, mayBeOneVenue, parseCustomVenues, venueStarts, type Venue,
 } from "./venues";

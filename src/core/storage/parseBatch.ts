@@ -2,10 +2,10 @@
 // (VaultIndex.adopt stores them). Structured cloning copies strings and plain objects at memory speed;
 // the batch's columns travel in one buffer that is handed over, not copied. Pure: the plugin's web
 // worker and the benchmark's Node worker both call `answerParseRequest`; only the plumbing differs.
-import { errorMessage } from "./errors";
-import { beginBulk, type NoteItems } from "./noteItems";
-import { decodeNote, type NoteText } from "./noteText";
-import { hasContent, parseRecord, type IndexOptions, type NoteRecord, type NoteStat } from "./noteRecord";
+import { errorMessage } from "../base";
+import { beginBulk, type NoteItems } from "../items";
+import { decodeNote, type NoteText } from "../markdown";
+import { hasContent, parseRecord, type IndexOptions, type NoteRecord, type NoteStat } from "../items";
 
 export interface ParseRequest {
   id: number;

@@ -1,7 +1,7 @@
 // Finds and rewrites the date expression of one checklist line. Hand-written scanning (no
 // backtracking regexes) so a 1 MB line costs one pass.
-import { dayOfKey, isValidYmd } from "./dates";
-import type { DateForm, IsoDate } from "./types";
+import { dayOfKey, isValidYmd } from "../base";
+import type { DateForm, IsoDate } from "../base";
 
 export interface DateExpr { from: number; to: number; date: IsoDate; end: IsoDate | null; form: DateForm }
 export type DateExprError = { error: string; from: number; to: number };

@@ -1,12 +1,12 @@
 // Turns a note's text into planner items: dated checklist lines with their track, group and
 // undated subtasks. The block structure comes from the scanner; this file only interprets it.
-import { findDateKeys } from "./dateExpr";
-import { ownString, pooledString } from "./ownString";
-import { rememberScan, scanNote, scanNoteInSteps, STEP_CHARS, type ScannedNote } from "./scan";
-import { displayText } from "./inline";
+import { findDateKeys } from "../markdown";
+import { ownString, pooledString } from "../base";
+import { rememberScan, scanNote, scanNoteInSteps, STEP_CHARS, type ScannedNote } from "../markdown";
+import { displayText } from "../markdown";
 import { allItems, BODY_MORE, NoteItemsBuilder, textAround, type NoteItems } from "./noteItems";
-import { slabInts } from "./slabs";
-import type { ParsedNote, ParseOptions, Problem } from "./types";
+import { slabInts } from "../base";
+import type { ParsedNote, ParseOptions, Problem } from "../base";
 
 const DEFAULT_TRACK_LEVEL = 2;
 

@@ -6,9 +6,9 @@
 // short strings with the header have one, the selection keys another: a damaged note is not restored
 // (it is read again), damaged short strings restore nothing. This file writes the format;
 // indexCacheRead.ts restores it.
-import type { NoteItems } from "./noteItems";
-import type { QueueBlock } from "./queue";
-import type { NoteRecord } from "./noteRecord";
+import type { NoteItems } from "../items";
+import type { QueueBlock } from "../items";
+import type { NoteRecord } from "../items";
 import { CHECKSUM_SEED, mixBytes, mixWord, mixWords, wordAligned } from "./checksum";
 import { ChunkedColumn, Utf8Chunks } from "./chunks";
 
