@@ -3,7 +3,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { BlockScanner } from "../../src/core/markdown/blockScanner";
 import { parseNoteColumns, parseNoteColumnsInSteps, type ParsedColumns } from "../../src/core/items/parse";
-import { scanNote, scanNoteInSteps, type ScannedNote } from "../../src/core/markdown/scan";
+import { scanNote, scanNoteInSteps } from "../../src/core/markdown/scan";
+import type { ScannedNote } from "../../src/core/markdown/scanned";
 
 const U = "\u3000";
 /** Block structure (containers, code, HTML, comments, setext) and dated items, subtasks and groups. */

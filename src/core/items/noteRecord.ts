@@ -1,7 +1,6 @@
 // One note's record in the index: what parsing found (items in columns, problems, tracks, queue block,
 // venue marks) and the stat that proves it fresh; built, compared and renamed here, kept by VaultIndex.
 import { errorMessage } from "../base";
-import { RestoredRecord } from "../storage";
 import { ITEM_STRIDE, LINE, NO_ITEMS, NO_VALUES, TRACK, type NoteItems } from "./noteItems";
 import { mightHaveItems, noteName, parseNoteColumns, type ParsedColumns } from "./parse";
 import { findQueueBlock, type QueueBlock } from "./queue";
@@ -24,6 +23,8 @@ export interface NoteRecord {
   queueBlock: QueueBlock | null;
   venueMarks: VenueMark[];
   stat: NoteStat | null;
+  /** Set by a record restored from the cache, which knows this without decoding its body. */
+  readonly holdsContent?: boolean;
 }
 
 export interface NoteTrack {
@@ -36,8 +37,8 @@ export interface NoteTrack {
 // One pass over the text for either language's limit line (two passes cost 60 % more on a vault).
 const QUEUE_MARKER = /最大进程数|active\s+tracks/iu;
 export const hasQueueMarker = (text: string): boolean => QUEUE_MARKER.test(text);
-export const hasContent = (r: NoteRecord): boolean => r instanceof RestoredRecord ? r.holdsContent :
-  r.items.count > 0 || r.problems.length > 0 || r.tracks.length > 0 || r.queueBlock !== null || r.venueMarks.length > 0;
+export const hasContent = (r: NoteRecord): boolean => r.holdsContent ??
+  (r.items.count > 0 || r.problems.length > 0 || r.tracks.length > 0 || r.queueBlock !== null || r.venueMarks.length > 0);
 
 
 /** A note's record before parsing: nothing in it (the lists are the shared empty one). */

@@ -186,4 +186,3 @@ export function resolveQueue(
   };
 }
 
-export { promoteEdits, pauseEdits } from "../planner";

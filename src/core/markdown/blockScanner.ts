@@ -5,8 +5,9 @@ import type { Heading } from "../base";
 import { stripEmphasis, boldOnly } from "./inline";
 import {
   LineCursor, MarkFinder, atxHeading, checkboxEnd, closingFence, isThematicBreak, isSetextUnderline, lastBlocker, listMarker, openingFence,
+  splitLines,
 } from "./scanLine";
-import { ScannedTasks, splitLines, type ScannedNote } from "./scan";
+import { ScannedTasks, type ScannedNote } from "./scanned";
 import { grownBytes, grownInts, slabBytes, slabInts } from "../base";
 
 const enum Leaf { None, Paragraph, Fenced, Indented, Html, Math }

@@ -249,3 +249,11 @@ export function checkboxEnd(s: string, at: number, end: number): number {
   if (c === 93 || c === 9 || close >= end || s.charCodeAt(close) !== 93) return -1;
   return close + 1 >= end || s.charCodeAt(close + 1) === 32 || s.charCodeAt(close + 1) === 9 ? close + 1 : -1;
 }
+
+/** Splits on \r\n, \n or a lone \r; drops a leading BOM (it is not part of line 1's text). */
+export function splitLines(text: string): string[] {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // The native split is several times faster than a scan; only CR needs the general path.
+  if (!body.includes("\r")) return body.split("\n");
+  return body.split(/\r\n|\r|\n/);
+}

@@ -2,6 +2,6 @@
 // restore) and the batches of notes parse workers answer with records. May import: base,
 // markdown, items.
 export { CACHE_SLICE_MS, encodeIndexCache, encodeIndexCacheInSteps } from "./indexCache";
-export { decodeIndexCache, RestoredRecord } from "./indexCacheRead";
+export { decodeIndexCache } from "./indexCacheRead";
 export { answerParseRequest, type ParseReply, type ParseRequest } from "./parseBatch";
 export { type ParsedRecords, type ParseEndpoint, ParsePool, parseWorkerCount } from "./parsePool";
