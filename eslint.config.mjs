@@ -30,7 +30,7 @@ export default defineConfig([
           { name: "@codemirror/state", message: "src/core/ is pure." },
           { name: "@codemirror/view", message: "src/core/ is pure." },
         ],
-        patterns: [{ group: ["node:*", "fs", "path", "../obsidian/*", "../cli/*"], message: "src/core/ is pure." }],
+        patterns: [{ group: ["node:*", "fs", "path", "**/obsidian/*", "**/cli/*"], message: "src/core/ is pure." }],
       }],
     },
   },

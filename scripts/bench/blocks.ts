@@ -1,5 +1,5 @@
 // Markdown blocks the synthetic notes are made of. Each returns its lines without a trailing blank line.
-import { addDays } from "../../src/core/dates";
+import { addDays } from "../../src/core/base";
 import {
   EN_PROSE, LINKS, SECTION_TITLES, TRACK_NAMES, ZH_PROSE, pickDate, spellDate, spellRange, task,
 } from "./fragments";

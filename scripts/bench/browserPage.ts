@@ -1,5 +1,5 @@
 // Runs inside Chromium: the same renderToday the sidebar uses, timed on a real DOM.
-import type { TodayModel } from "../../src/core/today";
+import type { TodayModel } from "../../src/core/planner";
 import { renderToday } from "../../src/obsidian/todayRender";
 import { installDomHelpers } from "../../demo/shim/dom";
 

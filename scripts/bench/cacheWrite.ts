@@ -2,9 +2,9 @@
 // stepped encode the plugin runs, through the same loop (runInSlices), yielding with setImmediate.
 import { Buffer } from "node:buffer";
 import { setImmediate } from "node:timers";
-import { runInSlices } from "../../src/core/batch";
-import { CACHE_SLICE_MS } from "../../src/core/indexCache";
-import type { VaultIndex } from "../../src/core/vaultIndex";
+import { runInSlices } from "../../src/core/index";
+import { CACHE_SLICE_MS } from "../../src/core/storage";
+import type { VaultIndex } from "../../src/core/index";
 import { collectGarbage, median } from "./timing";
 
 export interface CacheWriteResult { oneGoMs: number; steppedMs: number; longestSliceMs: number; slices: number }

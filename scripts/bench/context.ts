@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { NoteStat } from "../../src/core/vaultIndex";
+import type { NoteStat } from "../../src/core/index";
 import type { Vault, VaultFile } from "./vault";
 
 export interface BenchVault {

@@ -2,7 +2,7 @@
 // deterministic sample (every k-th regular note) and is extrapolated by bytes; the 1 MB notes are
 // parsed whole and added as measured. The same parses check that the index finds exactly these items.
 import { readFileSync } from "node:fs";
-import type { VaultIndex } from "../../src/core/vaultIndex";
+import type { VaultIndex } from "../../src/core/index";
 import type { BenchVault } from "./context";
 import { REINDEX_NOTE } from "./generator";
 import { naiveItemLines } from "./naive";

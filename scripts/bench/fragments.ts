@@ -1,5 +1,5 @@
 // Word pools and date spellings for the synthetic vault. Own wording, in the shapes of a real planner note.
-import { addDays } from "../../src/core/dates";
+import { addDays } from "../../src/core/base";
 import type { Rng } from "./prng";
 
 export const ZH_TASKS = [

@@ -1,11 +1,11 @@
 // Per-edit latencies: re-indexing one note after a one-character edit, and building the sidebar model.
 import { readFileSync } from "node:fs";
-import { DEFAULT_SETTINGS } from "../../src/core/settings";
-import { buildToday, SIDEBAR_OVERDUE_LIMIT, type TodayModel } from "../../src/core/today";
+import { DEFAULT_SETTINGS } from "../../src/core/base";
+import { buildToday, SIDEBAR_OVERDUE_LIMIT, type TodayModel } from "../../src/core/planner";
 
 /** What the sidebar asks for (main.ts): overdue counts, and the first items of each track. */
 const SIDEBAR = { overdueLimit: SIDEBAR_OVERDUE_LIMIT };
-import { VaultIndex } from "../../src/core/vaultIndex";
+import { VaultIndex } from "../../src/core/index";
 import { cpuUsage } from "node:process";
 import type { BenchVault } from "./context";
 import { DEEP_SHAPES } from "./deepNotes";

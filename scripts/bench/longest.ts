@@ -3,8 +3,8 @@
 // (one setImmediate after another, as the UI's turns would be) records the longest gap between beats.
 import { readFile } from "node:fs/promises";
 import { setImmediate } from "node:timers";
-import { indexInBatches } from "../../src/core/batch";
-import { VaultIndex } from "../../src/core/vaultIndex";
+import { indexInBatches } from "../../src/core/index";
+import { VaultIndex } from "../../src/core/index";
 import type { BenchVault } from "./context";
 import { startNodeParseWorkers } from "./workers";
 

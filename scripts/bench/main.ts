@@ -16,8 +16,8 @@ import { modelWithItems, renderLatency } from "./render";
 import { rollPlanLatency } from "./rollPlan";
 import { ANY_SHAPE_BUDGET_MS, checkBudgets, formatTable, type BudgetCheck, type SizeResult } from "./report";
 import { collectGarbage, round } from "./timing";
-import { parseWorkerCount } from "../../src/core/parsePool";
-import { VaultIndex } from "../../src/core/vaultIndex";
+import { parseWorkerCount } from "../../src/core/storage";
+import { VaultIndex } from "../../src/core/index";
 import { ensureVault } from "./vault";
 
 interface Args { sizes: number[]; json: boolean; seed: number; runs: number; anyShapeOnly: boolean }

@@ -3,8 +3,8 @@
 import { closeSync, openSync, readFileSync, readSync, writeFileSync } from "node:fs";
 import { cpuUsage, memoryUsage } from "node:process";
 import { setImmediate } from "node:timers";
-import { indexInBatches } from "../../src/core/batch";
-import { VaultIndex, type NoteStat } from "../../src/core/vaultIndex";
+import { indexInBatches } from "../../src/core/index";
+import { VaultIndex, type NoteStat } from "../../src/core/index";
 import { startNodeParseWorkers, type NodeParseWorkers } from "./workers";
 import type { BenchVault } from "./context";
 import { countDatedLines } from "./scan";

@@ -5,7 +5,7 @@ import type { ListItem, Nodes } from "mdast";
 import { fromMarkdown } from "mdast-util-from-markdown";
 import { gfmTaskListItemFromMarkdown } from "mdast-util-gfm-task-list-item";
 import { gfmTaskListItem } from "micromark-extension-gfm-task-list-item";
-import { findDateExpr } from "../../src/core/dateExpr";
+import { findDateExpr } from "../../src/core/markdown";
 
 const micromarkExtensions = [gfmTaskListItem()];
 const mdastExtensions = [gfmTaskListItemFromMarkdown()];

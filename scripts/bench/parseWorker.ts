@@ -1,6 +1,6 @@
 // The benchmark's parse worker: the plugin's (src/worker/parseWorker.ts) on a Node worker thread.
 import { parentPort } from "node:worker_threads";
-import { answerParseRequest, type ParseRequest } from "../../src/core/parseBatch";
+import { answerParseRequest, type ParseRequest } from "../../src/core/storage";
 
 const port = parentPort!;
 port.on("message", (request: ParseRequest) => {

@@ -1,13 +1,13 @@
 // `render`: the Today renderer drawing 500 items into a happy-dom document, the way the sidebar does.
 import { runInThisContext } from "node:vm";
 import { Window } from "happy-dom";
-import type { TodayModel, TodayTrack } from "../../src/core/today";
-import { groupByTrack } from "../../src/core/tracks";
-import type { Item } from "../../src/core/types";
+import type { TodayModel, TodayTrack } from "../../src/core/planner";
+import type { Item } from "../../src/core/base";
 import { renderToday } from "../../src/obsidian/todayRender";
 import { installDomHelpers } from "../../demo/shim/dom";
 import { BENCH_DAY } from "./fragments";
 import { median } from "./timing";
+import { groupByTrack } from "../../src/core/items";
 
 let domReady = false;
 

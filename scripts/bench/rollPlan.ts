@@ -1,12 +1,12 @@
 // `roll plan`: planning a roll of 20,000 overdue items and grouping its changes by note, as the preview
 // and the write do. Mostly in a few large notes (a planner note holds thousands), where grouping that
 // copied a note's list per entry was quadratic.
-import { parseNote } from "../../src/core/parse";
-import { changesByNote, planTracks } from "../../src/core/roll";
-import { DEFAULT_SETTINGS, nameRecord } from "../../src/core/settings";
-import { groupByTrack, trackKeyOf } from "../../src/core/tracks";
-import type { Item, RollMode } from "../../src/core/types";
+import { parseNote } from "../../src/core/items";
+import { changesByNote, planTracks } from "../../src/core/planner";
+import { DEFAULT_SETTINGS, nameRecord } from "../../src/core/base";
+import type { Item, RollMode } from "../../src/core/base";
 import { collectGarbage, median, timed } from "./timing";
+import { groupByTrack, trackKeyOf } from "../../src/core/items";
 
 export const ROLL_ITEMS = 20_000;
 const ROLL_DAY = "2021-06-30";

@@ -3,8 +3,8 @@
 import { cpus } from "node:os";
 import { clearTimeout, setTimeout } from "node:timers";
 import { Worker } from "node:worker_threads";
-import { ParsePool, parseWorkerCount, type ParseEndpoint } from "../../src/core/parsePool";
-import type { ParseReply } from "../../src/core/parseBatch";
+import { ParsePool, parseWorkerCount, type ParseEndpoint } from "../../src/core/storage";
+import type { ParseReply } from "../../src/core/storage";
 
 /** Written next to the bench bundle by scripts/bench.mjs. */
 const WORKER_FILE = new URL("./bench-worker.mjs", import.meta.url);

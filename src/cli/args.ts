@@ -1,6 +1,6 @@
 // Command-line arguments: a command, then `--name value` / `--name=value` options. Pure, so tests can call it.
-import { isValidYmd } from "../core/dates";
-import type { IsoDate, RollMode } from "../core/types";
+import { isValidYmd } from "../core/base";
+import type { IsoDate, RollMode } from "../core/base";
 import { shownPath } from "./width";
 
 export const COMMANDS = ["scan", "today", "roll", "deadlines"] as const;

@@ -1,11 +1,11 @@
 // Human-readable output: short headers, aligned columns, note text kept on one line.
-import type { Deadline } from "../core/deadlines";
-import type { RollPlan } from "../core/roll";
-import type { TodayModel } from "../core/today";
-import { splitTrackKey } from "../core/tracks";
-import type { Item, Problem } from "../core/types";
+import type { Deadline } from "../core/items";
+import type { RollPlan } from "../core/planner";
+import type { TodayModel } from "../core/planner";
+import type { Item, Problem } from "../core/base";
 import type { WriteResult } from "./vault";
 import { clean, displayWidth, padEnd, shownPath, truncate } from "./width";
+import { splitTrackKey } from "../core/items";
 
 const TEXT_WIDTH = 60;
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;

@@ -1,8 +1,8 @@
 // The CLI's JSON shapes (the contract the acceptance checks use).
-import type { Deadline } from "../core/deadlines";
-import type { RollPlan } from "../core/roll";
-import type { TodayModel } from "../core/today";
-import type { Item, Problem } from "../core/types";
+import type { Deadline } from "../core/items";
+import type { RollPlan } from "../core/planner";
+import type { TodayModel } from "../core/planner";
+import type { Item, Problem } from "../core/base";
 
 export interface ItemJson {
   path: string;

@@ -2,7 +2,7 @@
 // each on stderr); 2 with one line on stderr for bad arguments and anything else.
 import { resolve } from "node:path";
 import process from "node:process";
-import { errorMessage } from "../core/errors";
+import { errorMessage } from "../core/base";
 import { parseArgs, USAGE, UsageError } from "./args";
 import { run } from "./run";
 import { shownPath } from "./width";

@@ -1,17 +1,17 @@
 // The CLI commands over a folder: index every note, then print or apply.
-import { inScope } from "../core/archive";
-import { localDay } from "../core/dates";
-import { collectDeadlines, venuesOf } from "../core/deadlines";
-import { planRoll } from "../core/roll";
-import { buildToday } from "../core/today";
-import { chooseTrack, type TrackKey } from "../core/tracks";
-import type { LineEdit } from "../core/types";
-import { VaultIndex } from "../core/vaultIndex";
-import { printable, quotedPath, UsageError, type CliArgs } from "./args";
+import { localDay } from "../core/base";
+import { collectDeadlines, venuesOf } from "../core/items";
+import { planRoll } from "../core/planner";
+import { buildToday } from "../core/planner";
+import type { LineEdit } from "../core/base";
+import { VaultIndex } from "../core/index";
+import type { CliArgs } from "./args";
 import { formatDeadlines, formatRoll, formatScan, formatToday } from "./format";
 import { deadlineJson, rollJson, scanJson, todayJson } from "./json";
 import { terminalSafeJson } from "./width";
 import { assertFolder, listNotes, loadSettings, readNote, writeEdits, type WriteResult } from "./vault";
+import { type TrackKey, chooseTrack, inScope } from "../core/items";
+import { UsageError, printable, quotedPath } from "./args";
 
 /** Past deadlines stay listed this many days. */
 const RECENT_PAST_DAYS = 7;

@@ -6,9 +6,9 @@ import {
 } from "node:fs";
 import { dirname, join, sep } from "node:path";
 import process from "node:process";
-import { applyLineEdits, type EditFailure } from "../core/edits";
-import { DEFAULT_SETTINGS, fixedKeywordsFrom, type BrainQueueSettings } from "../core/settings";
-import type { LineEdit } from "../core/types";
+import { applyLineEdits, type EditFailure } from "../core/planner";
+import { DEFAULT_SETTINGS, fixedKeywordsFrom, type BrainQueueSettings } from "../core/base";
+import type { LineEdit } from "../core/base";
 import { quotedPath, UsageError } from "./args";
 
 export interface VaultNote {

@@ -2,9 +2,9 @@
 // editor transaction touching only the changed ranges (the person's undo works, the cursor stays);
 // otherwise `Vault.process` (atomic against other writers). The core verifies every line first.
 import { MarkdownView, Notice, TFile, type App, type Editor, type EditorChange } from "obsidian";
-import { applyLineEdits, type EditFailure } from "../core/edits";
-import { errorMessage } from "../core/errors";
-import type { LineEdit } from "../core/types";
+import { applyLineEdits, type EditFailure } from "../core/planner";
+import { errorMessage } from "../core/base";
+import type { LineEdit } from "../core/base";
 import { t } from "./i18n";
 
 /** `text`: the note as written; `kept`: edits left out under `keepChanged`. */

@@ -1,9 +1,9 @@
 // When the index is written to its cache file. A timed save encodes in slices between turns for the UI
 // (a 50,000-note vault takes over a second to encode); unloading writes only when the next start would
 // otherwise be cold.
-import { runInSlices } from "../core/batch";
-import { CACHE_SLICE_MS } from "../core/indexCache";
-import type { VaultIndex } from "../core/vaultIndex";
+import { runInSlices } from "../core/index";
+import { CACHE_SLICE_MS } from "../core/storage";
+import type { VaultIndex } from "../core/index";
 import type { IndexCacheFile } from "./cacheFile";
 import type { Indexer } from "./indexer";
 

@@ -1,19 +1,19 @@
 // Commands. No default hotkeys; ids without the plugin id (Obsidian prefixes it).
 import { Notice, TFile, type Editor, type MarkdownFileInfo, type MarkdownView, type Plugin } from "obsidian";
-import { archiveEdits } from "../core/archive";
-import { collectDeadlines } from "../core/deadlines";
-import { toggleEdit } from "../core/edits";
-import { toIcs } from "../core/ics";
-import { noteName, parseNote } from "../core/parse";
-import { pauseEdits, promoteEdits } from "../core/queue";
-import { deadlineCandidates } from "../core/today";
-import { errorMessage } from "../core/errors";
-import { trackKey, type TrackKey } from "../core/tracks";
-import { currentText } from "./applyEdits";
+import { collectDeadlines } from "../core/items";
+import { toggleEdit } from "../core/planner";
+import { toIcs } from "../core/planner";
+import { noteName, parseNote } from "../core/items";
+import { pauseEdits, promoteEdits } from "../core/planner";
+import { deadlineCandidates } from "../core/planner";
+import { errorMessage } from "../core/base";
 import type { BrainQueueHost } from "./host";
 import { t } from "./i18n";
 import { DeadlineSuggestModal, TrackSuggestModal } from "./modals";
 import { undoLastRoll } from "./rollActions";
+import { type TrackKey, trackKey } from "../core/items";
+import { archiveEdits } from "../core/planner";
+import { currentText } from "./applyEdits";
 
 export const ICS_PATH = "Brain Queue.ics";
 const CHECKLIST_LINE = /^[ \t\u3000]*(?:>[ \t]*)*(?:[-*+]|\d{1,9}[.)])[ \t]+\[.\]/u;

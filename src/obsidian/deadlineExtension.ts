@@ -3,7 +3,7 @@
 // (the core's code-line mask, computed once per document version).
 import { StateEffect, StateField, type EditorState, type Extension, type Text } from "@codemirror/state";
 import { Decoration, EditorView, ViewPlugin, WidgetType, type DecorationSet, type ViewUpdate } from "@codemirror/view";
-import { codeLineMask } from "../core/scan";
+import { codeLineMask } from "../core/markdown";
 import { badgeText, deadlineClasses, deadlineOfLine, msUntilMidnight, type DeadlineContext, type LineDeadline } from "./deadlineLine";
 
 /** Turns highlighting on or off in one editor (the plugin's command reconfigures every editor instead). */

@@ -1,8 +1,8 @@
 // Classifies one source line as an unfinished deadline, for the editor extension and the reading view.
-import { findDateExpr } from "../core/dateExpr";
-import { daysLeft, recognizeDeadline, urgencyOf, type Urgency } from "../core/deadlines";
-import type { Venue } from "../core/venues";
-import type { BrainQueueSettings } from "../core/settings";
+import { findDateExpr } from "../core/markdown";
+import { daysLeft, recognizeDeadline, urgencyOf, type Urgency } from "../core/items";
+import type { Venue } from "../core/items";
+import type { BrainQueueSettings } from "../core/base";
 
 export interface DeadlineContext {
   now: () => Date;

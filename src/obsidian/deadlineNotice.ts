@@ -1,7 +1,7 @@
 // Once a day (the first start, or the first minute after midnight): one notice listing the targeted
 // deadlines a week away or less. The day is remembered in the plugin's data.
 import { Notice } from "obsidian";
-import type { TodayModel } from "../core/today";
+import type { TodayModel } from "../core/planner";
 import type { PluginData } from "./settingsStore";
 import { t } from "./i18n";
 import { deadlineLabel, deadlineStatusLabel } from "./todayRender";

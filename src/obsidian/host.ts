@@ -1,13 +1,13 @@
 // What the view, commands, modals and settings tab need from the plugin. main.ts implements it; the
 // interface keeps those modules free of a circular import of the plugin class.
 import type { App } from "obsidian";
-import type { QueueState } from "../core/queue";
-import type { TodayModel } from "../core/today";
-import type { TrackKey } from "../core/tracks";
-import type { IsoDate, LineEdit } from "../core/types";
-import type { VaultIndex } from "../core/vaultIndex";
+import type { QueueState } from "../core/items";
+import type { TodayModel } from "../core/planner";
+import type { IsoDate, LineEdit } from "../core/base";
+import type { VaultIndex } from "../core/index";
 import type { EditResult } from "./applyEdits";
 import type { PluginData } from "./settingsStore";
+import { type TrackKey } from "../core/items";
 
 export interface BrainQueueHost {
   app: App;

@@ -1,14 +1,14 @@
 // Keeps the core VaultIndex current with the vault: built once the layout is ready (in batches that
 // yield to the UI, warm-started from the cached index), then one note at a time from vault, metadata
 // cache and editor events. Everything it registers goes away with the component.
+import { inScope } from "../core/items";
 import { Component, Platform, TFile, type App, type TAbstractFile } from "obsidian";
-import { inScope } from "../core/archive";
-import { indexInBatches, STEPPED_FROM, type BatchResult } from "../core/batch";
-import { venuesOf } from "../core/deadlines";
-import type { NoteText } from "../core/noteText";
-import type { ParsePool } from "../core/parsePool";
-import type { BrainQueueSettings } from "../core/settings";
-import { VaultIndex, type NoteStat } from "../core/vaultIndex";
+import { indexInBatches, STEPPED_FROM, type BatchResult } from "../core/index";
+import { venuesOf } from "../core/items";
+import type { NoteText } from "../core/markdown";
+import type { ParsePool } from "../core/storage";
+import type { BrainQueueSettings } from "../core/base";
+import { VaultIndex, type NoteStat } from "../core/index";
 import { startParseWorkers } from "./parseWorkers";
 
 /** Short enough that a tick in the editor reaches the sidebar within a frame or two. */

@@ -2,13 +2,12 @@
 // lives in the modules it wires. Everything is registered so unloading leaves nothing behind.
 import { MarkdownView, Plugin, requireApiVersion, TFile, type WorkspaceLeaf } from "obsidian";
 import type { Extension } from "@codemirror/state";
-import { localDay } from "../core/dates";
-import { isVenueDropped, venuesOf, type Venue } from "../core/deadlines";
-import { resolveQueue, type QueueState } from "../core/queue";
-import { buildToday, queueBlocksInUse, SIDEBAR_OVERDUE_LIMIT, type TodayModel } from "../core/today";
-import type { TrackKey } from "../core/tracks";
-import type { IsoDate, LineEdit } from "../core/types";
-import type { VaultIndex } from "../core/vaultIndex";
+import { localDay } from "../core/base";
+import { isVenueDropped, venuesOf, type Venue } from "../core/items";
+import { resolveQueue, type QueueState } from "../core/items";
+import { buildToday, queueBlocksInUse, SIDEBAR_OVERDUE_LIMIT, type TodayModel } from "../core/planner";
+import type { IsoDate, LineEdit } from "../core/base";
+import type { VaultIndex } from "../core/index";
 import { applyLineEditsToNote, type EditResult } from "./applyEdits";
 import { IndexCacheFile } from "./cacheFile";
 import { CacheSaver } from "./cacheSaver";
@@ -26,6 +25,7 @@ import { readPluginData, type PluginData } from "./settingsStore";
 import { BrainQueueSettingTab } from "./settingsTab";
 import { setUpStatusBar } from "./statusBar";
 import { TodayView, VIEW_TYPE_TODAY } from "./todayView";
+import { type TrackKey } from "../core/items";
 
 export default class BrainQueuePlugin extends Plugin implements BrainQueueHost {
   data!: PluginData;

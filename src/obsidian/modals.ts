@@ -1,11 +1,11 @@
 // Modals: the roll-forward preview, the pause-track suggester and the upcoming-deadlines suggester.
 import { FuzzySuggestModal, Modal, Setting, SuggestModal, type App } from "obsidian";
-import type { Deadline } from "../core/deadlines";
-import { summarizeChanges, type RollChange, type RollPlan, type RollSummary } from "../core/roll";
-import { splitTrackKey, trackKeyOf, type TrackKey } from "../core/tracks";
-import type { RollMode } from "../core/types";
+import type { Deadline } from "../core/items";
+import { summarizeChanges, type RollChange, type RollPlan, type RollSummary } from "../core/planner";
+import type { RollMode } from "../core/base";
 import { t } from "./i18n";
 import { deadlineLabel, deadlineStatusLabel } from "./todayRender";
+import { type TrackKey, splitTrackKey, trackKeyOf } from "../core/items";
 
 export interface RollPreviewHandlers {
   /** Re-plans with the given per-track modes (the modal shows the result). */

@@ -1,8 +1,8 @@
 // Web workers for the start-up index (src/worker/parseWorker.ts, carried in main.js as text): the main
 // thread reads notes while another core parses them. Null wherever workers are unavailable (no Worker, a
 // refused blob URL, the test build): the index then parses on the main thread, as before.
-import { ParsePool, parseWorkerCount, type ParseEndpoint } from "../core/parsePool";
-import type { ParseReply } from "../core/parseBatch";
+import { ParsePool, parseWorkerCount, type ParseEndpoint } from "../core/storage";
+import type { ParseReply } from "../core/storage";
 import parseWorkerSource from "./parseWorkerSource";
 
 export function startParseWorkers(): ParsePool | null {

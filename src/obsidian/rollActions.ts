@@ -1,14 +1,14 @@
 // Roll-forward in Obsidian: plan with per-track modes, preview, write per note through the one write
 // path, journal what was written, and undo only the lines that still hold what the roll wrote.
 import { Notice } from "obsidian";
-import { changesByNote, journalOf, planTracks, undoEdits, type RollPlan } from "../core/roll";
-import { nameRecord, ownEntry } from "../core/settings";
-import { groupByTrack, namesInSeveralNotes, noteLabel, splitTrackKey, type TrackKey } from "../core/tracks";
-import type { IsoDate, RollMode } from "../core/types";
+import { changesByNote, journalOf, planTracks, undoEdits, type RollPlan } from "../core/planner";
+import { nameRecord, ownEntry } from "../core/base";
+import type { IsoDate, RollMode } from "../core/base";
 import type { BrainQueueHost } from "./host";
 import { t } from "./i18n";
 import { RollPreviewModal } from "./modals";
 import { JOURNAL_LIMIT } from "./settingsStore";
+import { groupByTrack, type TrackKey, namesInSeveralNotes, noteLabel, splitTrackKey } from "../core/items";
 
 /** One plan over the given tracks (notes' headings), each with its own mode (a track the person set stays as set). */
 export function planWithModes(host: BrainQueueHost, day: IsoDate, modes: Record<TrackKey, RollMode>): RollPlan {

@@ -1,7 +1,7 @@
 // The plugin's stored data (settings, roll journal, notice day), read defensively:
 // data.json may be corrupt, hand-edited, or written by an older version. Never throws.
-import { DEFAULT_SETTINGS, fixedKeywordsFrom, nameRecord, type BrainQueueSettings } from "../core/settings";
-import type { RollMode } from "../core/types";
+import { DEFAULT_SETTINGS, fixedKeywordsFrom, nameRecord, type BrainQueueSettings } from "../core/base";
+import type { RollMode } from "../core/base";
 
 export interface StoredJournalEntry {
   at: string;

@@ -1,6 +1,6 @@
 // Status bar: `Today 3/7 · 12 overdue · AAAI 2021 · 12d`; a click opens the Today view.
-import type { Deadline } from "../core/deadlines";
-import type { TodayModel } from "../core/today";
+import type { Deadline } from "../core/items";
+import type { TodayModel } from "../core/planner";
 import type { BrainQueueHost } from "./host";
 import { t } from "./i18n";
 import { deadlineLabel, deadlineStatusLabel } from "./todayRender";

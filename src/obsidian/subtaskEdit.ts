@@ -2,8 +2,8 @@
 // from the note as it is now, and only when that line is still a checklist line with the status and
 // text the index saw and its item still reads the same at the same distance above it: a stale tick
 // must not land on another item's subtask of the same text. The write path verifies both again.
-import { splitLines } from "../core/edits";
-import type { Item, LineEdit, Subtask } from "../core/types";
+import { splitLines } from "../core/planner";
+import type { Item, LineEdit, Subtask } from "../core/base";
 
 const CHECKLIST = /^([ \t\u3000]*(?:>[ \t]*)*(?:[-*+]|\d{1,9}[.)])[ \t]+\[)(.)(\].*)$/u;
 

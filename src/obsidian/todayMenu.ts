@@ -2,10 +2,10 @@
 // an item (open it, tick or untick it, roll its track), a subtask, a track (open its heading, roll it) or a
 // deadline (open it). Found from the row's data attributes and the model the view drew.
 import { Menu } from "obsidian";
-import type { TodayModel } from "../core/today";
-import { trackKey, trackKeyOf, type TrackKey } from "../core/tracks";
-import type { Item, Subtask } from "../core/types";
+import type { TodayModel } from "../core/planner";
+import type { Item, Subtask } from "../core/base";
 import { t } from "./i18n";
+import { type TrackKey, trackKey, trackKeyOf } from "../core/items";
 
 export interface RowActions {
   open(target: { path: string; line: number }): void;

@@ -1,14 +1,14 @@
 // Renders a TodayModel into a container. A plain function of (container, model, handlers) so the view,
 // the plugin tests and the benchmark share it; all state it needs (collapsed keys, revealed rows) is
 // passed in. Lists are bounded (todayPaging.ts): a render builds rows only for what can be seen.
-import type { Deadline } from "../core/deadlines";
-import type { TodayModel, TodayTrack } from "../core/today";
-import type { TrackKey } from "../core/tracks";
-import type { IsoDate, Item, Subtask } from "../core/types";
-import { addDays, weekdayIndex } from "../core/dates";
+import type { Deadline } from "../core/items";
+import type { TodayModel, TodayTrack } from "../core/planner";
+import type { IsoDate, Item, Subtask } from "../core/base";
+import { addDays, weekdayIndex } from "../core/base";
 import { currentLanguage, t } from "./i18n";
 import { ListPager } from "./todayPaging";
 import { handleArrowKeys, iconButton, treeItem, type TreeNode } from "./todayTree";
+import { type TrackKey } from "../core/items";
 
 export interface TodayHandlers {
   onToggle?: (item: Item) => void;

@@ -2,9 +2,8 @@
 // something changed, keeping the scroll position, the collapsed tree items, the rows revealed with
 // "Show more" and the focused row.
 import { ItemView, Notice, type ViewStateResult, type WorkspaceLeaf } from "obsidian";
-import { toggleEdit } from "../core/edits";
-import { trackKey } from "../core/tracks";
-import type { IsoDate, Item, Subtask } from "../core/types";
+import { toggleEdit } from "../core/planner";
+import type { IsoDate, Item, Subtask } from "../core/base";
 import { currentText } from "./applyEdits";
 import type { BrainQueueHost } from "./host";
 import { t } from "./i18n";
@@ -12,6 +11,7 @@ import { subtaskEdit } from "./subtaskEdit";
 import { registerLongPress } from "./longPress";
 import { rowMenu, type RowActions } from "./todayMenu";
 import { renderToday } from "./todayRender";
+import { trackKey } from "../core/items";
 
 export const VIEW_TYPE_TODAY = "brain-queue-today";
 

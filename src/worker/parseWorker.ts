@@ -1,6 +1,6 @@
 // The plugin's parse worker (bundled on its own and carried in main.js as text, see esbuild.config.mjs):
 // answers each batch of notes with its records, handing the columns' buffer over instead of copying it.
-import { answerParseRequest, type ParseRequest } from "../core/parseBatch";
+import { answerParseRequest, type ParseRequest } from "../core/storage";
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<ParseRequest>) => void) | null;

@@ -4,8 +4,8 @@ import "obsidian"; // the stand-in installs Obsidian's DOM helpers (createSpan) 
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { EditorState, type Extension } from "@codemirror/state";
 import { EditorView, type DecorationSet } from "@codemirror/view";
-import { DEFAULT_SETTINGS } from "../../src/core/settings";
-import { venuesOf } from "../../src/core/deadlines";
+import { DEFAULT_SETTINGS } from "../../src/core/base/settings";
+import { venuesOf } from "../../src/core/items/deadlines";
 import { buildDeadlineDecorations, deadlineExtension, setDeadlineHighlight } from "../../src/obsidian/deadlineExtension";
 import { badgeText, type DeadlineContext } from "../../src/obsidian/deadlineLine";
 

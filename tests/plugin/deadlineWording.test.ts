@@ -2,9 +2,9 @@
 import { describe, expect, it } from "vitest";
 import "obsidian"; // the stand-in's DOM helpers
 import { createApp } from "../../demo/shim/testing";
-import { DEFAULT_SETTINGS } from "../../src/core/settings";
-import { buildToday } from "../../src/core/today";
-import { VaultIndex } from "../../src/core/vaultIndex";
+import { DEFAULT_SETTINGS } from "../../src/core/base/settings";
+import { buildToday } from "../../src/core/planner/today";
+import { VaultIndex } from "../../src/core/index/vaultIndex";
 import { showDeadlineNotices } from "../../src/obsidian/deadlineNotice";
 import { setLanguage } from "../../src/obsidian/i18n";
 import { DeadlineSuggestModal } from "../../src/obsidian/modals";

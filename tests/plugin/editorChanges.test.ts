@@ -3,9 +3,9 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { EditorState } from "@codemirror/state";
-import { applyLineEdits } from "../../src/core/edits";
+import { applyLineEdits } from "../../src/core/planner/edits";
 import { editorChanges } from "../../src/obsidian/applyEdits";
-import type { Item } from "../../src/core/types";
+import type { Item } from "../../src/core/base/types";
 import { subtaskEdit } from "../../src/obsidian/subtaskEdit";
 
 /** Applies Obsidian-style changes (positions in the original text) the way CodeMirror does. */

@@ -6,7 +6,7 @@ import type { ChangeSet, Text } from "@codemirror/state";
 import { flush } from "../../demo/shim/testing";
 import type { MarkdownView } from "../../demo/shim/views";
 import { editorChanges } from "../../src/obsidian/applyEdits";
-import { toggleEdit } from "../../src/core/edits";
+import { toggleEdit } from "../../src/core/planner/edits";
 import { PLANNER, startPlugin } from "./pluginFixtures";
 
 async function openInEditor() {

@@ -1,7 +1,7 @@
 // Races in the stand-in vault: concurrent edits, edits to vanished notes, renames during indexing.
 import { describe, expect, it } from "vitest";
 import { createApp, flush, loadPlugin } from "../../demo/shim/testing";
-import { toggleEdit } from "../../src/core/edits";
+import { toggleEdit } from "../../src/core/planner/edits";
 import BrainQueuePlugin from "../../src/obsidian/main";
 import { PLANNER, startPlugin } from "./pluginFixtures";
 

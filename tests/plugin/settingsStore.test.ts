@@ -1,11 +1,11 @@
 // Stored data may be corrupt, hand-edited, or from an older version: it migrates, never crashes.
 import { describe, expect, it, vi } from "vitest";
 import fc from "fast-check";
-import { DEFAULT_SETTINGS } from "../../src/core/settings";
+import { DEFAULT_SETTINGS } from "../../src/core/base/settings";
 import { migrateSettings, readPluginData } from "../../src/obsidian/settingsStore";
 import { asReal, createApp, loadPlugin, TEST_MANIFEST, Vault } from "../../demo/shim/obsidian";
 import { memoryStore } from "../../demo/shim/app";
-import { VaultIndex } from "../../src/core/vaultIndex";
+import { VaultIndex } from "../../src/core/index/vaultIndex";
 import { IndexCacheFile } from "../../src/obsidian/cacheFile";
 import BrainQueuePlugin from "../../src/obsidian/main";
 import { openToday, PLANNER, startPlugin } from "./pluginFixtures";

@@ -2,8 +2,8 @@
 // click, key press or scroll away; what the person revealed survives re-renders.
 import { afterEach, describe, expect, it, vi } from "vitest";
 import "obsidian"; // the stand-in's DOM helpers
-import type { TodayModel, TodayTrack } from "../../src/core/today";
-import type { Item } from "../../src/core/types";
+import type { TodayModel, TodayTrack } from "../../src/core/planner/today";
+import type { Item } from "../../src/core/base/types";
 import { setLanguage } from "../../src/obsidian/i18n";
 import { FIRST_ROWS, PAINT_BUDGET } from "../../src/obsidian/todayPaging";
 import { renderToday, type TodayHandlers } from "../../src/obsidian/todayRender";

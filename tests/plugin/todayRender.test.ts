@@ -1,8 +1,8 @@
 // renderToday as a plain function of a model: header badges, progress, roll buttons, handlers.
 import { describe, expect, it, vi } from "vitest";
 import "obsidian"; // the stand-in's DOM helpers
-import type { TodayModel } from "../../src/core/today";
-import type { Item } from "../../src/core/types";
+import type { TodayModel } from "../../src/core/planner/today";
+import type { Item } from "../../src/core/base/types";
 import { setLanguage } from "../../src/obsidian/i18n";
 import { renderToday } from "../../src/obsidian/todayRender";
 

@@ -3,9 +3,9 @@
 // the checks replaced; tests never ship to a phone.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { hasKeyword } from "../../src/core/deadlines";
-import { VaultIndex } from "../../src/core/vaultIndex";
-import { BUILTIN_VENUES, findVenues, parseCustomVenues, type Venue } from "../../src/core/venues";
+import { hasKeyword } from "../../src/core/items/deadlines";
+import { VaultIndex } from "../../src/core/index/vaultIndex";
+import { BUILTIN_VENUES, findVenues, parseCustomVenues, type Venue } from "../../src/core/items/venues";
 
 const mentions = (text: string, venues: Venue[] = BUILTIN_VENUES): [string, string, number | null][] =>
   findVenues(text, venues).map((m) => [text.slice(m.from, m.to), m.venue, m.year]);

@@ -4,8 +4,8 @@ import { Buffer } from "node:buffer";
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { runInSlices } from "../../src/core/batch";
-import { VaultIndex } from "../../src/core/vaultIndex";
+import { runInSlices } from "../../src/core/index/batch";
+import { VaultIndex } from "../../src/core/index/vaultIndex";
 import { vaultOp, type VaultOp } from "./vaultOps";
 
 const fixture = (name: string): string => readFileSync(new URL(`../fixtures/notes/${name}`, import.meta.url), "utf8");

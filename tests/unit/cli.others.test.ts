@@ -6,9 +6,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import process from "node:process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_SETTINGS } from "../../src/core/settings";
-import { buildToday } from "../../src/core/today";
-import { VaultIndex } from "../../src/core/vaultIndex";
+import { DEFAULT_SETTINGS } from "../../src/core/base/settings";
+import { buildToday } from "../../src/core/planner/today";
+import { VaultIndex } from "../../src/core/index/vaultIndex";
 
 const ROOT = join(import.meta.dirname, "../..");
 const NOTE = join(ROOT, "tests/fixtures/notes/others.md");

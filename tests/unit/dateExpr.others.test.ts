@@ -1,7 +1,7 @@
 // Date shapes from notes written by other people: version numbers, Tasks' other dates, Dataview
 // fields and dates joined to a time. `content` is what follows `[ ]` on a checklist line.
 import { describe, expect, it } from "vitest";
-import { findDateExpr, rewriteDateExpr } from "../../src/core/dateExpr";
+import { findDateExpr, rewriteDateExpr } from "../../src/core/markdown/dateExpr";
 
 type Found = [content: string, raw: string, date: string, form: string];
 

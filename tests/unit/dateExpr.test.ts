@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { findDateExpr, rewriteDateExpr } from "../../src/core/dateExpr";
-import { isoDate, daysInMonth } from "../../src/core/dates";
+import { findDateExpr, rewriteDateExpr } from "../../src/core/markdown/dateExpr";
+import { isoDate, daysInMonth } from "../../src/core/base/dates";
 
 type Expect = [content: string, raw: string, date: string, end: string | null, form: string];
 

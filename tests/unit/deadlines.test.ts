@@ -2,10 +2,10 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   collectDeadlines, daysLeft, findVenueMarks, hasKeyword, listPrefixLength, mayListVenues, recognizeDeadline, urgencyOf, venueMarksInLine, venuesOf,
-} from "../../src/core/deadlines";
-import { DEFAULT_SETTINGS } from "../../src/core/settings";
-import type { Item } from "../../src/core/types";
-import { BUILTIN_VENUES, findVenues, parseCustomVenues } from "../../src/core/venues";
+} from "../../src/core/items/deadlines";
+import { DEFAULT_SETTINGS } from "../../src/core/base/settings";
+import type { Item } from "../../src/core/base/types";
+import { BUILTIN_VENUES, findVenues, parseCustomVenues } from "../../src/core/items/venues";
 
 const WORDS = DEFAULT_SETTINGS.deadlineWords;
 

@@ -6,7 +6,7 @@ import { gfmTaskListItem } from "micromark-extension-gfm-task-list-item";
 import { gfmTaskListItemFromMarkdown } from "mdast-util-gfm-task-list-item";
 import { readFileSync, readdirSync } from "node:fs";
 import { env } from "node:process";
-import { scanNote } from "../../src/core/scan";
+import { scanNote } from "../../src/core/markdown/scan";
 import { DEEP_SHAPES } from "../../scripts/bench/deepNotes";
 
 type Node = { type: string; checked?: boolean | null; children?: Node[]; position?: { start: { line: number; offset?: number }; end: { line: number } } };

@@ -1,8 +1,8 @@
 // Property tests: an edit changes exactly the spans it reports, and a stale plan is never misapplied.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { applyLineEdits, splitLines } from "../../src/core/edits";
-import type { LineEdit } from "../../src/core/types";
+import { applyLineEdits, splitLines } from "../../src/core/planner/edits";
+import type { LineEdit } from "../../src/core/base/types";
 
 const SHAPES = [
   "- [ ] 2021/03/28    阅读GraphAF",

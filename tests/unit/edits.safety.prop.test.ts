@@ -2,9 +2,9 @@
 // after arbitrary insertions and deletions restores each line's own text or refuses.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { applyLineEdits } from "../../src/core/edits";
-import { journalOf, undoEdits, type RollPlan } from "../../src/core/roll";
-import type { LineEdit } from "../../src/core/types";
+import { applyLineEdits } from "../../src/core/planner/edits";
+import { journalOf, undoEdits, type RollPlan } from "../../src/core/planner/roll";
+import type { LineEdit } from "../../src/core/base/types";
 
 const ITEMS = ["- [ ] 2021/4/1    ch2", "- [ ] 2021/4/2    ch3", "> - [ ] 2021/4/3 quoted", "  - [ ] 2021/4/4    nested", "- [ ] 2021/04/22    "];
 const WRAPS: [string, string][] = [["```", "```"], ["~~~md", "~~~"], ["%%", "%%"], ["<div>", "</div>"], ["$$", "$$"]];

@@ -2,8 +2,8 @@
 // checklist item outside code, comments and HTML), near where it was, and only when the whole batch
 // of edits still stands in the same relation (twin lines).
 import { describe, expect, it } from "vitest";
-import { applyLineEdits } from "../../src/core/edits";
-import type { LineEdit } from "../../src/core/types";
+import { applyLineEdits } from "../../src/core/planner/edits";
+import type { LineEdit } from "../../src/core/base/types";
 
 const edit = (line: number, expected: string, replacement: string | null, context?: LineEdit["context"]): LineEdit =>
   ({ path: "n.md", line, expected, replacement, ...(context ? { context } : {}) });

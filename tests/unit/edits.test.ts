@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { applyLineEdits, splitLines, toggleEdit } from "../../src/core/edits";
-import type { Item, LineEdit } from "../../src/core/types";
+import { applyLineEdits, splitLines, toggleEdit } from "../../src/core/planner/edits";
+import type { Item, LineEdit } from "../../src/core/base/types";
 
 const edit = (line: number, expected: string, replacement: string | null): LineEdit => ({
   path: "n.md",

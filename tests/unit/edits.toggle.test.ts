@@ -1,8 +1,8 @@
 // Parser + toggle + applier together: ticking any item changes exactly its status character.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { applyLineEdits, toggleEdit } from "../../src/core/edits";
-import { parseNote } from "../../src/core/parse";
+import { applyLineEdits, toggleEdit } from "../../src/core/planner/edits";
+import { parseNote } from "../../src/core/items/parse";
 
 const U = "\u3000";
 const SHAPES = [

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { applyLineEdits } from "../../src/core/edits";
-import { fixedReason, namedOwnDay } from "../../src/core/fixed";
-import { parseNote } from "../../src/core/parse";
-import { planRoll } from "../../src/core/roll";
-import { DEFAULT_SETTINGS } from "../../src/core/settings";
+import { applyLineEdits } from "../../src/core/planner/edits";
+import { fixedReason, namedOwnDay } from "../../src/core/planner/fixed";
+import { parseNote } from "../../src/core/items/parse";
+import { planRoll } from "../../src/core/planner/roll";
+import { DEFAULT_SETTINGS } from "../../src/core/base/settings";
 
 // A term calendar and a course in the shapes a planner note has: term-week labels name their day,
 // course weeks (`第一周 …`) do not.

@@ -1,8 +1,8 @@
 // iCalendar forbids control characters in values (RFC 5545 §3.1: all but HTAB); notes can hold them.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { escapeText, toIcs } from "../../src/core/ics";
-import type { Item } from "../../src/core/types";
+import { escapeText, toIcs } from "../../src/core/planner/ics";
+import type { Item } from "../../src/core/base/types";
 
 const item = (text: string, extra: Partial<Item> = {}): Item => ({
   path: "Plans/学期.md", line: 3, status: " ", done: false, text, date: "2021-04-14", end: null, track: "日程", group: null,

@@ -1,10 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { collectDeadlines, findVenueMarks } from "../../src/core/deadlines";
-import { escapeText, foldLine, toIcs } from "../../src/core/ics";
-import { DEFAULT_SETTINGS } from "../../src/core/settings";
-import type { Item } from "../../src/core/types";
-import { BUILTIN_VENUES } from "../../src/core/venues";
+import { collectDeadlines, findVenueMarks } from "../../src/core/items/deadlines";
+import { escapeText, foldLine, toIcs } from "../../src/core/planner/ics";
+import { DEFAULT_SETTINGS } from "../../src/core/base/settings";
+import type { Item } from "../../src/core/base/types";
+import { BUILTIN_VENUES } from "../../src/core/items/venues";
 
 function item(line: number, date: string, text: string, extra: Partial<Item> = {}): Item {
   return {

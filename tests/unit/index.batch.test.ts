@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { indexInBatches, STEPPED_FROM } from "../../src/core/batch";
-import { BlockScanner } from "../../src/core/blockScanner";
-import { VaultIndex } from "../../src/core/vaultIndex";
+import { indexInBatches, STEPPED_FROM } from "../../src/core/index/batch";
+import { BlockScanner } from "../../src/core/markdown/blockScanner";
+import { VaultIndex } from "../../src/core/index/vaultIndex";
 
 /** A fake clock where every read costs `cost` ms, so slices are deterministic. */
 function fakeClock(cost: number): { now: () => number; tick: () => void; stretches: number[]; yieldToUi: () => Promise<void> } {

@@ -2,12 +2,12 @@
 // the resolved queue) equal a fresh index's when queries are interleaved with every change.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_SETTINGS } from "../../src/core/settings";
-import { buildToday } from "../../src/core/today";
-import { trackKeyOf } from "../../src/core/tracks";
-import type { Item } from "../../src/core/types";
-import { VaultIndex } from "../../src/core/vaultIndex";
+import { DEFAULT_SETTINGS } from "../../src/core/base/settings";
+import { buildToday } from "../../src/core/planner/today";
+import type { Item } from "../../src/core/base/types";
+import { VaultIndex } from "../../src/core/index/vaultIndex";
 import { applyOp, freshIndex, vaultOp } from "./vaultOps";
+import { trackKeyOf } from "../../src/core/items";
 
 const SHAPES = [
   "- [ ] 2021/03/28    阅读论文",

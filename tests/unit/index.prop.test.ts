@@ -1,7 +1,7 @@
 // Property: an index kept current through updates, renames and removals equals a fresh index of the final notes.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { VaultIndex } from "../../src/core/vaultIndex";
+import { VaultIndex } from "../../src/core/index/vaultIndex";
 import { applyOp, freshIndex, noteText, SHAPES, snapshot, vaultOp } from "./vaultOps";
 
 const PATHS = ["A.md", "B.md", "Notes/C.md", "Notes/Deep/D.md", "a.md"];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { trackKey, trackKeyOf } from "../../src/core/tracks";
-import { VaultIndex } from "../../src/core/vaultIndex";
+import { VaultIndex } from "../../src/core/index/vaultIndex";
+import { trackKey, trackKeyOf } from "../../src/core/items";
 
 const U = "\u3000";
 const PLAN = [

@@ -3,13 +3,13 @@
 // however many changes come between two questions about the same day.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { cannotBeOverdue, notOverdueKey } from "../../src/core/fixed";
-import { DEFAULT_SETTINGS } from "../../src/core/settings";
-import { buildToday, SIDEBAR_OVERDUE_LIMIT } from "../../src/core/today";
-import type { Item } from "../../src/core/types";
-import { trackKey, trackKeyOf } from "../../src/core/tracks";
-import { VaultIndex } from "../../src/core/vaultIndex";
+import { cannotBeOverdue, notOverdueKey } from "../../src/core/planner/fixed";
+import { DEFAULT_SETTINGS } from "../../src/core/base/settings";
+import { buildToday, SIDEBAR_OVERDUE_LIMIT } from "../../src/core/planner/today";
+import type { Item } from "../../src/core/base/types";
+import { VaultIndex } from "../../src/core/index/vaultIndex";
 import { applyOp, freshIndex, vaultOp } from "./vaultOps";
+import { trackKey, trackKeyOf } from "../../src/core/items";
 
 const SHAPES = [
   "- [ ] 2021/03/20    above every heading", // a track named after the note: follows a rename

@@ -1,9 +1,9 @@
 // The whole-vault answers the index patches after an edit instead of walking every note: order, counts,
 // renames, answers handed out earlier, and many changes between two questions.
 import { describe, expect, it } from "vitest";
-import { splitTrackKey, trackKey } from "../../src/core/tracks";
-import { VaultIndex } from "../../src/core/vaultIndex";
-import { replacePart } from "../../src/core/vaultViews";
+import { VaultIndex } from "../../src/core/index/vaultIndex";
+import { replacePart } from "../../src/core/index/vaultViews";
+import { splitTrackKey, trackKey } from "../../src/core/items";
 
 const DAY = "2021-03-25";
 const where = (items: { path: string; line: number }[]): string[] => items.map((i) => `${i.path}:${i.line}`);

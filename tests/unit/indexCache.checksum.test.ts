@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { VaultIndex } from "../../src/core/vaultIndex";
+import { VaultIndex } from "../../src/core/index/vaultIndex";
 
 const fixture = (name: string): string => readFileSync(new URL(`../fixtures/notes/${name}`, import.meta.url), "utf8");
 

@@ -2,9 +2,9 @@
 // a date, what text the sidebar shows, and that edits still see the raw line.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { displayText } from "../../src/core/inline";
-import { parseNote } from "../../src/core/parse";
-import type { Item } from "../../src/core/types";
+import { displayText } from "../../src/core/markdown/inline";
+import { parseNote } from "../../src/core/items/parse";
+import type { Item } from "../../src/core/base/types";
 
 const text = readFileSync(new URL("../fixtures/notes/others.md", import.meta.url), "utf8");
 const lines = text.split("\n");

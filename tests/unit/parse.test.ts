@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
-import { mightHaveItems, noteName, parseNote } from "../../src/core/parse";
-import { findDateExpr } from "../../src/core/dateExpr";
-import type { Item, ParsedNote } from "../../src/core/types";
+import { mightHaveItems, noteName, parseNote } from "../../src/core/items/parse";
+import { findDateExpr } from "../../src/core/markdown/dateExpr";
+import type { Item, ParsedNote } from "../../src/core/base/types";
 
 const fixture = (name: string): string => readFileSync(new URL(`../fixtures/notes/${name}`, import.meta.url), "utf8");
 

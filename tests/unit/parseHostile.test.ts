@@ -2,8 +2,8 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { env } from "node:process";
-import { mightHaveItems, parseNote } from "../../src/core/parse";
-import { codeLineMask } from "../../src/core/scan";
+import { mightHaveItems, parseNote } from "../../src/core/items/parse";
+import { codeLineMask } from "../../src/core/markdown/scan";
 
 const MB = 1_000_000;
 

@@ -1,8 +1,8 @@
 // VaultIndex.updateInSteps stores what update stores, and never a result the note has moved past.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { STEP_CHARS } from "../../src/core/scan";
-import { VaultIndex, type NoteRecord } from "../../src/core/vaultIndex";
+import { STEP_CHARS } from "../../src/core/markdown/scan";
+import { VaultIndex, type NoteRecord } from "../../src/core/index/vaultIndex";
 
 const U = "\u3000";
 const SHAPES = [

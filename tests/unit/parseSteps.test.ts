@@ -1,9 +1,10 @@
 // Parsing a long note in steps (with other notes parsed between the steps) gives what one parse gives.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { BlockScanner } from "../../src/core/blockScanner";
-import { parseNoteColumns, parseNoteColumnsInSteps, type ParsedColumns } from "../../src/core/parse";
-import { scanNote, scanNoteInSteps, type ScannedNote } from "../../src/core/scan";
+import { BlockScanner } from "../../src/core/markdown/blockScanner";
+import { parseNoteColumns, parseNoteColumnsInSteps, type ParsedColumns } from "../../src/core/items/parse";
+import { scanNote, scanNoteInSteps } from "../../src/core/markdown/scan";
+import type { ScannedNote } from "../../src/core/markdown/scanned";
 
 const U = "\u3000";
 /** Block structure (containers, code, HTML, comments, setext) and dated items, subtasks and groups. */

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fuzzyFilter } from "../../src/core/fuzzy";
-import { findQueueBlock, matchTrack, resolveQueue, type TrackInfo } from "../../src/core/queue";
+import { fuzzyFilter } from "../../src/core/items/fuzzy";
+import { findQueueBlock, matchTrack, resolveQueue, type TrackInfo } from "../../src/core/items/queue";
 
 // Track headings shaped like the person's planner (names quoted in the queue issue).
 const TRACKS = [

@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { applyLineEdits } from "../../src/core/edits";
-import { findQueueBlock, pauseEdits, promoteEdits, resolveQueue, type TrackInfo } from "../../src/core/queue";
+import { applyLineEdits } from "../../src/core/planner/edits";
+import { findQueueBlock, resolveQueue, type TrackInfo } from "../../src/core/items/queue";
+import { pauseEdits, promoteEdits } from "../../src/core/planner/queueEdits";
 
 const infos = (names: string[]): TrackInfo[] => names.map((name, i) => ({ name, path: "P.md", line: 100 + i }));
 

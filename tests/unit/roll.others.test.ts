@@ -2,13 +2,13 @@
 // or skipped with a reason, and a cancelled item is neither overdue nor remaining.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { addDays } from "../../src/core/dates";
-import { applyLineEdits } from "../../src/core/edits";
-import { parseNote } from "../../src/core/parse";
-import { planRoll } from "../../src/core/roll";
-import { DEFAULT_SETTINGS } from "../../src/core/settings";
-import { buildToday } from "../../src/core/today";
-import { VaultIndex } from "../../src/core/vaultIndex";
+import { addDays } from "../../src/core/base/dates";
+import { applyLineEdits } from "../../src/core/planner/edits";
+import { parseNote } from "../../src/core/items/parse";
+import { planRoll } from "../../src/core/planner/roll";
+import { DEFAULT_SETTINGS } from "../../src/core/base/settings";
+import { buildToday } from "../../src/core/planner/today";
+import { VaultIndex } from "../../src/core/index/vaultIndex";
 
 const DAY = "2025-05-20";
 const indexOf = (notes: Record<string, string>): VaultIndex => {

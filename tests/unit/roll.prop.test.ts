@@ -1,11 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { addDays, daysBetween } from "../../src/core/dates";
-import { applyLineEdits } from "../../src/core/edits";
-import { parseNote } from "../../src/core/parse";
-import { journalOf, planRoll, undoEdits } from "../../src/core/roll";
-import { DEFAULT_SETTINGS } from "../../src/core/settings";
-import type { Item } from "../../src/core/types";
+import { addDays, daysBetween } from "../../src/core/base/dates";
+import { applyLineEdits } from "../../src/core/planner/edits";
+import { parseNote } from "../../src/core/items/parse";
+import { journalOf, planRoll, undoEdits } from "../../src/core/planner/roll";
+import { DEFAULT_SETTINGS } from "../../src/core/base/settings";
+import type { Item } from "../../src/core/base/types";
 
 // Random planner notes from the shapes a person writes, plus noise.
 const FIRST = "2024-03-01";

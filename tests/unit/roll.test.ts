@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { findDateExpr } from "../../src/core/dateExpr";
-import { applyLineEdits } from "../../src/core/edits";
-import { isSchedule, journalOf, planRoll, rewriteLine, undoEdits, type RollPlan } from "../../src/core/roll";
-import { DEFAULT_SETTINGS, type BrainQueueSettings } from "../../src/core/settings";
-import { trackKey } from "../../src/core/tracks";
-import type { RollMode } from "../../src/core/types";
-import { parseNote } from "../../src/core/parse";
+import { findDateExpr } from "../../src/core/markdown/dateExpr";
+import { applyLineEdits } from "../../src/core/planner/edits";
+import { isSchedule, journalOf, planRoll, rewriteLine, undoEdits, type RollPlan } from "../../src/core/planner/roll";
+import { DEFAULT_SETTINGS, type BrainQueueSettings } from "../../src/core/base/settings";
+import type { RollMode } from "../../src/core/base/types";
+import { parseNote } from "../../src/core/items/parse";
+import { trackKey } from "../../src/core/items";
 
 const T = "\t";
 const W = "\u3000";

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
-import { codeLineMask, scanNote, splitLines } from "../../src/core/scan";
+import { codeLineMask, scanNote } from "../../src/core/markdown/scan";
+import { splitLines } from "../../src/core/markdown/scanLine";
 
 const fixture = (name: string): string => readFileSync(new URL(`../fixtures/notes/${name}`, import.meta.url), "utf8");
 const maskedLines = (text: string): number[] => Array.from(codeLineMask(text)).flatMap((m, i) => (m ? [i + 1] : []));

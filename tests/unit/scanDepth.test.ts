@@ -3,7 +3,7 @@
 // the line's indentation, and every blank line walked every level).
 import { describe, expect, it } from "vitest";
 import { DEEP_SHAPES } from "../../scripts/bench/deepNotes";
-import { BlockScanner } from "../../src/core/blockScanner";
+import { BlockScanner } from "../../src/core/markdown/blockScanner";
 
 /** Characters and containers the scanner may visit per character of the note, plus per line. */
 const PER_CHAR = 4;

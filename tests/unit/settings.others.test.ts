@@ -5,9 +5,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadSettings } from "../../src/cli/vault";
-import { parseNote } from "../../src/core/parse";
-import { planRoll } from "../../src/core/roll";
-import { DEFAULT_SETTINGS, fixedKeywordsFrom } from "../../src/core/settings";
+import { parseNote } from "../../src/core/items/parse";
+import { planRoll } from "../../src/core/planner/roll";
+import { DEFAULT_SETTINGS, fixedKeywordsFrom } from "../../src/core/base/settings";
 
 /** The default list every version before the milestones shipped with. */
 const FIRST_DEFAULT = ["截止", "截至", "deadline", "DDL", "开课", "结课", "考试", "笔试", "exam"];

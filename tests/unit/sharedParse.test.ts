@@ -5,10 +5,10 @@
 import fc from "fast-check";
 import { setTimeout } from "node:timers"; // a Node test: no window
 import { describe, expect, it } from "vitest";
-import { indexInBatches, type ReadResult } from "../../src/core/batch";
-import { answerParseRequest, type ParseRequest, type ParseReply } from "../../src/core/parseBatch";
-import { ParsePool, parseWorkerCount, QUEUED_PER_WORKER, type ParseEndpoint } from "../../src/core/parsePool";
-import { VaultIndex, type NoteStat } from "../../src/core/vaultIndex";
+import { indexInBatches, type ReadResult } from "../../src/core/index/batch";
+import { answerParseRequest, type ParseRequest, type ParseReply } from "../../src/core/storage/parseBatch";
+import { ParsePool, parseWorkerCount, QUEUED_PER_WORKER, type ParseEndpoint } from "../../src/core/storage/parsePool";
+import { VaultIndex, type NoteStat } from "../../src/core/index/vaultIndex";
 import { noteText, snapshot } from "./vaultOps";
 
 const DAYS = ["2021-03-22", "2021-03-28", "2021-04-22", "2021-11-20", "2026-03-04"];

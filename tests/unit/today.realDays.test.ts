@@ -3,9 +3,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_SETTINGS, type BrainQueueSettings } from "../../src/core/settings";
-import { buildToday } from "../../src/core/today";
-import { VaultIndex } from "../../src/core/vaultIndex";
+import { DEFAULT_SETTINGS, type BrainQueueSettings } from "../../src/core/base/settings";
+import { buildToday } from "../../src/core/planner/today";
+import { VaultIndex } from "../../src/core/index/vaultIndex";
 
 const VAULT = join(import.meta.dirname, "../fixtures/vaults/term2021");
 const PLAN = "2021 学期计划.md";

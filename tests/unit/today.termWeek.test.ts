@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { termWeek } from "../../src/core/termWeek";
+import { termWeek } from "../../src/core/planner/termWeek";
 
 describe("termWeek", () => {
   it("counts weeks from the first day of week 1, Monday to Sunday", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_SETTINGS, type BrainQueueSettings } from "../../src/core/settings";
-import { buildToday, SIDEBAR_OVERDUE_LIMIT } from "../../src/core/today";
-import { VaultIndex } from "../../src/core/vaultIndex";
+import { DEFAULT_SETTINGS, type BrainQueueSettings } from "../../src/core/base/settings";
+import { buildToday, SIDEBAR_OVERDUE_LIMIT } from "../../src/core/planner/today";
+import { VaultIndex } from "../../src/core/index/vaultIndex";
 
 const U = "\u3000";
 const DAILY = [

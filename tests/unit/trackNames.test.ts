@@ -1,11 +1,11 @@
 // Tracks may be called anything, including names that plain objects inherit (`constructor`,
 // `hasOwnProperty`) or treat specially (`__proto__`): they plan, print and are remembered like any other.
 import { describe, expect, it } from "vitest";
-import { parseNote } from "../../src/core/parse";
-import { planRoll } from "../../src/core/roll";
-import { DEFAULT_SETTINGS } from "../../src/core/settings";
+import { parseNote } from "../../src/core/items/parse";
+import { planRoll } from "../../src/core/planner/roll";
+import { DEFAULT_SETTINGS } from "../../src/core/base/settings";
 import { readPluginData } from "../../src/obsidian/settingsStore";
-import { trackKey } from "../../src/core/tracks";
+import { trackKey } from "../../src/core/items/tracks";
 
 const NAMES = ["constructor", "hasOwnProperty", "__proto__", "toString"];
 /** Each name is the heading of its own note (a plan is keyed by note and heading). */

@@ -3,13 +3,13 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { applyLineEdits } from "../../src/core/edits";
-import { planRoll } from "../../src/core/roll";
-import { DEFAULT_SETTINGS } from "../../src/core/settings";
-import { buildToday } from "../../src/core/today";
-import { chooseTrack, namesInSeveralNotes, trackKey } from "../../src/core/tracks";
-import type { IsoDate } from "../../src/core/types";
-import { VaultIndex } from "../../src/core/vaultIndex";
+import { applyLineEdits } from "../../src/core/planner/edits";
+import { planRoll } from "../../src/core/planner/roll";
+import { DEFAULT_SETTINGS } from "../../src/core/base/settings";
+import { buildToday } from "../../src/core/planner/today";
+import { chooseTrack, namesInSeveralNotes, trackKey } from "../../src/core/items/tracks";
+import type { IsoDate } from "../../src/core/base/types";
+import { VaultIndex } from "../../src/core/index/vaultIndex";
 
 const VAULT = join(import.meta.dirname, "../fixtures/vaults/terms");
 const OLD = "Plans/2020 秋季计划.md";

@@ -1,7 +1,7 @@
 // Random vault histories for the index's property tests: updates, removals and renames, applied both to a
 // live VaultIndex and to a plain map of the notes, from which a fresh index is the expected answer.
 import fc from "fast-check";
-import { VaultIndex } from "../../src/core/vaultIndex";
+import { VaultIndex } from "../../src/core/index/vaultIndex";
 
 const U = "\u3000";
 /** Lines in the shapes of the person's planner note (and a few hostile ones), mixed with random text. */

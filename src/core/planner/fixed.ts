@@ -1,0 +1,89 @@
+// Fixed items: dated lines whose day is a fact, not a plan. A deadline, an item with a fixed-date
+// keyword (开课, 考试, exam …) or an item whose text names its own day (`第19周星期日`, `周三`, `Mon 3/4`)
+// never moves in a roll (moving it would leave its text saying one day and its date another), never
+// counts as overdue, and shows at the top of Today on its day whatever its track.
+import { weekdayIndex } from "../base";
+import { hasKeyword, recognizeDeadline, venuesOf } from "../items";
+import type { BrainQueueSettings } from "../base";
+import type { IsoDate, Item } from "../base";
+
+/** Whether the text alone makes an item fixed: a deadline word or a fixed-date keyword. */
+export function isFixedText(text: string, settings: BrainQueueSettings): boolean {
+  return hasKeyword(text, settings.deadlineWords) || hasKeyword(text, settings.fixedKeywords);
+}
+
+/** Whether an item is fixed: its text says so, or names the item's own day. Today, the overdue count and roll use this rule. */
+export function isFixed(item: Pick<Item, "text" | "date" | "end">, settings: BrainQueueSettings): boolean {
+  return isFixedText(item.text, settings) || namedOwnDay(item.text, item.date, item.end) !== null;
+}
+
+/** The key under which the index remembers, per note, the open items that cannot be overdue. */
+export function notOverdueKey(settings: BrainQueueSettings): string {
+  return `not-overdue:2:${JSON.stringify([settings.deadlineWords, settings.fixedKeywords])}`;
+}
+
+/**
+ * An open item that cannot be missed: a fixed one (its day has passed, nothing to catch up on) or an empty
+ * slot. `days` gives its date and end, asked for only when the text names a weekday (the index keeps
+ * dates as numbers, and most texts name none).
+ */
+export function cannotBeOverdue(text: string, settings: BrainQueueSettings, days: () => { date: IsoDate; end: IsoDate | null }): boolean {
+  if (text === "" || isFixedText(text, settings)) return true;
+  const named = dayNamed(text);
+  if (named === null) return false;
+  return named.weekday === null || agreesWith(named.weekday, days());
+}
+
+/** Why an item keeps its date no matter what, or null when it may move. */
+export function fixedReason(item: Pick<Item, "text" | "date" | "end">, settings: BrainQueueSettings): string | null {
+  if (recognizeDeadline(item.text, settings.deadlineWords, venuesOf(settings))) return "fixed date: deadline";
+  // One test for all the keywords first: most items have none, and a roll can hold tens of thousands.
+  if (hasKeyword(item.text, settings.fixedKeywords)) {
+    const keyword = settings.fixedKeywords.find((word) => hasKeyword(item.text, [word]));
+    if (keyword !== undefined) return `fixed date: “${keyword.trim()}”`;
+  }
+  const day = namedOwnDay(item.text, item.date, item.end);
+  return day === null ? null : `fixed date: “${day}”`;
+}
+
+// `第19周星期日`, `第 3 周 周二`: a term week with its weekday. `第一周` alone is a course week, not a day.
+const TERM_WEEK_DAY = /第[\s\u3000]*[0-9０-９]{1,3}[\s\u3000]*周[\s\u3000]*(?:星期|周|礼拜)[一二三四五六日天]/u;
+// A weekday name: 星期三 / 礼拜三 / 周三 (not `周三次`: three times a week), or an English name as a word.
+// The group before a name stands in for a lookbehind (not available on every platform Obsidian runs on).
+const CJK_WEEKDAY = /(星期|礼拜|周)([一二三四五六日天])(?![次遍个篇道题节章年月天周])/gu;
+const EN_WEEKDAY = /(^|[^A-Za-z0-9])(monday|tuesday|wednesday|thursday|friday|saturday|sunday|Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun|MON|TUES?|WED|THU(?:RS?)?|FRI|SAT|SUN)(?![A-Za-z])/giu;
+const CJK_INDEX: Record<string, number> = { 一: 0, 二: 1, 三: 2, 四: 3, 五: 4, 六: 5, 日: 6, 天: 6 };
+const EN_PREFIXES = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+
+/**
+ * The words by which `text` names the item's own day, or null. A term-week label (`第19周星期日`) is
+ * a calendar fact whatever the date; a plain weekday name (`周三`, `星期三`, `Wed`, `Wednesday`) counts
+ * when it is the weekday of the item's date (a range: its first or last day) and the text names no
+ * other weekday (`Mon/Wed/Fri` is a habit, not a day).
+ */
+export function namedOwnDay(text: string, date: IsoDate, end: IsoDate | null = null): string | null {
+  const named = dayNamed(text);
+  if (named === null) return null;
+  return named.weekday === null || agreesWith(named.weekday, { date, end }) ? named.word : null;
+}
+
+const agreesWith = (weekday: number, { date, end }: { date: IsoDate; end: IsoDate | null }): boolean =>
+  weekdayIndex(date) === weekday || (end !== null && weekdayIndex(end) === weekday);
+
+/** The day `text` names: a term-week label (any date: weekday null), one weekday (0 = Monday), or null. */
+function dayNamed(text: string): { word: string; weekday: number | null } | null {
+  const term = TERM_WEEK_DAY.exec(text);
+  if (term) return { word: term[0], weekday: null };
+  const named: { word: string; weekday: number }[] = [];
+  for (const m of text.matchAll(CJK_WEEKDAY)) named.push({ word: m[0], weekday: CJK_INDEX[m[2]] });
+  if (/[a-z]/iu.test(text)) {
+    for (const m of text.matchAll(EN_WEEKDAY)) {
+      const word = m[2];
+      // Short names only capitalised or in capitals: `sun`, `sat` and `wed` are ordinary words too.
+      if (word.length < 6 && !/^[A-Z]/u.test(word)) continue;
+      named.push({ word, weekday: EN_PREFIXES.indexOf(word.slice(0, 3).toLowerCase()) });
+    }
+  }
+  if (named.length === 0 || named.some((n) => n.weekday !== named[0].weekday)) return null;
+  return named[0];
+}

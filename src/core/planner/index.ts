@@ -1,0 +1,9 @@
+// Stage 5, answers and edits: the Today model, roll-forward, fixed items, queue edits, iCalendar,
+// the term week, and verified all-or-nothing line edits. Reads the index through its API.
+// May import: every stage below.
+export { applyLineEdits, type EditFailure, splitLines, toggleEdit } from "./edits";
+export { toIcs } from "./ics";
+export { pauseEdits, promoteEdits } from "./queueEdits";
+export { changesByNote, journalOf, planRoll, planTracks, type RollChange, type RollPlan, type RollSummary, summarizeChanges, undoEdits } from "./roll";
+export { buildToday, deadlineCandidates, queueBlocksInUse, SIDEBAR_OVERDUE_LIMIT, type TodayModel, type TodayTrack } from "./today";
+export { archiveEdits } from "./archiveEdits";

@@ -1,0 +1,226 @@
+// The model behind the Today view and `cli today`: the day's items grouped by track under the queue.
+import { collectDeadlines, hasKeyword, type Deadline } from "../items";
+import { cannotBeOverdue, isFixed, notOverdueKey } from "./fixed";
+import { resolveQueue, type QueueBlock, type QueueState, type TrackInfo } from "../items";
+import type { BrainQueueSettings } from "../base";
+import { termWeek } from "./termWeek";
+import type { IsoDate, Item, Problem } from "../base";
+import type { OverdueGroup, VaultIndex } from "../index";
+import { type TrackKey, groupByTrack, namesInSeveralNotes, noteLabel, splitTrackKey } from "../items";
+
+/** A track is a heading in a note (tracks.ts): the same heading in two notes is two tracks. */
+export interface TodayTrack {
+  key: TrackKey;
+  name: string;
+  /** The note the heading is in. */
+  path: string;
+  /** The note's name, when `name` is a heading in more than one note (else null). */
+  note: string | null;
+  state: "active" | "queued";
+  /** The track's items on the day that are not fixed, by path then line; empty slots included. */
+  items: Item[];
+  /** Of `items`, not counting empty slots (they are free time, not tasks). */
+  done: number;
+  total: number;
+  /** Unfinished items of this track dated before the day that can be missed (not fixed, not empty slots). */
+  overdue: number;
+  /** 1-based place in the queue: active tracks, then the waiting list; null for a track the queue does not name. */
+  rank: number | null;
+  /** An active track with nothing to do on the day: its next unfinished item after the day, or null. */
+  next: Item | null;
+}
+
+export interface TodayModel {
+  date: IsoDate;
+  limit: number;
+  used: number;
+  overCapacity: boolean;
+  /** What Today shows: the fixed items and the active tracks' items, each once, empty slots not counted. */
+  done: number;
+  total: number;
+  /** Fixed items on the day (deadlines, exams, 开课/结课), done or not, whatever their track, by path then line. */
+  fixedToday: Item[];
+  /** Active tracks in priority order (always, even without items), then queued tracks with items today. */
+  tracks: TodayTrack[];
+  /** The waiting tracks with items on the day: how many, and their items (empty slots not counted). */
+  queued: { tracks: number; items: number };
+  /** Overdue items grouped by track, in queue order: each group's count and its first items (see `overdueLimit`).
+   *  Fixed items and empty slots are never overdue: a past event is over, and a missed deadline is in `recentDeadlines`. */
+  overdue: { key: TrackKey; track: string; path: string; note: string | null; count: number; items: Item[] }[];
+  /** Unfinished deadlines that have not passed (days left ≥ 0) and fall within the horizon, dropped ones included, by date. */
+  deadlines: Deadline[];
+  /** Unfinished deadlines passed within the last week, by date. */
+  recentDeadlines: Deadline[];
+  /** Unfinished deadlines beyond the horizon (`deadlineHorizonMonths`). */
+  laterDeadlines: number;
+  /** When nothing is planned on the day: the next day that has items. */
+  nextPlannedDay: IsoDate | null;
+  termWeek: string | null;
+  problems: Problem[];
+}
+
+
+/** The queue blocks that count, the one in use first: a limit line with no list under it (a mention
+ *  in prose) loses to a real block anywhere. The view, the CLI and the queue commands all use this. */
+const RECENT_DEADLINE_DAYS = 7;
+
+export function queueBlocksInUse(index: VaultIndex): QueueBlock[] {
+  const all = index.queueBlocks();
+  return all.some((b) => b.active.length > 0) ? all.filter((b) => b.active.length > 0) : all;
+}
+
+/** The last queue resolved, per track list: the track list outlives edits that keep every track heading,
+ *  so after a keystroke the queue is not matched against every track name again. */
+const lastQueue = new WeakMap<TrackInfo[], { block: QueueBlock | null; limit: number; priority: string; state: QueueState }>();
+
+function resolveQueueOnce(block: QueueBlock | null, tracks: TrackInfo[], limit: number, priority: string[]): QueueState {
+  const key = JSON.stringify(priority);
+  const memo = lastQueue.get(tracks);
+  if (memo && memo.block === block && memo.limit === limit && memo.priority === key) return memo.state;
+  const state = resolveQueue(block, tracks, { limit, priority });
+  lastQueue.set(tracks, { block, limit, priority: key, state });
+  return state;
+}
+
+/** Per track list (kept while headings stay): the names that are headings in several notes. */
+const sharedNames = new WeakMap<TrackInfo[], Set<string>>();
+
+function sharedNamesOnce(tracks: TrackInfo[]): Set<string> {
+  let shared = sharedNames.get(tracks);
+  if (!shared) sharedNames.set(tracks, (shared = namesInSeveralNotes(tracks)));
+  return shared;
+}
+
+/** Open items with a deadline word: the only ones that can be deadlines. The index remembers which those
+ *  are per note (the sidebar asks after every edit; the commands ask the same question). */
+export function deadlineCandidates(index: VaultIndex, settings: BrainQueueSettings): Item[] {
+  const words = settings.deadlineWords;
+  return index.openItemsWithText(`deadline-words:1:${JSON.stringify(words)}`, (text) => hasKeyword(text, words));
+}
+
+/** How many overdue items per track the sidebar's model carries; the counts are always complete. */
+export const SIDEBAR_OVERDUE_LIMIT = 100;
+
+export interface TodayOptions {
+  /** Overdue items kept per track (default: all of them). */
+  overdueLimit?: number;
+}
+
+export function buildToday(index: VaultIndex, day: IsoDate, now: Date, settings: BrainQueueSettings, options: TodayOptions = {}): TodayModel {
+  const blocks = queueBlocksInUse(index);
+  const block = blocks[0] ?? null;
+  const queue = resolveQueueOnce(block, index.tracks(), settings.queueLimit, settings.priority);
+  const problems: Problem[] = [...index.problems(), ...queue.problems];
+  for (const extra of blocks.slice(1)) {
+    problems.push({
+      path: extra.path,
+      line: extra.limitLine,
+      message: `Another queue block is in use (${block.path}, line ${block.limitLine}); this one is ignored`,
+    });
+  }
+
+  const todayItems = index.itemsOn(day);
+  const fixedToday = todayItems.filter((item) => isFixed(item, settings));
+  const fixedSet = new Set(fixedToday);
+  const byTrack = groupByTrack(todayItems.filter((item) => !fixedSet.has(item)));
+  const overdueByTrack = withoutUnmissable(index, day, settings, index.overdueGroups(day, options.overdueLimit ?? Infinity));
+  // Every track an item names is in the queue order; anything unknown goes last, in item order.
+  const order = [...queue.activeTracks, ...queue.queuedTracks];
+  const known = new Set(order);
+  for (const key of [...byTrack.keys(), ...overdueByTrack.keys()]) {
+    if (!known.has(key)) {
+      known.add(key);
+      order.push(key);
+    }
+  }
+  const activeSet = new Set(queue.activeTracks);
+  const ranked = new Set([...queue.activeTracks, ...queue.queuedTracks.slice(0, queue.listedQueued)]);
+  const idle = queue.activeTracks.filter((key) => countable(byTrack.get(key) ?? []).length === 0);
+  const next = index.nextOpenItems(new Set(idle), day);
+  const shared = sharedNamesOnce(index.tracks());
+  const place = (key: TrackKey): { key: TrackKey; name: string; path: string; note: string | null } => {
+    const { path, name } = splitTrackKey(key);
+    return { key, name, path, note: noteLabel(path, name, shared) };
+  };
+
+  const tracks: TodayTrack[] = [];
+  order.forEach((key, i) => {
+    const items = byTrack.get(key) ?? [];
+    const state = activeSet.has(key) ? "active" : "queued";
+    if (state === "queued" && items.length === 0) return;
+    const tasks = countable(items);
+    tracks.push({
+      ...place(key), state, items,
+      done: tasks.filter((item) => item.done).length,
+      total: tasks.length,
+      overdue: overdueByTrack.get(key)?.count ?? 0,
+      rank: ranked.has(key) ? i + 1 : null,
+      next: next.get(key) ?? null,
+    });
+  });
+
+  const overdue = order.filter((key) => overdueByTrack.has(key)).map((key) => {
+    const group = overdueByTrack.get(key)!;
+    const { name, ...rest } = place(key);
+    return { ...rest, track: name, count: group.count, items: group.items.slice() };
+  });
+  const allDeadlines = collectDeadlines(deadlineCandidates(index, settings), index.venueMarks(), now, settings);
+  const horizon = addMonths(day, settings.deadlineHorizonMonths);
+  const deadlines = allDeadlines.filter((d) => d.daysLeft >= 0 && (d.end ?? d.date) <= horizon);
+  // A deadline missed this week stays in sight (a late submission window, a reminder to tick it).
+  const recentDeadlines = allDeadlines.filter((d) => d.daysLeft < 0 && d.daysLeft >= -RECENT_DEADLINE_DAYS);
+  const shown = [...countable(fixedToday), ...tracks.filter((track) => track.state === "active").flatMap((track) => countable(track.items))];
+  const queuedTracks = tracks.filter((track) => track.state === "queued");
+  return {
+    date: day,
+    limit: queue.limit,
+    used: queue.used,
+    overCapacity: queue.overCapacity,
+    done: shown.filter((item) => item.done).length,
+    total: shown.length,
+    fixedToday,
+    tracks,
+    queued: { tracks: queuedTracks.length, items: queuedTracks.reduce((sum, track) => sum + track.total, 0) },
+    overdue,
+    deadlines,
+    recentDeadlines,
+    laterDeadlines: allDeadlines.filter((d) => (d.end ?? d.date) > horizon).length,
+    nextPlannedDay: todayItems.length === 0 ? index.nextPlannedDay(day) : null,
+    termWeek: termWeek(settings.termStart, day),
+    problems,
+  };
+}
+
+/** The items that count toward a day's progress: an empty slot (`- [ ] 2021/04/22`) is free time, and a
+ *  cancelled item (`[-]`) is neither done nor remaining; both are shown but not counted. */
+function countable(items: Item[]): Item[] {
+  return items.filter((item) => item.text !== "" && item.status !== "-");
+}
+
+/** The same day `months` later (the month's last day when it is shorter). */
+function addMonths(day: IsoDate, months: number): IsoDate {
+  const year = Number(day.slice(0, 4));
+  const month = Number(day.slice(5, 7)) - 1 + months;
+  const target = { year: year + Math.floor(month / 12), month: (month % 12) + 1 };
+  const last = new Date(Date.UTC(target.year, target.month, 0)).getUTCDate();
+  const date = Math.min(Number(day.slice(8, 10)), last);
+  return `${String(target.year).padStart(4, "0")}-${String(target.month).padStart(2, "0")}-${String(date).padStart(2, "0")}`;
+}
+
+/**
+ * The overdue groups without the items that cannot be missed (fixed ones, empty slots). The index counts
+ * every unfinished past row; the few unmissable ones are found per note (remembered across edits) and
+ * taken off each track's count and first items.
+ */
+function withoutUnmissable(index: VaultIndex, day: IsoDate, settings: BrainQueueSettings, groups: Map<TrackKey, OverdueGroup>): Map<TrackKey, OverdueGroup> {
+  // Counted per track only: a vault can hold tens of thousands of past fixed items.
+  const perTrack = index.openCountsBefore(notOverdueKey(settings), (text, days) => cannotBeOverdue(text, settings, days), day);
+  if (perTrack.size === 0) return groups;
+  const out = new Map<TrackKey, OverdueGroup>();
+  for (const [track, group] of groups) {
+    const count = group.count - (perTrack.get(track) ?? 0);
+    if (count <= 0) continue;
+        out.set(track, { count, items: group.items.filter((item) => !cannotBeOverdue(item.text, settings, () => item)) });
+  }
+  return out;
+}
