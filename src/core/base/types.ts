@@ -82,6 +82,9 @@ export interface LineEdit {
   replacement: string | null;
   /** Other lines that must still read `expected` at the same distance (a subtask's parent item). */
   context?: { line: number; expected: string }[];
+  /** The track the line must stand in (its nearest heading of `level` or shallower; above any, the note's
+   *  name): an undated line such as `- [ ] 习题` has twins in other tracks. */
+  track?: { name: string; level: number };
 }
 
-export type RollMode = "auto" | "today" | "shift";
+export type RollMode = "auto" | "today" | "shift" | "spread";

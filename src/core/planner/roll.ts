@@ -6,13 +6,16 @@ import { fixedReason } from "./fixed";
 import { splitLines } from "../markdown";
 import { nameRecord, ownEntry, type BrainQueueSettings } from "../base";
 import type { IsoDate, Item, LineEdit, RollMode } from "../base";
+import { spreadDates, usualPerDay } from "./spread";
 
+/** How a track was rolled: `auto` resolved. */
+export type PlannedMode = Exclude<RollMode, "auto">;
 /** `overdue`: the item was overdue; otherwise a later item that a shift slides along. */
 export interface RollChange { path: string; line: number; from: string; to: string; text: string; track: string; overdue: boolean; edit: LineEdit }
 export interface RollPlan {
   date: IsoDate;
   /** Per track (a null-prototype object: any track name is a key). */
-  modes: Record<string, "today" | "shift">;
+  modes: Record<string, PlannedMode>;
   changes: RollChange[];
   skipped: { path: string; line: number; reason: string; text: string }[];
 }
@@ -53,7 +56,7 @@ export function isSchedule(trackItems: Item[]): boolean {
 }
 
 /** Display columns of a short text: CJK, full-width and emoji take two. */
-function columns(text: string): number {
+export function columns(text: string): number {
   let width = 0;
   for (const ch of text) {
     const c = ch.codePointAt(0) ?? 0;
@@ -75,7 +78,7 @@ const DATE_FIELDS = /(\d{4})([/.\-年])(\d{1,2})([/.\-月])(\d{1,2})/gu;
 const paddingOf = (field: string): boolean | null => (field.length === 1 ? false : field[0] === "0" ? true : null);
 
 /** The majority habit of a track's written dates, so `2021/4/13` in a `2021/4/01` track becomes `2021/5/01`. */
-export function paddingHabit(items: Item[]): PaddingHabit {
+export function paddingHabit(items: readonly Pick<Item, "source" | "dateFrom" | "dateTo">[]): PaddingHabit {
   const votes = { month: 0, day: 0 };
   for (const item of items) {
     for (const m of item.source.slice(item.dateFrom, item.dateTo).matchAll(DATE_FIELDS)) {
@@ -90,7 +93,7 @@ export function paddingHabit(items: Item[]): PaddingHabit {
 }
 
 /** `raw` with fields that do not show their padding spelled the way the track pads them. */
-function spelledLikeTrack(raw: string, habit: PaddingHabit): string {
+export function spelledLikeTrack(raw: string, habit: PaddingHabit): string {
   const sample = (text: string, padded: boolean | null): string =>
     paddingOf(text) !== null || padded === null ? text : padded ? "01" : "1";
   return raw.replace(DATE_FIELDS, (_all, year: string, sep1: string, month: string, sep2: string, day: string) =>
@@ -126,9 +129,9 @@ function changeFor(item: Item, date: IsoDate, end: IsoDate | null, habit: Paddin
   };
 }
 
-function modeFor(track: string, items: Item[], mode: RollMode, settings: BrainQueueSettings): "today" | "shift" {
+function modeFor(track: string, items: Item[], mode: RollMode, settings: BrainQueueSettings): PlannedMode {
   const chosen = mode === "auto" ? ownEntry(settings.trackModes, track) : mode;
-  if (chosen === "today" || chosen === "shift") return chosen;
+  if (chosen === "today" || chosen === "shift" || chosen === "spread") return chosen;
   return isSchedule(items) ? "shift" : "today";
 }
 
@@ -136,9 +139,12 @@ function modeFor(track: string, items: Item[], mode: RollMode, settings: BrainQu
  * Plans the roll to `day`. today: every overdue movable item moves to `day` (ranges keep their
  * length). shift: per track, every unfinished movable item dated on or after the earliest overdue
  * one moves by the same number of days, so the first missed item lands on `day`. auto: shift for
- * schedules, today for the rest, unless the settings remember a mode for the track.
+ * schedules, today for the rest, unless the settings remember a mode for the track. spread: the
+ * overdue items are laid on `day`, the next day … at most `perDay` a day (default: the track's
+ * usual number per planned day), keeping their order; a schedule's later items shift past them.
  */
-export function planRoll(items: Item[], day: IsoDate, options: { mode: RollMode; track?: string; settings: BrainQueueSettings }): RollPlan {
+export function planRoll(items: Item[], day: IsoDate,
+  options: { mode: RollMode; track?: string; settings: BrainQueueSettings; perDay?: number }): RollPlan {
   const { settings } = options;
   const tracks = new Map<string, Item[]>();
   for (const item of [...items].sort(byDocumentOrder)) {
@@ -161,8 +167,10 @@ export function planRoll(items: Item[], day: IsoDate, options: { mode: RollMode;
     if (mode !== null) plan.modes[track] = mode;
 
     const earliest = overdue.reduce<IsoDate | null>((min, item) => (min === null || item.date < min ? item.date : min), null);
+    const spread = mode === "spread" ? spreadPlan(trackItems, overdue, fixed, isOverdue, day, options.perDay) : null;
     const wouldMove = (item: Item): boolean =>
-      isOpen(item) && (isOverdue(item) || (mode === "shift" && earliest !== null && item.date >= earliest));
+      isOpen(item) && (isOverdue(item) || (mode === "shift" && earliest !== null && item.date >= earliest)
+        || (spread !== null && spread.laterShift > 0));
     for (const item of trackItems) {
       if (!wouldMove(item)) continue;
       const reason = fixed.get(item);
@@ -171,7 +179,9 @@ export function planRoll(items: Item[], day: IsoDate, options: { mode: RollMode;
         continue;
       }
       if (mode === null || earliest === null) continue;
-      const shift = mode === "shift" ? daysBetween(earliest, day) : daysBetween(item.date, day);
+      const spreadTo = spread?.dates.get(item);
+      const shift = spread !== null ? (spreadTo === undefined ? spread.laterShift : daysBetween(item.date, spreadTo))
+        : mode === "shift" ? daysBetween(earliest, day) : daysBetween(item.date, day);
       const date = addDays(item.date, shift);
       const end = item.end === null ? null : addDays(item.end, shift);
       if (pastTheEnd(date) || (end !== null && pastTheEnd(end))) {
@@ -183,6 +193,14 @@ export function planRoll(items: Item[], day: IsoDate, options: { mode: RollMode;
     }
   }
   return plan;
+}
+
+/** Spread mode's new days for a track's overdue items, and how far its later items move. */
+function spreadPlan(trackItems: Item[], overdue: Item[], fixed: Map<Item, string>, isOverdue: (item: Item) => boolean,
+  day: IsoDate, perDay: number | undefined): { dates: Map<Item, IsoDate>; laterShift: number } {
+  const later = trackItems.filter((item) => isOpen(item) && !isOverdue(item) && !fixed.has(item));
+  const laid = spreadDates(overdue, later, day, perDay ?? usualPerDay(trackItems), isSchedule(trackItems));
+  return { dates: new Map(overdue.map((item, k) => [item, laid.dates[k]])), laterShift: laid.laterShift };
 }
 
 /** One plan over the given tracks, each with its own mode, from each track's items. */
