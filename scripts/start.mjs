@@ -14,8 +14,11 @@ const PLUGIN_FILES = ["main.js", "manifest.json", "styles.css"];
 const TYPES = {
   ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8",
   ".json": "application/json; charset=utf-8", ".md": "text/markdown; charset=utf-8", ".map": "application/json",
-  ".svg": "image/svg+xml", ".png": "image/png",
+  ".svg": "image/svg+xml", ".png": "image/png", ".woff2": "font/woff2",
 };
+// A CJK web font from a dev dependency, so the demo's Chinese text looks and measures the same on every
+// machine, one without CJK fonts (or any fonts) included.
+const cjkFontDir = join(root, "node_modules", "@fontsource-variable", "noto-sans-sc");
 
 function newestMtime(path) {
   if (!existsSync(path)) return 0;
@@ -62,6 +65,7 @@ function resolveRequest(pathname, vault) {
   };
   if (pathname === "/" || pathname === "/index.html") return join(root, "demo", "index.html");
   if (pathname === "/demo.css") return join(root, "demo", "demo.css");
+  if (pathname.startsWith("/fonts/noto-sans-sc/")) return inside(cjkFontDir, pathname.slice("/fonts/noto-sans-sc/".length));
   if (pathname.startsWith("/dist/")) return inside(join(root, "demo", "dist"), pathname.slice("/dist/".length));
   if (PLUGIN_FILES.some((name) => pathname === `/${name}`)) return join(root, pathname.slice(1));
   if (pathname.startsWith("/vault/")) return inside(vault, pathname.slice("/vault/".length));

@@ -2,7 +2,7 @@
 // Stops at the first failing stage and always ends with a plain `N passed, N failed` line.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
-import { chromiumPath } from "./chromium.mjs";
+import { chromiumLaunch } from "./chromium.mjs";
 
 let passed = 0;
 let failed = 0;
@@ -39,21 +39,27 @@ const stages = [
   () => run("eslint", "npx", ["eslint", "--max-warnings=0", "."]) || (failed++, false),
   () => vitest("unit"),
   () => vitest("plugin"),
-  () => {
-    if (!chromiumPath()) {
+  async () => {
+    // Resolved once here, so a bundled Chromium is unpacked before the tests start.
+    const launch = await chromiumLaunch().catch((error) => {
+      console.error(`\n${error.message}`);
+      return null;
+    });
+    if (!launch) {
       console.error(
         "\nNo Chromium found for the real-browser tests. Install it with\n" +
           "  sudo apt-get update && sudo apt-get install -y chromium\n" +
-          "or point CHROMIUM_PATH at a Chromium or Chrome binary.",
+          "or point CHROMIUM_PATH at a Chromium or Chrome binary (on Linux x64, npm install brings one).",
       );
       failed++;
       return false;
     }
+    console.log(`\nChromium: ${launch.executablePath} (${launch.source})`);
     return vitest("browser");
   },
 ];
 
 for (const stage of stages) {
-  if (!stage()) finish(1);
+  if (!(await stage())) finish(1);
 }
 finish(0);

@@ -1,6 +1,6 @@
 // The demo workspace loads the built main.js unmodified and shows the plugin's sidebar.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDemo, screenshot, sidebar, startDemo, type DemoSession, WAIT } from "./harness";
+import { openDemo, renderedFonts, screenshot, sidebar, startDemo, type DemoSession, WAIT } from "./harness";
 
 let session: DemoSession;
 beforeAll(async () => {
@@ -40,6 +40,23 @@ describe("demo workspace", () => {
   it("?date= moves the page's clock to another day (for people trying the demo on other dates)", async () => {
     const page = await openDemo(session, { query: { date: "2026-12-01" } });
     await expect.poll(() => sidebar(page).locator(".bq-day").textContent(), WAIT).toBe("2026-12-01 Tue");
+    await page.context().close();
+  });
+
+  it("draws Chinese text in the font the demo ships, whatever fonts the machine has", async () => {
+    const page = await openDemo(session);
+    const title = page.locator(".mod-root .view-header-title");
+    await expect.poll(() => title.textContent(), WAIT).toBe("学期规划");
+    // Which fonts Chromium drew the title's glyphs with: only the web font, none of the system's.
+    // (Its name inside the file is the variable font's default instance, "Noto Sans SC Thin".)
+    expect(await renderedFonts(page, ".mod-root .view-header-title")).toEqual([{ familyName: expect.stringMatching(/^Noto Sans SC/), isCustomFont: true, glyphCount: 4 }]);
+    // A CJK glyph is one em wide: the layout checks of the other tests measure real text.
+    const { width, size } = await title.evaluate((el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      return { width: range.getBoundingClientRect().width, size: parseFloat(getComputedStyle(el).fontSize) };
+    });
+    expect(Math.abs(width - 4 * size)).toBeLessThan(1);
     await page.context().close();
   });
 

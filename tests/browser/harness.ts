@@ -3,8 +3,9 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { env as processEnv } from "node:process";
 import { chromium, type Browser, type Locator, type Page } from "playwright-core";
-import { CHROMIUM_ARGS, chromiumPath } from "../../scripts/chromium.mjs";
+import { chromiumLaunch } from "../../scripts/chromium.mjs";
 import { prepare, startServer } from "../../scripts/start.mjs";
 
 /** The sample vault is planned around this Monday (see demo/app.ts). */
@@ -23,12 +24,13 @@ let prepared: Promise<void> | null = null;
 
 /** `vault`: a folder of notes to serve instead of the sample vault (a fixture under tests/fixtures/vaults). */
 export async function startDemo(options: { vault?: string } = {}): Promise<DemoSession> {
-  const executablePath = chromiumPath();
-  if (!executablePath) throw new Error("No Chromium found: install it (apt-get install chromium) or set CHROMIUM_PATH.");
+  const launch = await chromiumLaunch();
+  if (!launch) throw new Error("No Chromium found: install it (apt-get install chromium), set CHROMIUM_PATH, or npm install on Linux x64.");
   prepared ??= prepare({ log: () => {} });
   await prepared;
   const server = await startServer({ port: 0, ...(options.vault ? { vault: options.vault } : {}) });
-  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  const { executablePath, args, env } = launch;
+  const browser = await chromium.launch({ executablePath, args, env: { ...processEnv, ...env } });
   return {
     url: server.url,
     browser,
@@ -78,6 +80,7 @@ export async function openDemo(session: DemoSession, options: OpenOptions = {}):
   } catch (error) {
     throw new Error(`The Today view did not render. Page errors: ${errors.join("; ") || "none"}`, { cause: error });
   }
+  await fontsLoaded(page);
   return page;
 }
 
@@ -107,7 +110,20 @@ export async function revealLine(page: Page, line: number): Promise<void> {
   await page.waitForTimeout(100);
 }
 
+/**
+ * Waits until the web font's faces for all the text on the page have loaded. The demo's CJK font loads a
+ * subset when text first needs it and shows a fallback meanwhile, so measure and take pictures after this.
+ */
+export async function fontsLoaded(target: Page | Locator): Promise<void> {
+  const page = "page" in target ? target.page() : target;
+  await page.evaluate(async () => {
+    await document.fonts.load("16px 'Noto Sans SC Variable'", document.body.innerText);
+    await document.fonts.ready;
+  });
+}
+
 export async function screenshot(target: Page | Locator, name: string): Promise<string> {
+  await fontsLoaded(target);
   mkdirSync(SCREENSHOTS, { recursive: true });
   const path = join(SCREENSHOTS, `${name}.png`);
   await target.screenshot({ path });
@@ -138,6 +154,21 @@ export async function touchHold(page: Page, at: Point, ms: number): Promise<void
   await page.waitForTimeout(ms);
   await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
   await cdp.detach();
+}
+
+/** The fonts Chromium drew an element's own text with (DevTools' "Rendered fonts"). */
+export async function renderedFonts(page: Page, selector: string): Promise<{ familyName: string; isCustomFont: boolean; glyphCount: number }[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send("DOM.enable");
+    await cdp.send("CSS.enable");
+    const { root } = await cdp.send("DOM.getDocument", { depth: 0 });
+    const { nodeId } = await cdp.send("DOM.querySelector", { nodeId: root.nodeId, selector });
+    const { fonts } = await cdp.send("CSS.getPlatformFontsForNode", { nodeId });
+    return fonts.map(({ familyName, isCustomFont, glyphCount }) => ({ familyName, isCustomFont, glyphCount }));
+  } finally {
+    await cdp.detach();
+  }
 }
 
 /** The centre of an element on screen. */

@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Locator, Page } from "playwright-core";
-import { centreOf, editorText, openDemo, PHONE, screenshot, sidebar, startDemo, touchDrag, touchHold, type DemoSession, WAIT } from "./harness";
+import { centreOf, editorText, fontsLoaded, openDemo, PHONE, screenshot, sidebar, startDemo, touchDrag, touchHold, type DemoSession, WAIT } from "./harness";
 
 const PLANNER = readFileSync(new URL("../../demo/vault/学期规划.md", import.meta.url), "utf8");
 /** The smallest touch target accepted (Obsidian's own mobile panes use 40–44 px). */
@@ -45,6 +45,7 @@ async function boxes(page: Page, selector: string): Promise<{ label: string; wid
 
 /** Elements whose text is wider than their box (cut off or spilling out) or that reach past the screen. */
 async function overflowing(page: Page, scope: Locator, selector: string): Promise<string[]> {
+  await fontsLoaded(page);
   return scope.locator(selector).evaluateAll((els, screen) => els.filter((el) => {
     const box = el.getBoundingClientRect();
     return el.scrollWidth > el.clientWidth + 1 || box.right > screen + 0.5 || box.left < -0.5;

@@ -4,7 +4,7 @@
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { openDemo, screenshot, sidebar, startDemo, type DemoSession, WAIT } from "./harness";
+import { fontsLoaded, openDemo, screenshot, sidebar, startDemo, type DemoSession, WAIT } from "./harness";
 
 const VAULT = fileURLToPath(new URL("../fixtures/vaults/term2021", import.meta.url));
 const ACTIVE = ["LeetCode 刷题", "CUDA 编程权威指南", "深度学习课程"];
@@ -117,6 +117,7 @@ describe("a term planner's real days", () => {
     expect(await modal.locator(".bq-slider-value").first().textContent()).toBe("5");
     await screenshot(page, "real-days-settings-390-light");
     // Nothing of the settings is cut off: no control reaches past the window's right edge.
+    await fontsLoaded(page);
     const overflow = await modal.evaluate((el) => Array.from(el.querySelectorAll<HTMLElement>(".setting-item-control > *"))
       .filter((c) => c.getBoundingClientRect().right > window.innerWidth + 0.5).map((c) => c.className));
     expect(overflow).toEqual([]);

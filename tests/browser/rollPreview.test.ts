@@ -2,7 +2,7 @@
 // text stays in its own column, at desktop and phone width; an unticked row is not written.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Locator, Page } from "playwright-core";
-import { openDemo, screenshot, sidebar, startDemo, type DemoSession, WAIT } from "./harness";
+import { fontsLoaded, openDemo, screenshot, sidebar, startDemo, type DemoSession, WAIT } from "./harness";
 
 let session: DemoSession;
 beforeAll(async () => {
@@ -28,6 +28,7 @@ async function openPreview(page: Page, mobile: boolean): Promise<Locator> {
 
 /** Rows whose text box starts left of its dates' end on the same line, or that overlap the next row. */
 async function misplacedRows(modal: Locator, mobile: boolean): Promise<string[]> {
+  await fontsLoaded(modal);
   return modal.locator(".bq-roll-change").evaluateAll((rows, phone) => {
     const bad: string[] = [];
     rows.forEach((row, i) => {
