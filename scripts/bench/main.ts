@@ -13,6 +13,7 @@ import { longestTask } from "./longest";
 import { buildMeasuringHeap, floorAndCold, warmStart, type FloorAndCold } from "./measure";
 import { chromiumRenderMs } from "./chromiumRender";
 import { modelWithItems, renderLatency } from "./render";
+import { planPreviewLatency } from "./planPreview";
 import { rollPlanLatency } from "./rollPlan";
 import { ANY_SHAPE_BUDGET_MS, checkBudgets, formatTable, type BudgetCheck, type SizeResult } from "./report";
 import { collectGarbage, round } from "./timing";
@@ -103,6 +104,8 @@ async function measureSize(size: number, args: Args, first: FirstPass): Promise<
   step("cache write");
   const roll = rollPlanLatency(runs);
   step("roll plan");
+  const planPreview = planPreviewLatency(runs);
+  step("plan preview");
   return {
     runs, notes: size, vaultMB: vault.bytes / (1024 * 1024), items: index.items().length, datedLines,
     floorMs, coldMs, coldFreshWorkersMs, coldOneThreadMs, coldOnWorkers: onWorkers, parseWorkers: parseWorkerCount(cpus().length), naiveMs: naive.naiveMs, naiveMethod: naive.method, warmMs: warm.warmMs,
@@ -113,7 +116,7 @@ async function measureSize(size: number, args: Args, first: FirstPass): Promise<
     longestTaskMs: longest.longestTaskMs, longestSliceMs: longest.longestSliceMs, batchedColdMs: longest.totalMs,
     heapMB, heapRecordsMB: recordsMB, cacheMB: warm.cacheMB,
     cacheEncodeMs: write.oneGoMs, cacheSteppedMs: write.steppedMs, cacheLongestSliceMs: write.longestSliceMs, cacheSlices: write.slices,
-    rollPlanMs: roll.ms,
+    rollPlanMs: roll.ms, planPreviewMs: planPreview.ms,
     coldOverFloor: coldMs / floorMs, coldFreshWorkersOverFloor: coldFreshWorkersMs / floorMs, coldOneThreadOverFloor: coldOneThreadMs / floorMs, warmOverFloor: warm.warmMs / floorMs, coldOverFloorCpu: coldCpuMs / floorCpuMs,
     checkedNotes: naive.checkedNotes, checkedItems: naive.checkedItems, mismatches: naive.mismatches,
   };

@@ -54,6 +54,8 @@ export interface SizeResult {
   cacheSlices: number;
   /** Planning a roll of 20,000 overdue items and grouping its changes by note (independent of the vault). */
   rollPlanMs: number;
+  /** The plan preview of a 500-item track: its note's checklist lines, the dates, the text edits (independent of the vault). */
+  planPreviewMs: number;
   coldOverFloor: number;
   coldFreshWorkersOverFloor: number;
   coldOneThreadOverFloor: number;
@@ -82,6 +84,7 @@ const RULES: Rule[] = [
   { name: "longestTaskMs", metric: "longestTaskMs", max: 50, appliesTo: () => true },
   { name: "heapMB", metric: "heapMB", max: 150, appliesTo: (n) => n >= 50_000 },
   { name: "plan and group a 20k-item roll (ms)", metric: "rollPlanMs", max: 500, appliesTo: () => true },
+  { name: "plan preview of a 500-item track (ms)", metric: "planPreviewMs", max: 20, appliesTo: () => true },
 ];
 
 export function checkBudgets(size: number, result: SizeResult): BudgetCheck[] {
@@ -123,6 +126,7 @@ const ROWS: [string, keyof SizeResult, string][] = [
   ["cache encode in slices, longest slice", "cacheLongestSliceMs", "ms"],
   ["cache encode in slices, slices", "cacheSlices", ""],
   ["plan and group a 20k-item roll", "rollPlanMs", "ms"],
+  ["plan preview of a 500-item track", "planPreviewMs", "ms"],
   ["cold / floor", "coldOverFloor", "×"],
   ["cold / floor, CPU time of all threads", "coldOverFloorCpu", "×"],
   ["cold, workers started within / floor", "coldFreshWorkersOverFloor", "×"],

@@ -114,6 +114,7 @@ export class RollPreviewModal extends Modal {
         .addOption("auto", this.autoLabel(track))
         .addOption("today", t("roll.modeToday"))
         .addOption("shift", t("roll.modeShift"))
+        .addOption("spread", t("roll.modeSpread"))
         .setValue(this.modes[track] ?? "auto")
         .onChange((value) => {
           const mode = value as RollMode;
@@ -157,7 +158,8 @@ export class RollPreviewModal extends Modal {
   private autoLabel(track: TrackKey): string {
     const resolved = this.modes[track] === "auto" || this.modes[track] === undefined ? this.plan.modes[track] : undefined;
     if (!resolved) return t("roll.modeAuto");
-    return `${t("roll.modeAuto")} (${t(resolved === "shift" ? "roll.modeShift" : "roll.modeToday").toLowerCase()})`;
+    const label = resolved === "shift" ? "roll.modeShift" : resolved === "spread" ? "roll.modeSpread" : "roll.modeToday";
+    return `${t("roll.modeAuto")} (${t(label).toLowerCase()})`;
   }
 
   private async confirm(): Promise<void> {

@@ -42,7 +42,7 @@ function trackModes(value: unknown): Record<string, RollMode> {
   const modes = nameRecord<RollMode>();
   if (!isRecord(value)) return modes;
   for (const [track, mode] of Object.entries(value)) {
-    if (mode === "auto" || mode === "today" || mode === "shift") modes[track] = mode;
+    if (mode === "auto" || mode === "today" || mode === "shift" || mode === "spread") modes[track] = mode;
   }
   return modes;
 }

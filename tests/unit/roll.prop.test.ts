@@ -56,11 +56,11 @@ const noteArb = fc.record({
   const body = lines.map((line, i) => line + (i < lines.length - 1 || finalEol ? eols[i] : "")).join("");
   return (bom ? "\uFEFF" : "") + "## 日程" + eols[39] + body;
 });
-const modeArb = fc.constantFrom<"auto" | "today" | "shift">("auto", "today", "shift");
+const modeArb = fc.constantFrom<"auto" | "today" | "shift" | "spread">("auto", "today", "shift", "spread");
 
-function rolled(text: string, day: string, mode: "auto" | "today" | "shift") {
+function rolled(text: string, day: string, mode: "auto" | "today" | "shift" | "spread", perDay?: number) {
   const items = parseNote("N.md", text).items;
-  const plan = planRoll(items, day, { mode, settings: DEFAULT_SETTINGS });
+  const plan = planRoll(items, day, { mode, settings: DEFAULT_SETTINGS, perDay });
   const outcome = applyLineEdits(text, plan.changes.map((c) => c.edit));
   if (!outcome.ok) throw new Error(JSON.stringify(outcome.failures));
   return { items, plan, next: outcome.text };
@@ -122,6 +122,23 @@ describe("roll-forward properties", () => {
       }
       const undone = applyLineEdits(next, undoEdits(journalOf(plan, "t")));
       expect(undone.ok && undone.text).toBe(text);
+    }), { numRuns: 300 });
+  });
+
+  it("spread: a track's backlog keeps its order, at most N a day from the day on", () => {
+    fc.assert(fc.property(noteArb, dayArb, fc.integer({ min: 1, max: 3 }), (text, day, perDay) => {
+      const { plan, next } = rolled(text, day, "spread", perDay);
+      const reparsed = new Map(parseNote("N.md", next).items.map((it) => [it.line, it]));
+      const perTrackDay = new Map<string, number>();
+      const lastOf = new Map<string, string>();
+      for (const change of plan.changes.filter((c) => c.overdue)) {
+        const date = reparsed.get(change.line)!.date;
+        const key = `${change.track}\n${date}`;
+        perTrackDay.set(key, (perTrackDay.get(key) ?? 0) + 1);
+        expect(perTrackDay.get(key)).toBeLessThanOrEqual(perDay);
+        expect(date >= (lastOf.get(change.track) ?? day)).toBe(true);
+        lastOf.set(change.track, date);
+      }
     }), { numRuns: 300 });
   });
 });

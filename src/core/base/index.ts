@@ -1,7 +1,7 @@
 // The words every stage speaks and the small tools they share: the domain types, calendar days,
 // the settings and their defaults, error text, and memory helpers (slabs, strings that own their
 // characters). The bottom of the pipeline: imports nothing else from src/core.
-export { addDays, dayKey, dayOfKey, daysBetween, isoDate, isValidYmd, localDay, weekdayIndex } from "./dates";
+export { addDays, dayKey, dayOfKey, daysBetween, fromDayNumber, isoDate, isValidYmd, localDay, toDayNumber, weekdayIndex } from "./dates";
 export { errorMessage } from "./errors";
 export { ownString, pooledString } from "./ownString";
 export { type BrainQueueSettings, DEFAULT_SETTINGS, fixedKeywordsFrom, nameRecord, ownEntry } from "./settings";

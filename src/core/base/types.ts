@@ -84,6 +84,9 @@ export interface LineEdit {
   context?: { line: number; expected: string }[];
   /** The line is in the note's YAML frontmatter (an archive mark): found there only, never in the body. */
   frontmatter?: true;
+  /** The track the line must stand in (its nearest heading of `level` or shallower; above any, the note's
+   *  name): an undated line such as `- [ ] 习题` has twins in other tracks. */
+  track?: { name: string; level: number };
 }
 
-export type RollMode = "auto" | "today" | "shift";
+export type RollMode = "auto" | "today" | "shift" | "spread";

@@ -40,7 +40,7 @@ export function mightHaveItems(text: string): boolean {
 }
 
 /** Blanks `%% … %%` comment spans (same length) so a date inside a comment does not count. */
-function withoutComments(content: string): string {
+export function withoutComments(content: string): string {
   if (!content.includes("%%")) return content;
   let out = "";
   let from = 0;
@@ -55,7 +55,7 @@ function withoutComments(content: string): string {
 
 /** A paragraph's further lines (`\n  整理 git\n> 和分支`) as one line of text: containers' marks and
  *  indentation dropped, lines joined by a space. */
-function continuation(lines: string): string {
+export function continuation(lines: string): string {
   return lines.split(/\r\n|\r|\n/).map((l) => l.replace(/^[ \t>]+/, "").trim()).filter((l) => l !== "").join(" ");
 }
 

@@ -3,8 +3,9 @@
 // Line model: the text is split on `\r\n`, lone `\r` and `\n`; every line keeps its own terminator, so
 // LF, CRLF, mixed endings and a missing final newline survive untouched. A leading BOM is NOT part of
 // line 1's text (the parser's `Item.source` excludes it too); it is kept in front of the result.
+import { noteName } from "../items";
 import { scanNote } from "../markdown";
-import type { Item, LineEdit } from "../base";
+import type { Heading, Item, LineEdit } from "../base";
 
 export type EditFailure = { edit: LineEdit; reason: "changed" | "ambiguous" | "missing" };
 export type EditOutcome =
@@ -58,11 +59,17 @@ const CHECKLIST = /^[ \t\u3000]*(?:>[ \t]*)*(?:[-*+]|\d{1,9}[.)])[ \t]+\[.\]/u;
 class LineKinds {
   private readonly tasks: Uint8Array;
   private readonly mask: Uint8Array;
+  private readonly lineCount: number;
+  private readonly headings: Heading[];
+  /** Per heading level: the track heading's index (in `headings`) for each line, -1 above any. */
+  private readonly tracks = new Map<number, Int32Array>();
   /** Index of the frontmatter's closing line, -1 without frontmatter. */
   private readonly frontmatterEnd: number;
   constructor(body: string, lines: SourceLine[]) {
     const scanned = scanNote(body);
     this.mask = scanned.mask;
+    this.headings = scanned.headings;
+    this.lineCount = lines.length;
     this.tasks = new Uint8Array(lines.length);
     for (let k = 0; k < scanned.tasks.length; k++) this.tasks[scanned.tasks.line(k)] = 1;
     let end = -1;
@@ -74,6 +81,21 @@ class LineKinds {
   allows(index: number, checklist: boolean, frontmatter = false): boolean {
     if (frontmatter) return index <= this.frontmatterEnd;
     return checklist ? this.tasks[index] === 1 : this.mask[index] !== 1;
+  }
+  /** Whether line `index` stands under a track heading named `track.name` (or above any heading, in a note of that name). */
+  inTrack(index: number, track: { name: string; level: number }, path: string): boolean {
+    let owners = this.tracks.get(track.level);
+    if (owners === undefined) {
+      owners = new Int32Array(this.lineCount).fill(-1);
+      for (let h = 0; h < this.headings.length; h++) {
+        const heading = this.headings[h];
+        if (heading.level <= track.level) owners.fill(h, Math.min(heading.line, this.lineCount));
+      }
+      this.tracks.set(track.level, owners);
+    }
+    const owner = owners[index];
+    const name = owner < 0 ? "" : this.headings[owner].text;
+    return (name || noteName(path)) === track.name;
   }
 }
 
@@ -96,6 +118,7 @@ function candidatesOf(edit: LineEdit, order: number, lines: SourceLine[], positi
   if (Number.isInteger(planned)) {
     for (let k = lowerBound(all, planned - NEARBY_LINES); k < all.length && all[k] <= planned + NEARBY_LINES; k++) {
       if (!kinds.allows(all[k], checklist, edit.frontmatter === true)) continue;
+      if (edit.track !== undefined && !kinds.inTrack(all[k], edit.track, edit.path)) continue;
       near++;
       if (inContext(all[k])) at.push(all[k]);
     }

@@ -3,6 +3,9 @@
 // May import: every stage below.
 export { applyLineEdits, type EditFailure, splitLines, toggleEdit } from "./edits";
 export { toIcs } from "./ics";
+export { assignDates, fixedDays, type Pace, planDays, type PlanOptions } from "./plan";
+export { planTrack, type TrackPlan } from "./planTrack";
+export { type DateHabit, type PlanChange } from "./planText";
 export { pauseEdits, promoteEdits } from "./queueEdits";
 export { changesByNote, journalOf, planRoll, planTracks, type RollChange, type RollPlan, type RollSummary, summarizeChanges, undoEdits } from "./roll";
 export { buildToday, deadlineCandidates, queueBlocksInUse, SIDEBAR_OVERDUE_LIMIT, type TodayModel, type TodayTrack } from "./today";

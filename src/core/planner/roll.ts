@@ -7,13 +7,16 @@ import { splitLines } from "../markdown";
 import { nameRecord, ownEntry, type BrainQueueSettings } from "../base";
 import type { IsoDate, Item, LineEdit, RollMode } from "../base";
 import { type TrackKey, trackKeyOf } from "../items";
+import { spreadDates, usualPerDay } from "./spread";
 
+/** How a track was rolled: `auto` resolved. */
+export type PlannedMode = Exclude<RollMode, "auto">;
 /** `overdue`: the item was overdue; otherwise a later item that a shift slides along. */
 export interface RollChange { path: string; line: number; from: string; to: string; text: string; track: string; overdue: boolean; edit: LineEdit }
 export interface RollPlan {
   date: IsoDate;
   /** Per track (note and heading, see tracks.ts) with overdue items: the mode it was planned in. */
-  modes: Record<TrackKey, "today" | "shift">;
+  modes: Record<TrackKey, PlannedMode>;
   changes: RollChange[];
   skipped: { path: string; line: number; reason: string; text: string }[];
 }
@@ -54,7 +57,7 @@ export function isSchedule(trackItems: Item[]): boolean {
 }
 
 /** Display columns of a short text: CJK, full-width and emoji take two. */
-function columns(text: string): number {
+export function columns(text: string): number {
   let width = 0;
   for (const ch of text) {
     const c = ch.codePointAt(0) ?? 0;
@@ -76,7 +79,7 @@ const DATE_FIELDS = /(\d{4})([/.\-年])(\d{1,2})([/.\-月])(\d{1,2})/gu;
 const paddingOf = (field: string): boolean | null => (field.length === 1 ? false : field[0] === "0" ? true : null);
 
 /** The majority habit of a track's written dates, so `2021/4/13` in a `2021/4/01` track becomes `2021/5/01`. */
-export function paddingHabit(items: Item[]): PaddingHabit {
+export function paddingHabit(items: readonly Pick<Item, "source" | "dateFrom" | "dateTo">[]): PaddingHabit {
   const votes = { month: 0, day: 0 };
   for (const item of items) {
     for (const m of item.source.slice(item.dateFrom, item.dateTo).matchAll(DATE_FIELDS)) {
@@ -91,7 +94,7 @@ export function paddingHabit(items: Item[]): PaddingHabit {
 }
 
 /** `raw` with fields that do not show their padding spelled the way the track pads them. */
-function spelledLikeTrack(raw: string, habit: PaddingHabit): string {
+export function spelledLikeTrack(raw: string, habit: PaddingHabit): string {
   const sample = (text: string, padded: boolean | null): string =>
     paddingOf(text) !== null || padded === null ? text : padded ? "01" : "1";
   return raw.replace(DATE_FIELDS, (_all, year: string, sep1: string, month: string, sep2: string, day: string) =>
@@ -127,10 +130,10 @@ function changeFor(item: Item, date: IsoDate, end: IsoDate | null, habit: Paddin
   };
 }
 
-function modeFor(name: string, items: Item[], mode: RollMode, settings: BrainQueueSettings): "today" | "shift" {
+function modeFor(name: string, items: Item[], mode: RollMode, settings: BrainQueueSettings): PlannedMode {
   // A mode the person chose is remembered per heading name, for that heading in any note.
   const chosen = mode === "auto" ? ownEntry(settings.trackModes, name) : mode;
-  if (chosen === "today" || chosen === "shift") return chosen;
+  if (chosen === "today" || chosen === "shift" || chosen === "spread") return chosen;
   return isSchedule(items) ? "shift" : "today";
 }
 
@@ -139,10 +142,13 @@ function modeFor(name: string, items: Item[], mode: RollMode, settings: BrainQue
  * another track) on its own. today: every overdue movable item moves to `day` (ranges keep their
  * length). shift: per track, every unfinished movable item dated on or after the earliest overdue
  * one moves by the same number of days, so the first missed item lands on `day`. auto: shift for
- * schedules, today for the rest, unless the settings remember a mode for the track's name.
+ * schedules, today for the rest, unless the settings remember a mode for the track's name. spread: the
+ * overdue items are laid on `day`, the next day … at most `perDay` a day (default: the track's
+ * usual number per planned day), keeping their order; a schedule's later items shift past them.
  * `track` limits the plan to one track.
  */
-export function planRoll(items: Item[], day: IsoDate, options: { mode: RollMode; track?: TrackKey; settings: BrainQueueSettings }): RollPlan {
+export function planRoll(items: Item[], day: IsoDate,
+  options: { mode: RollMode; track?: TrackKey; settings: BrainQueueSettings; perDay?: number }): RollPlan {
   const { settings } = options;
   const tracks = new Map<TrackKey, Item[]>();
   for (const item of [...items].sort(byDocumentOrder)) {
@@ -166,8 +172,10 @@ export function planRoll(items: Item[], day: IsoDate, options: { mode: RollMode;
     if (mode !== null) plan.modes[track] = mode;
 
     const earliest = overdue.reduce<IsoDate | null>((min, item) => (min === null || item.date < min ? item.date : min), null);
+    const spread = mode === "spread" ? spreadPlan(trackItems, overdue, fixed, isOverdue, day, options.perDay) : null;
     const wouldMove = (item: Item): boolean =>
-      isOpen(item) && (isOverdue(item) || (mode === "shift" && earliest !== null && item.date >= earliest));
+      isOpen(item) && (isOverdue(item) || (mode === "shift" && earliest !== null && item.date >= earliest)
+        || (spread !== null && spread.laterShift > 0));
     for (const item of trackItems) {
       if (!wouldMove(item)) continue;
       const reason = fixed.get(item);
@@ -176,7 +184,9 @@ export function planRoll(items: Item[], day: IsoDate, options: { mode: RollMode;
         continue;
       }
       if (mode === null || earliest === null) continue;
-      const shift = mode === "shift" ? daysBetween(earliest, day) : daysBetween(item.date, day);
+      const spreadTo = spread?.dates.get(item);
+      const shift = spread !== null ? (spreadTo === undefined ? spread.laterShift : daysBetween(item.date, spreadTo))
+        : mode === "shift" ? daysBetween(earliest, day) : daysBetween(item.date, day);
       const date = addDays(item.date, shift);
       const end = item.end === null ? null : addDays(item.end, shift);
       if (pastTheEnd(date) || (end !== null && pastTheEnd(end))) {
@@ -188,6 +198,14 @@ export function planRoll(items: Item[], day: IsoDate, options: { mode: RollMode;
     }
   }
   return plan;
+}
+
+/** Spread mode's new days for a track's overdue items, and how far its later items move. */
+function spreadPlan(trackItems: Item[], overdue: Item[], fixed: Map<Item, string>, isOverdue: (item: Item) => boolean,
+  day: IsoDate, perDay: number | undefined): { dates: Map<Item, IsoDate>; laterShift: number } {
+  const later = trackItems.filter((item) => isOpen(item) && !isOverdue(item) && !fixed.has(item));
+  const laid = spreadDates(overdue, later, day, perDay ?? usualPerDay(trackItems), isSchedule(trackItems));
+  return { dates: new Map(overdue.map((item, k) => [item, laid.dates[k]])), laterShift: laid.laterShift };
 }
 
 /** One plan over the given tracks, each with its own mode, from each track's items. */
