@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { applyLineEdits } from "../../src/core/planner/edits";
 import { parseNote } from "../../src/core/items/parse";
+import { trackKey } from "../../src/core/items";
 import { planRoll } from "../../src/core/planner/roll";
 import { DEFAULT_SETTINGS } from "../../src/core/base/settings";
 import { usualPerDay } from "../../src/core/planner/spread";
@@ -26,7 +27,7 @@ describe("roll forward: spread", () => {
       "- [x] 2024/02/20    读完的",
     ].join("\n");
     const { text, modes } = spread(note);
-    expect(modes).toEqual({ 读书: "spread" });
+    expect(modes).toEqual({ [trackKey("Plan.md", "读书")]: "spread" });
     expect(text).toBe([
       "## 读书",
       "- [ ] 2024/04/10    第一章",
