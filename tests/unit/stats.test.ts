@@ -1,7 +1,10 @@
 // Pace and forecast per track for a pinned day, from notes in a planner's shapes.
 import { describe, expect, it } from "vitest";
 import { parseNote } from "../../src/core/items/parse";
+import { VaultIndex } from "../../src/core/index";
+import { CompletionHistory } from "../../src/core/planner/history";
 import { doneDateKey, trackStats, type StatsItem } from "../../src/core/planner/stats";
+import { vaultStats } from "../../src/core/planner/vaultStats";
 
 const DAY = "2021-04-10"; // a Saturday; the pace window is 2021-03-28 … 2021-04-10
 
@@ -99,5 +102,33 @@ describe("doneDateKey", () => {
     expect(doneDateKey("- [x] Read [completion:: 2026-03-06]")).toBe(20260306);
     expect(doneDateKey("- [x] 2021/3/22 并行计算")).toBe(0);
     expect(doneDateKey("- [x] Read ✅ 2026-02-30")).toBe(0);
+  });
+});
+
+describe("vaultStats with a completion history", () => {
+  it("a recorded day counts for the item it names (twins apart); other done items fall back to their date", () => {
+    const index = new VaultIndex();
+    index.update("学期规划.md", [
+      "## 组会",
+      "",
+      "- [x] 2021/3/03    组会汇报",
+      "- [x] 2021/3/10    组会汇报",
+      "- [x] 2021/3/17    论文精读",
+      "- [ ] 2021/4/14    组会汇报",
+      "",
+    ].join("\n"));
+    const history = new CompletionHistory();
+    // The second 组会汇报 was ticked late, on 04-09; the first one has no record (done before history began).
+    history.add([{ device: "phone", seq: 0, at: 1, path: "学期规划.md", text: "组会汇报", occurrence: 1, day: "2021-04-09" }]);
+    const without = vaultStats(index, DAY);
+    expect(without.tracks).toMatchObject([{ track: "组会", path: "学期规划.md", line: 1, total: 4, done: 3, recent: 0, projectedEnd: null }]);
+    const stats = vaultStats(index, DAY, history);
+    expect(stats.tracks).toMatchObject([{ track: "组会", total: 4, done: 3, recent: 1, projectedEnd: "2021-04-23", slipDays: 9 }]);
+    expect(stats.days.filter((d) => d.done > 0)).toEqual([
+      { date: "2021-03-03", done: 1 }, { date: "2021-03-17", done: 1 }, { date: "2021-04-09", done: 1 },
+    ]);
+    // Unticked on another device later: back to the date rule, and the remembered answer follows the history.
+    history.add([{ device: "laptop", seq: 0, at: 2, path: "学期规划.md", text: "组会汇报", occurrence: 1, day: null }]);
+    expect(vaultStats(index, DAY, history).tracks[0]).toMatchObject({ recent: 0, projectedEnd: null });
   });
 });

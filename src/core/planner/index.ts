@@ -11,3 +11,4 @@ export { changesByNote, journalOf, planRoll, planTracks, type RollChange, type R
 export { buildToday, deadlineCandidates, groupByTrack, queueBlocksInUse, SIDEBAR_OVERDUE_LIMIT, type TodayModel, type TodayTrack } from "./today";
 export { completionKey, doneDateKey, PACE_DAYS, paceWindow, statsOfTally, tallyItem, trackStats, type StatsItem, type StatsTally, type TrackStats } from "./stats";
 export { type CompletionLookup, HISTORY_DAYS, vaultStats, type VaultStats, type VaultTrackStats } from "./vaultStats";
+export { CompletionHistory, type CompletionEvent, eventLine, type ItemIdentity, parseEvents } from "./history";

@@ -37,10 +37,11 @@ export interface VaultStats {
   days: { date: IsoDate; done: number }[];
 }
 
-/** One note's part: tallies by track name, and its completion days within the history window. */
+/** One note's part, worked out for one day and history version: its tracks' stats by heading line, and
+ *  the completion days within the history window. A call after an edit only adds up these parts. */
 interface NoteStats {
   key: string;
-  tracks: Map<string, StatsTally>;
+  tracks: VaultTrackStats[];
   completions: number[];
 }
 
@@ -48,30 +49,27 @@ const remembered = new WeakMap<NoteRecord, NoteStats>();
 
 export function vaultStats(index: VaultIndex, day: IsoDate, history?: CompletionLookup): VaultStats {
   const window = paceWindow(day);
-  const firstDay = dayKey(addDays(day, -(HISTORY_DAYS - 1)));
-  const key = `${day}|${history?.version ?? -1}`;
-  const tracks: VaultTrackStats[] = [];
-  const perDay = new Map<number, number>();
-  for (const record of index.notesWithItems()) {
-    let note = remembered.get(record);
-    if (note?.key !== key) remembered.set(record, (note = noteStats(record, key, window, firstDay, history)));
-    const lines = new Map(record.tracks.map((t) => [t.name, t.line]));
-    for (const [track, tally] of note.tracks) {
-      const stats = statsOfTally(tally, day);
-      tracks.push({ track, path: record.path, line: lines.get(track) ?? 0, ...stats });
-    }
-    for (const completed of note.completions) perDay.set(completed, (perDay.get(completed) ?? 0) + 1);
-  }
-  tracks.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line));
-  const days: VaultStats["days"] = [];
+  const dates: IsoDate[] = [];
+  const slot = new Map<number, number>();
   for (let i = HISTORY_DAYS - 1; i >= 0; i--) {
     const date = addDays(day, -i);
-    days.push({ date, done: perDay.get(dayKey(date)) ?? 0 });
+    slot.set(dayKey(date), dates.length);
+    dates.push(date);
   }
-  return { date: day, tracks, days };
+  const counts = new Array<number>(HISTORY_DAYS).fill(0);
+  const key = `${day}|${history?.version ?? -1}`;
+  const tracks: VaultTrackStats[] = [];
+  // The records come by path, and each note's tracks by line: document order without a sort.
+  for (const record of index.notesWithItems()) {
+    let note = remembered.get(record);
+    if (note?.key !== key) remembered.set(record, (note = noteStats(record, key, day, window, dayKey(dates[0]), history)));
+    for (const track of note.tracks) tracks.push(track);
+    for (const completed of note.completions) counts[slot.get(completed)!]++;
+  }
+  return { date: day, tracks, days: dates.map((date, i) => ({ date, done: counts[i] })) };
 }
 
-function noteStats(record: NoteRecord, key: string, window: PaceWindow, firstDay: number, history?: CompletionLookup): NoteStats {
+function noteStats(record: NoteRecord, key: string, day: IsoDate, window: PaceWindow, firstDay: number, history?: CompletionLookup): NoteStats {
   const items = record.items;
   const tracks = new Map<string, StatsTally>();
   const completions: number[] = [];
@@ -97,5 +95,8 @@ function noteStats(record: NoteRecord, key: string, window: PaceWindow, firstDay
     }
     tallyItem(tally, true, lastDay, completed, window);
   }
-  return { key, tracks, completions };
+  const lines = new Map(record.tracks.map((t) => [t.name, t.line]));
+  const stats = [...tracks].map(([track, tally]): VaultTrackStats => ({ track, path: record.path, line: lines.get(track) ?? 0, ...statsOfTally(tally, day) }));
+  stats.sort((a, b) => a.line - b.line);
+  return { key, tracks: stats, completions };
 }
