@@ -100,7 +100,7 @@ async function start(): Promise<void> {
   if (phone) installPhoneChrome(app);
   app.workspace.baseEditorExtensions = demoEditorExtensions();
   app.workspace.saveDelay = 250;
-  app.workspace.registerViewType(FILE_EXPLORER, (leaf) => new FileExplorerView(leaf));
+  app.workspace.registerViewType(FILE_EXPLORER, (leaf) => new FileExplorerView(leaf, app));
   await app.workspace.getLeftLeaf(false).setViewState({ type: FILE_EXPLORER });
 
   // Obsidian loads plugins first, then restores the layout (here: the note and the plugin's sidebar view).

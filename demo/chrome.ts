@@ -1,12 +1,17 @@
 // The demo's own workspace chrome: the file explorer (a left-dock view, as in Obsidian), the command palette
 // and the ribbon buttons for settings and the theme.
-import { FuzzySuggestModal, ItemView, setIcon, type App } from "./shim/obsidian";
+import { FuzzySuggestModal, ItemView, setIcon, type App, type WorkspaceLeaf } from "./shim/obsidian";
 import type { Command } from "obsidian";
 
 export const FILE_EXPLORER = "file-explorer";
 
 export class FileExplorerView extends ItemView {
   override icon = "folder";
+
+  /** The demo's app, whole: a view sees only what the stand-in's views need of it. */
+  constructor(leaf: WorkspaceLeaf, private readonly demo: App) {
+    super(leaf);
+  }
 
   getViewType(): string {
     return FILE_EXPLORER;
@@ -17,7 +22,7 @@ export class FileExplorerView extends ItemView {
   }
 
   protected override async onOpen(): Promise<void> {
-    const { vault, workspace } = this.app;
+    const { vault, workspace } = this.demo;
     const redraw = (): void => this.render();
     this.registerEvent(vault.on("create", redraw));
     this.registerEvent(vault.on("delete", redraw));
@@ -28,11 +33,11 @@ export class FileExplorerView extends ItemView {
   }
 
   private render(): void {
-    const active = this.app.workspace.getActiveFile();
+    const active = this.demo.workspace.getActiveFile();
     this.contentEl.empty();
-    this.contentEl.createDiv({ cls: "nav-header" }).createDiv({ cls: "nav-folder-title", text: this.app.vault.getName() });
+    this.contentEl.createDiv({ cls: "nav-header" }).createDiv({ cls: "nav-folder-title", text: this.demo.vault.getName() });
     const list = this.contentEl.createDiv("nav-files-container");
-    const files = this.app.vault.getMarkdownFiles().sort((a, b) => a.path.localeCompare(b.path));
+    const files = this.demo.vault.getMarkdownFiles().sort((a, b) => a.path.localeCompare(b.path));
     for (const file of files) {
       const item = list.createDiv("tree-item nav-file");
       const title = item.createDiv({
@@ -40,7 +45,7 @@ export class FileExplorerView extends ItemView {
       });
       title.toggleClass("is-active", file === active);
       title.createDiv({ cls: "tree-item-inner nav-file-title-content", text: file.basename });
-      const open = (): void => void this.app.workspace.getLeaf(false).openFile(file);
+      const open = (): void => void this.demo.workspace.getLeaf(false).openFile(file);
       title.addEventListener("click", open);
       title.addEventListener("keydown", (evt) => {
         if (evt.key === "Enter") open();
@@ -50,8 +55,8 @@ export class FileExplorerView extends ItemView {
 }
 
 class CommandPalette extends FuzzySuggestModal<Command> {
-  constructor(app: App) {
-    super(app);
+  constructor(private readonly demo: App) {
+    super(demo);
     this.setPlaceholder("Select a command...");
     this.setInstructions([
       { command: "↑↓", purpose: "to navigate" },
@@ -62,7 +67,7 @@ class CommandPalette extends FuzzySuggestModal<Command> {
   }
 
   getItems(): Command[] {
-    return this.app.commands.listCommands().sort((a, b) => a.name.localeCompare(b.name));
+    return this.demo.commands.listCommands().sort((a, b) => a.name.localeCompare(b.name));
   }
 
   getItemText(command: Command): string {
@@ -70,7 +75,7 @@ class CommandPalette extends FuzzySuggestModal<Command> {
   }
 
   onChooseItem(command: Command): void {
-    this.app.commands.executeCommandById(command.id);
+    this.demo.commands.executeCommandById(command.id);
   }
 }
 

@@ -1,4 +1,4 @@
-// The import graph of src/ (demo/ to follow), and the rules it must keep so the code reads one way:
+// The import graph of src/ and demo/, and the rules it must keep so the code reads one way:
 // - no cycle, counting type-only imports (a cycle of types is still two files that need each other);
 // - src/core/ is in stage folders only, and a stage imports only the stages before it (CORE_STAGES);
 // - from another folder, a stage is reached through its index.ts (its public face), never a file inside.
@@ -130,7 +130,7 @@ export function layoutProblems(graph, stages = CORE_STAGES) {
 }
 
 /** Every problem of the project under `root`: cycles in `dirs`, then the core's layout. */
-export function importProblems(root, dirs = ["src"]) {
+export function importProblems(root, dirs = ["src", "demo"]) {
   const graph = importGraph(root, sourceFiles(root, dirs));
   return [
     ...findCycles(graph).map((cycle) => `import cycle: ${cycle.join(" → ")}`),

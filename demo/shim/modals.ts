@@ -5,7 +5,6 @@ import type {
 } from "obsidian";
 import { Component } from "./events";
 import { setIcon } from "./icons";
-import type { App } from "./app";
 
 function noticeContainer(): HTMLElement {
   return document.body.querySelector<HTMLElement>(".notice-container") ?? document.body.createDiv("notice-container");
@@ -67,7 +66,8 @@ export class Scope {
 }
 
 export class Modal implements Pick<RealModal, "containerEl" | "modalEl" | "titleEl" | "contentEl" | "shouldRestoreSelection" | "open" | "close" | "onOpen" | "onClose"> {
-  app: App;
+  /** The app, kept for the plugin's code: the stand-in's modal reads nothing of it. */
+  app: object;
   scope = new Scope();
   containerEl: HTMLElement;
   modalEl: HTMLElement;
@@ -83,7 +83,7 @@ export class Modal implements Pick<RealModal, "containerEl" | "modalEl" | "title
     } else if (!this.scope.handle(evt)) evt.preventDefault();
   };
 
-  constructor(app: App) {
+  constructor(app: object) {
     this.app = app;
     this.containerEl = createDiv("modal-container mod-dim");
     this.containerEl.createDiv("modal-bg").addEventListener("click", () => this.close());
@@ -141,7 +141,7 @@ export abstract class SuggestModal<T> extends Modal implements Pick<RealSuggestM
   private selected = 0;
   private requestId = 0;
 
-  constructor(app: App) {
+  constructor(app: object) {
     super(app);
     this.modalEl.addClass("prompt");
     this.modalEl.empty();

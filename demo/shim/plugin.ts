@@ -5,21 +5,31 @@ import type {
 } from "obsidian";
 import { Component } from "./events";
 import { setIcon } from "./icons";
-import type { App } from "./app";
 import type { PluginSettingTab } from "./settings";
-import type { ViewCreator } from "./workspace";
+import type { ViewCreator, Workspace } from "./workspace";
+
+/** What a plugin uses of the app (app.ts's App has all of it). */
+export interface PluginHost {
+  readonly commands: { add(command: Command): void; remove(id: string): void };
+  readonly setting: { addTab(tab: PluginSettingTab): void; removeTab(tab: PluginSettingTab): void };
+  readonly pluginData: { load(id: string): unknown; save(id: string, data: unknown): void };
+  readonly postProcessors: MarkdownPostProcessor[];
+  readonly ribbonActionsEl: HTMLElement;
+  readonly statusBarEl: HTMLElement;
+  readonly workspace: Workspace;
+}
 
 type Modelled =
   | "manifest" | "addRibbonIcon" | "addStatusBarItem" | "removeCommand" | "registerExtensions" | "registerEditorExtension"
   | "registerObsidianProtocolHandler" | "loadData" | "saveData" | "onUserEnable";
 
 export abstract class Plugin extends Component implements Pick<RealPlugin, Modelled> {
-  app: App;
+  app: PluginHost;
   manifest: PluginManifest;
   /** Stand-in only: settles when an async onload has finished. */
   loaded: Promise<void> = Promise.resolve();
 
-  constructor(app: App, manifest: PluginManifest) {
+  constructor(app: PluginHost, manifest: PluginManifest) {
     super();
     this.app = app;
     this.manifest = manifest;

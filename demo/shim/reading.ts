@@ -1,8 +1,7 @@
 // A much reduced reading view: splits a note into blank-line separated sections, renders headings,
 // paragraphs and (task) lists with Obsidian's classes, then runs the registered post-processors with a
 // context whose getSectionInfo gives each section's source lines, as Obsidian's does.
-import type { MarkdownPostProcessorContext, MarkdownSectionInformation } from "obsidian";
-import type { App } from "./app";
+import type { MarkdownPostProcessor, MarkdownPostProcessorContext, MarkdownSectionInformation } from "obsidian";
 import type { MarkdownRenderChild } from "./misc";
 
 interface Section { lineStart: number; lineEnd: number; lines: string[] }
@@ -64,7 +63,10 @@ function renderSection(el: HTMLElement, section: Section): void {
 }
 
 /** Stand-in only: renders `text` into `containerEl` like reading view and runs the post-processors. */
-export async function renderReadingView(app: App, sourcePath: string, text: string, containerEl: HTMLElement): Promise<void> {
+/** What reading view rendering uses of the app: the plugins' post-processors. */
+export interface ReadingHost { readonly postProcessors: readonly MarkdownPostProcessor[] }
+
+export async function renderReadingView(app: ReadingHost, sourcePath: string, text: string, containerEl: HTMLElement): Promise<void> {
   containerEl.empty();
   containerEl.addClass("markdown-preview-view", "markdown-rendered");
   const sectionOf = new Map<HTMLElement, Section>();

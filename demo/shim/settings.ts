@@ -1,11 +1,9 @@
 // Setting rows and their components, SettingTab and PluginSettingTab, with Obsidian's element classes.
 import type {
   ButtonComponent as RealButton, DropdownComponent as RealDropdown, ExtraButtonComponent as RealExtraButton, IconName,
-  Setting as RealSetting, SliderComponent as RealSlider, TextComponent as RealText, ToggleComponent as RealToggle,
+  PluginManifest, Setting as RealSetting, SliderComponent as RealSlider, TextComponent as RealText, ToggleComponent as RealToggle,
 } from "obsidian";
 import { setIcon } from "./icons";
-import type { App } from "./app";
-import type { Plugin } from "./plugin";
 
 export abstract class BaseComponent {
   disabled = false;
@@ -397,10 +395,11 @@ export class Setting implements Pick<RealSetting, Modelled> {
 
 export abstract class SettingTab {
   icon: IconName = "settings";
-  app: App;
+  /** The app, kept for the plugin's code: the stand-in's tab reads nothing of it. */
+  app: object;
   containerEl: HTMLElement;
 
-  constructor(app: App) {
+  constructor(app: object) {
     this.app = app;
     this.containerEl = createDiv("vertical-tab-content");
   }
@@ -414,9 +413,9 @@ export abstract class SettingTab {
 
 export abstract class PluginSettingTab extends SettingTab {
   /** Stand-in only: the owning plugin, to name the tab in the settings modal. */
-  readonly plugin: Plugin;
+  readonly plugin: { readonly manifest: PluginManifest };
 
-  constructor(app: App, plugin: Plugin) {
+  constructor(app: object, plugin: { readonly manifest: PluginManifest }) {
     super(app);
     this.plugin = plugin;
   }

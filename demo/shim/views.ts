@@ -1,26 +1,43 @@
 // Views: View, ItemView (header + content like Obsidian's containerEl.children[0]/[1]) and MarkdownView
 // with a real CodeMirror 6 editor that writes back into the vault and follows outside changes to its file.
-import { Annotation, EditorState } from "@codemirror/state";
+import { Annotation, EditorState, type Extension } from "@codemirror/state";
 import { EditorView } from "@codemirror/view";
-import type { IconName, ItemView as RealItemView, MarkdownView as RealMarkdownView, View as RealView, ViewStateResult } from "obsidian";
+import type { IconName, ItemView as RealItemView, MarkdownView as RealMarkdownView, View as RealView, ViewState, ViewStateResult } from "obsidian";
 import { Editor } from "./editor";
 import { clearHistory, historyExtension } from "./history";
 import { Component } from "./events";
 import { setIcon } from "./icons";
-import { renderReadingView } from "./reading";
+import { renderReadingView, type ReadingHost } from "./reading";
 import { TFile, type TAbstractFile } from "./vault";
-import type { App } from "./app";
-import type { WorkspaceLeaf } from "./workspace";
+import type { Vault } from "./vault";
+
+/** What a view uses of the app: the vault, the post-processors of the reading view, and the workspace's editor extensions, events and save delay. */
+export interface ViewApp extends ReadingHost {
+  readonly vault: Vault;
+  readonly workspace: {
+    readonly baseEditorExtensions: Extension[];
+    editorExtensionSlot(): Extension;
+    readonly saveDelay: number;
+    trigger(name: string, ...data: unknown[]): void;
+  };
+}
+
+/** What a view uses of its leaf (workspace.ts makes leaves and views; views do not import it back). */
+export interface ViewLeaf {
+  readonly app: ViewApp;
+  updateHeader(): void;
+  setViewState(viewState: ViewState): Promise<void>;
+}
 
 export abstract class View extends Component implements Pick<RealView, "icon" | "navigation" | "getViewType" | "getDisplayText" | "getIcon" | "onResize" | "getState" | "setState" | "getEphemeralState" | "setEphemeralState"> {
-  app: App;
+  app: ViewApp;
   icon: IconName = "";
   navigation = false;
-  leaf: WorkspaceLeaf;
+  leaf: ViewLeaf;
   containerEl: HTMLElement;
   scope = null;
 
-  constructor(leaf: WorkspaceLeaf) {
+  constructor(leaf: ViewLeaf) {
     super();
     this.leaf = leaf;
     this.app = leaf.app;
@@ -70,7 +87,7 @@ export abstract class ItemView extends View implements Pick<RealItemView, "addAc
   private readonly actionsEl: HTMLElement;
   private readonly titleEl: HTMLElement;
 
-  constructor(leaf: WorkspaceLeaf) {
+  constructor(leaf: ViewLeaf) {
     super(leaf);
     const header = this.containerEl.createDiv("view-header");
     const titleContainer = header.createDiv("view-header-title-container");
@@ -119,7 +136,7 @@ export class MarkdownView extends ItemView implements Pick<RealMarkdownView, "ge
   private readonly readingEl: HTMLElement;
   private readonly modeButton: HTMLElement;
 
-  constructor(leaf: WorkspaceLeaf) {
+  constructor(leaf: ViewLeaf) {
     super(leaf);
     this.icon = "file-text";
     this.navigation = true;

@@ -4,9 +4,11 @@ import { Compartment, type Extension } from "@codemirror/state";
 import type { OpenViewState, PaneType, Side, ViewState, Workspace as RealWorkspace, WorkspaceLeaf as RealWorkspaceLeaf } from "obsidian";
 import { Events } from "./events";
 import { setIcon } from "./icons";
-import { EmptyView, MarkdownView, View } from "./views";
+import { EmptyView, MarkdownView, View, type ViewApp } from "./views";
 import { TFile } from "./vault";
-import type { App } from "./app";
+
+/** What the workspace and its leaves use of the app: what their views use, and the workspace itself. */
+export interface WorkspaceApp extends ViewApp { readonly workspace: Workspace }
 
 export type ViewCreator = (leaf: WorkspaceLeaf) => View;
 type Area = "left" | "right" | "main";
@@ -24,7 +26,7 @@ export class WorkspaceLeaf extends Events implements Pick<RealWorkspaceLeaf, Lea
   /** Stand-in only: the tab button that shows this leaf. */
   readonly tabEl: HTMLElement;
 
-  constructor(readonly app: App, readonly area: Area) {
+  constructor(readonly app: WorkspaceApp, readonly area: Area) {
     super();
     this.containerEl = createDiv("workspace-leaf");
     this.tabEl = createDiv("workspace-tab-header clickable-icon");
@@ -202,7 +204,7 @@ export class Workspace extends Events implements Pick<RealWorkspace, "layoutRead
   private readonly layoutReadyCallbacks: (() => unknown)[] = [];
   private lastFile: TFile | null = null;
 
-  constructor(readonly app: App) {
+  constructor(readonly app: WorkspaceApp) {
     super();
     this.containerEl = createDiv("workspace");
     this.containerEl.append(this.leftSplit.containerEl, this.rootSplit.containerEl, this.rightSplit.containerEl);

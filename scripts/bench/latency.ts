@@ -1,7 +1,7 @@
 // Per-edit latencies: re-indexing one note after a one-character edit, and building the sidebar model.
 import { readFileSync } from "node:fs";
 import { DEFAULT_SETTINGS } from "../../src/core/base";
-import { buildToday, SIDEBAR_OVERDUE_LIMIT, type TodayModel } from "../../src/core/planner";
+import { buildToday, SIDEBAR_OVERDUE_LIMIT, type TodayModel, vaultStats } from "../../src/core/planner";
 
 /** What the sidebar asks for (main.ts): overdue counts, and the first items of each track. */
 const SIDEBAR = { overdueLimit: SIDEBAR_OVERDUE_LIMIT };
@@ -105,6 +105,28 @@ export function todayLatency(bench: BenchVault, index: VaultIndex, path: string,
   }
   index.update(path, original, bench.stats[i]);
   return { todayMs: median(afterEdit), todayCachedMs: median(cached), model };
+}
+
+/**
+ * Every track's pace and forecast (cli stats, the sidebar's forecasts) on the warm index: the first answer
+ * counts every note; after an edit only the edited note is counted again.
+ */
+export function statsLatency(bench: BenchVault, index: VaultIndex, path: string, runs: number): { statsFirstMs: number; statsMs: number } {
+  const i = bench.paths.indexOf(path);
+  const original = readFileSync(bench.abs[i], "utf8");
+  const edited = oneCharEdit(original);
+  let start = performance.now();
+  vaultStats(index, BENCH_DAY);
+  const statsFirstMs = performance.now() - start;
+  const afterEdit: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    index.update(path, r % 2 === 0 ? edited : original, bench.stats[i]);
+    start = performance.now();
+    vaultStats(index, BENCH_DAY);
+    afterEdit.push(performance.now() - start);
+  }
+  index.update(path, original, bench.stats[i]);
+  return { statsFirstMs, statsMs: median(afterEdit) };
 }
 
 /** For the heap figure: the lookups buildToday makes, so their caches are part of the steady state. */

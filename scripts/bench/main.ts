@@ -8,7 +8,7 @@ import { REINDEX_NOTE } from "./generator";
 import { openVault, projectRoot } from "./context";
 import { cacheWrite } from "./cacheWrite";
 import { naiveAndCheck } from "./correctness";
-import { DEEP_DEPTH, deepReindexLatency, firstTodayAfterWarm, reindexLatency, todayLatency, warmQueries } from "./latency";
+import { DEEP_DEPTH, deepReindexLatency, firstTodayAfterWarm, reindexLatency, statsLatency, todayLatency, warmQueries } from "./latency";
 import { longestTask } from "./longest";
 import { buildMeasuringHeap, floorAndCold, warmStart, type FloorAndCold } from "./measure";
 import { chromiumRenderMs } from "./chromiumRender";
@@ -90,6 +90,8 @@ async function measureSize(size: number, args: Args, first: FirstPass): Promise<
   step("reindex");
   const today = todayLatency(bench, index, REINDEX_NOTE, Math.max(7, args.runs));
   step("today");
+  const stats = statsLatency(bench, index, REINDEX_NOTE, Math.max(7, args.runs));
+  step("stats");
   const renderModel = modelWithItems(today.model, index.items(), 500);
   const render = renderLatency(renderModel, args.runs);
   // A comparison only: a failure here is reported, not fatal.
@@ -112,6 +114,7 @@ async function measureSize(size: number, args: Args, first: FirstPass): Promise<
     reindexP50Ms: reindex.p50, reindexP95Ms: reindex.p95, reindexP95CpuMs: reindex.p95Cpu, reindex1MBP50Ms: reindexBig.p50, reindex1MBP95Ms: reindexBig.p95,
     reindexAnyShape1MBP95Ms: reindexDeep.worstP95, reindexAnyShapeWorst: reindexDeep.worstShape,
     todayMs: today.todayMs, todayCachedMs: today.todayCachedMs, firstTodayAfterWarmMs: firstTodayMs,
+    statsFirstMs: stats.statsFirstMs, statsMs: stats.statsMs,
     renderMs: render.renderMs, renderDomFloorMs: render.floorMs, renderChromiumMs: renderChromium ?? NaN, renderer: `renderToday (src/obsidian/todayRender.ts) in happy-dom, ${render.nodes} elements`,
     longestTaskMs: longest.longestTaskMs, longestSliceMs: longest.longestSliceMs, batchedColdMs: longest.totalMs,
     heapMB, heapRecordsMB: recordsMB, cacheMB: warm.cacheMB,

@@ -3,7 +3,7 @@ import { isValidYmd } from "../core/base";
 import type { IsoDate, RollMode } from "../core/base";
 import { shownPath } from "./width";
 
-export const COMMANDS = ["scan", "today", "roll", "deadlines"] as const;
+export const COMMANDS = ["scan", "today", "roll", "deadlines", "stats"] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export interface CliArgs {
@@ -22,7 +22,7 @@ export interface CliArgs {
 /** A usage mistake: reported as one line on stderr with exit status 2. */
 export class UsageError extends Error {}
 
-export const USAGE = `Usage: npm run --silent cli -- <scan|today|roll|deadlines> --vault <folder> [options]
+export const USAGE = `Usage: npm run --silent cli -- <scan|today|roll|deadlines|stats> --vault <folder> [options]
 
 Options:
   --vault <folder>     the vault folder (required)

@@ -1,7 +1,7 @@
 // Human-readable output: short headers, aligned columns, note text kept on one line.
 import type { Deadline } from "../core/items";
 import type { RollPlan } from "../core/planner";
-import type { TodayModel } from "../core/planner";
+import type { TodayModel, VaultStats } from "../core/planner";
 import type { Item, Problem } from "../core/base";
 import type { WriteResult } from "./vault";
 import { clean, displayWidth, padEnd, shownPath, truncate } from "./width";
@@ -126,4 +126,20 @@ export function formatRoll(plan: RollPlan, written: WriteResult[] | null): strin
     for (const w of written) if (!w.ok) lines.push(`  not written: ${shownPath(w.path)} (${w.reason})`);
   }
   return lines.join("\n");
+}
+
+/** One row per track: done/total, the 14-day pace, the planned and the projected end, and the slip. */
+export function formatStats(stats: VaultStats): string {
+  const recent = stats.days.slice(-14).reduce((sum, d) => sum + d.done, 0);
+  const head = `${stats.date} · ${plural(stats.tracks.length, "track")} · ${recent} done in the last 14 days`;
+  if (stats.tracks.length === 0) return head;
+  const slip = (days: number | null): string => (days === null ? "" : days === 0 ? "on plan" : `${days > 0 ? "+" : ""}${days} d`);
+  const rows = [["track", "note", "done", "per day", "planned end", "projected end", "slip"]];
+  for (const t of stats.tracks) {
+    rows.push([
+      truncate(clean(t.track), 30), truncate(shownPath(t.path), 30), `${t.done}/${t.total}`, t.pace.toFixed(2),
+      t.plannedEnd ?? "", t.projectedEnd ?? (t.remaining > 0 ? "no pace yet" : ""), slip(t.slipDays),
+    ]);
+  }
+  return [head, "", ...table(rows)].join("\n");
 }

@@ -1,7 +1,7 @@
 // The CLI's JSON shapes (the contract the acceptance checks use).
 import type { Deadline } from "../core/items";
 import type { RollPlan } from "../core/planner";
-import type { TodayModel } from "../core/planner";
+import type { TodayModel, VaultStats } from "../core/planner";
 import type { Item, Problem } from "../core/base";
 
 export interface ItemJson {
@@ -70,5 +70,17 @@ export function rollJson(plan: RollPlan, written?: { path: string; ok: boolean; 
     changes: plan.changes.map((c) => ({ path: c.path, line: c.line, from: c.from, to: c.to, text: c.text })),
     skipped: plan.skipped.map((s) => ({ path: s.path, line: s.line, reason: s.reason })),
     ...(written ? { written: written.filter((w) => w.ok).map((w) => w.path), failed: written.filter((w) => !w.ok).map((w) => ({ path: w.path, reason: w.reason })) } : {}),
+  };
+}
+
+/** `pace` rounded to 3 decimals; tracks in document order of their headings. */
+export function statsJson(stats: VaultStats): object {
+  return {
+    date: stats.date,
+    tracks: stats.tracks.map((t) => ({
+      track: t.track, path: t.path, total: t.total, done: t.done, remaining: t.remaining, pace: Math.round(t.pace * 1000) / 1000,
+      plannedEnd: t.plannedEnd, projectedEnd: t.projectedEnd, slipDays: t.slipDays,
+    })),
+    days: stats.days,
   };
 }

@@ -2,12 +2,12 @@
 import { localDay } from "../core/base";
 import { collectDeadlines, venuesOf } from "../core/items";
 import { planRoll } from "../core/planner";
-import { buildToday } from "../core/planner";
+import { buildToday, vaultStats } from "../core/planner";
 import type { LineEdit } from "../core/base";
 import { VaultIndex } from "../core/index";
 import type { CliArgs } from "./args";
-import { formatDeadlines, formatRoll, formatScan, formatToday } from "./format";
-import { deadlineJson, rollJson, scanJson, todayJson } from "./json";
+import { formatDeadlines, formatRoll, formatScan, formatStats, formatToday } from "./format";
+import { deadlineJson, rollJson, scanJson, statsJson, todayJson } from "./json";
 import { terminalSafeJson } from "./width";
 import { assertFolder, listNotes, loadSettings, readNote, writeEdits, type WriteResult } from "./vault";
 import { type TrackKey, chooseTrack, inScope } from "../core/items";
@@ -58,6 +58,11 @@ function output(args: CliArgs, clock: () => Date, result: { notes: WriteResult[]
       const recent = all.filter((d) => d.daysLeft < 0 && d.daysLeft >= -RECENT_PAST_DAYS);
       const deadlines = [...upcoming, ...recent];
       return args.json ? json({ date: day, deadlines: deadlines.map(deadlineJson) }) : formatDeadlines(day, deadlines);
+    }
+    case "stats": {
+      // The CLI has no device history: ✅ dates, else the rule for items done before history began.
+      const stats = vaultStats(index, day);
+      return args.json ? json(statsJson(stats)) : formatStats(stats);
     }
     case "roll": {
       const track = args.track === null ? undefined : trackOf(index, args.track, args.note);

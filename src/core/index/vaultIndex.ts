@@ -142,6 +142,11 @@ export class VaultIndex {
     return this.notes.get(path);
   }
 
+  /** The records of the notes with items, by path (read-only): for answers that read the columns themselves. */
+  notesWithItems(): readonly NoteRecord[] {
+    return this.recordsWithItems();
+  }
+
   /** How many notes are known. */
   get size(): number {
     return this.notes.size;

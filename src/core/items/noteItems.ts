@@ -297,6 +297,11 @@ const bodyLine = (body: string): string => {
   return more < 0 ? body : body.slice(0, more);
 };
 
+/** Item `k`'s source line, as `itemAt(…).source`, without making the item. */
+export function sourceAt(note: NoteItems, k: number): string {
+  return note.names[note.cols[k * ITEM_STRIDE + PREFIX]] + bodyLine(bodyAt(note, k));
+}
+
 /** Item `k` of a note as a fresh object. */
 export function itemAt(note: NoteItems, k: number, path: string): Item {
   const c = note.cols;

@@ -1,0 +1,102 @@
+// Pace and forecast for every track of the vault on day D, read from the index's columns (no Item
+// objects: a large vault has a million items), with each note's tallies remembered for the day asked,
+// so after an edit only that note is counted again.
+import { addDays, dayKey, type IsoDate } from "../base";
+import { cancelledAt, closedAt, ITEM_STRIDE, lastDayAt, sourceAt, textAt, TRACK, type NoteRecord } from "../items";
+import type { VaultIndex } from "../index";
+import {
+  completionKey, doneDateKey, emptyTally, paceWindow, statsOfTally, tallyItem, type PaceWindow, type StatsTally, type TrackStats,
+} from "./stats";
+
+/** The days `days` covers: D−181 … D (26 weeks). */
+export const HISTORY_DAYS = 182;
+
+/** Completions recorded for items, by their identity in a note (see history.ts). */
+export interface CompletionLookup {
+  /** A number that changes whenever a recorded completion does (remembered answers depend on it). */
+  readonly version: number;
+  /** Whether any completion is recorded for an item of this note. */
+  hasNote(path: string): boolean;
+  /** The recorded day of the `occurrence`-th (0-based) item of the note with this text, or null. */
+  dayOf(path: string, text: string, occurrence: number): IsoDate | null;
+}
+
+export interface VaultTrackStats extends TrackStats {
+  track: string;
+  /** The note the track's heading is in. */
+  path: string;
+  /** The heading's line (0 for items above every heading). */
+  line: number;
+}
+
+export interface VaultStats {
+  date: IsoDate;
+  /** Tracks with at least one dated item, by path, then heading line. */
+  tracks: VaultTrackStats[];
+  /** Completions per day, D−181 … D, oldest first, zeros included. */
+  days: { date: IsoDate; done: number }[];
+}
+
+/** One note's part, worked out for one day and history version: its tracks' stats by heading line, and
+ *  the completion days within the history window. A call after an edit only adds up these parts. */
+interface NoteStats {
+  key: string;
+  tracks: VaultTrackStats[];
+  completions: number[];
+}
+
+const remembered = new WeakMap<NoteRecord, NoteStats>();
+
+export function vaultStats(index: VaultIndex, day: IsoDate, history?: CompletionLookup): VaultStats {
+  const window = paceWindow(day);
+  const dates: IsoDate[] = [];
+  const slot = new Map<number, number>();
+  for (let i = HISTORY_DAYS - 1; i >= 0; i--) {
+    const date = addDays(day, -i);
+    slot.set(dayKey(date), dates.length);
+    dates.push(date);
+  }
+  const counts = new Array<number>(HISTORY_DAYS).fill(0);
+  const key = `${day}|${history?.version ?? -1}`;
+  const tracks: VaultTrackStats[] = [];
+  // The records come by path, and each note's tracks by line: document order without a sort.
+  for (const record of index.notesWithItems()) {
+    let note = remembered.get(record);
+    if (note?.key !== key) remembered.set(record, (note = noteStats(record, key, day, window, dayKey(dates[0]), history)));
+    for (const track of note.tracks) tracks.push(track);
+    for (const completed of note.completions) counts[slot.get(completed)!]++;
+  }
+  return { date: day, tracks, days: dates.map((date, i) => ({ date, done: counts[i] })) };
+}
+
+function noteStats(record: NoteRecord, key: string, day: IsoDate, window: PaceWindow, firstDay: number, history?: CompletionLookup): NoteStats {
+  const items = record.items;
+  const tracks = new Map<string, StatsTally>();
+  const completions: number[] = [];
+  const recorded = history?.hasNote(record.path) === true;
+  // Done marks are rare: most notes never need a line's text for them.
+  const marked = items.text.includes("✅") || items.text.includes("completion::");
+  const seen = recorded ? new Map<string, number>() : null;
+  for (let k = 0; k < items.count; k++) {
+    const name = items.names[items.cols[k * ITEM_STRIDE + TRACK]];
+    let tally = tracks.get(name);
+    if (!tally) tracks.set(name, (tally = emptyTally()));
+    const text = textAt(items, k);
+    const occurrence = seen ? (seen.get(text) ?? 0) : 0;
+    seen?.set(text, occurrence + 1);
+    if (cancelledAt(items, k) || text === "") continue;
+    const lastDay = lastDayAt(items, k);
+    let completed = 0;
+    if (closedAt(items, k)) {
+      const day = recorded ? (history?.dayOf(record.path, text, occurrence) ?? null) : null;
+      const known = day !== null ? dayKey(day) : marked ? doneDateKey(sourceAt(items, k)) : 0;
+      completed = completionKey(known, lastDay, window);
+      if (completed >= firstDay && completed <= window.day) completions.push(completed);
+    }
+    tallyItem(tally, true, lastDay, completed, window);
+  }
+  const lines = new Map(record.tracks.map((t) => [t.name, t.line]));
+  const stats = [...tracks].map(([track, tally]): VaultTrackStats => ({ track, path: record.path, line: lines.get(track) ?? 0, ...statsOfTally(tally, day) }));
+  stats.sort((a, b) => a.line - b.line);
+  return { key, tracks: stats, completions };
+}
