@@ -9,7 +9,7 @@ import { buildToday, queueBlocksInUse, SIDEBAR_OVERDUE_LIMIT, type TodayModel } 
 import type { IsoDate, LineEdit } from "../core/base";
 import type { VaultIndex } from "../core/index";
 import { applyLineEditsToNote, type EditResult } from "./applyEdits";
-import { IndexCacheFile } from "./cacheFile";
+import { indexCacheStore, removeOldCacheFile } from "./cacheStore";
 import { CacheSaver } from "./cacheSaver";
 import { registerCommands } from "./commands";
 import { deadlineExtension } from "./deadlineExtension";
@@ -50,9 +50,9 @@ export default class BrainQueuePlugin extends Plugin implements BrainQueueHost {
   override async onload(): Promise<void> {
     this.data = readPluginData(await this.loadData().catch(() => null));
     this.parseKey = parseKeyOf(this.data);
-    const cacheFile = new IndexCacheFile(this.app, this.manifest);
-    this.indexer = this.addChild(new Indexer(this.app, () => this.data.settings, () => cacheFile.read()));
-    this.cacheSaver = new CacheSaver(cacheFile, this.indexer, yieldToUi);
+    const cacheStore = indexCacheStore(this.app, this.manifest);
+    this.indexer = this.addChild(new Indexer(this.app, () => this.data.settings, () => cacheStore.read()));
+    this.cacheSaver = new CacheSaver(cacheStore, this.indexer, yieldToUi);
     this.register(this.indexer.onChange(() => this.changed(true)));
     this.register(() => this.clearTimers());
 
@@ -68,6 +68,7 @@ export default class BrainQueuePlugin extends Plugin implements BrainQueueHost {
     updateStatus();
     this.watchDay();
     this.app.workspace.onLayoutReady(() => {
+      void removeOldCacheFile(this.app, this.manifest);
       this.indexer.start().then(() => this.dailyNotice(), (error: unknown) => console.error("Brain Queue: indexing failed", error));
     });
   }
@@ -198,7 +199,7 @@ export default class BrainQueuePlugin extends Plugin implements BrainQueueHost {
     await this.saveData(this.data);
   }
 
-  /** Writes the index to its cache file (in slices), unless the file holds it as it is. */
+  /** Writes the index to its cache (in slices), unless the cache holds it as it is. */
   saveCache(): Promise<void> {
     return this.cacheSaver.save();
   }
