@@ -24,7 +24,7 @@ export class CacheSaver {
   private stopped = false;
 
   constructor(
-    private readonly store: Pick<IndexCacheStore, "write">,
+    private readonly store: Pick<IndexCacheStore, "write" | "clear">,
     private readonly indexer: Pick<Indexer, "ready" | "index" | "restored">,
     private readonly yieldToUi: () => Promise<void>,
   ) {}
@@ -63,6 +63,14 @@ export class CacheSaver {
     if (!this.indexer.ready || this.stored()?.index === this.indexer.index) return;
     const index = this.indexer.index;
     void this.write({ index, version: index.version }, index.toCache()).catch(() => undefined);
+  }
+
+  /** Deletes the stored cache, after any save under way; the next save writes the index whole. */
+  async clear(): Promise<void> {
+    this.clearTimer();
+    while (this.saving) await this.saving;
+    this.written = null;
+    await this.store.clear();
   }
 
   private async encodeAndWrite(index: VaultIndex): Promise<void> {

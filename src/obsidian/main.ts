@@ -137,6 +137,12 @@ export default class BrainQueuePlugin extends Plugin implements BrainQueueHost {
     return this.indexer.refresh(path);
   }
 
+  async rebuildIndex(): Promise<number> {
+    await this.cacheSaver.clear().catch(() => undefined);
+    await this.indexer.rebuild(true);
+    return this.indexer.lastRebuild?.indexed ?? 0;
+  }
+
   async openAt(path: string, line: number): Promise<void> {
     const file = this.app.vault.getAbstractFileByPath(path);
     if (!(file instanceof TFile)) return;

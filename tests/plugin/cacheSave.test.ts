@@ -248,6 +248,24 @@ describe("where the cache is kept", () => {
   });
 });
 
+describe("the rebuild command", () => {
+  it("deletes the cache record, reads every note again, and the next save stores the new index", async () => {
+    const store = memoryStore();
+    const { app, plugin } = await start(store);
+    await plugin.saveCache();
+    expect(await cached(app)).not.toBeNull();
+    const reads = vi.spyOn(app.vault, "cachedRead");
+    app.commands.executeCommandById("brain-queue:rebuild-index");
+    await expect.poll(() => document.body.querySelector(".notice")?.textContent).toBe("The index was rebuilt from 2 notes.");
+    expect(reads.mock.calls.map(([file]) => file.path).sort()).toEqual(["Plans/Term.md", "Side.md"]);
+    expect(await cached(app)).toBeNull();
+    expect(plugin.index().itemsOn("2021-04-14").map((i) => i.text)).toContain("side task");
+    await plugin.saveCache();
+    expect(await cached(app)).toEqual(plugin.index().toCache());
+    plugin.unload();
+  });
+});
+
 describe("without IndexedDB", () => {
   it("every start is cold, and nothing fails", async () => {
     vi.stubGlobal("indexedDB", undefined);

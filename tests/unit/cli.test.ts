@@ -1,6 +1,6 @@
 // The CLI end to end: spawn it on fixture vaults and check the JSON, the files it writes and its exit codes.
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Buffer } from "node:buffer";
@@ -257,7 +257,6 @@ describe("cli storage", () => {
 
   it("keeps no cache: reading commands leave the folder exactly as it was", () => {
     const dir = copyOf(TERM);
-    mkdirSync(join(dir, ".obsidian/plugins/brain-queue"), { recursive: true });
     const before = tree(dir);
     for (const command of ["scan", "today", "deadlines", "roll"]) expect(cli(command, "--vault", dir, "--date", "2021-04-14").code).toBe(0);
     expect(tree(dir)).toEqual(before);
