@@ -40,6 +40,8 @@ export default class BrainQueuePlugin extends Plugin implements BrainQueueHost {
   private dayShown = "";
   private venueCache: { custom: string[]; venues: Venue[] } | null = null;
   private cacheSaver!: CacheSaver;
+  /** The venue lists the editors were last drawn with (none before the index is built). */
+  private venueMarksSeen: { marks: unknown; key: string } = { marks: null, key: "[]" };
   readonly deadlineContext: DeadlineContext = {
     now: () => this.now(),
     settings: () => this.data.settings,
@@ -125,8 +127,26 @@ export default class BrainQueuePlugin extends Plugin implements BrainQueueHost {
   }
 
   private changed(indexChanged: boolean): void {
-    if (indexChanged) this.cacheSaver.schedule();
+    if (indexChanged) {
+      this.cacheSaver.schedule();
+      this.redrawOnNewVenueMarks();
+    }
     for (const listener of [...this.listeners]) listener();
+  }
+
+  /**
+   * Editors and reading views dim deadlines of dropped venues by the index's venue lists, but draw only
+   * on their own changes: one opened before the index was built (or before a list was edited elsewhere)
+   * is redrawn when the lists change.
+   */
+  private redrawOnNewVenueMarks(): void {
+    if (!this.indexer.ready) return;
+    const marks = this.index().venueMarks();
+    if (marks === this.venueMarksSeen.marks) return;
+    const key = JSON.stringify(marks);
+    const changed = key !== this.venueMarksSeen.key;
+    this.venueMarksSeen = { marks, key };
+    if (changed) this.refreshRenderedNotes();
   }
 
   applyEdits(path: string, edits: LineEdit[], quiet = false, keepChanged = false): Promise<EditResult> {
