@@ -16,6 +16,7 @@ const TODAY_VIEW = "brain-queue-today";
 const PLUGIN_ID = "brain-queue";
 const DEFAULT_NOTE = "学期规划.md";
 const DEMO_DATE = "2026-11-30";
+const GENERATED_MTIME = Date.UTC(2026, 10, 1);
 
 declare global {
   interface Window { bqDemo?: { app: obsidian.App; plugin: RealPlugin | null; error: string | null } }
@@ -23,28 +24,41 @@ declare global {
 
 const params = new URLSearchParams(window.location.search);
 
-async function fetchText(url: string): Promise<string> {
+async function fetchOk(url: string): Promise<Response> {
   // The demo page reads the vault and the plugin from its own dev server (plugins would use requestUrl).
   const response = await window.fetch(url, { cache: "no-store" });
   if (!response.ok) throw new Error(`${url}: ${response.status}`);
-  return response.text();
+  return response;
 }
 
-async function loadVault(): Promise<Record<string, string>> {
+async function fetchText(url: string): Promise<string> {
+  return (await fetchOk(url)).text();
+}
+
+/** A note's text and its modification time on the server's disk (whole seconds, as HTTP gives it). */
+interface DemoNote { text: string; mtime?: number }
+
+async function loadVault(): Promise<Record<string, DemoNote>> {
   const paths = JSON.parse(await fetchText("/vault-index.json")) as string[];
-  const texts = await Promise.all(paths.map((path) => fetchText(`/vault/${path.split("/").map(encodeURIComponent).join("/")}`)));
-  return Object.fromEntries(paths.map((path, i) => [path, texts[i]]));
+  const notes = await Promise.all(paths.map(async (path): Promise<DemoNote> => {
+    const response = await fetchOk(`/vault/${path.split("/").map(encodeURIComponent).join("/")}`);
+    const mtime = Date.parse(response.headers.get("last-modified") ?? "");
+    return { text: await response.text(), ...(Number.isNaN(mtime) ? {} : { mtime }) };
+  }));
+  return Object.fromEntries(paths.map((path, i) => [path, notes[i]]));
 }
 
 /**
  * `?notes=N`: N more notes, each a track with an item on the demo's Monday, so the vault is large enough
  * for the plugin to index it on its parse workers (tests/browser/workers.test.ts).
  */
-function generatedNotes(count: number): Record<string, string> {
-  const notes: Record<string, string> = {};
+function generatedNotes(count: number): Record<string, DemoNote> {
+  const notes: Record<string, DemoNote> = {};
   for (let n = 1; n <= count; n++) {
-    notes[`Generated/Week ${String(n).padStart(3, "0")}.md`] =
-      `## Generated ${n}\n\nNotes from week ${n}.\n\n- [ ] 2026/11/30  generated task ${n}\n- [x] 2026/11/2${n % 10}  finished ${n}\n`;
+    notes[`Generated/Week ${String(n).padStart(3, "0")}.md`] = {
+      text: `## Generated ${n}\n\nNotes from week ${n}.\n\n- [ ] 2026/11/30  generated task ${n}\n- [x] 2026/11/2${n % 10}  finished ${n}\n`,
+      mtime: GENERATED_MTIME, // the same at every load, like a file nobody touched
+    };
   }
   return notes;
 }
@@ -92,8 +106,9 @@ async function start(): Promise<void> {
   const pluginData = localStorageStore("brain-queue-demo/");
   // First visit: the sample term started on Monday 2026-09-07, so the header can show the term week.
   if (pluginData.load(PLUGIN_ID) === null) pluginData.save(PLUGIN_ID, { settings: { termStart: "2026-09-07" } });
-  const files = { ...(await loadVault()), ...generatedNotes(Number(params.get("notes") ?? 0)) };
-  const app = obsidian.createApp({ files, pluginData, mount: null, vaultName: "Sample vault" });
+  const notes = { ...(await loadVault()), ...generatedNotes(Number(params.get("notes") ?? 0)) };
+  const app = obsidian.createApp({ pluginData, mount: null, vaultName: "Sample vault" });
+  for (const [path, { text, mtime }] of Object.entries(notes)) app.vault.addFile(path, text, mtime === undefined ? undefined : { mtime, ctime: mtime });
   window.bqDemo = { app, plugin: null, error: null };
   layout(app);
   installChrome(app);

@@ -90,7 +90,11 @@ function handle(req, res, vault) {
     res.writeHead(404, { "content-type": "text/plain" }).end("Not found");
     return;
   }
-  res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream", "cache-control": "no-store" });
+  // A note's modification time goes with it, so a reload of the demo finds the notes as the plugin's
+  // cache saw them (a warm start) unless the file changed on disk.
+  const headers = { "content-type": TYPES[extname(file)] ?? "application/octet-stream", "cache-control": "no-store" };
+  if (pathname.startsWith("/vault/")) headers["last-modified"] = new Date(statSync(file).mtimeMs).toUTCString();
+  res.writeHead(200, headers);
   res.end(readFileSync(file));
 }
 

@@ -12,8 +12,6 @@ export interface BenchVault {
   paths: string[];
   abs: string[];
   stats: NoteStat[];
-  /** Where the persisted index cache is written for the warm start. */
-  cachePath: string;
 }
 
 export function openVault(vault: Vault): BenchVault {
@@ -26,7 +24,7 @@ export function openVault(vault: Vault): BenchVault {
     const stat = statSync(file);
     return { mtime: stat.mtimeMs, size: stat.size };
   });
-  return { vault, files, paths, abs, stats, cachePath: `${vault.dir}.cache.json` };
+  return { vault, files, paths, abs, stats };
 }
 
 /** The repository root, wherever this code was bundled to: the nearest folder with a package.json. */

@@ -6,6 +6,7 @@ import { buildToday, SIDEBAR_OVERDUE_LIMIT, type TodayModel, vaultStats } from "
 /** What the sidebar asks for (main.ts): overdue counts, and the first items of each track. */
 const SIDEBAR = { overdueLimit: SIDEBAR_OVERDUE_LIMIT };
 import { VaultIndex } from "../../src/core/index";
+import type { IndexCacheStore } from "../../src/obsidian/cacheStore";
 import { cpuUsage } from "node:process";
 import type { BenchVault } from "./context";
 import { DEEP_SHAPES } from "./deepNotes";
@@ -135,8 +136,8 @@ export function warmQueries(index: VaultIndex): void {
 }
 
 /** The sidebar's first model after a warm start: what the restored index must still work out (and decode). */
-export function firstTodayAfterWarm(bench: BenchVault): number {
-  const restored = VaultIndex.fromCache(readFileSync(bench.cachePath));
+export async function firstTodayAfterWarm(store: Pick<IndexCacheStore, "read">): Promise<number> {
+  const restored = VaultIndex.fromCache(await store.read());
   const start = performance.now();
   buildToday(restored, BENCH_DAY, BENCH_NOW, DEFAULT_SETTINGS, SIDEBAR);
   return performance.now() - start;

@@ -79,9 +79,10 @@ async function measureSize(size: number, args: Args, first: FirstPass): Promise<
   step("heap");
   const naive = naiveAndCheck(bench, index, Math.min(2, args.runs));
   step("naive and correctness");
-  const warm = warmStart(bench, index, runs);
+  const warm = await warmStart(bench, index, runs);
   if (warm.stale > 0) throw new Error(`warm start found ${warm.stale} stale notes though nothing changed`);
-  const firstTodayMs = firstTodayAfterWarm(bench);
+  const firstTodayMs = await firstTodayAfterWarm(warm.store);
+  await warm.store.clear();
   step("warm");
   const reindex = reindexLatency(bench, index, REINDEX_NOTE, 300);
   const big = bench.files.find((f) => f.kind === "big")!;
@@ -110,7 +111,7 @@ async function measureSize(size: number, args: Args, first: FirstPass): Promise<
   step("plan preview");
   return {
     runs, notes: size, vaultMB: vault.bytes / (1024 * 1024), items: index.items().length, datedLines,
-    floorMs, coldMs, coldFreshWorkersMs, coldOneThreadMs, coldOnWorkers: onWorkers, parseWorkers: parseWorkerCount(cpus().length), naiveMs: naive.naiveMs, naiveMethod: naive.method, warmMs: warm.warmMs,
+    floorMs, coldMs, coldFreshWorkersMs, coldOneThreadMs, coldOnWorkers: onWorkers, parseWorkers: parseWorkerCount(cpus().length), naiveMs: naive.naiveMs, naiveMethod: naive.method, warmMs: warm.warmMs, warmReadMs: warm.warmReadMs,
     reindexP50Ms: reindex.p50, reindexP95Ms: reindex.p95, reindexP95CpuMs: reindex.p95Cpu, reindex1MBP50Ms: reindexBig.p50, reindex1MBP95Ms: reindexBig.p95,
     reindexAnyShape1MBP95Ms: reindexDeep.worstP95, reindexAnyShapeWorst: reindexDeep.worstShape,
     todayMs: today.todayMs, todayCachedMs: today.todayCachedMs, firstTodayAfterWarmMs: firstTodayMs,

@@ -1,10 +1,12 @@
 // Whole-vault measurements: floor, cold, warm and heap. Each reads the notes from disk itself, so no
 // run keeps every text alive and the heap figure is the index's own.
-import { closeSync, openSync, readFileSync, readSync, writeFileSync } from "node:fs";
+import { closeSync, openSync, readFileSync, readSync } from "node:fs";
+import { IDBFactory } from "fake-indexeddb";
 import { cpuUsage, memoryUsage } from "node:process";
 import { setImmediate } from "node:timers";
 import { indexInBatches } from "../../src/core/index";
 import { VaultIndex, type NoteStat } from "../../src/core/index";
+import { IndexCacheStore } from "../../src/obsidian/cacheStore";
 import { startNodeParseWorkers, type NodeParseWorkers } from "./workers";
 import type { BenchVault } from "./context";
 import { countDatedLines } from "./scan";
@@ -151,27 +153,34 @@ export async function buildMeasuringHeap(bench: BenchVault, warmUp: (index: Vaul
   return { index, heapMB: mb(after - before), recordsMB: mb(records - before) };
 }
 
-export interface WarmResult { warmMs: number; cacheMB: number; stale: number; restoredItems: number }
+export interface WarmResult { warmMs: number; warmReadMs: number; cacheMB: number; stale: number; restoredItems: number; store: IndexCacheStore }
 
 /**
- * Start-up from the persisted cache with nothing changed: read the cache file, restore, and compare each
- * note's stat. The stats are the ones taken when the vault was opened, as for `cold`: Obsidian knows every
- * file's stat before a plugin asks (TFile.stat), so the plugin never stats a file itself.
+ * Start-up from the persisted cache with nothing changed: read the cache through the plugin's own store
+ * (IndexCacheStore: open the database, one readonly transaction, close), restore, and compare each
+ * note's stat. The IndexedDB is fake-indexeddb, in this process's memory: the read is a structured clone
+ * of the record, not the app's read from disk. The stats are the ones taken when the vault was opened,
+ * as for `cold`: Obsidian knows every file's stat before a plugin asks (TFile.stat), so the plugin never
+ * stats a file itself.
  */
-export function warmStart(bench: BenchVault, index: VaultIndex, runs: number): WarmResult {
+export async function warmStart(bench: BenchVault, index: VaultIndex, runs: number): Promise<WarmResult> {
   const bytes = index.toCache();
-  writeFileSync(bench.cachePath, bytes);
+  const store = new IndexCacheStore(new IDBFactory(), "brain-queue-index-cache-bench");
+  await store.write(bytes);
   const times: number[] = [];
+  const reads: number[] = [];
   let stale = 0;
   let restoredItems = 0;
   for (let r = 0; r < runs; r++) {
     collectGarbage();
     const start = performance.now();
-    const restored = VaultIndex.fromCache(readFileSync(bench.cachePath));
+    const cached = await store.read();
+    reads.push(performance.now() - start);
+    const restored = VaultIndex.fromCache(cached);
     stale = 0;
     for (let i = 0; i < bench.abs.length; i++) if (!restored.isFresh(bench.paths[i], bench.stats[i])) stale++;
     times.push(performance.now() - start);
     restoredItems = restored.items().length;
   }
-  return { warmMs: median(times), cacheMB: bytes.byteLength / (1024 * 1024), stale, restoredItems };
+  return { warmMs: median(times), warmReadMs: median(reads), cacheMB: bytes.byteLength / (1024 * 1024), stale, restoredItems, store };
 }

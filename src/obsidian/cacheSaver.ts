@@ -1,10 +1,10 @@
-// When the index is written to its cache file. A timed save encodes in slices between turns for the UI
+// When the index is written to its cache. A timed save encodes in slices between turns for the UI
 // (a 50,000-note vault takes over a second to encode); unloading writes only when the next start would
 // otherwise be cold.
 import { runInSlices } from "../core/index";
 import { CACHE_SLICE_MS } from "../core/storage";
 import type { VaultIndex } from "../core/index";
-import type { IndexCacheFile } from "./cacheFile";
+import type { IndexCacheStore } from "./cacheStore";
 import type { Indexer } from "./indexer";
 
 /** The cache is written at most this often after a change (it can be large). */
@@ -15,7 +15,7 @@ interface Snapshot { index: VaultIndex; version: number }
 
 export class CacheSaver {
   /**
-   * What the cache file holds (or the last write is writing): undefined before the first write, when it
+   * What the cache holds (or the last write is writing): undefined before the first write, when it
    * holds what start-up restored, if anything; null after a failed write (then nothing is known).
    */
   private written: Snapshot | null | undefined = undefined;
@@ -24,7 +24,7 @@ export class CacheSaver {
   private stopped = false;
 
   constructor(
-    private readonly file: IndexCacheFile,
+    private readonly store: Pick<IndexCacheStore, "write" | "clear">,
     private readonly indexer: Pick<Indexer, "ready" | "index" | "restored">,
     private readonly yieldToUi: () => Promise<void>,
   ) {}
@@ -35,15 +35,15 @@ export class CacheSaver {
     this.timer = window.setTimeout(() => void this.save(), CACHE_SAVE_MS);
   }
 
-  /** Writes the index unless the file holds it as it is; encodes in slices, so the UI stays responsive. */
+  /** Writes the index unless the cache holds it as it is; encodes in slices, so the UI stays responsive. */
   async save(): Promise<void> {
     this.clearTimer();
     // One save at a time: a call during a save waits for it, then saves whatever changed since.
     while (this.saving) await this.saving;
     if (this.stopped || !this.indexer.ready) return;
     const index = this.indexer.index;
-    const onDisk = this.onDisk();
-    if (onDisk?.index === index && onDisk.version === index.version) return;
+    const stored = this.stored();
+    if (stored?.index === index && stored.version === index.version) return;
     this.saving = this.encodeAndWrite(index).finally(() => {
       this.saving = null;
     });
@@ -51,7 +51,7 @@ export class CacheSaver {
   }
 
   /**
-   * On unload, which cannot wait for slices. When the file holds this index, even a version behind, it
+   * On unload, which cannot wait for slices. When the cache holds this index, even a version behind, it
    * is left alone: start-up checks every note's stat and reads again only the notes changed since the
    * last save, which costs less than encoding the whole index now (~0.3 s at 10,000 notes, ~1.5 s at
    * 50,000, with the app waiting). Otherwise (the first build was never saved, or a settings change
@@ -60,9 +60,17 @@ export class CacheSaver {
   unload(): void {
     this.stopped = true; // a save in slices stops at its next turn, unwritten
     this.clearTimer();
-    if (!this.indexer.ready || this.onDisk()?.index === this.indexer.index) return;
+    if (!this.indexer.ready || this.stored()?.index === this.indexer.index) return;
     const index = this.indexer.index;
     void this.write({ index, version: index.version }, index.toCache()).catch(() => undefined);
+  }
+
+  /** Deletes the stored cache, after any save under way; the next save writes the index whole. */
+  async clear(): Promise<void> {
+    this.clearTimer();
+    while (this.saving) await this.saving;
+    this.written = null;
+    await this.store.clear();
   }
 
   private async encodeAndWrite(index: VaultIndex): Promise<void> {
@@ -81,14 +89,14 @@ export class CacheSaver {
   private async write(snapshot: Snapshot, bytes: Uint8Array): Promise<void> {
     this.written = snapshot;
     try {
-      await this.file.write(bytes);
+      await this.store.write(bytes);
     } catch (error) {
       if (this.written === snapshot) this.written = null; // try again after the next change
       throw error;
     }
   }
 
-  private onDisk(): Snapshot | null {
+  private stored(): Snapshot | null {
     return this.written === undefined ? this.indexer.restored : this.written;
   }
 

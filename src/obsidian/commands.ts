@@ -46,6 +46,7 @@ export function registerCommands(plugin: Plugin, host: BrainQueueHost): void {
   plugin.addCommand({ id: "pause-track", name: t("cmd.pause"), callback: () => pause(host) });
   plugin.addCommand({ id: "show-deadlines", name: t("cmd.showDeadlines"), callback: () => showDeadlines(host) });
   plugin.addCommand({ id: "export-ics", name: t("cmd.exportIcs"), callback: () => void exportIcs(host) });
+  plugin.addCommand({ id: "rebuild-index", name: t("cmd.rebuildIndex"), callback: () => void rebuildIndex(host) });
   plugin.addCommand({
     id: "toggle-deadline-highlighting",
     name: t("cmd.toggleHighlight"),
@@ -64,6 +65,12 @@ export function registerCommands(plugin: Plugin, host: BrainQueueHost): void {
       return true;
     },
   });
+}
+
+/** Reads every note again with the cache deleted first (IndexedDB is out of a person's reach on a phone). */
+async function rebuildIndex(host: BrainQueueHost): Promise<void> {
+  const count = await host.rebuildIndex();
+  new Notice(t(count === 1 ? "index.rebuiltOne" : "index.rebuilt", { count }));
 }
 
 /** The track whose heading is the nearest above the cursor (or the note's own name above every heading),

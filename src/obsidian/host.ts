@@ -28,6 +28,8 @@ export interface BrainQueueHost {
   /** Through the one write path; `keepChanged` leaves out lines edited since (an undo). */
   applyEdits(path: string, edits: LineEdit[], quiet?: boolean, keepChanged?: boolean): Promise<EditResult>;
   reindex(path: string): Promise<void>;
+  /** Deletes the index cache and indexes every note again; resolves with how many notes it read. */
+  rebuildIndex(): Promise<number>;
   openAt(path: string, line: number): Promise<void>;
   activateView(): Promise<void>;
   /** Saves data.json (settings, journal) and refreshes everything that depends on settings. */

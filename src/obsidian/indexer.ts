@@ -21,7 +21,7 @@ const SLICE_MS = 16;
 export class Indexer extends Component {
   index!: VaultIndex;
   ready = false;
-  /** The index start-up read back from the cache file, and its version then (what the file holds). */
+  /** The index start-up read back from the cache, and its version then (what the cache holds). */
   restored: { index: VaultIndex; version: number } | null = null;
   private listeners = new Set<() => void>();
   private detachIndex: (() => void) | null = null;

@@ -9,7 +9,7 @@ import { buildToday, queueBlocksInUse, SIDEBAR_OVERDUE_LIMIT, type TodayModel } 
 import type { IsoDate, LineEdit } from "../core/base";
 import type { VaultIndex } from "../core/index";
 import { applyLineEditsToNote, type EditResult } from "./applyEdits";
-import { IndexCacheFile } from "./cacheFile";
+import { indexCacheStore, removeOldCacheFile } from "./cacheStore";
 import { CacheSaver } from "./cacheSaver";
 import { registerCommands } from "./commands";
 import { deadlineExtension } from "./deadlineExtension";
@@ -41,6 +41,8 @@ export default class BrainQueuePlugin extends Plugin implements BrainQueueHost {
   private dayShown = "";
   private venueCache: { custom: string[]; venues: Venue[] } | null = null;
   private cacheSaver!: CacheSaver;
+  /** The venue lists the editors were last drawn with (none before the index is built). */
+  private venueMarksSeen: { marks: unknown; key: string } = { marks: null, key: "[]" };
   readonly deadlineContext: DeadlineContext = {
     now: () => this.now(),
     settings: () => this.data.settings,
@@ -51,9 +53,9 @@ export default class BrainQueuePlugin extends Plugin implements BrainQueueHost {
   override async onload(): Promise<void> {
     this.data = readPluginData(await this.loadData().catch(() => null));
     this.parseKey = parseKeyOf(this.data);
-    const cacheFile = new IndexCacheFile(this.app, this.manifest);
-    this.indexer = this.addChild(new Indexer(this.app, () => this.data.settings, () => cacheFile.read()));
-    this.cacheSaver = new CacheSaver(cacheFile, this.indexer, yieldToUi);
+    const cacheStore = indexCacheStore(this.app, this.manifest);
+    this.indexer = this.addChild(new Indexer(this.app, () => this.data.settings, () => cacheStore.read()));
+    this.cacheSaver = new CacheSaver(cacheStore, this.indexer, yieldToUi);
     this.register(this.indexer.onChange(() => this.changed(true)));
     this.register(() => this.clearTimers());
 
@@ -69,6 +71,7 @@ export default class BrainQueuePlugin extends Plugin implements BrainQueueHost {
     updateStatus();
     this.watchDay();
     this.app.workspace.onLayoutReady(() => {
+      void removeOldCacheFile(this.app, this.manifest);
       this.indexer.start().then(() => this.dailyNotice(), (error: unknown) => console.error("Brain Queue: indexing failed", error));
     });
   }
@@ -129,8 +132,26 @@ export default class BrainQueuePlugin extends Plugin implements BrainQueueHost {
   }
 
   private changed(indexChanged: boolean): void {
-    if (indexChanged) this.cacheSaver.schedule();
+    if (indexChanged) {
+      this.cacheSaver.schedule();
+      this.redrawOnNewVenueMarks();
+    }
     for (const listener of [...this.listeners]) listener();
+  }
+
+  /**
+   * Editors and reading views dim deadlines of dropped venues by the index's venue lists, but draw only
+   * on their own changes: one opened before the index was built (or before a list was edited elsewhere)
+   * is redrawn when the lists change.
+   */
+  private redrawOnNewVenueMarks(): void {
+    if (!this.indexer.ready) return;
+    const marks = this.index().venueMarks();
+    if (marks === this.venueMarksSeen.marks) return;
+    const key = JSON.stringify(marks);
+    const changed = key !== this.venueMarksSeen.key;
+    this.venueMarksSeen = { marks, key };
+    if (changed) this.refreshRenderedNotes();
   }
 
   applyEdits(path: string, edits: LineEdit[], quiet = false, keepChanged = false): Promise<EditResult> {
@@ -139,6 +160,12 @@ export default class BrainQueuePlugin extends Plugin implements BrainQueueHost {
 
   reindex(path: string): Promise<void> {
     return this.indexer.refresh(path);
+  }
+
+  async rebuildIndex(): Promise<number> {
+    await this.cacheSaver.clear().catch(() => undefined);
+    await this.indexer.rebuild(true);
+    return this.indexer.lastRebuild?.indexed ?? 0;
   }
 
   async openAt(path: string, line: number): Promise<void> {
@@ -203,7 +230,7 @@ export default class BrainQueuePlugin extends Plugin implements BrainQueueHost {
     await this.saveData(this.data);
   }
 
-  /** Writes the index to its cache file (in slices), unless the file holds it as it is. */
+  /** Writes the index to its cache (in slices), unless the cache holds it as it is. */
   saveCache(): Promise<void> {
     return this.cacheSaver.save();
   }

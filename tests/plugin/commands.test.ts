@@ -1,9 +1,10 @@
 // Commands other than roll-forward: queue moves, toggle at cursor, deadlines suggester, .ics export,
 // highlighting toggle; plus the status bar and the daily deadline notice.
-import { describe, expect, it } from "vitest";
-import { flush } from "../../demo/shim/testing";
+import { describe, expect, it, vi } from "vitest";
+import { asReal, createApp, flush, TEST_MANIFEST } from "../../demo/shim/testing";
+import BrainQueuePlugin from "../../src/obsidian/main";
 import type { MarkdownView } from "../../demo/shim/views";
-import { PLANNER, startPlugin } from "./pluginFixtures";
+import { PINNED, PLANNER, startPlugin } from "./pluginFixtures";
 
 const run = async (app: Awaited<ReturnType<typeof startPlugin>>["app"], id: string): Promise<void> => {
   app.commands.executeCommandById(`brain-queue:${id}`);
@@ -85,6 +86,25 @@ describe("commands", () => {
     expect(first).toContain("ICRA");
     await run(app, "export-ics");
     expect(app.vault.readNow("Brain Queue.ics")).toContain("END:VCALENDAR");
+    plugin.unload();
+  });
+
+  it("an editor opened before the index is built dims a dropped venue's deadline once the index knows the list", async () => {
+    const note = ["## Venues", "", "**AAAI2021**/~~NIPS2021~~", "", "- [ ] 2021/05/10    NIPS 2021 投稿截止", "- [ ] 2021/09/09    AAAI 2021 投稿截止", ""].join("\n");
+    const app = createApp({ files: { "Venues.md": note } });
+    const plugin = new BrainQueuePlugin(asReal(app), TEST_MANIFEST);
+    plugin.clock = () => PINNED;
+    plugin.load();
+    await (plugin as unknown as { loaded?: Promise<void> }).loaded;
+    const leaf = app.workspace.getLeaf(false);
+    await leaf.openFile(app.vault.getFileByPath("Venues.md")!);
+    const dom = (leaf.view as MarkdownView).editor.cm.dom;
+    const deadlines = (): string[] => Array.from(dom.querySelectorAll(".cm-line.bq-deadline"), (line) => `${line.textContent?.slice(20, 24) ?? ""}${line.classList.contains("bq-dropped") ? " dropped" : ""}`);
+    expect(deadlines()).toEqual(["NIPS", "AAAI"]); // no index yet: no venue list known
+    app.workspace.setLayoutReady();
+    await vi.waitFor(() => expect(plugin.isIndexReady()).toBe(true));
+    await flush();
+    expect(deadlines()).toEqual(["NIPS dropped", "AAAI"]);
     plugin.unload();
   });
 

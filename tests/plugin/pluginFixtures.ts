@@ -1,5 +1,7 @@
 // Shared by the plugin tests: a small planner vault in the shapes of a real note (own wording), and a
 // loader that starts the plugin in the stand-in app with the clock pinned.
+import { IDBFactory } from "fake-indexeddb";
+import { afterEach, beforeEach, vi } from "vitest";
 import { createApp, flush, loadPlugin } from "../../demo/shim/testing";
 import type { PluginDataStore } from "../../demo/shim/app";
 import BrainQueuePlugin from "../../src/obsidian/main";
@@ -78,3 +80,12 @@ export async function openToday(plugin: BrainQueuePlugin): Promise<{ view: Today
 
 export const texts = (root: ParentNode, selector: string): string[] =>
   Array.from(root.querySelectorAll(selector)).map((el) => el.textContent ?? "");
+
+/**
+ * A fresh, empty IndexedDB (fake-indexeddb: the real API's semantics in memory) as `window.indexedDB` for
+ * each test of the calling file; happy-dom has none, and without it the plugin keeps no cache.
+ */
+export function withIndexedDb(): void {
+  beforeEach(() => void vi.stubGlobal("indexedDB", new IDBFactory()));
+  afterEach(() => void vi.unstubAllGlobals());
+}

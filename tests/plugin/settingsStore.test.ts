@@ -3,15 +3,14 @@ import { describe, expect, it, vi } from "vitest";
 import fc from "fast-check";
 import { DEFAULT_SETTINGS } from "../../src/core/base/settings";
 import { migrateSettings, readPluginData } from "../../src/obsidian/settingsStore";
-import { asReal, createApp, loadPlugin, TEST_MANIFEST, Vault } from "../../demo/shim/obsidian";
+import { asReal, createApp, loadPlugin, TEST_MANIFEST } from "../../demo/shim/obsidian";
 import { memoryStore } from "../../demo/shim/app";
 import { VaultIndex } from "../../src/core/index/vaultIndex";
-import { IndexCacheFile } from "../../src/obsidian/cacheFile";
+import { indexCacheStore } from "../../src/obsidian/cacheStore";
 import BrainQueuePlugin from "../../src/obsidian/main";
-import { openToday, PLANNER, startPlugin } from "./pluginFixtures";
+import { openToday, PLANNER, startPlugin, withIndexedDb } from "./pluginFixtures";
 
-// The stand-in's config folder; the plugin finds it through Vault#configDir.
-const CACHE_FILE = `${new Vault().configDir}/plugins/brain-queue/index-cache.bin`;
+withIndexedDb();
 
 describe("settings store", () => {
   it("fills defaults for nothing, garbage and wrong types", () => {
@@ -51,7 +50,7 @@ describe("settings store", () => {
 
   it("the plugin starts with corrupt data (and a corrupt index cache) and still shows today", async () => {
     const store = memoryStore({ "brain-queue": { settings: { queueLimit: "many", priority: 5 }, indexCache: { version: 99, notes: "?" }, rollJournal: 7 } });
-    store.saveFile(CACHE_FILE, new Uint8Array([66, 81, 73, 67, 1, 2, 3]));
+    await indexCacheStore(asReal(createApp({ mount: null })), TEST_MANIFEST).write(new Uint8Array([66, 81, 73, 67, 1, 2, 3]));
     const { plugin } = await startPlugin(undefined, store);
     const { el } = await openToday(plugin);
     expect(plugin.data.settings.queueLimit).toBe(DEFAULT_SETTINGS.queueLimit);
@@ -59,12 +58,12 @@ describe("settings store", () => {
     plugin.unload();
   });
 
-  it("warm-starts from the cache file it saved, and keeps data.json small", async () => {
+  it("warm-starts from the cache it saved, and keeps data.json small", async () => {
     const first = await startPlugin();
     await first.plugin.saveCache();
     await first.plugin.saveSettings();
     const store = first.app.pluginData;
-    expect(store.loadFile(CACHE_FILE)?.length).toBeGreaterThan(100);
+    expect((await indexCacheStore(asReal(first.app), TEST_MANIFEST).read())?.length).toBeGreaterThan(100);
     expect(JSON.stringify(store.load("brain-queue"))).not.toContain("三数之和");
     first.plugin.unload();
     // The second start shows the cached items before it has read a single note.
@@ -72,7 +71,7 @@ describe("settings store", () => {
     const before = first.app.vault.getFileByPath("Plans/Term.md")!.stat;
     app.vault.addFile("Plans/Term.md", PLANNER, { mtime: before.mtime, ctime: before.ctime }); // the same file, untouched
     const reads = vi.spyOn(app.vault, "cachedRead");
-    const restored = VaultIndex.fromCache(await new IndexCacheFile(asReal(app), TEST_MANIFEST).read());
+    const restored = VaultIndex.fromCache(await indexCacheStore(asReal(app), TEST_MANIFEST).read());
     expect(restored.itemsOn("2021-04-14").map((i) => i.text)).toContain("三数之和");
     const second = await loadPlugin(app, BrainQueuePlugin);
     expect(second.index().itemsOn("2021-04-14").map((i) => i.text)).toContain("三数之和");

@@ -1,6 +1,6 @@
 // The CLI end to end: spawn it on fixture vaults and check the JSON, the files it writes and its exit codes.
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Buffer } from "node:buffer";
@@ -327,5 +327,21 @@ describe("cli errors", () => {
 
   it("a vault with no notes is fine", () => {
     expect(json<ScanJson>("scan", "--vault", EMPTY)).toEqual({ items: [], problems: [] });
+  });
+});
+
+describe("cli storage", () => {
+  /** Every entry under `dir` (dot-folders too) with its size and modification time. */
+  const tree = (dir: string): string[] =>
+    readdirSync(dir, { recursive: true, encoding: "utf8" }).sort().map((name) => {
+      const stat = statSync(join(dir, name));
+      return `${name} ${stat.size} ${stat.mtimeMs}`;
+    });
+
+  it("keeps no cache: reading commands leave the folder exactly as it was", () => {
+    const dir = copyOf(TERM);
+    const before = tree(dir);
+    for (const command of ["scan", "today", "deadlines", "roll"]) expect(cli(command, "--vault", dir, "--date", "2021-04-14").code).toBe(0);
+    expect(tree(dir)).toEqual(before);
   });
 });
