@@ -8,7 +8,7 @@ const STORE = "cache";
 const RECORD = "index";
 /** The local-storage key of this vault's database id. */
 const ID_KEY = "index-cache-id";
-/** Where versions before 0.2 kept the cache, in the plugin's folder; removed at start-up. */
+/** Where earlier builds kept the cache, in the plugin's folder; removed at start-up. */
 const OLD_FILE = "index-cache.bin";
 
 

@@ -9,7 +9,7 @@ export interface StoredJournalEntry {
   edits: { path: string; line: number; before: string; after: string; prev?: string; next?: string }[];
 }
 
-// Versions before 0.2 kept the index cache here as `indexCache`; it now lives in IndexedDB
+// Early builds kept the index cache here as `indexCache`; it now lives in IndexedDB
 // (cacheStore.ts), and the old key is dropped on the next save.
 export interface PluginData {
   settings: BrainQueueSettings;

@@ -10,7 +10,7 @@ import { IndexCacheStore, indexCacheStore, vaultCacheId } from "../../src/obsidi
 import BrainQueuePlugin from "../../src/obsidian/main";
 import { PLANNER, startPlugin, withIndexedDb } from "./pluginFixtures";
 
-// Where versions before 0.2 kept the cache: the stand-in's config folder, found through Vault#configDir.
+// Where earlier builds kept the cache: the stand-in's config folder, found through Vault#configDir.
 const OLD_FILE = `${new Vault().configDir}/plugins/brain-queue/index-cache.bin`;
 const SIDE = "## Side\n- [ ] 2021/04/14 side task\n";
 
