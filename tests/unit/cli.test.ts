@@ -270,7 +270,8 @@ describe("cli roll of one track: a heading in one note", () => {
 
   it("today's tracks carry their note's path", () => {
     const out = json<TodayJson>("today", "--vault", TERMS, "--date", "2021-09-06");
-    expect(out.tracks.map((t) => [t.name, t.path, t.state])).toEqual([["LeetCode", OLD, "active"], ["操作系统", OLD, "active"], ["网课", NEW, "queued"]]);
+    // Both plans have a queue block; this term's, which plans further ahead, is the one in use.
+    expect(out.tracks.map((t) => [t.name, t.path, t.state])).toEqual([["LeetCode", NEW, "active"], ["网课", NEW, "active"]]);
   });
 });
 

@@ -87,12 +87,14 @@ describe("tracks of the same name in two notes", () => {
   it("the sidebar's model keeps the two apart, names their notes, and the queue block means its own note's heading", () => {
     const model = buildToday(indexOf(texts), DAY, now, DEFAULT_SETTINGS);
     const leetcode = model.tracks.filter((t) => t.name === "LeetCode").map((t) => [t.path, t.note, t.state]);
-    // The block in use is the first by path (2020's): its LeetCode is the 2020 note's.
-    expect(model.tracks.filter((t) => t.state === "active").map((t) => [t.name, t.path])).toEqual([["LeetCode", OLD], ["操作系统", OLD]]);
-    expect(leetcode).toEqual([[OLD, "2020 秋季计划", "active"]]); // this term's has nothing on the day: not listed as queued
+    // Both notes have a queue block: the one in use is the plan that reaches furthest ahead (this term's),
+    // and its LeetCode is this term's. Last term's has nothing on the day: not listed as queued.
+    expect(model.tracks.filter((t) => t.state === "active").map((t) => [t.name, t.path])).toEqual([["LeetCode", NEW], ["网课", NEW]]);
+    expect(leetcode).toEqual([[NEW, "2021 秋季计划", "active"]]);
+    expect(model.problems.map((p) => [p.path, p.message.slice(0, 36)])).toContainEqual([OLD, "Another queue block is in use (Plans"]);
     expect(model.overdue.filter((g) => g.track === "LeetCode").map((g) => [g.path, g.note, g.count])).toEqual([
+      [NEW, "2021 秋季计划", 2], // in queue order: this term's LeetCode is active
       [OLD, "2020 秋季计划", 3], // the empty slot of 11/07 is free time, never overdue
-      [NEW, "2021 秋季计划", 2],
     ]);
     // 网课 is a heading in one note only: no note name beside it.
     expect(model.overdue.find((g) => g.track === "网课")).toMatchObject({ path: NEW, note: null, count: 3 });

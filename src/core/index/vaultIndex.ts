@@ -403,6 +403,15 @@ export class VaultIndex {
   }
 
   /** Queue blocks, by path. */
+  /** The last day any item of the note is planned for (a range: its end), or null when it has none. */
+  lastPlannedDay(path: string): IsoDate | null {
+    const items = this.notes.get(path)?.items;
+    if (!items || items.count === 0) return null;
+    let last = 0;
+    for (let k = 0; k < items.count; k++) last = Math.max(last, lastDayAt(items, k));
+    return dayOfKey(last);
+  }
+
   queueBlocks(): QueueBlock[] {
     return (this.lists.queueBlocks ??= this.collect((r) => (r.queueBlock ? [r.queueBlock] : [])));
   }

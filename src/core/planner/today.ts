@@ -60,13 +60,21 @@ export interface TodayModel {
 }
 
 
-/** The queue blocks that count, the one in use first: a limit line with no list under it (a mention
- *  in prose) loses to a real block anywhere. The view, the CLI and the queue commands all use this. */
 const RECENT_DEADLINE_DAYS = 7;
 
+/**
+ * The queue blocks that count, the one in use first: a limit line with no list under it (a mention in
+ * prose) loses to a real block anywhere, and of several blocks (last term's plan beside this term's)
+ * the one whose note plans furthest ahead is in use; then by path. The view, the CLI and the queue
+ * commands all use this.
+ */
 export function queueBlocksInUse(index: VaultIndex): QueueBlock[] {
   const all = index.queueBlocks();
-  return all.some((b) => b.active.length > 0) ? all.filter((b) => b.active.length > 0) : all;
+  const listed = all.some((b) => b.active.length > 0) ? all.filter((b) => b.active.length > 0) : all;
+  if (listed.length < 2) return listed;
+  const reach = new Map(listed.map((block) => [block.path, index.lastPlannedDay(block.path) ?? ""]));
+  // Stable: blocks reaching the same day stay in path order.
+  return [...listed].sort((a, b) => (reach.get(b.path)! < reach.get(a.path)! ? -1 : reach.get(b.path)! > reach.get(a.path)! ? 1 : 0));
 }
 
 /** The last queue resolved, per track list: the track list outlives edits that keep every track heading,
