@@ -115,6 +115,8 @@ export interface PluginDataStore {
   loadFile(path: string): Uint8Array | null;
   saveFile(path: string, bytes: Uint8Array): void;
   removeFile(path: string): void;
+  /** The paths of the files kept, for the adapter's list(). */
+  filePaths(): string[];
 }
 
 export function memoryStore(initial: Record<string, unknown> = {}): PluginDataStore {
@@ -126,6 +128,7 @@ export function memoryStore(initial: Record<string, unknown> = {}): PluginDataSt
     loadFile: (path) => files.get(path)?.slice() ?? null,
     saveFile: (path, bytes) => void files.set(path, bytes.slice()),
     removeFile: (path) => void files.delete(path),
+    filePaths: () => [...files.keys()],
   };
 }
 
@@ -151,12 +154,37 @@ export function localStorageStore(prefix: string): PluginDataStore {
       }
     },
     removeFile: (path) => window.localStorage.removeItem(fileKey(path)),
+    filePaths: () => Object.keys(window.localStorage).filter((key) => key.startsWith(fileKey(""))).map((key) => key.slice(fileKey("").length)),
   };
 }
 
-/** The vault adapter's binary file calls, over the store (the notes themselves live in the Vault). */
-export class ConfigAdapter implements Pick<DataAdapter, "exists" | "readBinary" | "writeBinary" | "rename" | "remove"> {
+/** The vault adapter's file calls for the config folder, over the store (the notes themselves live in the Vault). */
+export class ConfigAdapter implements Pick<DataAdapter, "exists" | "readBinary" | "writeBinary" | "rename" | "remove" | "read" | "append" | "list"> {
   constructor(private readonly store: PluginDataStore) {}
+
+  read(normalizedPath: string): Promise<string> {
+    const bytes = this.store.loadFile(normalizedPath);
+    if (bytes === null) return Promise.reject(new Error(`ENOENT: ${normalizedPath}`));
+    return Promise.resolve(new TextDecoder().decode(bytes));
+  }
+
+  /** Like Obsidian's, creates the file when it is missing. */
+  append(normalizedPath: string, data: string): Promise<void> {
+    const old = this.store.loadFile(normalizedPath) ?? new Uint8Array(0);
+    const added = new TextEncoder().encode(data);
+    const bytes = new Uint8Array(old.length + added.length);
+    bytes.set(old);
+    bytes.set(added, old.length);
+    this.store.saveFile(normalizedPath, bytes);
+    return Promise.resolve();
+  }
+
+  /** The files directly in a folder (this store keeps no empty folders). */
+  list(normalizedPath: string): Promise<{ files: string[]; folders: string[] }> {
+    const prefix = `${normalizedPath}/`;
+    const files = this.store.filePaths().filter((path) => path.startsWith(prefix) && !path.slice(prefix.length).includes("/"));
+    return Promise.resolve({ files: files.sort(), folders: [] });
+  }
 
   exists(normalizedPath: string): Promise<boolean> {
     return Promise.resolve(this.store.loadFile(normalizedPath) !== null);

@@ -64,7 +64,7 @@ export class Vault extends Events implements Pick<RealVault,
   "delete" | "trash" | "rename" | "modify" | "append" | "process" | "getAllLoadedFiles" | "getMarkdownFiles" | "getFiles" | "on"> {
   configDir = ".obsidian";
   /** Binary files of the config folder; the App puts its adapter here. */
-  adapter: Pick<DataAdapter, "exists" | "readBinary" | "writeBinary" | "rename" | "remove"> | null = null;
+  adapter: Pick<DataAdapter, "exists" | "readBinary" | "writeBinary" | "rename" | "remove" | "read" | "append" | "list"> | null = null;
   private readonly root: TFolder;
   private readonly files = new Map<string, TAbstractFile>();
   private readonly contents = new Map<string, string>();

@@ -11,6 +11,7 @@ import type { VaultIndex } from "../core/index";
 import { applyLineEditsToNote, type EditResult } from "./applyEdits";
 import { indexCacheStore, removeOldCacheFile } from "./cacheStore";
 import { CacheSaver } from "./cacheSaver";
+import { CompletionLog } from "./completionLog";
 import { registerCommands } from "./commands";
 import { deadlineExtension } from "./deadlineExtension";
 import type { DeadlineContext } from "./deadlineLine";
@@ -43,6 +44,9 @@ export default class BrainQueuePlugin extends Plugin implements BrainQueueHost {
   private cacheSaver!: CacheSaver;
   /** The venue lists the editors were last drawn with (none before the index is built). */
   private venueMarksSeen: { marks: unknown; key: string } = { marks: null, key: "[]" };
+  /** The day items were ticked, per device (history-<device>.jsonl in the plugin's folder). */
+  completionLog!: CompletionLog;
+  private unloaded = false;
   readonly deadlineContext: DeadlineContext = {
     now: () => this.now(),
     settings: () => this.data.settings,
@@ -70,13 +74,30 @@ export default class BrainQueuePlugin extends Plugin implements BrainQueueHost {
     this.register(this.onRefresh(updateStatus));
     updateStatus();
     this.watchDay();
+    this.completionLog = new CompletionLog(this.app, this.manifest, () => this.now());
     this.app.workspace.onLayoutReady(() => {
       void removeOldCacheFile(this.app, this.manifest);
-      this.indexer.start().then(() => this.dailyNotice(), (error: unknown) => console.error("Brain Queue: indexing failed", error));
+      this.indexer.start().then(() => {
+        this.dailyNotice();
+        return this.recordCompletions();
+      }).catch((error: unknown) => console.error("Brain Queue: indexing failed", error));
     });
   }
 
+  /** From the first complete index on, ticks seen by the index are recorded, in whichever index is current. */
+  private async recordCompletions(): Promise<void> {
+    await this.completionLog.load();
+    if (this.unloaded) return;
+    const follow = (): void => {
+      if (this.isIndexReady()) this.completionLog.watch(this.index());
+    };
+    follow();
+    this.register(this.indexer.onChange(follow));
+    this.register(() => this.completionLog.close());
+  }
+
   override onunload(): void {
+    this.unloaded = true;
     this.listeners.clear();
     // Writes only when the next start would otherwise be cold (see CacheSaver.unload).
     this.cacheSaver.unload();

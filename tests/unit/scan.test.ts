@@ -1,7 +1,10 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { readFileSync } from "node:fs";
 import { codeLineMask, scanNote } from "../../src/core/markdown/scan";
 import { splitLines } from "../../src/core/markdown/scanLine";
+import { BlockScanner } from "../../src/core/markdown/blockScanner";
+import { parseRecord } from "../../src/core/items/noteRecord";
+import { BUILTIN_VENUES } from "../../src/core/items/venues";
 
 const fixture = (name: string): string => readFileSync(new URL(`../fixtures/notes/${name}`, import.meta.url), "utf8");
 const maskedLines = (text: string): number[] => Array.from(codeLineMask(text)).flatMap((m, i) => (m ? [i + 1] : []));
@@ -87,10 +90,11 @@ describe("scanNote structure", () => {
     expect(s.tasks.all().map((t) => t.status)).toEqual(["✅", "😀", "x"]);
   });
 
-  it("reuses the last scan for the same text and rescans a changed one", () => {
+  it("scans each call afresh: a scan is its caller's, never shared with another caller", () => {
     const a = "- [ ] 2021/3/4 a\n";
     const first = scanNote(a);
-    expect(scanNote(a.slice(0))).toBe(first);
+    expect(scanNote(a.slice(0))).not.toBe(first);
+    expect(scanNote(a).tasks.all()).toEqual(first.tasks.all());
     const b = "- [x] 2021/3/4 a\n";
     expect(scanNote(b).tasks.at(0).status).toBe("x");
     expect(scanNote(a).tasks.at(0).status).toBe(" ");
@@ -104,5 +108,35 @@ describe("scanNote structure", () => {
     expect({ mask: [...scanned.mask], tasks: scanned.tasks.all(), parents: [...scanned.itemParent] }).toEqual(snapshot);
     expect(snapshot.mask.slice(0, 4)).toEqual([1, 1, 1, 0]);
     expect(snapshot.tasks).toHaveLength(600);
+  });
+});
+
+describe("one scan per note", () => {
+  it("a note's record scans the note once for its items, its queue block and its venue marks", () => {
+    const note = [
+      "当前 BPU （Brain Processing Unit）最大进程数为：2",
+      "",
+      "- 论文",
+      "- LeetCode",
+      "",
+      "## 论文",
+      "**AAAI2027**/~~IJCAI2027~~",
+      "- [ ] 2026/8/1    AAAI 2027 投稿截止",
+      "```",
+      "- [ ] 2026/8/2    in code",
+      "```",
+      "## LeetCode",
+      "- [x] 2026/7/30    两数之和",
+    ].join("\n");
+    const run = vi.spyOn(BlockScanner.prototype, "run");
+    try {
+      const record = parseRecord("Plans/Term.md", note, null, { trackHeadingLevel: 2, venues: BUILTIN_VENUES });
+      expect(record.items.count).toBe(2);
+      expect(record.queueBlock?.active.map((e) => e.text)).toEqual(["论文", "LeetCode"]);
+      expect(record.venueMarks.map((m) => [m.venue, m.state])).toEqual([["AAAI", "targeted"], ["IJCAI", "dropped"]]);
+      expect(run).toHaveBeenCalledTimes(1);
+    } finally {
+      run.mockRestore();
+    }
   });
 });

@@ -7,8 +7,8 @@
 // after an edit only that note is asked again, and Item objects exist only for what a query returned.
 import { addDays, dayKey, dayOfKey } from "../base";
 import { insertSorted, removeSorted } from "./sortedPaths";
-import { mightHaveItems, parseNoteColumnsInSteps } from "../items";
-import { rememberScan, scanNoteInSteps } from "../markdown";
+import { mightHaveItems, parseScannedInSteps } from "../items";
+import { scanNoteInSteps } from "../markdown";
 import {
   allItems, beginBulk, cancelledAt, closedAt, DATE, ITEM_STRIDE, itemAt, lastDayAt, textAt, TRACK, type NoteItems,
 } from "../items";
@@ -618,14 +618,13 @@ export class VaultIndex {
       return true;
     }
     try {
-      // The readers below use the note's scan, remembered at the end of each stepped parse; after a
-      // later yield it is remembered again (other notes may have been scanned meanwhile).
+      // One scan for every reader below.
       const scanned = yield* scanNoteInSteps(text);
-      if (mightHaveItems(text)) addParsed(record, text, yield* parseNoteColumnsInSteps(path, text, this.parseOptions()));
-      if (hasQueueMarker(text)) record.queueBlock = findQueueBlock(path, text);
+      const codeLines = (): Uint8Array => scanned.mask;
+      if (mightHaveItems(text)) addParsed(record, text, yield* parseScannedInSteps(path, scanned, this.parseOptions()));
+      if (hasQueueMarker(text)) record.queueBlock = findQueueBlock(path, text, codeLines);
       yield true; // venue marks on thousands of bold lines take a while while the code is cold
-      rememberScan(text, scanned);
-      record.venueMarks = findVenueMarks(path, text, this.options.venues);
+      record.venueMarks = findVenueMarks(path, text, this.options.venues, codeLines);
     } catch (error) {
       record = failedRecord(record, error);
     }

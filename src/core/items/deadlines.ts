@@ -68,9 +68,11 @@ function count(s: string, token: string): number {
 
 /**
  * Venue lists (bold AAAI2021, then a slash, then struck-through NIPS2021, …): in a line of at least two venues separated by `/`,
- * `,` or `、`, a bold venue is targeted and a struck-through one dropped.
+ * `,` or `、`, a bold venue is targeted and a struck-through one dropped. `codeLines` gives the note's
+ * code-line mask: the record builder hands over its scan's.
  */
-export function findVenueMarks(path: string, text: string, venues: Venue[]): VenueMark[] {
+export function findVenueMarks(path: string, text: string, venues: Venue[],
+  codeLines = (): Uint8Array => codeLineMask(text)): VenueMark[] {
   const marks: VenueMark[] = [];
   if (!hasMarks(text)) return marks;
   let code: Uint8Array | null = null;
@@ -81,7 +83,7 @@ export function findVenueMarks(path: string, text: string, venues: Venue[]): Ven
     const found = venueMarksInLine(line, venues, path, 0);
     if (found.length === 0) return;
     const at = index();
-    code ??= codeLineMask(text);
+    code ??= codeLines();
     if (code[at] !== 1) for (const mark of found) marks.push({ ...mark, line: at + 1 });
   };
   const longest = longestVenueMention(venues);

@@ -2,10 +2,10 @@
 // venue marks) and the stat that proves it fresh; built, compared and renamed here, kept by VaultIndex.
 import { errorMessage } from "../base";
 import { ITEM_STRIDE, LINE, NO_ITEMS, NO_VALUES, TRACK, type NoteItems } from "./noteItems";
-import { mightHaveItems, noteName, parseNoteColumns, type ParsedColumns } from "./parse";
+import { mightHaveItems, noteName, parseScanned, type ParsedColumns } from "./parse";
 import { findQueueBlock, type QueueBlock } from "./queue";
 import { findVenueMarks, type Venue, type VenueMark } from "./deadlines";
-import { splitLines } from "../markdown";
+import { scanNote, splitLines, type ScannedNote } from "../markdown";
 import type { ParseOptions, Problem } from "../base";
 import { isArchived } from "./archive";
 
@@ -47,14 +47,20 @@ export function blankRecord(path: string, stat: NoteStat | null): NoteRecord {
   return { path, items: NO_ITEMS, problems: NO_VALUES, tracks: NO_VALUES, queueBlock: null, venueMarks: NO_VALUES, stat };
 }
 
-/** A note's record from its text. Never throws: a note that cannot be parsed becomes a problem. */
+/**
+ * A note's record from its text. Never throws: a note that cannot be parsed becomes a problem. The note
+ * is scanned at most once, when the first reader needs it: most notes need no scan at all.
+ */
 export function parseRecord(path: string, text: string, stat: NoteStat | null, options: IndexOptions): NoteRecord {
   const record = blankRecord(path, stat);
   if (isArchived(text)) return record; // an archived plan counts for nothing
+  let scanned: ScannedNote | null = null;
+  const scan = (): ScannedNote => (scanned ??= scanNote(text));
+  const codeLines = (): Uint8Array => scan().mask;
   try {
-    if (mightHaveItems(text)) addParsed(record, text, parseNoteColumns(path, text, { trackHeadingLevel: options.trackHeadingLevel }));
-    if (hasQueueMarker(text)) record.queueBlock = findQueueBlock(path, text);
-    record.venueMarks = findVenueMarks(path, text, options.venues); // returns at once without bold or strikethrough
+    if (mightHaveItems(text)) addParsed(record, text, parseScanned(path, scan(), { trackHeadingLevel: options.trackHeadingLevel }));
+    if (hasQueueMarker(text)) record.queueBlock = findQueueBlock(path, text, codeLines);
+    record.venueMarks = findVenueMarks(path, text, options.venues, codeLines); // returns at once without bold or strikethrough
   } catch (error) {
     return failedRecord(record, error);
   }

@@ -2,7 +2,7 @@
 // undated subtasks. The block structure comes from the scanner; this file only interprets it.
 import { findDateKeys } from "../markdown";
 import { ownString, pooledString } from "../base";
-import { rememberScan, scanNote, scanNoteInSteps, STEP_CHARS, type ScannedNote } from "../markdown";
+import { scanNote, scanNoteInSteps, STEP_CHARS, type ScannedNote } from "../markdown";
 import { displayText } from "../markdown";
 import { allItems, BODY_MORE, NoteItemsBuilder, textAround, type NoteItems } from "./noteItems";
 import { slabInts } from "../base";
@@ -97,7 +97,11 @@ export function parseNote(path: string, text: string, options?: Partial<ParseOpt
 }
 
 export function parseNoteColumns(path: string, text: string, options?: Partial<ParseOptions>): ParsedColumns {
-  const scanned = scanNote(text);
+  return parseScanned(path, scanNote(text), options);
+}
+
+/** `parseNoteColumns` over a scan the caller already has (the record builder scans a note once). */
+export function parseScanned(path: string, scanned: ScannedNote, options?: Partial<ParseOptions>): ParsedColumns {
   const items = new NoteItemsBuilder();
   const pass = new ItemPass(path, scanned, options?.trackHeadingLevel ?? DEFAULT_TRACK_LEVEL, items);
   pass.run(scanned.tasks.length);
@@ -106,12 +110,16 @@ export function parseNoteColumns(path: string, text: string, options?: Partial<P
 
 /**
  * `parseNoteColumns` in steps, for a long note: yields between stretches of lines (scan) and of tasks
- * (items) so the caller can give the UI a turn, and returns the same result. It returns with the
- * note's scan remembered, so scan-based readers of the same text called in the same step are free.
+ * (items) so the caller can give the UI a turn, and returns the same result.
  */
 export function* parseNoteColumnsInSteps(path: string, text: string, options?: Partial<ParseOptions>,
   stepChars = STEP_CHARS): Generator<boolean, ParsedColumns> {
-  const scanned = yield* scanNoteInSteps(text, stepChars);
+  return yield* parseScannedInSteps(path, yield* scanNoteInSteps(text, stepChars), options, stepChars);
+}
+
+/** `parseScanned` in steps of tasks. */
+export function* parseScannedInSteps(path: string, scanned: ScannedNote, options?: Partial<ParseOptions>,
+  stepChars = STEP_CHARS): Generator<boolean, ParsedColumns> {
   // The builder fills lists shared by every parse, and other notes may be parsed while this one waits:
   // log the items and replay them into a builder in the last step.
   const log = new ItemLog();
@@ -127,7 +135,6 @@ export function* parseNoteColumnsInSteps(path: string, text: string, options?: P
   log.replayInto(items);
   const parsed = { items: items.build(), problems: pass.problems, tracks: pass.tracks };
   yield true; // the caller's step
-  rememberScan(text, scanned);
   return parsed;
 }
 

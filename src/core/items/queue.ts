@@ -98,11 +98,14 @@ function readList(lines: string[], start: number, into: QueueEntry[], depth: num
   return end;
 }
 
-/** Finds the first queue block of a note (one with a list wins), outside code, HTML, comments and frontmatter. */
-export function findQueueBlock(path: string, text: string): QueueBlock | null {
+/**
+ * Finds the first queue block of a note (one with a list wins), outside code, HTML, comments and
+ * frontmatter. `codeLines` gives the note's code-line mask: the record builder hands over its scan's.
+ */
+export function findQueueBlock(path: string, text: string, codeLines = (): Uint8Array => codeLineMask(text)): QueueBlock | null {
   if (!text.includes("最大进程数") && !/active\s{1,4}tracks/iu.test(text)) return null;
   const lines = splitLines(text);
-  const code = codeLineMask(text);
+  const code = codeLines();
   let fallback: QueueBlock | null = null;
   for (let i = 0; i < lines.length; i++) {
     if (code[i] === 1 || !lines[i].includes("最大进程数") && !/active\s{1,4}tracks/iu.test(lines[i])) continue;

@@ -4,6 +4,6 @@
 export { findDateExpr, findDateKeys, rewriteDateExpr } from "./dateExpr";
 export { displayText } from "./inline";
 export { decodeNote, noteSize, type NoteText, ownBuffer } from "./noteText";
-export { codeLineMask, rememberScan, scanNote, scanNoteInSteps, STEP_CHARS } from "./scan";
+export { codeLineMask, scanNote, scanNoteInSteps, STEP_CHARS } from "./scan";
 export { type ScannedNote } from "./scanned";
 export { splitLines } from "./scanLine";

@@ -3,6 +3,7 @@
 // a per-item maximum over a total order, so any order of arrival, and any event read twice, gives the
 // same history; an untick removes the completion a tick before it recorded.
 import { isValidYmd, type IsoDate } from "../base";
+import { cancelledAt, closedAt, textAt, type NoteItems } from "../items";
 import type { CompletionLookup } from "./vaultStats";
 
 /** An item across edits: its note, its text as shown (without Tasks' marks) and which of the note's items
@@ -121,4 +122,37 @@ function eventFrom(device: string, value: unknown): CompletionEvent | null {
 function isIsoDay(day: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
   return match !== null && isValidYmd(Number(match[1]), Number(match[2]), Number(match[3]));
+}
+
+/** An item whose status went from open to done (`done`) or back, between two versions of its note. */
+export interface CompletionChange extends ItemIdentity {
+  done: boolean;
+}
+
+/** Each item's identity in a note and whether it is done, in line order. */
+function doneStates(items: NoteItems, path: string): Map<string, CompletionChange> {
+  const out = new Map<string, CompletionChange>();
+  const seen = new Map<string, number>();
+  for (let k = 0; k < items.count; k++) {
+    const text = textAt(items, k);
+    const occurrence = seen.get(text) ?? 0;
+    seen.set(text, occurrence + 1);
+    out.set(identityKey(path, text, occurrence), { path, text, occurrence, done: closedAt(items, k) && !cancelledAt(items, k) });
+  }
+  return out;
+}
+
+/**
+ * The items of a note that were ticked or unticked between `before` and `after` (the same note as the
+ * index saw it). An item new in `after` is no change, done or not: nobody was seen ticking it.
+ */
+export function completionChanges(path: string, before: NoteItems, after: NoteItems): CompletionChange[] {
+  if (before === after) return [];
+  const was = doneStates(before, path);
+  const changes: CompletionChange[] = [];
+  for (const [key, now] of doneStates(after, path)) {
+    const then = was.get(key);
+    if (then && then.done !== now.done) changes.push(now);
+  }
+  return changes;
 }

@@ -12,4 +12,4 @@ export { buildToday, deadlineCandidates, queueBlocksInUse, SIDEBAR_OVERDUE_LIMIT
 export { archiveEdits } from "./archiveEdits";
 export { completionKey, doneDateKey, PACE_DAYS, paceWindow, statsOfTally, tallyItem, trackStats, type StatsItem, type StatsTally, type TrackStats } from "./stats";
 export { type CompletionLookup, HISTORY_DAYS, vaultStats, type VaultStats, type VaultTrackStats } from "./vaultStats";
-export { CompletionHistory, type CompletionEvent, eventLine, type ItemIdentity, parseEvents } from "./history";
+export { type CompletionChange, completionChanges, CompletionHistory, type CompletionEvent, eventLine, type ItemIdentity, parseEvents } from "./history";
