@@ -144,7 +144,7 @@ export default class BrainQueuePlugin extends Plugin implements BrainQueueHost {
   queueState(): QueueState {
     const index = this.index();
     const { queueLimit, priority } = this.data.settings;
-    return resolveQueue(queueBlocksInUse(index)[0] ?? null, index.tracks(), { limit: queueLimit, priority });
+    return resolveQueue(queueBlocksInUse(index, this.today())[0] ?? null, index.tracks(), { limit: queueLimit, priority });
   }
 
   onRefresh(listener: () => void): () => void {

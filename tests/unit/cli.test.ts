@@ -270,7 +270,7 @@ describe("cli roll of one track: a heading in one note", () => {
 
   it("today's tracks carry their note's path", () => {
     const out = json<TodayJson>("today", "--vault", TERMS, "--date", "2021-09-06");
-    // Both plans have a queue block; this term's, which plans further ahead, is the one in use.
+    // Both plans have a queue block; this term's, with more planned from the day on, is the one in use.
     expect(out.tracks.map((t) => [t.name, t.path, t.state])).toEqual([["LeetCode", NEW, "active"], ["网课", NEW, "active"]]);
   });
 });

@@ -87,7 +87,7 @@ describe("tracks of the same name in two notes", () => {
   it("the sidebar's model keeps the two apart, names their notes, and the queue block means its own note's heading", () => {
     const model = buildToday(indexOf(texts), DAY, now, DEFAULT_SETTINGS);
     const leetcode = model.tracks.filter((t) => t.name === "LeetCode").map((t) => [t.path, t.note, t.state]);
-    // Both notes have a queue block: the one in use is the plan that reaches furthest ahead (this term's),
+    // Both notes have a queue block: the one in use is the plan with the most items from the day on (this term's),
     // and its LeetCode is this term's. Last term's has nothing on the day: not listed as queued.
     expect(model.tracks.filter((t) => t.state === "active").map((t) => [t.name, t.path])).toEqual([["LeetCode", NEW], ["网课", NEW]]);
     expect(leetcode).toEqual([[NEW, "2021 秋季计划", "active"]]);

@@ -403,13 +403,14 @@ export class VaultIndex {
   }
 
   /** Queue blocks, by path. */
-  /** The last day any item of the note is planned for (a range: its end), or null when it has none. */
-  lastPlannedDay(path: string): IsoDate | null {
+  /** How many of the note's items are planned on `day` or later (a range: by its end). */
+  plannedFrom(path: string, day: IsoDate): number {
     const items = this.notes.get(path)?.items;
-    if (!items || items.count === 0) return null;
-    let last = 0;
-    for (let k = 0; k < items.count; k++) last = Math.max(last, lastDayAt(items, k));
-    return dayOfKey(last);
+    if (!items) return 0;
+    const from = dayKey(day);
+    let count = 0;
+    for (let k = 0; k < items.count; k++) if (lastDayAt(items, k) >= from) count++;
+    return count;
   }
 
   queueBlocks(): QueueBlock[] {

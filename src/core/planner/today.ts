@@ -65,16 +65,16 @@ const RECENT_DEADLINE_DAYS = 7;
 /**
  * The queue blocks that count, the one in use first: a limit line with no list under it (a mention in
  * prose) loses to a real block anywhere, and of several blocks (last term's plan beside this term's)
- * the one whose note plans furthest ahead is in use; then by path. The view, the CLI and the queue
- * commands all use this.
+ * the one whose note plans the most from `day` on is in use; then by path. The view, the CLI and the
+ * queue commands all use this.
  */
-export function queueBlocksInUse(index: VaultIndex): QueueBlock[] {
+export function queueBlocksInUse(index: VaultIndex, day: IsoDate): QueueBlock[] {
   const all = index.queueBlocks();
   const listed = all.some((b) => b.active.length > 0) ? all.filter((b) => b.active.length > 0) : all;
   if (listed.length < 2) return listed;
-  const reach = new Map(listed.map((block) => [block.path, index.lastPlannedDay(block.path) ?? ""]));
-  // Stable: blocks reaching the same day stay in path order.
-  return [...listed].sort((a, b) => (reach.get(b.path)! < reach.get(a.path)! ? -1 : reach.get(b.path)! > reach.get(a.path)! ? 1 : 0));
+  const ahead = new Map(listed.map((block) => [block.path, index.plannedFrom(block.path, day)]));
+  // Stable: blocks with as much ahead stay in path order.
+  return [...listed].sort((a, b) => ahead.get(b.path)! - ahead.get(a.path)!);
 }
 
 /** The last queue resolved, per track list: the track list outlives edits that keep every track heading,
@@ -115,7 +115,7 @@ export interface TodayOptions {
 }
 
 export function buildToday(index: VaultIndex, day: IsoDate, now: Date, settings: BrainQueueSettings, options: TodayOptions = {}): TodayModel {
-  const blocks = queueBlocksInUse(index);
+  const blocks = queueBlocksInUse(index, day);
   const block = blocks[0] ?? null;
   const queue = resolveQueueOnce(block, index.tracks(), settings.queueLimit, settings.priority);
   const problems: Problem[] = [...index.problems(), ...queue.problems];
