@@ -1,7 +1,8 @@
-// Runs inside Chromium: the same renderToday the sidebar uses, timed on a real DOM.
+// Runs inside Chromium: the same renderToday the sidebar uses, timed on a real DOM, and the cache store.
 import type { TodayModel } from "../../src/core/planner";
 import { renderToday } from "../../src/obsidian/todayRender";
 import { installDomHelpers } from "../../demo/shim/dom";
+import { IndexCacheStore } from "../../src/obsidian/cacheStore";
 
 installDomHelpers(window);
 
@@ -20,3 +21,6 @@ function renderTimes(model: TodayModel, runs: number, today: string): number[] {
 }
 
 Object.assign(window, { bqRenderTimes: renderTimes });
+
+// The plugin's cache store, for the IndexedDB read in real Chromium (chromiumIdb.ts).
+Object.assign(window, { bqIndexCacheStore: IndexCacheStore });

@@ -6,6 +6,7 @@ import process, { memoryUsage } from "node:process";
 import { resolve } from "node:path";
 import { REINDEX_NOTE } from "./generator";
 import { openVault, projectRoot } from "./context";
+import { chromiumIdbRead } from "./chromiumIdb";
 import { cacheWrite } from "./cacheWrite";
 import { naiveAndCheck } from "./correctness";
 import { DEEP_DEPTH, deepReindexLatency, firstTodayAfterWarm, reindexLatency, statsLatency, todayLatency, warmQueries } from "./latency";
@@ -82,7 +83,13 @@ async function measureSize(size: number, args: Args, first: FirstPass): Promise<
   const warm = await warmStart(bench, index, runs);
   if (warm.stale > 0) throw new Error(`warm start found ${warm.stale} stale notes though nothing changed`);
   const firstTodayMs = await firstTodayAfterWarm(warm.store);
+  const cacheBytes = await warm.store.read();
   await warm.store.clear();
+  // A comparison only: a failure here is reported, not fatal.
+  const idbChromium = cacheBytes ? await chromiumIdbRead(cacheBytes, runs).catch((error: unknown) => {
+    log(`  Chromium IndexedDB read failed: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
+    return null;
+  }) : null;
   step("warm");
   const reindex = reindexLatency(bench, index, REINDEX_NOTE, 300);
   const big = bench.files.find((f) => f.kind === "big")!;
@@ -112,6 +119,7 @@ async function measureSize(size: number, args: Args, first: FirstPass): Promise<
   return {
     runs, notes: size, vaultMB: vault.bytes / (1024 * 1024), items: index.items().length, datedLines,
     floorMs, coldMs, coldFreshWorkersMs, coldOneThreadMs, coldOnWorkers: onWorkers, parseWorkers: parseWorkerCount(cpus().length), naiveMs: naive.naiveMs, naiveMethod: naive.method, warmMs: warm.warmMs, warmReadMs: warm.warmReadMs,
+    warmReadChromiumFirstMs: idbChromium?.firstMs ?? NaN, warmReadChromiumMs: idbChromium?.medianMs ?? NaN,
     reindexP50Ms: reindex.p50, reindexP95Ms: reindex.p95, reindexP95CpuMs: reindex.p95Cpu, reindex1MBP50Ms: reindexBig.p50, reindex1MBP95Ms: reindexBig.p95,
     reindexAnyShape1MBP95Ms: reindexDeep.worstP95, reindexAnyShapeWorst: reindexDeep.worstShape,
     todayMs: today.todayMs, todayCachedMs: today.todayCachedMs, firstTodayAfterWarmMs: firstTodayMs,
@@ -121,7 +129,8 @@ async function measureSize(size: number, args: Args, first: FirstPass): Promise<
     heapMB, heapRecordsMB: recordsMB, cacheMB: warm.cacheMB,
     cacheEncodeMs: write.oneGoMs, cacheSteppedMs: write.steppedMs, cacheLongestSliceMs: write.longestSliceMs, cacheSlices: write.slices,
     rollPlanMs: roll.ms, planPreviewMs: planPreview.ms,
-    coldOverFloor: coldMs / floorMs, coldFreshWorkersOverFloor: coldFreshWorkersMs / floorMs, coldOneThreadOverFloor: coldOneThreadMs / floorMs, warmOverFloor: warm.warmMs / floorMs, coldOverFloorCpu: coldCpuMs / floorCpuMs,
+    coldOverFloor: coldMs / floorMs, coldFreshWorkersOverFloor: coldFreshWorkersMs / floorMs, coldOneThreadOverFloor: coldOneThreadMs / floorMs, warmOverFloor: warm.warmMs / floorMs,
+    warmChromiumOverFloor: (warm.warmMs - warm.warmReadMs + (idbChromium?.firstMs ?? NaN)) / floorMs, coldOverFloorCpu: coldCpuMs / floorCpuMs,
     checkedNotes: naive.checkedNotes, checkedItems: naive.checkedItems, mismatches: naive.mismatches,
   };
 }
