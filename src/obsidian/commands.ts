@@ -3,13 +3,14 @@ import { Notice, TFile, type Editor, type MarkdownFileInfo, type MarkdownView, t
 import { collectDeadlines } from "../core/items";
 import { toggleEdit } from "../core/planner";
 import { toIcs } from "../core/planner";
-import { noteName, parseNote } from "../core/items";
+import { checklistLines, noteName, parseNote, trackAtLine } from "../core/items";
 import { pauseEdits, promoteEdits } from "../core/planner";
 import { deadlineCandidates } from "../core/planner";
 import { errorMessage } from "../core/base";
 import type { BrainQueueHost } from "./host";
 import { t } from "./i18n";
 import { DeadlineSuggestModal, TrackSuggestModal } from "./modals";
+import { openPlan } from "./planActions";
 import { undoLastRoll } from "./rollActions";
 import { type TrackKey, trackKey } from "../core/items";
 import { archiveEdits } from "../core/planner";
@@ -38,6 +39,17 @@ export function registerCommands(plugin: Plugin, host: BrainQueueHost): void {
       const file = plugin.app.workspace.getActiveFile();
       if (!file || file.extension !== "md") return false;
       if (!checking) void archivePlan(host, file.path);
+      return true;
+    },
+  });
+  plugin.addCommand({
+    id: "plan-track",
+    name: t("cmd.planTrack"),
+    editorCheckCallback: (checking, editor, ctx) => {
+      const path = ctx.file?.path;
+      const target = path === undefined ? null : planTarget(host, editor, path);
+      if (!target || path === undefined) return false;
+      if (!checking) void openPlan(host, path, target.track, target.within);
       return true;
     },
   });
@@ -96,6 +108,24 @@ async function archivePlan(host: BrainQueueHost, path: string): Promise<void> {
   }
   const result = await host.applyEdits(path, edits, true);
   if (result.ok) new Notice(t("archive.done", { note: noteName(path) }));
+}
+
+/**
+ * What "Plan this track…" plans from the editor: the selected checklist lines when the selection spans
+ * lines, else the track under the cursor; null when that holds no unfinished checklist line.
+ */
+export function planTarget(host: BrainQueueHost, editor: Editor, path: string): { track: string; within?: { from: number; to: number } } | null {
+  const text = editor.getValue();
+  const level = host.data.settings.trackHeadingLevel;
+  const from = editor.getCursor("from").line + 1;
+  const to = editor.getCursor("to").line + 1;
+  const lines = checklistLines(path, text, level).filter((line) => line.open && !line.subtask);
+  if (to > from) {
+    const chosen = lines.filter((line) => line.line >= from && line.line <= to);
+    return chosen.length === 0 ? null : { track: chosen[0].track, within: { from, to } };
+  }
+  const track = trackAtLine(path, text, from, level);
+  return lines.some((line) => line.track === track) ? { track } : null;
 }
 
 async function toggleAtCursor(host: BrainQueueHost, editor: Editor, path: string): Promise<void> {

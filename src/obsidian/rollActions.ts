@@ -53,7 +53,7 @@ export async function openRollPreview(host: BrainQueueHost, track?: TrackKey): P
 }
 
 /** Writes each note whole or not at all. Returns a message when some notes changed meanwhile, else null. */
-export async function writeRoll(host: BrainQueueHost, plan: RollPlan): Promise<string | null> {
+export async function writeRoll(host: BrainQueueHost, plan: RollPlan, done: "roll.done" | "plan.done" | "postpone.done" = "roll.done"): Promise<string | null> {
   const written: RollPlan["changes"] = [];
   const texts = new Map<string, string>();
   let refused = 0;
@@ -68,7 +68,7 @@ export async function writeRoll(host: BrainQueueHost, plan: RollPlan): Promise<s
     host.data.rollJournal.push(journalOf({ ...plan, changes: written }, new Date().toISOString(), (path) => texts.get(path)));
     host.data.rollJournal.splice(0, Math.max(0, host.data.rollJournal.length - JOURNAL_LIMIT));
     await host.saveSettings();
-    new Notice(t("roll.done", { count: written.length }));
+    new Notice(t(done, { count: written.length }));
   }
   return refused > 0 ? t("roll.replanned", { count: refused }) : null;
 }

@@ -69,7 +69,14 @@ export function migrateSettings(raw: unknown): BrainQueueSettings {
     deadlineNotice: boolean(s.deadlineNotice, d.deadlineNotice),
     highlightDeadlines: boolean(s.highlightDeadlines, d.highlightDeadlines),
     trackModes: trackModes(s.trackModes),
+    studyWeekdays: studyWeekdays(s.studyWeekdays),
   };
+}
+
+/** ISO weekdays 1–7, each once, in order; at least one, else all seven. */
+function studyWeekdays(value: unknown): number[] {
+  const days = Array.isArray(value) ? value.filter((d): d is number => Number.isInteger(d) && d >= 1 && d <= 7) : [];
+  return days.length === 0 ? [...DEFAULT_SETTINGS.studyWeekdays] : [...new Set(days)].sort((a, b) => a - b);
 }
 
 function journal(value: unknown): StoredJournalEntry[] {

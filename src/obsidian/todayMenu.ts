@@ -7,12 +7,23 @@ import type { Item, Subtask } from "../core/base";
 import { t } from "./i18n";
 import { type TrackKey, trackKey, trackKeyOf } from "../core/items";
 
+/** Where "Postpone" can send an item; `shiftRest` slides the rest of a schedule along. */
+export type PostponeChoice = "tomorrow" | "week" | "studyDay" | "pick" | "shiftRest";
+const POSTPONE_ICONS: Record<PostponeChoice, string> = {
+  tomorrow: "calendar-plus", week: "calendar-range", studyDay: "calendar-check", pick: "calendar-search", shiftRest: "calendar-clock",
+};
+
 export interface RowActions {
   open(target: { path: string; line: number }): void;
   toggle(item: Item): void;
   toggleSubtask(item: Item, subtask: Subtask): void;
   /** Rolls one track (a heading in a note: see tracks.ts). */
   rollTrack(track: TrackKey): void;
+  /** The postpone choices an item has (none for a finished or fixed one). */
+  postponeChoices(item: Item): PostponeChoice[];
+  postpone(item: Item, choice: PostponeChoice): void;
+  /** Plans the track `name` of the note at `path`. */
+  planTrack(path: string, name: string): void;
   /** Where the track's heading is, when it has one. */
   trackHeading(track: TrackKey): { path: string; line: number } | null;
 }
@@ -38,6 +49,13 @@ export function rowMenu(target: HTMLElement, model: TodayModel, actions: RowActi
       .setTitle(t(done ? "menu.markNotDone" : "menu.markDone"))
       .setIcon(done ? "square" : "check-square")
       .onClick(() => (subtask ? actions.toggleSubtask(owner, subtask) : actions.toggle(owner))));
+    if (!subtask) {
+      const choices = actions.postponeChoices(owner);
+      if (choices.length > 0) menu.addSeparator();
+      for (const choice of choices) {
+        menu.addItem((entry) => entry.setTitle(t(`postpone.${choice}`)).setIcon(POSTPONE_ICONS[choice]).onClick(() => actions.postpone(owner, choice)));
+      }
+    }
     if (!subtask && hasOverdue(model, trackKeyOf(owner))) addRoll(menu, () => actions.rollTrack(trackKeyOf(owner)), true);
     return { menu, row };
   }
@@ -48,7 +66,8 @@ export function rowMenu(target: HTMLElement, model: TodayModel, actions: RowActi
   const heading = actions.trackHeading(track);
   if (heading) addOpen(menu, () => actions.open(heading));
   if (hasOverdue(model, track)) addRoll(menu, () => actions.rollTrack(track), heading !== null);
-  return heading || hasOverdue(model, track) ? { menu, row } : null;
+  menu.addItem((entry) => entry.setTitle(t("cmd.planTrack")).setIcon("calendar-days").onClick(() => actions.planTrack(path, name)));
+  return { menu, row };
 }
 
 function hasOverdue(model: TodayModel, track: TrackKey): boolean {

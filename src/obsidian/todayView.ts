@@ -9,6 +9,7 @@ import type { BrainQueueHost } from "./host";
 import { t } from "./i18n";
 import { subtaskEdit } from "./subtaskEdit";
 import { registerLongPress } from "./longPress";
+import { openPlan, postponeChoices, postponeItem } from "./planActions";
 import { rowMenu, type RowActions } from "./todayMenu";
 import { renderToday } from "./todayRender";
 import { trackKey } from "../core/items";
@@ -77,6 +78,9 @@ export class TodayView extends ItemView {
       toggle: (item) => void this.host.applyEdits(item.path, [toggleEdit(item)]),
       toggleSubtask: (item, subtask) => void this.toggleSubtask(item, subtask),
       rollTrack: (track) => this.host.rollPreview(track),
+      postponeChoices: (item) => postponeChoices(this.host, item),
+      postpone: (item, choice) => void postponeItem(this.host, item, choice),
+      planTrack: (path, track) => void openPlan(this.host, path, track),
       trackHeading: (track) => this.host.index().tracks().find((info) => trackKey(info.path, info.name) === track && info.line > 0) ?? null,
     };
   }

@@ -40,7 +40,7 @@ describe("Today view row menu", () => {
     const row = rowOf(el, "三数之和");
     const event = rightClick(row.querySelector<HTMLElement>(".bq-item-text")!);
     expect(event.defaultPrevented).toBe(true);
-    expect(menuTitles()).toEqual(["Open in note", "Mark as done"]);
+    expect(menuTitles()).toEqual(["Open in note", "Mark as done", "Postpone to tomorrow", "Postpone by a week", "Postpone to the next study day", "Postpone to a date…"]);
     expect(row.classList.contains("has-active-menu")).toBe(true);
     menuItem("Mark as done").click();
     await flush(5);
@@ -60,7 +60,7 @@ describe("Today view row menu", () => {
 
     const overdueTrack = el.querySelector<HTMLElement>('.bq-overdue-track[data-track="Schedule"] > .tree-item-self')!;
     rightClick(overdueTrack);
-    expect(menuTitles()).toEqual(["Open in note", "Roll this track forward"]);
+    expect(menuTitles()).toEqual(["Open in note", "Roll this track forward", "Plan this track…"]);
     menuItem("Roll this track forward").click();
     expect(document.body.querySelector(".modal.bq-roll-modal")?.textContent).toContain("画出系统框图");
     // Section heads have no menu: the browser's own stays.
@@ -85,7 +85,7 @@ describe("Today view row menu", () => {
     vi.advanceTimersByTime(LONG_PRESS_MS - 1);
     expect(document.body.querySelector(".menu")).toBeNull();
     vi.advanceTimersByTime(1);
-    expect(menuTitles()).toEqual(["Open in note", "Mark as done"]);
+    expect(menuTitles()).toEqual(["Open in note", "Mark as done", "Postpone to tomorrow", "Postpone by a week", "Postpone to the next study day", "Postpone to a date…"]);
     touch(text, "pointerup");
     text.click(); // the lift's tap would open the note under the menu
     expect(opened).not.toHaveBeenCalled();

@@ -27,6 +27,8 @@ export interface BrainQueueSettings {
   highlightDeadlines: boolean;
   /** Remembered roll-forward mode per track (a null-prototype object: any name is a key, `__proto__` too). */
   trackModes: Record<string, RollMode>;
+  /** ISO weekdays (1 = Monday) the person studies on, as last chosen when planning a track. */
+  studyWeekdays: number[];
 }
 
 /** An empty dictionary keyed by names people choose (track names): nothing inherited, `__proto__` a plain key. */
@@ -58,6 +60,7 @@ export const DEFAULT_SETTINGS: BrainQueueSettings = {
   deadlineNotice: true,
   highlightDeadlines: true,
   trackModes: nameRecord<RollMode>(),
+  studyWeekdays: [1, 2, 3, 4, 5, 6, 7],
 };
 
 /** Default fixed-date keyword lists of earlier versions. Settings are saved whole, so a stored list equal

@@ -5,7 +5,7 @@ export { collectDeadlines, daysLeft, type Deadline, findVenueMarks, hasKeyword, 
 export { allItems, beginBulk, BODY_FROM, cancelledAt, closedAt, DATE, DATE_FROM, DATE_TO, END, FORM_SHIFT, FORMS, GROUP, ITEM_STRIDE, itemAt, lastDayAt, LINE, NO_ITEMS, NO_VALUES, type NoteItems, PREFIX, STATUS_FORM, SUB_LINE, SUB_OWNER, SUB_STATUS, SUB_STRIDE, SUB_TEXT_FROM, SUB_TEXT_TO, sourceAt, textAt, TRACK } from "./noteItems";
 export { addParsed, blankRecord, failedRecord, hasContent, hasQueueMarker, type IndexOptions, type NoteRecord, type NoteStat, type NoteTrack, parseRecord, renameRecord, sameTracks, sameValue, sameValues } from "./noteRecord";
 export { mightHaveItems, noteName, parseNote, parseScannedInSteps } from "./parse";
-export { checklistLines, type PlanLine } from "./planLines";
+export { checklistLines, type PlanLine, trackAtLine } from "./planLines";
 export { findQueueBlock, type QueueBlock, type QueueEntry, type QueueState, quoteOf, resolveQueue, type TrackInfo } from "./queue";
 export { BUILTIN_VENUES, parseCustomVenues, type Venue } from "./venues";
 export { ARCHIVE_KEY, ARCHIVE_LINE, ARCHIVE_VALUE, frontmatter, inScope, isArchived, KEY_LINE } from "./archive";

@@ -87,3 +87,13 @@ export function checklistLines(path: string, text: string, trackLevel: number): 
   }
   return lines;
 }
+
+/** The track of 1-based `line`: its nearest heading of `trackLevel` or shallower, else the note's name. */
+export function trackAtLine(path: string, text: string, line: number, trackLevel: number): string {
+  let name = noteName(path);
+  for (const heading of scanNote(text).headings) {
+    if (heading.line > line) break;
+    if (heading.level <= trackLevel) name = heading.text || noteName(path);
+  }
+  return name;
+}

@@ -3,11 +3,13 @@
 // May import: every stage below.
 export { applyLineEdits, type EditFailure, splitLines, toggleEdit } from "./edits";
 export { toIcs } from "./ics";
+export { fixedReason, isFixedText, notOverdueKey } from "./fixed";
 export { assignDates, fixedDays, type Pace, planDays, type PlanOptions } from "./plan";
 export { planTrack, type TrackPlan } from "./planTrack";
+export { postponeDay, postponePlan } from "./postpone";
 export { type DateHabit, type PlanChange } from "./planText";
 export { pauseEdits, promoteEdits } from "./queueEdits";
-export { changesByNote, journalOf, planRoll, planTracks, type RollChange, type RollPlan, type RollSummary, summarizeChanges, undoEdits } from "./roll";
+export { changesByNote, isSchedule, journalOf, planRoll, planTracks, type RollChange, type RollPlan, type RollSummary, summarizeChanges, undoEdits } from "./roll";
 export { buildToday, deadlineCandidates, queueBlocksInUse, SIDEBAR_OVERDUE_LIMIT, type TodayModel, type TodayTrack } from "./today";
 export { archiveEdits } from "./archiveEdits";
 export { completionKey, doneDateKey, PACE_DAYS, paceWindow, statsOfTally, tallyItem, trackStats, type StatsItem, type StatsTally, type TrackStats } from "./stats";

@@ -30,7 +30,7 @@ export interface RollJournalEntry {
 const byDocumentOrder = (a: Item, b: Item): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line);
 const lastDay = (item: Item): IsoDate => item.end ?? item.date;
 /** Finished or cancelled (`[-]`): such items keep their dates. */
-const isOpen = (item: Item): boolean => !item.done && item.status !== "-";
+export const isOpen = (item: Item): boolean => !item.done && item.status !== "-";
 /** Dates are written with four-digit years: a roll that would pass the last one leaves the item as it is. */
 const LAST_DAY: IsoDate = "9999-12-31";
 const PAST_THE_END = `out of range: the new date would pass ${LAST_DAY}`;
@@ -121,7 +121,7 @@ export function rewriteLine(
   return { line: source.slice(0, from) + after + rest, before, after };
 }
 
-function changeFor(item: Item, date: IsoDate, end: IsoDate | null, habit: PaddingHabit, overdue: boolean): RollChange | null {
+export function changeFor(item: Item, date: IsoDate, end: IsoDate | null, habit: PaddingHabit, overdue: boolean): RollChange | null {
   const { line, before, after } = rewriteLine(item.source, item.dateFrom, item.dateTo, date, end, habit);
   if (line === item.source) return null;
   return {
