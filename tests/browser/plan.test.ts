@@ -1,0 +1,64 @@
+// "Plan this track…" as a person sees it, light and dark: the form, the preview's dates | text grid, and
+// the dates written into the note.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Locator, Page } from "playwright-core";
+import { fontsLoaded, openDemo, screenshot, sidebar, startDemo, type DemoSession, WAIT } from "./harness";
+
+let session: DemoSession;
+beforeAll(async () => {
+  session = await startDemo();
+});
+afterAll(async () => {
+  await session?.close();
+});
+
+const TRACK = "深度学习工程师";
+
+/** Preview rows whose text does not start right of its date, or that overlap the next row. */
+async function misplacedRows(modal: Locator): Promise<string[]> {
+  await fontsLoaded(modal);
+  return modal.locator(".bq-plan-row").evaluateAll((rows) => {
+    const bad: string[] = [];
+    rows.forEach((row, i) => {
+      const dates = row.querySelector(".bq-roll-dates")!.getBoundingClientRect();
+      const text = row.querySelector(".bq-roll-text")!.getBoundingClientRect();
+      if (text.left < dates.right - 0.5) bad.push(`${i}: text not in its own column`);
+      const next = rows[i + 1];
+      if (next && next.getBoundingClientRect().top < row.getBoundingClientRect().bottom - 0.5) bad.push(`${i}: overlaps the next row`);
+    });
+    return bad;
+  });
+}
+
+const noteLine = (page: Page, path: string, line: number): Promise<string> =>
+  page.evaluate(async ([p, l]) => {
+    const app = window.bqDemo!.app;
+    const view = app.workspace.getMostRecentLeaf()?.view as { file?: { path: string }; editor?: { getValue(): string } } | undefined;
+    const text = view?.file?.path === p && view.editor ? view.editor.getValue() : await app.vault.cachedRead(app.vault.getFileByPath(p)!);
+    return text.split(/\r?\n/)[l - 1];
+  }, [path, line] as const);
+
+describe("Plan this track", () => {
+  for (const theme of ["light", "dark"] as const) {
+    it(`previews each item with its new date and writes them (${theme})`, async () => {
+      const page = await openDemo(session, { theme, width: 1100 });
+      await page.locator(".notice").evaluateAll((notices) => notices.forEach((notice) => notice.remove()));
+      await sidebar(page).locator(`.bq-track-active[data-track="${TRACK}"] > .tree-item-self`).click({ button: "right" });
+      await page.locator(".menu .menu-item", { hasText: "Plan this track…" }).click();
+      const modal = page.locator(".modal.bq-plan-modal");
+      await modal.waitFor();
+      await modal.locator(".bq-plan-count input").fill("2");
+      await expect.poll(() => modal.locator(".bq-plan-summary").textContent(), WAIT).toBe("6 items on 3 days, the last on 2026-12-03 · 3 days a week");
+      expect(await modal.locator(".bq-plan-row .bq-roll-dates").allTextContents()).toEqual(["2026-12-01", "", "2026-12-02", "", "2026-12-03", ""]);
+      expect(await misplacedRows(modal)).toEqual([]);
+      await screenshot(page, `plan-modal-${theme}`);
+      const first = Number(await modal.locator(".bq-plan-row").first().getAttribute("data-line"));
+      const last = Number(await modal.locator(".bq-plan-row").last().getAttribute("data-line"));
+      await modal.locator(".bq-plan-confirm").click();
+      await expect.poll(() => modal.count(), WAIT).toBe(0);
+      await expect.poll(() => noteLine(page, "学期规划.md", first), WAIT).toMatch(/^- \[ \] 2026\/12\/0?1 {3,4}第一周 循环神经网络 1\.7-1\.12$/u);
+      expect(await noteLine(page, "学期规划.md", last)).toMatch(/^- \[ \] 2026\/12\/0?3 {3,4}人工智能大师访谈 1-2$/u);
+      await page.context().close();
+    });
+  }
+});
