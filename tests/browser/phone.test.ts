@@ -151,7 +151,7 @@ describe("Phone layout", () => {
     await touchHold(page, await centreOf(row.locator(".bq-item-text")), 800);
     const menu = page.locator(".menu");
     await menu.waitFor();
-    expect(await menu.locator(".menu-item-title").allTextContents()).toEqual(["Open in note", "Mark as done", "Roll this track forward"]);
+    expect(await menu.locator(".menu-item-title").allTextContents()).toEqual(["Open in note", "Mark as done", "Postpone to tomorrow", "Postpone by a week", "Postpone to the next study day", "Postpone to a date…", "Postpone and shift the rest of the track", "Roll this track forward"]);
     const sheet = (await menu.boundingBox())!;
     expect([sheet.x, sheet.width, Math.round(sheet.y + sheet.height)]).toEqual([0, PHONE.width, PHONE.height]);
     const items = await menu.locator(".menu-item").evaluateAll((els) => els.map((el) => Math.round(el.getBoundingClientRect().height)));
