@@ -1,6 +1,6 @@
 // Human-readable output: short headers, aligned columns, note text kept on one line.
 import type { Deadline } from "../core/items";
-import type { RollPlan } from "../core/planner";
+import type { RollPlan, TrackPlan } from "../core/planner";
 import type { TodayModel, VaultStats } from "../core/planner";
 import type { Item, Problem } from "../core/base";
 import type { WriteResult } from "./vault";
@@ -142,4 +142,21 @@ export function formatStats(stats: VaultStats): string {
     ]);
   }
   return [head, "", ...table(rows)].join("\n");
+}
+
+/** "Plan 编程指南 (Books/CUDA.md) · 4 items from 2021-03-29 to 2021-03-30", then each change. */
+export function formatPlan(plan: TrackPlan, track: string, path: string, written: WriteResult[] | null): string {
+  const lines = [plan.end === null
+    ? `Plan ${clean(track)} (${shownPath(path)}) · nothing to plan`
+    : `Plan ${clean(track)} (${shownPath(path)}) · ${plural(plan.assignments.length, "item")} from ${plan.start} to ${plan.end}, ${plural(plan.changes.length, "change")}`];
+  if (plan.changes.length > 0) {
+    lines.push("", ...table(plan.changes.map((c) => [`${shownPath(c.path)}:${c.line}`, clean(c.from) || "·", "→", clean(c.to), truncate(clean(c.text), TEXT_WIDTH)])));
+  }
+  if (written === null) {
+    if (plan.changes.length > 0) lines.push("", "Dry run: add --write to apply.");
+  } else {
+    lines.push("", `Wrote ${plural(written.filter((w) => w.ok).length, "note")}.`);
+    for (const w of written) if (!w.ok) lines.push(`  not written: ${shownPath(w.path)} (${w.reason})`);
+  }
+  return lines.join("\n");
 }

@@ -1,6 +1,6 @@
 // The CLI's JSON shapes (the contract the acceptance checks use).
 import type { Deadline } from "../core/items";
-import type { RollPlan } from "../core/planner";
+import type { RollPlan, TrackPlan } from "../core/planner";
 import type { TodayModel, VaultStats } from "../core/planner";
 import type { Item, Problem } from "../core/base";
 
@@ -82,5 +82,14 @@ export function statsJson(stats: VaultStats): object {
       plannedEnd: t.plannedEnd, projectedEnd: t.projectedEnd, slipDays: t.slipDays,
     })),
     days: stats.days,
+  };
+}
+
+export function planJson(plan: TrackPlan, written?: { path: string; ok: boolean; reason?: string }[]): object {
+  return {
+    start: plan.start,
+    end: plan.end,
+    changes: plan.changes.map((c) => ({ path: c.path, line: c.line, from: c.from, to: c.to, text: c.text })),
+    ...(written ? { written: written.filter((w) => w.ok).map((w) => w.path), failed: written.filter((w) => !w.ok).map((w) => ({ path: w.path, reason: w.reason })) } : {}),
   };
 }

@@ -6,11 +6,12 @@ import { buildToday, vaultStats } from "../core/planner";
 import type { LineEdit } from "../core/base";
 import { VaultIndex } from "../core/index";
 import type { CliArgs } from "./args";
-import { formatDeadlines, formatRoll, formatScan, formatStats, formatToday } from "./format";
-import { deadlineJson, rollJson, scanJson, statsJson, todayJson } from "./json";
+import { formatDeadlines, formatPlan, formatRoll, formatScan, formatStats, formatToday } from "./format";
+import { deadlineJson, planJson, rollJson, scanJson, statsJson, todayJson } from "./json";
+import { checklistTracks, planOfTrack } from "./plan";
 import { terminalSafeJson } from "./width";
 import { assertFolder, listNotes, loadSettings, readNote, writeEdits, type WriteResult } from "./vault";
-import { type TrackKey, chooseTrack, inScope } from "../core/items";
+import { type TrackKey, chooseTrack, inScope, isArchived, splitTrackKey } from "../core/items";
 import { UsageError, printable, quotedPath } from "./args";
 
 /** Past deadlines stay listed this many days. */
@@ -35,10 +36,14 @@ function output(args: CliArgs, clock: () => Date, result: { notes: WriteResult[]
   assertFolder(args.vault);
   const settings = loadSettings(args.settings);
   const index = new VaultIndex({ trackHeadingLevel: settings.trackHeadingLevel, venues: venuesOf(settings) });
+  // plan reads the notes' undated lines too, which the index does not keep.
+  const texts = new Map<string, string>();
   for (const path of listNotes(args.vault)) {
     if (!inScope(path, settings)) continue;
     const note = readNote(args.vault, path);
-    if (note) index.update(path, note.text, { mtime: note.mtime, size: note.size });
+    if (!note) continue;
+    index.update(path, note.text, { mtime: note.mtime, size: note.size });
+    if (args.command === "plan" && !isArchived(note.text)) texts.set(path, note.text);
   }
   const wallClock = clock();
   const day = args.date ?? localDay(wallClock);
@@ -65,19 +70,27 @@ function output(args: CliArgs, clock: () => Date, result: { notes: WriteResult[]
       return args.json ? json(statsJson(stats)) : formatStats(stats);
     }
     case "roll": {
-      const track = args.track === null ? undefined : trackOf(index, args.track, args.note);
+      const track = args.track === null ? undefined : trackOf(index.tracks(), args.track, args.note);
       const items = track === undefined ? index.items() : index.itemsOfTracks(new Set([track]));
-      const plan = planRoll(items, day, { mode: args.mode, track, settings });
+      const plan = planRoll(items, day, { mode: args.mode, track, settings, perDay: args.perDay ?? undefined });
       const written = args.write ? writePlan(args.vault, plan.changes.map((c) => c.edit)) : null;
       result.notes = written;
       return args.json ? json(rollJson(plan, written ?? undefined)) : formatRoll(plan, written);
+    }
+    case "plan": {
+      const key = trackOf([...index.tracks(), ...checklistTracks(texts, settings)], args.track ?? "", args.note);
+      const plan = planOfTrack(key, texts, index, args, settings);
+      const written = args.write ? writePlan(args.vault, plan.changes.map((c) => c.edit)) : null;
+      result.notes = written;
+      const { path, name } = splitTrackKey(key);
+      return args.json ? json(planJson(plan, written ?? undefined)) : formatPlan(plan, name, path, written);
     }
   }
 }
 
 /** The one track `--track` (and `--note`) names; a usage error when it names none or several. */
-function trackOf(index: VaultIndex, name: string, note: string | null): TrackKey {
-  const choice = chooseTrack(index.tracks(), name, note === null ? null : note.replace(/\\/gu, "/").replace(/^(?:\.\/)+/u, ""));
+function trackOf(tracks: readonly { name: string; path: string }[], name: string, note: string | null): TrackKey {
+  const choice = chooseTrack(tracks, name, note === null ? null : note.replace(/\\/gu, "/").replace(/^(?:\.\/)+/u, ""));
   if ("key" in choice) return choice.key;
   if ("several" in choice) {
     throw new UsageError(`track ${printable(name)} is in ${choice.several.length} notes (${choice.several.map(quotedPath).join(", ")}): pick one with --note`);
