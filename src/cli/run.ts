@@ -1,6 +1,6 @@
 // The CLI commands over a folder: index every note, then print or apply.
 import { localDay } from "../core/base";
-import { collectDeadlines, venuesOf } from "../core/items";
+import { collectDeadlines, recentlyMissed, venuesOf } from "../core/items";
 import { planRoll } from "../core/planner";
 import { buildToday, vaultStats } from "../core/planner";
 import type { LineEdit } from "../core/base";
@@ -13,9 +13,6 @@ import { terminalSafeJson } from "./width";
 import { assertFolder, listNotes, loadSettings, readNote, writeEdits, type WriteResult } from "./vault";
 import { type TrackKey, chooseTrack, inScope, isArchived, splitTrackKey } from "../core/items";
 import { UsageError, printable, quotedPath } from "./args";
-
-/** Past deadlines stay listed this many days. */
-const RECENT_PAST_DAYS = 7;
 
 export interface RunOutcome {
   /** What to print on stdout. */
@@ -60,7 +57,7 @@ function output(args: CliArgs, clock: () => Date, result: { notes: WriteResult[]
     case "deadlines": {
       const all = collectDeadlines(index.items(), index.venueMarks(), now, settings);
       const upcoming = all.filter((d) => d.daysLeft >= 0);
-      const recent = all.filter((d) => d.daysLeft < 0 && d.daysLeft >= -RECENT_PAST_DAYS);
+      const recent = all.filter(recentlyMissed);
       const deadlines = [...upcoming, ...recent];
       return args.json ? json({ date: day, deadlines: deadlines.map(deadlineJson) }) : formatDeadlines(day, deadlines);
     }

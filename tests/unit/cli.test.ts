@@ -172,6 +172,15 @@ describe("cli deadlines", () => {
     ]);
     expect(json<DeadlinesJson>("deadlines", "--vault", PLANNER, "--date", "2021-04-05").deadlines.map((d) => d.line)).toEqual([15]);
   });
+
+  it("lists the missed deadlines `today` lists, on the last day they stay and the first day they leave", () => {
+    const missed = (deadlines: { line: number; daysLeft: number }[]) => deadlines.filter((d) => d.daysLeft < 0).map((d) => [d.line, d.daysLeft]);
+    for (const [date, expected] of [["2021-03-30", [[16, -2]]], ["2021-04-04", [[16, -7]]], ["2021-04-05", []]] as const) {
+      const fromDeadlines = missed(json<DeadlinesJson>("deadlines", "--vault", PLANNER, "--date", date).deadlines);
+      expect(fromDeadlines, date).toEqual(expected);
+      expect(missed(json<TodayJson>("today", "--vault", PLANNER, "--date", date).deadlines), date).toEqual(fromDeadlines);
+    }
+  });
 });
 
 describe("cli roll", () => {

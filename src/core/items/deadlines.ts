@@ -221,6 +221,12 @@ export interface Deadline extends Item {
   urgency: Urgency;
 }
 
+/** How many days a missed deadline stays in sight (a late submission window, a reminder to tick it). */
+export const RECENT_DEADLINE_DAYS = 7;
+
+/** Missed within the last RECENT_DEADLINE_DAYS days: the sidebar and the CLI still list it. */
+export const recentlyMissed = (d: Deadline): boolean => d.daysLeft < 0 && d.daysLeft >= -RECENT_DEADLINE_DAYS;
+
 let lastCustom: { key: string; venues: Venue[] } | null = null;
 
 /** The person's venues first (they win on a shared alias), then the built-in ones; the same array while unchanged. */

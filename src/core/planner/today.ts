@@ -1,5 +1,5 @@
 // The model behind the Today view and `cli today`: the day's items grouped by track under the queue.
-import { collectDeadlines, hasKeyword, type Deadline } from "../items";
+import { collectDeadlines, hasKeyword, recentlyMissed, type Deadline } from "../items";
 import { cannotBeOverdue, isFixed, notOverdueKey } from "./fixed";
 import { resolveQueue, type QueueBlock, type QueueState, type TrackInfo } from "../items";
 import type { BrainQueueSettings } from "../base";
@@ -58,9 +58,6 @@ export interface TodayModel {
   termWeek: string | null;
   problems: Problem[];
 }
-
-
-const RECENT_DEADLINE_DAYS = 7;
 
 /**
  * The queue blocks that count, the one in use first: a limit line with no list under it (a mention in
@@ -175,8 +172,7 @@ export function buildToday(index: VaultIndex, day: IsoDate, now: Date, settings:
   const allDeadlines = collectDeadlines(deadlineCandidates(index, settings), index.venueMarks(), now, settings);
   const horizon = addMonths(day, settings.deadlineHorizonMonths);
   const deadlines = allDeadlines.filter((d) => d.daysLeft >= 0 && (d.end ?? d.date) <= horizon);
-  // A deadline missed this week stays in sight (a late submission window, a reminder to tick it).
-  const recentDeadlines = allDeadlines.filter((d) => d.daysLeft < 0 && d.daysLeft >= -RECENT_DEADLINE_DAYS);
+  const recentDeadlines = allDeadlines.filter(recentlyMissed);
   const shown = [...countable(fixedToday), ...tracks.filter((track) => track.state === "active").flatMap((track) => countable(track.items))];
   const queuedTracks = tracks.filter((track) => track.state === "queued");
   return {
