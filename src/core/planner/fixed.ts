@@ -54,6 +54,7 @@ const CJK_WEEKDAY = /(星期|礼拜|周)([一二三四五六日天])(?![次遍�
 const EN_WEEKDAY = /(^|[^A-Za-z0-9])(monday|tuesday|wednesday|thursday|friday|saturday|sunday|Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun|MON|TUES?|WED|THU(?:RS?)?|FRI|SAT|SUN)(?![A-Za-z])/giu;
 const CJK_INDEX: Record<string, number> = { 一: 0, 二: 1, 三: 2, 四: 3, 五: 4, 六: 5, 日: 6, 天: 6 };
 const EN_PREFIXES = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+const MAY_NAME_EN_DAY = /mon|tue|wed|thu|fri|sat|sun/iu;
 
 /**
  * The words by which `text` names the item's own day, or null. A term-week label (`第19周星期日`) is
@@ -72,11 +73,15 @@ const agreesWith = (weekday: number, { date, end }: { date: IsoDate; end: IsoDat
 
 /** The day `text` names: a term-week label (any date: weekday null), one weekday (0 = Monday), or null. */
 function dayNamed(text: string): { word: string; weekday: number | null } | null {
-  const term = TERM_WEEK_DAY.exec(text);
+  // Most texts name no day: two plain tests spare them the regexes below (the sidebar asks for every overdue item).
+  const cjk = text.includes("周") || text.includes("星期") || text.includes("礼拜");
+  const english = MAY_NAME_EN_DAY.test(text);
+  if (!cjk && !english) return null;
+  const term = cjk ? TERM_WEEK_DAY.exec(text) : null;
   if (term) return { word: term[0], weekday: null };
   const named: { word: string; weekday: number }[] = [];
-  for (const m of text.matchAll(CJK_WEEKDAY)) named.push({ word: m[0], weekday: CJK_INDEX[m[2]] });
-  if (/[a-z]/iu.test(text)) {
+  if (cjk) for (const m of text.matchAll(CJK_WEEKDAY)) named.push({ word: m[0], weekday: CJK_INDEX[m[2]] });
+  if (english) {
     for (const m of text.matchAll(EN_WEEKDAY)) {
       const word = m[2];
       // Short names only capitalised or in capitals: `sun`, `sat` and `wed` are ordinary words too.

@@ -164,11 +164,15 @@ export function buildToday(index: VaultIndex, day: IsoDate, now: Date, settings:
     });
   });
 
-  const overdue = order.filter((key) => overdueByTrack.has(key)).map((key) => {
-    const group = overdueByTrack.get(key)!;
-    const { name, ...rest } = place(key);
-    return { ...rest, track: name, count: group.count, items: group.items.slice() };
-  });
+  // One group per track with overdue items: a large vault has thousands, so no spreads and no copies
+  // (the index's groups are read-only until its next change).
+  const overdue: TodayModel["overdue"] = [];
+  for (const key of order) {
+    const group = overdueByTrack.get(key);
+    if (!group) continue;
+    const { path, name } = splitTrackKey(key);
+    overdue.push({ key, track: name, path, note: noteLabel(path, name, shared), count: group.count, items: group.items });
+  }
   const allDeadlines = collectDeadlines(deadlineCandidates(index, settings), index.venueMarks(), now, settings);
   const horizon = addMonths(day, settings.deadlineHorizonMonths);
   const deadlines = allDeadlines.filter((d) => d.daysLeft >= 0 && (d.end ?? d.date) <= horizon);
@@ -222,9 +226,15 @@ function withoutUnmissable(index: VaultIndex, day: IsoDate, settings: BrainQueue
   if (perTrack.size === 0) return groups;
   const out = new Map<TrackKey, OverdueGroup>();
   for (const [track, group] of groups) {
-    const count = group.count - (perTrack.get(track) ?? 0);
+    const unmissable = perTrack.get(track) ?? 0;
+    // Most tracks have none: their group is kept as it is, not filtered item by item.
+    if (unmissable === 0) {
+      out.set(track, group);
+      continue;
+    }
+    const count = group.count - unmissable;
     if (count <= 0) continue;
-        out.set(track, { count, items: group.items.filter((item) => !cannotBeOverdue(item.text, settings, () => item)) });
+    out.set(track, { count, items: group.items.filter((item) => !cannotBeOverdue(item.text, settings, () => item)) });
   }
   return out;
 }
