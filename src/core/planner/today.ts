@@ -87,6 +87,21 @@ function resolveQueueOnce(block: QueueBlock | null, tracks: TrackInfo[], limit: 
   return state;
 }
 
+/** Per resolved queue: each track's place in its order (active, then queued), so a model orders only the
+ *  tracks it shows rather than walking every track of the vault. */
+const queuePlaces = new WeakMap<QueueState, Map<TrackKey, number>>();
+
+function placesOf(queue: QueueState): Map<TrackKey, number> {
+  let places = queuePlaces.get(queue);
+  if (!places) {
+    places = new Map();
+    for (const key of queue.activeTracks) places.set(key, places.size);
+    for (const key of queue.queuedTracks) if (!places.has(key)) places.set(key, places.size);
+    queuePlaces.set(queue, places);
+  }
+  return places;
+}
+
 /** Per track list (kept while headings stay): the names that are headings in several notes. */
 const sharedNames = new WeakMap<TrackInfo[], Set<string>>();
 
@@ -129,15 +144,12 @@ export function buildToday(index: VaultIndex, day: IsoDate, now: Date, settings:
   const fixedSet = new Set(fixedToday);
   const byTrack = groupByTrack(todayItems.filter((item) => !fixedSet.has(item)));
   const overdueByTrack = withoutUnmissable(index, day, settings, index.overdueGroups(day, options.overdueLimit ?? Infinity));
-  // Every track an item names is in the queue order; anything unknown goes last, in item order.
-  const order = [...queue.activeTracks, ...queue.queuedTracks];
-  const known = new Set(order);
-  for (const key of [...byTrack.keys(), ...overdueByTrack.keys()]) {
-    if (!known.has(key)) {
-      known.add(key);
-      order.push(key);
-    }
-  }
+  // The tracks the model speaks of (active ones, and those with items today or overdue), in queue order;
+  // anything the queue does not know goes last, in item order. A track's number is its place in the queue.
+  const places = placesOf(queue);
+  const shownKeys = new Set([...queue.activeTracks, ...byTrack.keys(), ...overdueByTrack.keys()]);
+  const unknown = places.size;
+  const order = [...shownKeys].map((key, i) => ({ key, at: places.get(key) ?? unknown + i })).sort((a, b) => a.at - b.at);
   const activeSet = new Set(queue.activeTracks);
   const ranked = new Set([...queue.activeTracks, ...queue.queuedTracks.slice(0, queue.listedQueued)]);
   const idle = queue.activeTracks.filter((key) => countable(byTrack.get(key) ?? []).length === 0);
@@ -149,25 +161,25 @@ export function buildToday(index: VaultIndex, day: IsoDate, now: Date, settings:
   };
 
   const tracks: TodayTrack[] = [];
-  order.forEach((key, i) => {
+  for (const { key, at } of order) {
     const items = byTrack.get(key) ?? [];
     const state = activeSet.has(key) ? "active" : "queued";
-    if (state === "queued" && items.length === 0) return;
+    if (state === "queued" && items.length === 0) continue;
     const tasks = countable(items);
     tracks.push({
       ...place(key), state, items,
       done: tasks.filter((item) => item.done).length,
       total: tasks.length,
       overdue: overdueByTrack.get(key)?.count ?? 0,
-      rank: ranked.has(key) ? i + 1 : null,
+      rank: ranked.has(key) ? at + 1 : null,
       next: next.get(key) ?? null,
     });
-  });
+  }
 
   // One group per track with overdue items: a large vault has thousands, so no spreads and no copies
   // (the index's groups are read-only until its next change).
   const overdue: TodayModel["overdue"] = [];
-  for (const key of order) {
+  for (const { key } of order) {
     const group = overdueByTrack.get(key);
     if (!group) continue;
     const { path, name } = splitTrackKey(key);
