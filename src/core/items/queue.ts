@@ -50,6 +50,8 @@ export interface QueueState {
   queuedTracks: TrackKey[];
   /** How many of `queuedTracks` the queue lists; the rest are the vault's other tracks. */
   listedQueued: number;
+  /** Each track's place in that order (active, then queued), so a view orders only the tracks it shows. */
+  places: Map<TrackKey, number>;
   used: number;
   overCapacity: boolean;
   problems: Problem[];
@@ -219,6 +221,7 @@ export function resolveQueue(
   }
   return {
     limit, from: block ? "note" : "settings", block, active, queued, activeTracks, queuedTracks, listedQueued,
+    places: new Map([...activeTracks, ...queuedTracks].map((key, i) => [key, i])),
     used: prioritized.length, overCapacity: prioritized.length > limit, problems, entries,
   };
 }

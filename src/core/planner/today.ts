@@ -87,21 +87,6 @@ function resolveQueueOnce(block: QueueBlock | null, tracks: TrackInfo[], limit: 
   return state;
 }
 
-/** Per resolved queue: each track's place in its order (active, then queued), so a model orders only the
- *  tracks it shows rather than walking every track of the vault. */
-const queuePlaces = new WeakMap<QueueState, Map<TrackKey, number>>();
-
-function placesOf(queue: QueueState): Map<TrackKey, number> {
-  let places = queuePlaces.get(queue);
-  if (!places) {
-    places = new Map();
-    for (const key of queue.activeTracks) places.set(key, places.size);
-    for (const key of queue.queuedTracks) if (!places.has(key)) places.set(key, places.size);
-    queuePlaces.set(queue, places);
-  }
-  return places;
-}
-
 /** Per track list (kept while headings stay): the names that are headings in several notes. */
 const sharedNames = new WeakMap<TrackInfo[], Set<string>>();
 
@@ -146,7 +131,7 @@ export function buildToday(index: VaultIndex, day: IsoDate, now: Date, settings:
   const overdueByTrack = withoutUnmissable(index, day, settings, index.overdueGroups(day, options.overdueLimit ?? Infinity));
   // The tracks the model speaks of (active ones, and those with items today or overdue), in queue order;
   // anything the queue does not know goes last, in item order. A track's number is its place in the queue.
-  const places = placesOf(queue);
+  const places = queue.places;
   const shownKeys = new Set([...queue.activeTracks, ...byTrack.keys(), ...overdueByTrack.keys()]);
   const unknown = places.size;
   const order = [...shownKeys].map((key, i) => ({ key, at: places.get(key) ?? unknown + i })).sort((a, b) => a.at - b.at);
