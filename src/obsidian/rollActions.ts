@@ -1,14 +1,14 @@
 // Roll-forward in Obsidian: plan with per-track modes, preview, write per note through the one write
 // path, journal what was written, and undo only the lines that still hold what the roll wrote.
 import { Notice } from "obsidian";
-import { changesByNote, journalOf, planTracks, undoEdits, type RollPlan } from "../core/planner";
+import { changesByNote, journalOf, overdueGroups, planTracks, SIDEBAR_OVERDUE_LIMIT, undoEdits, type RollPlan } from "../core/planner";
 import { nameRecord, ownEntry } from "../core/base";
 import type { IsoDate, RollMode } from "../core/base";
 import type { BrainQueueHost } from "./host";
 import { t } from "./i18n";
 import { RollPreviewModal } from "./modals";
 import { JOURNAL_LIMIT } from "./settingsStore";
-import { groupByTrack, type TrackKey, namesInSeveralNotes, noteLabel, splitTrackKey } from "../core/items";
+import { groupByTrack, type TrackKey, noteLabel, splitTrackKey } from "../core/items";
 
 /** One plan over the given tracks (notes' headings), each with its own mode (a track the person set stays as set). */
 export function planWithModes(host: BrainQueueHost, day: IsoDate, modes: Record<TrackKey, RollMode>): RollPlan {
@@ -19,7 +19,7 @@ export function planWithModes(host: BrainQueueHost, day: IsoDate, modes: Record<
 
 /** Tracks with overdue items (or just `track`), with the modes remembered for their names. */
 export function initialModes(host: BrainQueueHost, day: IsoDate, track?: TrackKey): Record<TrackKey, RollMode> {
-  const tracks = track ? [track] : [...host.index().overdueGroups(day, 0).keys()];
+  const tracks = track ? [track] : overdueGroups(host.index(), day, host.data.settings, SIDEBAR_OVERDUE_LIMIT).list.map((group) => group.key);
   const remembered = host.data.settings.trackModes;
   const modes = nameRecord<RollMode>();
   for (const key of tracks) modes[key] = ownEntry(remembered, splitTrackKey(key).name) ?? "auto";
@@ -33,7 +33,7 @@ export async function openRollPreview(host: BrainQueueHost, track?: TrackKey): P
     await host.whenIndexReady();
   }
   const day = host.today();
-  const shared = namesInSeveralNotes(host.index().tracks());
+  const shared = host.index().sharedTrackNames();
   new RollPreviewModal(host.app, {
     label: (key) => {
       const { path, name } = splitTrackKey(key);

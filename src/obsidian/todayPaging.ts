@@ -42,7 +42,7 @@ export class ListPager {
   }
 
   /** Draws a list's first entries (or as many as were revealed before) and a "Show more" row for the rest. */
-  list<T>(parent: HTMLElement, key: string, entries: T[], kind: ListKind, render: RowRenderer<T>): void {
+  list<T>(parent: HTMLElement, key: string, entries: readonly T[], kind: ListKind, render: RowRenderer<T>): void {
     const before = this.shown.get(key) ?? 0;
     const target = Math.min(entries.length, Math.max(before, kind === "items" ? FIRST_ROWS : entries.length));
     let count = 0;

@@ -36,7 +36,6 @@ const STILL_TO_MOVE = new Set([
   "items/venues.ts cache",
   "items/venues.ts everyUnit",
   "planner/today.ts lastQueue",
-  "planner/today.ts sharedNames",
   "planner/vaultStats.ts remembered", // per-record tallies: belong to the index
   "storage/indexCache.ts STAT_PAIR",
   "storage/indexCache.ts STAT_WORDS",

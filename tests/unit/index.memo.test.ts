@@ -6,7 +6,7 @@ import { DEFAULT_SETTINGS } from "../../src/core/base/settings";
 import { buildToday } from "../../src/core/planner/today";
 import type { Item } from "../../src/core/base/types";
 import { VaultIndex } from "../../src/core/index/vaultIndex";
-import { applyOp, freshIndex, vaultOp } from "./vaultOps";
+import { applyOp, freshIndex, plainGroups, plainToday, vaultOp } from "./vaultOps";
 import { trackKeyOf } from "../../src/core/items";
 
 const SHAPES = [
@@ -39,9 +39,9 @@ function snapshot(index: VaultIndex): unknown {
     tracks: index.tracks(),
     days: DAYS.map((d) => ({
       overdue: index.overdue(d),
-      byTrack: [...index.overdueGroups(d)],
-      firstTwo: [...index.overdueGroups(d, 2)],
-      today: buildToday(index, d, NOW, DEFAULT_SETTINGS),
+      byTrack: plainGroups(index.overdueGroups(d)),
+      firstTwo: plainGroups(index.overdueGroups(d, { limit: 2 })),
+      today: plainToday(buildToday(index, d, NOW, DEFAULT_SETTINGS)),
     })),
   };
 }
@@ -58,8 +58,8 @@ describe("VaultIndex answers kept across changes", () => {
           expect(snapshot(live)).toEqual(snapshot(fresh));
           for (const day of DAYS) {
             const expected = grouped(fresh.overdue(day));
-            expect([...live.overdueGroups(day)]).toEqual(expected.map(([track, items]) => [track, { count: items.length, items }]));
-            expect([...live.overdueGroups(day, 1)]).toEqual(expected.map(([track, items]) => [track, { count: items.length, items: items.slice(0, 1) }]));
+            expect(plainGroups(live.overdueGroups(day))).toEqual(expected.map(([track, items]) => [track, { count: items.length, items }]));
+            expect(plainGroups(live.overdueGroups(day, { limit: 1 }))).toEqual(expected.map(([track, items]) => [track, { count: items.length, items: items.slice(0, 1) }]));
           }
         }
       }),

@@ -9,8 +9,8 @@ const DAY = "2021-03-25";
 const where = (items: { path: string; line: number }[]): string[] => items.map((i) => `${i.path}:${i.line}`);
 // A track is a heading in a note: shown as `note#heading`.
 const counts = (index: VaultIndex, limit = Infinity): [string, number, string[]][] =>
-  [...index.overdueGroups(DAY, limit)].map(([key, group]) => {
-    const { path, name } = splitTrackKey(key);
+  index.overdueGroups(DAY, { limit }).list.map((group) => {
+    const { path, name } = splitTrackKey(group.key);
     return [`${path}#${name}`, group.count, where(group.items)];
   });
 
@@ -77,8 +77,8 @@ describe("VaultIndex answers after an edit", () => {
   it("leaves answers handed out before an edit as they were", () => {
     const index = vault();
     const on = index.itemsOn(DAY);
-    const groups = index.overdueGroups(DAY, 2);
-    const coding = groups.get(trackKey("a.md", "Coding"))!;
+    const groups = index.overdueGroups(DAY, { limit: 2 });
+    const coding = groups.byKey.get(trackKey("a.md", "Coding"))!;
     const open = index.select("open", (item) => !item.done);
     index.update("a.md", "## Coding\n- [ ] 2021/03/10 c0\n- [ ] 2021/03/11 c00\n- [ ] 2021/03/12 c000\n- [ ] 2021/03/25 today\n- [ ] 2021/03/25 another");
     expect(where(index.itemsOn(DAY))).toEqual(["a.md:5", "a.md:6"]);

@@ -1,7 +1,9 @@
 // Random vault histories for the index's property tests: updates, removals and renames, applied both to a
 // live VaultIndex and to a plain map of the notes, from which a fresh index is the expected answer.
 import fc from "fast-check";
-import { VaultIndex } from "../../src/core/index/vaultIndex";
+import { VaultIndex, type OverdueGroups } from "../../src/core/index/vaultIndex";
+import type { Item } from "../../src/core/base/types";
+import type { TodayModel } from "../../src/core/planner/today";
 
 const U = "\u3000";
 /** Lines in the shapes of the person's planner note (and a few hostile ones), mixed with random text. */
@@ -75,4 +77,15 @@ export function snapshot(index: VaultIndex, days: string[]): unknown {
     marks: index.venueMarks(),
     days: days.map((d) => [index.itemsOn(d), index.overdue(d), index.upcoming(d, 7), index.nextPlannedDay(d)]),
   };
+}
+
+/** Overdue groups as plain pairs (key, count and first items): a group makes its label and items when read. */
+export function plainGroups(groups: OverdueGroups): [string, { count: number; items: Item[] }][] {
+  return groups.list.map((group) => [group.key, { count: group.count, items: group.items }]);
+}
+
+/** A Today model with its overdue groups as plain objects, to compare two models. */
+export function plainToday(model: TodayModel): unknown {
+  const overdue = model.overdue.map(({ key, track, path, note, count, items }) => ({ key, track, path, note, count, items }));
+  return { ...model, overdue };
 }

@@ -17,15 +17,15 @@ import { BUILTIN_VENUES, findVenueMarks, type VenueMark } from "../items";
 import type { IsoDate, Item, ParseOptions, Problem } from "../base";
 import { encodeIndexCache, encodeIndexCacheInSteps } from "../storage";
 import { decodeIndexCache } from "../storage";
-import { NextDays, NextOpen, OverdueTally, PathList, replacePart, TrackCounts, type OverdueGroup, type ViewSource } from "./vaultViews";
+import { NextDays, NextOpen, OverdueView, overdueGroupsOf, PathList, replacePart, type OverdueGroups, type ViewSource } from "./vaultViews";
 import {
   addParsed, blankRecord, failedRecord, hasContent, hasQueueMarker, parseRecord, renameRecord, sameTracks, sameValue, sameValues,
   type IndexOptions, type NoteRecord, type NoteStat,
 } from "../items";
-import { END, type TrackKey, isArchived, splitTrackKey } from "../items";
+import { END, type TrackKey, isArchived, namesInSeveralNotes, noteLabel, splitTrackKey } from "../items";
 
 export type { IndexOptions, NoteRecord, NoteStat, NoteTrack } from "../items";
-export type { OverdueGroup } from "./vaultViews";
+export type { OverdueGroup, OverdueGroups } from "./vaultViews";
 
 /** Whole-vault lists, rebuilt lazily after a change (`withItems` is patched instead). */
 interface Lists {
@@ -35,16 +35,16 @@ interface Lists {
   queueBlocks?: QueueBlock[];
   venueMarks?: VenueMark[];
   overdue?: { day: IsoDate; items: Item[] };
+  /** Track names that are headings in more than one note. */
+  sharedNames?: Set<string>;
 }
 
 /** Whole-vault answers patched after a change, not rebuilt (vaultViews.ts): what the sidebar asks after every edit. */
 interface Views {
   on?: { day: IsoDate; list: PathList<Item> };
-  overdue?: OverdueTally;
+  overdue?: OverdueView;
   next?: NextDays;
   nextOpen?: NextOpen;
-  /** `openCountsBefore`'s answer for one key. */
-  pastCounts?: { key: string; view: TrackCounts };
   /** Per selection key, the most recent last; a few at most. */
   picks: Map<string, PathList<Item>>;
 }
@@ -60,6 +60,8 @@ interface NoteDay {
   on: Item[];
   /** Overdue item rows, by line (a large vault has hundreds of thousands: numbers, not objects). */
   overdue: number[];
+  /** Of `overdue`, the rows that can be missed, under the key of the test that said which cannot. */
+  missable?: { key: string; rows: number[] };
   upcoming?: { last: IsoDate; items: Item[] };
   /** The first day after `day` with one of this note's items on it (yyyymmdd), 0 when none. */
   next?: number;
@@ -75,6 +77,12 @@ interface NoteMemo {
   pickedKey?: string;
   pickedRows?: number[];
   otherPicks?: Map<string, number[]>;
+}
+
+/** A test on an item's text (and its days, asked for only when needed), remembered per note under `key`. */
+export interface RowTest {
+  key: string;
+  test: (text: string, days: () => { date: IsoDate; end: IsoDate | null }) => boolean;
 }
 
 const NONE: Item[] = [];
@@ -94,8 +102,6 @@ export class VaultIndex {
   /** How the views read the notes. */
   private source: ViewSource = {
     record: (path) => this.notes.get(path),
-    overdueRows: (record, day) => this.noteDay(record, day).overdue,
-    item: (record, row) => this.item(record, this.memo(record), row),
     nextDay: (record, day) => (this.noteDay(record, day).next ??= nextDayIn(record.items, dayKey(day), dayKey(addDays(day, 1)))),
   };
   /** Per note: its answers for the last day asked, so after an edit only that note is filtered again. */
@@ -255,14 +261,29 @@ export class VaultIndex {
   }
 
   /**
-   * `overdue(day)` by track (note and heading, see tracks.ts), tracks in order of their first overdue item: per track the count and the
-   * first `limit` items by path then line. A large vault can have a hundred thousand overdue items;
-   * only the ones asked for become objects. Read-only: shared until the next change.
+   * `overdue(day)` by track (note and heading, see tracks.ts), less the items `unmissable` names (its key
+   * must name the test and everything it depends on), in order of each track's first item (path, then
+   * line). A large vault has tens of thousands of groups and hundreds of thousands of overdue items: after
+   * an edit only the edited note's groups are made again, and a group's items (its first `limit`) become
+   * objects only when read.
    */
-  overdueGroups(day: IsoDate, limit = Infinity): Map<TrackKey, OverdueGroup> {
-    // After an edit only the edited notes' rows are counted again (a large vault has hundreds of thousands).
-    if (this.views.overdue?.day !== day) this.views.overdue = OverdueTally.build(this.source, this.recordsWithItems(), day, limit);
-    return this.views.overdue.groupsFor(this.source, limit);
+  overdueGroups(day: IsoDate, options: { limit?: number; unmissable?: RowTest } = {}): OverdueGroups {
+    const { limit = Infinity, unmissable } = options;
+    const key = `${day}\n${limit}\n${unmissable?.key ?? ""}`;
+    if (this.views.overdue?.key !== key) {
+      const label = (path: string, name: string): string | null => noteLabel(path, name, this.sharedTrackNames());
+      const part = (record: NoteRecord): ReturnType<typeof overdueGroupsOf> => {
+        const memo = this.memo(record);
+        return overdueGroupsOf(record, this.missableRows(record, day, unmissable), limit, (row) => this.item(record, memo, row), label);
+      };
+      this.views.overdue = OverdueView.build(this.recordsWithItems(), key, part);
+    }
+    return this.views.overdue.current(this.source);
+  }
+
+  /** Track names that are headings in more than one note (a track is a heading in a note, tracks.ts). */
+  sharedTrackNames(): ReadonlySet<string> {
+    return (this.lists.sharedNames ??= namesInSeveralNotes(this.tracks()));
   }
 
   /** Unfinished items starting after `day`, up to `days` days later; sorted by date, then path and line. */
@@ -291,30 +312,6 @@ export class VaultIndex {
       out.set(track, this.item(record, this.memo(record), row));
     }
     return out;
-  }
-
-  /**
-   * Per track (note and heading), how many open items that pass `test` (their text, and their days when it
-   * asks) end before `day`, remembered under `key` and
-   * patched per changed note; no item becomes an object (a vault can hold tens of thousands).
-   */
-  openCountsBefore(
-    key: string, test: (text: string, days: () => { date: IsoDate; end: IsoDate | null }) => boolean, day: IsoDate,
-  ): ReadonlyMap<TrackKey, number> {
-    const held = this.views.pastCounts;
-    if (held?.key !== key || held.view.day !== day) {
-      const before = dayKey(day);
-      const part = (record: NoteRecord): Int32Array => {
-        const rows: number[] = [];
-        for (let k = 0; k < record.items.count; k++) {
-          if (closedAt(record.items, k) || lastDayAt(record.items, k) >= before) continue;
-          if (test(textAt(record.items, k), () => daysAt(record.items, k))) rows.push(k);
-        }
-        return countPerTrack(record.items, rows);
-      };
-      this.views.pastCounts = { key, view: TrackCounts.build(this.recordsWithItems(), day, part) };
-    }
-    return this.views.pastCounts!.view.current(this.source);
   }
 
   /** The first day after `day` with any item on it that is not cancelled, or null. */
@@ -485,7 +482,7 @@ export class VaultIndex {
     const old = this.notes.get(path);
     // Whole-vault lists survive an edit that leaves the note's part in them as it was (most edits touch
     // items only); `changed` drops the item lists.
-    if (!sameTracks(old?.tracks ?? [], record?.tracks ?? [])) this.lists.tracks = undefined;
+    if (!sameTracks(old?.tracks ?? [], record?.tracks ?? [])) this.lists.tracks = this.lists.sharedNames = undefined;
     if (!sameValues(old?.problems ?? [], record?.problems ?? [])) this.lists.problems = undefined;
     if (!sameValue(old?.queueBlock ?? null, record?.queueBlock ?? null)) this.lists.queueBlocks = undefined;
     if (!sameValues(old?.venueMarks ?? [], record?.venueMarks ?? [])) this.lists.venueMarks = undefined;
@@ -506,10 +503,9 @@ export class VaultIndex {
 
   /** Tells each view which note changed and what it was; a view with too much to catch up on is dropped. */
   private viewsChanged(path: string, old: NoteRecord | undefined): void {
-    const { on, overdue, next, nextOpen, pastCounts, picks } = this.views;
+    const { on, overdue, next, nextOpen, picks } = this.views;
     if (on && !on.list.changed(path, old)) this.views.on = undefined;
     if (nextOpen && !nextOpen.changed(path, old)) this.views.nextOpen = undefined;
-    if (pastCounts && !pastCounts.view.changed(path, old)) this.views.pastCounts = undefined;
     if (overdue && !overdue.changed(path, old)) this.views.overdue = undefined;
     if (next && !next.changed(path, old)) this.views.next = undefined;
     for (const [key, view] of picks) if (!view.changed(path, old)) picks.delete(key);
@@ -563,6 +559,17 @@ export class VaultIndex {
     return (memo.day = { day, on, overdue });
   }
 
+  /** The note's overdue rows on `day` less those `unmissable` names, remembered with the note's day. */
+  private missableRows(record: NoteRecord, day: IsoDate, unmissable: RowTest | undefined): number[] {
+    const noteDay = this.noteDay(record, day);
+    if (!unmissable || noteDay.overdue.length === 0) return noteDay.overdue;
+    if (noteDay.missable?.key === unmissable.key) return noteDay.missable.rows;
+    const items = record.items;
+    const rows = noteDay.overdue.filter((k) => !unmissable.test(textAt(items, k), () => daysAt(items, k)));
+    noteDay.missable = { key: unmissable.key, rows: rows.length === noteDay.overdue.length ? noteDay.overdue : rows };
+    return noteDay.missable.rows;
+  }
+
   private noteUpcoming(record: NoteRecord, day: IsoDate, last: IsoDate): Item[] {
     const memo = this.memo(record);
     const dayMemo = this.noteDay(record, day);
@@ -587,8 +594,8 @@ export class VaultIndex {
 
   private changed(paths: string[]): void {
     this.changeCount++;
-    const { withItems, tracks, problems, queueBlocks, venueMarks } = this.lists;
-    this.lists = { withItems, tracks, problems, queueBlocks, venueMarks };
+    const { withItems, tracks, sharedNames, problems, queueBlocks, venueMarks } = this.lists;
+    this.lists = { withItems, tracks, sharedNames, problems, queueBlocks, venueMarks };
     if (this.holds > 0) this.pending.push(...paths);
     else this.notify(paths);
   }
@@ -678,15 +685,6 @@ function nextOpenRows(items: NoteRecord["items"], after: number): Int32Array {
   return pairsOf(rows, -1, found);
 }
 
-/** Pairs (track name index, count) of the given rows. */
-function countPerTrack(items: NoteRecord["items"], rows: readonly number[]): Int32Array {
-  if (rows.length === 0) return EMPTY_PAIRS;
-  const perName = new Int32Array(items.names.length);
-  let found = 0;
-  for (const row of rows) if (perName[items.cols[row * ITEM_STRIDE + TRACK]]++ === 0) found++;
-  return pairsOf(perName, 0, found);
-}
-
 /** Pairs (index, value) of the `found` entries of `values` that are not `none`. */
 function pairsOf(values: Int32Array, none: number, found: number): Int32Array {
   const pairs = new Int32Array(found * 2);
@@ -698,4 +696,3 @@ function pairsOf(values: Int32Array, none: number, found: number): Int32Array {
   return pairs;
 }
 
-const EMPTY_PAIRS = new Int32Array(0);

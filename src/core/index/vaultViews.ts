@@ -2,22 +2,33 @@
 // after a change only the changed notes' parts are taken out and put back, instead of walking every note.
 import { DATE, ITEM_STRIDE, TRACK } from "../items";
 import type { NoteRecord } from "../items";
-import { insertSorted, removeSorted } from "./sortedPaths";
 import type { IsoDate, Item } from "../base";
 import { type TrackKey, trackKey } from "../items";
 
-/** One track's overdue items: how many, and the first ones by path then line. */
+/**
+ * One track's overdue items on one day: how many, and the first ones. A large vault has tens of thousands of these, so the note's label and the first items are made when read.
+ */
 export interface OverdueGroup {
-  count: number;
-  items: Item[];
+  readonly key: TrackKey;
+  /** The heading's name. */
+  readonly track: string;
+  readonly path: string;
+  /** The note's name when the heading is in several notes (tracks.ts `noteLabel`), else null. */
+  readonly note: string | null;
+  readonly count: number;
+  /** The first items by line, up to the limit the groups were asked with. Read-only. */
+  readonly items: Item[];
+}
+
+/** The overdue groups of the vault, by their first item (path, then line: a note's groups sit together), and by key. Read-only: shared until the next change. */
+export interface OverdueGroups {
+  readonly list: readonly OverdueGroup[];
+  readonly byKey: ReadonlyMap<TrackKey, OverdueGroup>;
 }
 
 /** What a view reads from the index: the current records and their per-note, per-day answers. */
 export interface ViewSource {
   record(path: string): NoteRecord | undefined;
-  /** The note's unfinished rows dated before `day`, by line. */
-  overdueRows(record: NoteRecord, day: IsoDate): number[];
-  item(record: NoteRecord, row: number): Item;
   /** The first day after `day` with one of the note's items on it (yyyymmdd), 0 when none. */
   nextDay(record: NoteRecord, day: IsoDate): number;
 }
@@ -58,8 +69,7 @@ export class PathList<T extends { path: string }> extends PatchedView {
 
 /** Replaces the entries of `path` in a list sorted by path with `part`. */
 export function replacePart<T extends { path: string }>(list: T[], path: string, part: readonly T[]): void {
-  const from = lowerBound(list, path, false);
-  const to = lowerBound(list, path, true);
+  const [from, to] = partRange(list, path);
   if (from === to && part.length === 0) return;
   if (part.length <= SPREAD_MAX) {
     list.splice(from, to - from, ...part);
@@ -72,11 +82,16 @@ export function replacePart<T extends { path: string }>(list: T[], path: string,
   for (const entry of tail) list.push(entry);
 }
 
+/** Where the entries of `path` sit in a list sorted by path: [from, to). */
+function partRange(list: readonly { path: string }[], path: string): [number, number] {
+  return [lowerBound(list, path, false), lowerBound(list, path, true)];
+}
+
 /** Entries passed to one `splice` call at most. */
 const SPREAD_MAX = 10_000;
 
 /** The first entry whose path is at or after `path` (`after`: strictly after). */
-function lowerBound(list: { path: string }[], path: string, after: boolean): number {
+function lowerBound(list: readonly { path: string }[], path: string, after: boolean): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
@@ -131,207 +146,106 @@ export class NextDays extends PatchedView {
   }
 }
 
-/** One track's part of the overdue rows: its count, the notes it has rows in (its own: a track is a
- *  heading in a note), and its first items. */
-interface TrackTally {
-  key: TrackKey;
-  name: string;
-  count: number;
-  /** Notes with overdue rows of this track, sorted. */
-  paths: string[];
-  /** The track's first overdue row in its first note: with that note's path, the track's place. */
-  firstRow: number;
-  group: OverdueGroup;
-}
-
 /**
- * Overdue rows on one day, per track (note and heading): running counts patched with each changed note's old and new part,
- * and per track the notes it has rows in, so its first items are found again from its first notes only.
+ * The overdue groups on one day, patched per changed note: a note's groups sit together in the list (it is
+ * sorted by path, then first row), so a change replaces that note's part and nothing else is made again.
  */
-export class OverdueTally extends PatchedView {
-  private tracks = new Map<TrackKey, TrackTally>();
-  /** By place: the first overdue row's path, then line (rows are in line order). */
-  private order: TrackTally[] = [];
-  private groups: Map<TrackKey, OverdueGroup> | null = null;
+export class OverdueView extends PatchedView {
+  private list: OverdueGroup[] = [];
+  private readonly byKey = new Map<TrackKey, OverdueGroup>();
 
-  private constructor(readonly day: IsoDate, private limit: number) {
+  /** `part`: a note's groups by first row; `key` names everything they depend on besides the notes. */
+  private constructor(readonly key: string, private readonly part: (record: NoteRecord) => OverdueGroup[]) {
     super();
   }
 
-  /** Tallies every note in one pass, in path order; `records` are the notes with items, by path. */
-  static build(source: ViewSource, records: Iterable<NoteRecord>, day: IsoDate, limit: number): OverdueTally {
-    const tally = new OverdueTally(day, limit);
+  static build(records: Iterable<NoteRecord>, key: string, part: (record: NoteRecord) => OverdueGroup[]): OverdueView {
+    const view = new OverdueView(key, part);
     for (const record of records) {
-      const rows = source.overdueRows(record, day);
-      if (rows.length === 0) continue;
-      const { cols, names } = record.items;
-      // Rows of one track mostly follow each other: look the track up per run.
-      let trackIndex = -1;
-      let track: TrackTally | undefined;
-      for (const row of rows) {
-        const index = cols[row * ITEM_STRIDE + TRACK];
-        if (index !== trackIndex || !track) {
-          trackIndex = index;
-          track = tally.trackFor(record.path, names[index], row);
-          if (track.paths[track.paths.length - 1] !== record.path) track.paths.push(record.path);
-        }
-        track.count++;
-        if (track.group.items.length < limit) track.group.items.push(source.item(record, row));
+      for (const group of part(record)) {
+        view.list.push(group);
+        view.byKey.set(group.key, group);
       }
     }
-    for (const track of tally.tracks.values()) track.group.count = track.count;
-    return tally;
+    return view;
   }
 
-  /** Per track in order of its first overdue item: the count and the first `limit` items. Read-only. */
-  groupsFor(source: ViewSource, limit: number): Map<TrackKey, OverdueGroup> {
-    const relimit = limit !== this.limit;
-    this.limit = limit;
-    if (this.pending.size > 0) this.patch(source);
-    if (relimit) {
-      for (const track of this.tracks.values()) this.refill(source, track);
-      this.groups = null;
-    }
-    return (this.groups ??= new Map(this.order.map((track) => [track.key, track.group])));
-  }
-
-  private patch(source: ViewSource): void {
-    const touched = new Set<TrackTally>();
-    for (const [path, old] of this.pending) {
-      if (old) {
-        for (const [name, count] of tracksIn(source, old, this.day)) {
-          const track = this.tracks.get(trackKey(path, name))!;
-          track.count -= count;
-          removeSorted(track.paths, path);
-          touched.add(track);
-        }
+  /** The groups now: a fresh list after a change (callers may still hold the old one). */
+  current(source: ViewSource): OverdueGroups {
+    if (this.pending.size > 0) {
+      const list = this.list.slice();
+      for (const path of this.pending.keys()) {
+        const [from, to] = partRange(list, path);
+        for (let i = from; i < to; i++) this.byKey.delete(list[i].key);
+        const record = source.record(path);
+        const part = record ? this.part(record) : [];
+        for (const group of part) this.byKey.set(group.key, group);
+        replacePart(list, path, part);
       }
-      const record = source.record(path);
-      if (record) {
-        for (const [name, count] of tracksIn(source, record, this.day)) {
-          const track = this.trackFor(path, name, -1);
-          track.count += count;
-          insertSorted(track.paths, path);
-          touched.add(track);
-        }
-      }
+      this.pending.clear();
+      this.list = list;
     }
-    this.pending.clear();
-    this.order = this.order.filter((track) => !touched.has(track));
-    for (const track of touched) {
-      if (track.count === 0) {
-        this.tracks.delete(track.key);
-        continue;
-      }
-      track.firstRow = firstRowOf(source, track, this.day);
-      this.refill(source, track);
-      this.order.splice(this.place(track), 0, track);
-    }
-    this.groups = null;
-  }
-
-  private trackFor(path: string, name: string, row: number): TrackTally {
-    const key = trackKey(path, name);
-    let track = this.tracks.get(key);
-    if (!track) {
-      track = { key, name, count: 0, paths: [], firstRow: row, group: { count: 0, items: [] } };
-      this.tracks.set(key, track);
-      // A new track in a pass by path comes after every track seen so far; when patching, `patch` places it.
-      if (row >= 0) this.order.push(track);
-    }
-    return track;
-  }
-
-  /** Where `track` goes in `order`. */
-  private place(track: TrackTally): number {
-    const path = track.paths[0];
-    let lo = 0;
-    let hi = this.order.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      const other = this.order[mid];
-      const at = other.paths[0];
-      if (at < path || (at === path && other.firstRow < track.firstRow)) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-
-  /** A new group with the track's count and first items, read from its first notes. */
-  private refill(source: ViewSource, track: TrackTally): void {
-    const items: Item[] = [];
-    for (const path of track.paths) {
-      if (items.length >= this.limit) break;
-      const record = source.record(path)!;
-      const { cols, names } = record.items;
-      for (const row of source.overdueRows(record, this.day)) {
-        if (items.length >= this.limit) break;
-        if (names[cols[row * ITEM_STRIDE + TRACK]] === track.name) items.push(source.item(record, row));
-      }
-    }
-    track.group = { count: track.count, items };
+    return { list: this.list, byKey: this.byKey };
   }
 }
 
-/** A note's overdue rows per track: how many. */
-function tracksIn(source: ViewSource, record: NoteRecord, day: IsoDate): Map<string, number> {
-  const counts = new Map<string, number>();
+/**
+ * A note's overdue groups, one per track in order of its first row. `rows`: the note's overdue rows by line;
+ * `items` makes a track's first items when they are read; `label` is the note's label beside a name.
+ */
+export function overdueGroupsOf(
+  record: NoteRecord, rows: readonly number[], limit: number,
+  item: (row: number) => Item, label: (path: string, name: string) => string | null,
+): OverdueGroup[] {
+  if (rows.length === 0) return [];
   const { cols, names } = record.items;
-  for (const row of source.overdueRows(record, day)) {
+  const groups: LazyGroup[] = [];
+  const byName = new Map<string, LazyGroup>();
+  for (const row of rows) {
     const name = names[cols[row * ITEM_STRIDE + TRACK]];
-    counts.set(name, (counts.get(name) ?? 0) + 1);
+    let group = byName.get(name);
+    if (!group) {
+      byName.set(name, (group = new LazyGroup(record, name, row, rows, limit, item, label)));
+      groups.push(group);
+    }
+    group.count++;
   }
-  return counts;
+  return groups;
 }
 
-function firstRowOf(source: ViewSource, track: TrackTally, day: IsoDate): number {
-  const record = source.record(track.paths[0])!;
-  const { cols, names } = record.items;
-  for (const row of source.overdueRows(record, day)) if (names[cols[row * ITEM_STRIDE + TRACK]] === track.name) return row;
-  return -1;
+class LazyGroup implements OverdueGroup {
+  readonly key: TrackKey;
+  readonly path: string;
+  count = 0;
+  private made: Item[] | null = null;
+
+  constructor(
+    private readonly record: NoteRecord, readonly track: string, readonly firstRow: number,
+    private readonly rows: readonly number[], private readonly limit: number,
+    private readonly make: (row: number) => Item, private readonly label: (path: string, name: string) => string | null,
+  ) {
+    this.path = record.path;
+    this.key = trackKey(record.path, track);
+  }
+
+  get note(): string | null {
+    return this.label(this.path, this.track);
+  }
+
+  get items(): Item[] {
+    if (this.made) return this.made;
+    const { cols, names } = this.record.items;
+    const items: Item[] = [];
+    for (const row of this.rows) {
+      if (items.length >= this.limit) break;
+      if (row >= this.firstRow && names[cols[row * ITEM_STRIDE + TRACK]] === this.track) items.push(this.make(row));
+    }
+    return (this.made = items);
+  }
 }
 
 /** A note's part of a per-track answer: pairs (index into the note's names, value). */
 export type TrackPairs = Int32Array;
-
-/** Per track, a count summed over the notes (such as past items that cannot be overdue), patched per changed note. */
-export class TrackCounts extends PatchedView {
-  private counts = new Map<TrackKey, number>();
-
-  private constructor(readonly day: IsoDate, private readonly part: (record: NoteRecord) => TrackPairs) {
-    super();
-  }
-
-  static build(records: Iterable<NoteRecord>, day: IsoDate, part: (record: NoteRecord) => TrackPairs): TrackCounts {
-    const view = new TrackCounts(day, part);
-    for (const record of records) view.add(record, 1);
-    return view;
-  }
-
-  /** The counts now (tracks with none are absent). Read-only: shared until the next change. */
-  current(source: ViewSource): ReadonlyMap<TrackKey, number> {
-    if (this.pending.size === 0) return this.counts;
-    this.counts = new Map(this.counts);
-    for (const [path, old] of this.pending) {
-      if (old) this.add(old, -1);
-      const record = source.record(path);
-      if (record) this.add(record, 1);
-    }
-    this.pending.clear();
-    return this.counts;
-  }
-
-  private add(record: NoteRecord, sign: 1 | -1): void {
-    const pairs = this.part(record);
-    const names = record.items.names;
-    for (let p = 0; p < pairs.length; p += 2) {
-      const key = trackKey(record.path, names[pairs[p]]);
-      const count = (this.counts.get(key) ?? 0) + sign * pairs[p + 1];
-      if (count === 0) this.counts.delete(key);
-      else this.counts.set(key, count);
-    }
-  }
-}
 
 /** One note's first open item of a track: its day (yyyymmdd) and row. */
 interface FirstOpen {

@@ -6,6 +6,7 @@ import { weekdayIndex } from "../base";
 import { hasKeyword, recognizeDeadline, venuesOf } from "../items";
 import type { BrainQueueSettings } from "../base";
 import type { IsoDate, Item } from "../base";
+import type { OverdueGroups, VaultIndex } from "../index";
 
 /** Whether the text alone makes an item fixed: a deadline word or a fixed-date keyword. */
 export function isFixedText(text: string, settings: BrainQueueSettings): boolean {
@@ -20,6 +21,12 @@ export function isFixed(item: Pick<Item, "text" | "date" | "end">, settings: Bra
 /** The key under which the index remembers, per note, the open items that cannot be overdue. */
 export function notOverdueKey(settings: BrainQueueSettings): string {
   return `not-overdue:2:${JSON.stringify([settings.deadlineWords, settings.fixedKeywords])}`;
+}
+
+/** The overdue groups of the vault on `day` (see `VaultIndex.overdueGroups`): fixed items and empty slots left out. */
+export function overdueGroups(index: VaultIndex, day: IsoDate, settings: BrainQueueSettings, limit = Infinity): OverdueGroups {
+  const unmissable = { key: notOverdueKey(settings), test: (text: string, days: () => { date: IsoDate; end: IsoDate | null }) => cannotBeOverdue(text, settings, days) };
+  return index.overdueGroups(day, { limit, unmissable });
 }
 
 /**

@@ -3,7 +3,7 @@
 // May import: every stage below.
 export { applyLineEdits, type EditFailure, splitLines, toggleEdit } from "./edits";
 export { toIcs } from "./ics";
-export { fixedReason, isFixedText, notOverdueKey } from "./fixed";
+export { fixedReason, isFixedText, notOverdueKey, overdueGroups } from "./fixed";
 export { assignDates, fixedDays, type Pace, planDays, type PlanOptions } from "./plan";
 export { planTrack, type TrackPlan } from "./planTrack";
 export { postponeDay, postponePlan } from "./postpone";

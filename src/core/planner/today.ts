@@ -1,12 +1,12 @@
 // The model behind the Today view and `cli today`: the day's items grouped by track under the queue.
 import { collectDeadlines, hasKeyword, recentlyMissed, type Deadline } from "../items";
-import { cannotBeOverdue, isFixed, notOverdueKey } from "./fixed";
+import { isFixed, overdueGroups } from "./fixed";
 import { resolveQueue, type QueueBlock, type QueueState, type TrackInfo } from "../items";
 import type { BrainQueueSettings } from "../base";
 import { termWeek } from "./termWeek";
 import type { IsoDate, Item, Problem } from "../base";
 import type { OverdueGroup, VaultIndex } from "../index";
-import { type TrackKey, groupByTrack, namesInSeveralNotes, noteLabel, splitTrackKey } from "../items";
+import { type TrackKey, groupByTrack, noteLabel, splitTrackKey } from "../items";
 
 /** A track is a heading in a note (tracks.ts): the same heading in two notes is two tracks. */
 export interface TodayTrack {
@@ -44,9 +44,10 @@ export interface TodayModel {
   tracks: TodayTrack[];
   /** The waiting tracks with items on the day: how many, and their items (empty slots not counted). */
   queued: { tracks: number; items: number };
-  /** Overdue items grouped by track, in queue order: each group's count and its first items (see `overdueLimit`).
-   *  Fixed items and empty slots are never overdue: a past event is over, and a missed deadline is in `recentDeadlines`. */
-  overdue: { key: TrackKey; track: string; path: string; note: string | null; count: number; items: Item[] }[];
+  /** Overdue items grouped by track: the tracks the queue lists in its order, then the others by their first
+   *  overdue item (path, then line); each group's count and its first items (see `overdueLimit`). Fixed
+   *  items and empty slots are never overdue: a past event is over, and a missed deadline is in `recentDeadlines`. */
+  overdue: readonly OverdueGroup[];
   /** Unfinished deadlines that have not passed (days left ≥ 0) and fall within the horizon, dropped ones included, by date. */
   deadlines: Deadline[];
   /** Unfinished deadlines passed within the last week, by date. */
@@ -87,15 +88,6 @@ function resolveQueueOnce(block: QueueBlock | null, tracks: TrackInfo[], limit: 
   return state;
 }
 
-/** Per track list (kept while headings stay): the names that are headings in several notes. */
-const sharedNames = new WeakMap<TrackInfo[], Set<string>>();
-
-function sharedNamesOnce(tracks: TrackInfo[]): Set<string> {
-  let shared = sharedNames.get(tracks);
-  if (!shared) sharedNames.set(tracks, (shared = namesInSeveralNotes(tracks)));
-  return shared;
-}
-
 /** Open items with a deadline word: the only ones that can be deadlines. The index remembers which those
  *  are per note (the sidebar asks after every edit; the commands ask the same question). */
 export function deadlineCandidates(index: VaultIndex, settings: BrainQueueSettings): Item[] {
@@ -128,18 +120,20 @@ export function buildToday(index: VaultIndex, day: IsoDate, now: Date, settings:
   const fixedToday = todayItems.filter((item) => isFixed(item, settings));
   const fixedSet = new Set(fixedToday);
   const byTrack = groupByTrack(todayItems.filter((item) => !fixedSet.has(item)));
-  const overdueByTrack = withoutUnmissable(index, day, settings, index.overdueGroups(day, options.overdueLimit ?? Infinity));
-  // The tracks the model speaks of (active ones, and those with items today or overdue), in queue order;
-  // anything the queue does not know goes last, in item order. A track's number is its place in the queue.
+  const overdueGroupsNow = overdueGroups(index, day, settings, options.overdueLimit ?? Infinity);
+  const overdueByTrack = overdueGroupsNow.byKey;
+  // The tracks the model speaks of (active ones, and those with items today), in queue order; anything
+  // the queue does not know goes last, in item order. A track's number is its place in the queue.
   const places = queue.places;
-  const shownKeys = new Set([...queue.activeTracks, ...byTrack.keys(), ...overdueByTrack.keys()]);
+  const shownKeys = new Set([...queue.activeTracks, ...byTrack.keys()]);
   const unknown = places.size;
   const order = [...shownKeys].map((key, i) => ({ key, at: places.get(key) ?? unknown + i })).sort((a, b) => a.at - b.at);
   const activeSet = new Set(queue.activeTracks);
-  const ranked = new Set([...queue.activeTracks, ...queue.queuedTracks.slice(0, queue.listedQueued)]);
+  const listed = [...queue.activeTracks, ...queue.queuedTracks.slice(0, queue.listedQueued)];
+  const ranked = new Set(listed);
   const idle = queue.activeTracks.filter((key) => countable(byTrack.get(key) ?? []).length === 0);
   const next = index.nextOpenItems(new Set(idle), day);
-  const shared = sharedNamesOnce(index.tracks());
+  const shared = index.sharedTrackNames();
   const place = (key: TrackKey): { key: TrackKey; name: string; path: string; note: string | null } => {
     const { path, name } = splitTrackKey(key);
     return { key, name, path, note: noteLabel(path, name, shared) };
@@ -161,15 +155,7 @@ export function buildToday(index: VaultIndex, day: IsoDate, now: Date, settings:
     });
   }
 
-  // One group per track with overdue items: a large vault has thousands, so no spreads and no copies
-  // (the index's groups are read-only until its next change).
-  const overdue: TodayModel["overdue"] = [];
-  for (const { key } of order) {
-    const group = overdueByTrack.get(key);
-    if (!group) continue;
-    const { path, name } = splitTrackKey(key);
-    overdue.push({ key, track: name, path, note: noteLabel(path, name, shared), count: group.count, items: group.items });
-  }
+  const overdue = listedFirst(overdueGroupsNow.list, listed.map((key) => overdueByTrack.get(key)));
   const allDeadlines = collectDeadlines(deadlineCandidates(index, settings), index.venueMarks(), now, settings);
   const horizon = addMonths(day, settings.deadlineHorizonMonths);
   const deadlines = allDeadlines.filter((d) => d.daysLeft >= 0 && (d.end ?? d.date) <= horizon);
@@ -213,25 +199,32 @@ function addMonths(day: IsoDate, months: number): IsoDate {
 }
 
 /**
- * The overdue groups without the items that cannot be missed (fixed ones, empty slots). The index counts
- * every unfinished past row; the few unmissable ones are found per note (remembered across edits) and
- * taken off each track's count and first items.
+ * The groups of the tracks the queue lists (in its order), then every other group as it comes. A large vault
+ * has tens of thousands of groups: the listed ones are found by their place and cut out, nothing is sorted.
  */
-function withoutUnmissable(index: VaultIndex, day: IsoDate, settings: BrainQueueSettings, groups: Map<TrackKey, OverdueGroup>): Map<TrackKey, OverdueGroup> {
-  // Counted per track only: a vault can hold tens of thousands of past fixed items.
-  const perTrack = index.openCountsBefore(notOverdueKey(settings), (text, days) => cannotBeOverdue(text, settings, days), day);
-  if (perTrack.size === 0) return groups;
-  const out = new Map<TrackKey, OverdueGroup>();
-  for (const [track, group] of groups) {
-    const unmissable = perTrack.get(track) ?? 0;
-    // Most tracks have none: their group is kept as it is, not filtered item by item.
-    if (unmissable === 0) {
-      out.set(track, group);
-      continue;
-    }
-    const count = group.count - unmissable;
-    if (count <= 0) continue;
-    out.set(track, { count, items: group.items.filter((item) => !cannotBeOverdue(item.text, settings, () => item)) });
+function listedFirst(all: readonly OverdueGroup[], listed: (OverdueGroup | undefined)[]): readonly OverdueGroup[] {
+  const first = listed.filter((group) => group !== undefined);
+  if (first.length === 0) return all;
+  const at = first.map((group) => indexOfGroup(all, group)).sort((a, b) => a - b);
+  const rest: OverdueGroup[][] = [];
+  let from = 0;
+  for (const cut of at) {
+    rest.push(all.slice(from, cut));
+    from = cut + 1;
   }
-  return out;
+  rest.push(all.slice(from));
+  return first.concat(...rest);
+}
+
+/** Where `group` is in a list sorted by path (a note's groups are few: the path finds them). */
+function indexOfGroup(list: readonly OverdueGroup[], group: OverdueGroup): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].path < group.path) lo = mid + 1;
+    else hi = mid;
+  }
+  while (list[lo] !== group) lo++;
+  return lo;
 }
