@@ -78,7 +78,7 @@ describe("VaultIndex answers after an edit", () => {
     const index = vault();
     const on = index.itemsOn(DAY);
     const groups = index.overdueGroups(DAY, { limit: 2 });
-    const coding = groups.byKey.get(trackKey("a.md", "Coding"))!;
+    const coding = groups.get(trackKey("a.md", "Coding"))!;
     const open = index.select("open", (item) => !item.done);
     index.update("a.md", "## Coding\n- [ ] 2021/03/10 c0\n- [ ] 2021/03/11 c00\n- [ ] 2021/03/12 c000\n- [ ] 2021/03/25 today\n- [ ] 2021/03/25 another");
     expect(where(index.itemsOn(DAY))).toEqual(["a.md:5", "a.md:6"]);

@@ -109,6 +109,19 @@ describe("tracks of the same name in two notes", () => {
     ]);
   });
 
+  it("a queue in a note of its own runs each name in the note that plans the most from the day on", () => {
+    // A dashboard note lists the tracks; both terms' plans have a LeetCode heading. Last term's must not
+    // run beside this term's (before: both were active, and a weekly note per week made one active track per week).
+    const withoutOldBlock = texts[OLD].replace(/当前 BPU[^\n]*\n\n- LeetCode\n- 操作系统\n\nBrain Queue\n\n- 读书\n/u, "");
+    const withoutNewBlock = texts[NEW].replace(/当前 BPU[^\n]*\n\n- LeetCode\n- 网课\n/u, "");
+    expect(withoutNewBlock).not.toBe(texts[NEW]);
+    const dashboard = "# 进程\n\n当前 BPU （Brain Processing Unit）最大进程数为：2，按优先级排序\n\n- LeetCode\n- 网课\n";
+    const notes = { [OLD]: withoutOldBlock, [NEW]: withoutNewBlock, "进程.md": dashboard };
+    const active = (day: IsoDate): string[][] =>
+      buildToday(indexOf(notes), day, now, DEFAULT_SETTINGS).tracks.filter((t) => t.state === "active").map((t) => [t.name, t.path]);
+    expect(active(DAY)).toEqual([["LeetCode", NEW], ["网课", NEW]]);
+  });
+
   it("names in several notes, and picking one track by name and note", () => {
     const tracks = indexOf(texts).tracks();
     expect([...namesInSeveralNotes(tracks)].sort()).toEqual(["LeetCode", "日程", "每日安排"].sort());

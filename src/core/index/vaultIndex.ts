@@ -5,7 +5,7 @@
 // queries filter each note's columns once per day and remember the answer per note, and the whole-vault
 // answers the sidebar asks for are patched with the edited note's old and new part (vaultViews.ts), so
 // after an edit only that note is asked again, and Item objects exist only for what a query returned.
-import { addDays, dayKey, dayOfKey } from "../base";
+import { addDays, dayKey, dayOfKey, flatString } from "../base";
 import { insertSorted, removeSorted } from "./sortedPaths";
 import { mightHaveItems, parseScannedInSteps } from "../items";
 import { scanNoteInSteps } from "../markdown";
@@ -17,7 +17,7 @@ import { BUILTIN_VENUES, findVenueMarks, type VenueMark } from "../items";
 import type { IsoDate, Item, ParseOptions, Problem } from "../base";
 import { encodeIndexCache, encodeIndexCacheInSteps } from "../storage";
 import { decodeIndexCache } from "../storage";
-import { NextDays, NextOpen, OverdueView, overdueGroupsOf, PathList, replacePart, type OverdueGroups, type ViewSource } from "./vaultViews";
+import { type GroupMaker, NextDays, OverdueView, overdueGroupsOf, PathList, replacePart, type OverdueGroup, type OverdueGroups, type ViewSource } from "./vaultViews";
 import {
   addParsed, blankRecord, failedRecord, hasContent, hasQueueMarker, parseRecord, renameRecord, sameTracks, sameValue, sameValues,
   type IndexOptions, type NoteRecord, type NoteStat,
@@ -44,7 +44,6 @@ interface Views {
   on?: { day: IsoDate; list: PathList<Item> };
   overdue?: OverdueView;
   next?: NextDays;
-  nextOpen?: NextOpen;
   /** Per selection key, the most recent last; a few at most. */
   picks: Map<string, PathList<Item>>;
 }
@@ -60,11 +59,18 @@ interface NoteDay {
   on: Item[];
   /** Overdue item rows, by line (a large vault has hundreds of thousands: numbers, not objects). */
   overdue: number[];
+  /** The overdue groups of the note (vaultViews.ts), under the key of the question that made them. */
+  groupsKey?: string;
+  groups?: OverdueGroup[];
   /** Of `overdue`, the rows that can be missed, under the key of the test that said which cannot. */
   missable?: { key: string; rows: number[] };
   upcoming?: { last: IsoDate; items: Item[] };
   /** The first day after `day` with one of this note's items on it (yyyymmdd), 0 when none. */
   next?: number;
+  /** Pairs (track name index, row) of the note's first open item with text after `day`, per name. */
+  nextOpen?: Int32Array;
+  /** How many of the note's items are planned on `day` or later. */
+  planned?: number;
 }
 
 /** What a note's queries found so far: one Item object per item, however many queries return it. */
@@ -269,16 +275,29 @@ export class VaultIndex {
    */
   overdueGroups(day: IsoDate, options: { limit?: number; unmissable?: RowTest } = {}): OverdueGroups {
     const { limit = Infinity, unmissable } = options;
-    const key = `${day}\n${limit}\n${unmissable?.key ?? ""}`;
-    if (this.views.overdue?.key !== key) {
-      const label = (path: string, name: string): string | null => noteLabel(path, name, this.sharedTrackNames());
-      const part = (record: NoteRecord): ReturnType<typeof overdueGroupsOf> => {
-        const memo = this.memo(record);
-        return overdueGroupsOf(record, this.missableRows(record, day, unmissable), limit, (row) => this.item(record, memo, row), label);
-      };
-      this.views.overdue = OverdueView.build(this.recordsWithItems(), key, part);
-    }
-    return this.views.overdue.current(this.source);
+    const key = flatString(`${day}\n${limit}\n${unmissable?.key ?? ""}`);
+    const maker: GroupMaker = {
+      limit,
+      item: (record, row) => this.item(record, this.memo(record), row),
+      label: (path, name) => noteLabel(path, name, this.sharedTrackNames()),
+    };
+    const part = (record: NoteRecord): OverdueGroup[] => {
+      // Kept with the note's day, so that one track's group is found from its note alone.
+      const noteDay = this.noteDay(record, day);
+      if (noteDay.groupsKey === key) return noteDay.groups!;
+      noteDay.groupsKey = key;
+      return (noteDay.groups = overdueGroupsOf(record, this.missableRows(record, day, unmissable), maker));
+    };
+    if (this.views.overdue?.key !== key) this.views.overdue = OverdueView.build(this.recordsWithItems(), key, part);
+    const list = this.views.overdue.current(this.source);
+    return {
+      list,
+      get: (track) => {
+        const { path, name } = splitTrackKey(track);
+        const record = this.notes.get(path);
+        return record && record.items.count > 0 ? part(record).find((group) => group.track === name) : undefined;
+      },
+    };
   }
 
   /** Track names that are headings in more than one note (a track is a heading in a note, tracks.ts). */
@@ -296,20 +315,29 @@ export class VaultIndex {
   }
 
   /**
-   * Per track asked for (note and heading, see tracks.ts): its first unfinished item with text (not an empty slot) starting after `day`,
-   * by date, then path and line. Every note's first items per track are kept for the day and patched per
-   * changed note, so a refresh reads only the notes changed since.
+   * Per track asked for (note and heading, see tracks.ts): its first unfinished item with text (not an empty
+   * slot) starting after `day`, by date, then line. A track is in one note: only that note is read, and
+   * its first items per track are remembered with its day.
    */
   nextOpenItems(tracks: ReadonlySet<TrackKey>, day: IsoDate): Map<TrackKey, Item> {
-    if (tracks.size === 0) return new Map();
-    if (this.views.nextOpen?.day !== day) {
-      const after = dayKey(day);
-      this.views.nextOpen = NextOpen.build(this.recordsWithItems(), day, (record) => nextOpenRows(record.items, after));
-    }
     const out = new Map<TrackKey, Item>();
-    for (const [track, { path, row }] of this.views.nextOpen.current(this.source, tracks)) {
-      const record = this.notes.get(path)!;
-      out.set(track, this.item(record, this.memo(record), row));
+    for (const track of tracks) {
+      const { path, name } = splitTrackKey(track);
+      const record = this.notes.get(path);
+      if (!record || record.items.count === 0) continue;
+      const noteDay = this.noteDay(record, day);
+      const pairs = (noteDay.nextOpen ??= nextOpenRows(record.items, dayKey(day)));
+      const { names, cols } = record.items;
+      let best = -1;
+      // Two of a note's names can read alike (a heading named like the note): the earlier item wins.
+      for (let p = 0; p < pairs.length; p += 2) {
+        if (names[pairs[p]] !== name) continue;
+        const row = pairs[p + 1];
+        const date = cols[row * ITEM_STRIDE + DATE];
+        const bestDate = best < 0 ? 0 : cols[best * ITEM_STRIDE + DATE];
+        if (best < 0 || date < bestDate || (date === bestDate && row < best)) best = row;
+      }
+      if (best >= 0) out.set(track, this.item(record, this.memo(record), best));
     }
     return out;
   }
@@ -402,12 +430,15 @@ export class VaultIndex {
   /** Queue blocks, by path. */
   /** How many of the note's items are planned on `day` or later (a range: by its end). */
   plannedFrom(path: string, day: IsoDate): number {
-    const items = this.notes.get(path)?.items;
-    if (!items) return 0;
+    const record = this.notes.get(path);
+    if (!record || record.items.count === 0) return 0;
+    const noteDay = this.noteDay(record, day);
+    if (noteDay.planned !== undefined) return noteDay.planned;
+    const { items } = record;
     const from = dayKey(day);
     let count = 0;
     for (let k = 0; k < items.count; k++) if (lastDayAt(items, k) >= from) count++;
-    return count;
+    return (noteDay.planned = count);
   }
 
   queueBlocks(): QueueBlock[] {
@@ -503,9 +534,8 @@ export class VaultIndex {
 
   /** Tells each view which note changed and what it was; a view with too much to catch up on is dropped. */
   private viewsChanged(path: string, old: NoteRecord | undefined): void {
-    const { on, overdue, next, nextOpen, picks } = this.views;
+    const { on, overdue, next, picks } = this.views;
     if (on && !on.list.changed(path, old)) this.views.on = undefined;
-    if (nextOpen && !nextOpen.changed(path, old)) this.views.nextOpen = undefined;
     if (overdue && !overdue.changed(path, old)) this.views.overdue = undefined;
     if (next && !next.changed(path, old)) this.views.next = undefined;
     for (const [key, view] of picks) if (!view.changed(path, old)) picks.delete(key);

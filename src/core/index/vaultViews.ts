@@ -1,6 +1,6 @@
 // Whole-vault answers the index keeps across edits (the day's items, overdue counts per track, selections):
 // after a change only the changed notes' parts are taken out and put back, instead of walking every note.
-import { DATE, ITEM_STRIDE, TRACK } from "../items";
+import { ITEM_STRIDE, TRACK } from "../items";
 import type { NoteRecord } from "../items";
 import type { IsoDate, Item } from "../base";
 import { type TrackKey, trackKey } from "../items";
@@ -20,10 +20,11 @@ export interface OverdueGroup {
   readonly items: Item[];
 }
 
-/** The overdue groups of the vault, by their first item (path, then line: a note's groups sit together), and by key. Read-only: shared until the next change. */
+/** The overdue groups of the vault, by their first item (path, then line: a note's groups sit together). Read-only: shared until the next change. */
 export interface OverdueGroups {
   readonly list: readonly OverdueGroup[];
-  readonly byKey: ReadonlyMap<TrackKey, OverdueGroup>;
+  /** The group of one track, if it has overdue items. */
+  get(key: TrackKey): OverdueGroup | undefined;
 }
 
 /** What a view reads from the index: the current records and their per-note, per-day answers. */
@@ -152,7 +153,6 @@ export class NextDays extends PatchedView {
  */
 export class OverdueView extends PatchedView {
   private list: OverdueGroup[] = [];
-  private readonly byKey = new Map<TrackKey, OverdueGroup>();
 
   /** `part`: a note's groups by first row; `key` names everything they depend on besides the notes. */
   private constructor(readonly key: string, private readonly part: (record: NoteRecord) => OverdueGroup[]) {
@@ -161,75 +161,71 @@ export class OverdueView extends PatchedView {
 
   static build(records: Iterable<NoteRecord>, key: string, part: (record: NoteRecord) => OverdueGroup[]): OverdueView {
     const view = new OverdueView(key, part);
-    for (const record of records) {
-      for (const group of part(record)) {
-        view.list.push(group);
-        view.byKey.set(group.key, group);
-      }
-    }
+    for (const record of records) for (const group of part(record)) view.list.push(group);
     return view;
   }
 
   /** The groups now: a fresh list after a change (callers may still hold the old one). */
-  current(source: ViewSource): OverdueGroups {
+  current(source: ViewSource): readonly OverdueGroup[] {
     if (this.pending.size > 0) {
       const list = this.list.slice();
       for (const path of this.pending.keys()) {
-        const [from, to] = partRange(list, path);
-        for (let i = from; i < to; i++) this.byKey.delete(list[i].key);
         const record = source.record(path);
-        const part = record ? this.part(record) : [];
-        for (const group of part) this.byKey.set(group.key, group);
-        replacePart(list, path, part);
+        replacePart(list, path, record ? this.part(record) : []);
       }
       this.pending.clear();
       this.list = list;
     }
-    return { list: this.list, byKey: this.byKey };
+    return this.list;
   }
 }
 
-/**
- * A note's overdue groups, one per track in order of its first row. `rows`: the note's overdue rows by line;
- * `items` makes a track's first items when they are read; `label` is the note's label beside a name.
- */
-export function overdueGroupsOf(
-  record: NoteRecord, rows: readonly number[], limit: number,
-  item: (row: number) => Item, label: (path: string, name: string) => string | null,
-): OverdueGroup[] {
+/** What a note's groups share: how many items a group makes, and how. */
+export interface GroupMaker {
+  limit: number;
+  item(record: NoteRecord, row: number): Item;
+  /** The note's label beside a track name (tracks.ts `noteLabel`). */
+  label(path: string, name: string): string | null;
+}
+
+/** A note's overdue groups, one per track in order of its first row; `rows`: the note's overdue rows by line. */
+export function overdueGroupsOf(record: NoteRecord, rows: readonly number[], maker: GroupMaker): OverdueGroup[] {
   if (rows.length === 0) return [];
   const { cols, names } = record.items;
   const groups: LazyGroup[] = [];
-  const byName = new Map<string, LazyGroup>();
+  let last: LazyGroup | undefined;
   for (const row of rows) {
     const name = names[cols[row * ITEM_STRIDE + TRACK]];
-    let group = byName.get(name);
-    if (!group) {
-      byName.set(name, (group = new LazyGroup(record, name, row, rows, limit, item, label)));
-      groups.push(group);
+    // Rows of one track mostly follow each other: look the group up only when the name changes.
+    if (last?.track !== name) {
+      last = groups.find((group) => group.track === name);
+      if (!last) groups.push((last = new LazyGroup(maker, record, rows, name, row)));
     }
-    group.count++;
+    last.count++;
   }
   return groups;
 }
 
+/** Fields, not closures: a large vault has tens of thousands of groups. */
 class LazyGroup implements OverdueGroup {
-  readonly key: TrackKey;
-  readonly path: string;
   count = 0;
   private made: Item[] | null = null;
 
   constructor(
-    private readonly record: NoteRecord, readonly track: string, readonly firstRow: number,
-    private readonly rows: readonly number[], private readonly limit: number,
-    private readonly make: (row: number) => Item, private readonly label: (path: string, name: string) => string | null,
-  ) {
-    this.path = record.path;
-    this.key = trackKey(record.path, track);
+    private readonly maker: GroupMaker, private readonly record: NoteRecord, private readonly rows: readonly number[],
+    readonly track: string, private readonly firstRow: number,
+  ) {}
+
+  get path(): string {
+    return this.record.path;
+  }
+
+  get key(): TrackKey {
+    return trackKey(this.record.path, this.track);
   }
 
   get note(): string | null {
-    return this.label(this.path, this.track);
+    return this.maker.label(this.record.path, this.track);
   }
 
   get items(): Item[] {
@@ -237,87 +233,9 @@ class LazyGroup implements OverdueGroup {
     const { cols, names } = this.record.items;
     const items: Item[] = [];
     for (const row of this.rows) {
-      if (items.length >= this.limit) break;
-      if (row >= this.firstRow && names[cols[row * ITEM_STRIDE + TRACK]] === this.track) items.push(this.make(row));
+      if (items.length >= this.maker.limit) break;
+      if (row >= this.firstRow && names[cols[row * ITEM_STRIDE + TRACK]] === this.track) items.push(this.maker.item(this.record, row));
     }
     return (this.made = items);
-  }
-}
-
-/** A note's part of a per-track answer: pairs (index into the note's names, value). */
-export type TrackPairs = Int32Array;
-
-/** One note's first open item of a track: its day (yyyymmdd) and row. */
-interface FirstOpen {
-  key: number;
-  row: number;
-}
-
-/**
- * Per track, its first open item after a day across the vault (earliest day, then first by path and line),
- * patched per changed note: each note's candidates are kept per track, and a track's best is found again
- * only when one of its notes changed.
- */
-export class NextOpen extends PatchedView {
-  private byTrack = new Map<TrackKey, Map<string, FirstOpen>>();
-  private best = new Map<TrackKey, { path: string; row: number } | null>();
-
-  private constructor(readonly day: IsoDate, private readonly part: (record: NoteRecord) => TrackPairs) {
-    super();
-  }
-
-  static build(records: Iterable<NoteRecord>, day: IsoDate, part: (record: NoteRecord) => TrackPairs): NextOpen {
-    const view = new NextOpen(day, part);
-    for (const record of records) view.put(record, true);
-    return view;
-  }
-
-  /** The first open item of each of `tracks` that has one: its note's path and row. */
-  current(source: ViewSource, tracks: ReadonlySet<TrackKey>): Map<TrackKey, { path: string; row: number }> {
-    for (const [path, old] of this.pending) {
-      if (old) this.put(old, false);
-      const record = source.record(path);
-      if (record) this.put(record, true);
-    }
-    this.pending.clear();
-    const out = new Map<TrackKey, { path: string; row: number }>();
-    for (const track of tracks) {
-      let best = this.best.get(track);
-      if (best === undefined) {
-        best = null;
-        let bestKey = 0;
-        for (const [path, first] of this.byTrack.get(track) ?? []) {
-          if (best === null || first.key < bestKey || (first.key === bestKey && path < best.path)) {
-            best = { path, row: first.row };
-            bestKey = first.key;
-          }
-        }
-        this.best.set(track, best);
-      }
-      if (best) out.set(track, best);
-    }
-    return out;
-  }
-
-  /** Adds (or takes out) a note's candidates; the tracks it touches find their best again when asked. */
-  private put(record: NoteRecord, add: boolean): void {
-    const pairs = this.part(record);
-    const { names, cols } = record.items;
-    for (let p = 0; p < pairs.length; p += 2) {
-      const track = trackKey(record.path, names[pairs[p]]);
-      this.best.delete(track);
-      let notes = this.byTrack.get(track);
-      if (!add) {
-        notes?.delete(record.path);
-        if (notes?.size === 0) this.byTrack.delete(track);
-        continue;
-      }
-      if (!notes) this.byTrack.set(track, (notes = new Map<string, FirstOpen>()));
-      const row = pairs[p + 1];
-      const key = cols[row * ITEM_STRIDE + DATE];
-      // Two of a note's names can read alike (a heading named like the note): the earlier item wins.
-      const held = notes.get(record.path);
-      if (!held || key < held.key || (key === held.key && row < held.row)) notes.set(record.path, { key, row });
-    }
   }
 }

@@ -47,10 +47,10 @@ export interface QueueState {
   queued: string[];
   /** The same as tracks in notes (see tracks.ts): the block's own note's heading, else that heading in every note. */
   activeTracks: TrackKey[];
+  /** The tracks the queue lists beyond the active ones (the rest of the priority list, then the waiting
+   *  list); the vault's other tracks are queued too, unlisted (a large vault has a hundred thousand). */
   queuedTracks: TrackKey[];
-  /** How many of `queuedTracks` the queue lists; the rest are the vault's other tracks. */
-  listedQueued: number;
-  /** Each track's place in that order (active, then queued), so a view orders only the tracks it shows. */
+  /** Each listed track's place (active, then queued), so a view orders only the tracks it shows. */
   places: Map<TrackKey, number>;
   used: number;
   overCapacity: boolean;
@@ -211,16 +211,8 @@ export function resolveQueue(
   };
   const activeTracks = active.flatMap(keysOf);
   const queuedTracks = [...prioritized.slice(limit), ...waiting].flatMap(keysOf);
-  const listedQueued = queuedTracks.length;
-  for (const info of sorted) {
-    const key = trackKey(info.path, info.name);
-    if (!bound.has(key)) {
-      bound.add(key);
-      queuedTracks.push(key);
-    }
-  }
   return {
-    limit, from: block ? "note" : "settings", block, active, queued, activeTracks, queuedTracks, listedQueued,
+    limit, from: block ? "note" : "settings", block, active, queued, activeTracks, queuedTracks,
     places: new Map([...activeTracks, ...queuedTracks].map((key, i) => [key, i])),
     used: prioritized.length, overCapacity: prioritized.length > limit, problems, entries,
   };

@@ -1,13 +1,14 @@
 // A track is a heading in a note: `## LeetCode` in last term's plan and in this term's are two tracks.
 // Rolling, progress and the sidebar keep them apart by a key made of the note's path and the name.
-import type { Item } from "../base";
+import { flatString, type Item } from "../base";
 import { closestNames } from "./fuzzy";
 import { noteName } from "./parse";
 
 /** `path` and track name joined by a newline (which neither a path nor a heading can hold). */
 export type TrackKey = string;
 
-export const trackKey = (path: string, name: string): TrackKey => `${path}\n${name}`;
+/** Flat: keys are looked up in Maps after every edit. */
+export const trackKey = (path: string, name: string): TrackKey => flatString(`${path}\n${name}`);
 export const trackKeyOf = (item: Pick<Item, "path" | "track">): TrackKey => trackKey(item.path, item.track);
 
 export function splitTrackKey(key: TrackKey): { path: string; name: string } {
@@ -16,13 +17,19 @@ export function splitTrackKey(key: TrackKey): { path: string; name: string } {
 }
 
 /** Items by track (note and heading), tracks in order of their first item. */
-export function groupByTrack(items: Item[]): Map<TrackKey, Item[]> {
+export function groupByTrack(items: readonly Item[]): Map<TrackKey, Item[]> {
   const groups = new Map<TrackKey, Item[]>();
+  let last: Item | undefined;
+  let list: Item[] | undefined;
   for (const item of items) {
-    const key = trackKeyOf(item);
-    const list = groups.get(key);
-    if (list) list.push(item);
-    else groups.set(key, [item]);
+    // Items of one track mostly follow each other: a key is made only when the track changes.
+    if (!last || !list || item.path !== last.path || item.track !== last.track) {
+      const key = trackKeyOf(item);
+      list = groups.get(key);
+      if (!list) groups.set(key, (list = []));
+    }
+    list.push(item);
+    last = item;
   }
   return groups;
 }

@@ -88,6 +88,31 @@ function resolveQueueOnce(block: QueueBlock | null, tracks: TrackInfo[], limit: 
   return state;
 }
 
+/**
+ * The queue's tracks with each name in one note. An entry means its heading in the block's own note; a name
+ * that is not a heading there means that heading in the note that plans the most from `day` on (ties: the
+ * first by path), as for the block in use: last term's plan, or last week's note, does not run beside this one.
+ */
+function oneNotePerName(index: VaultIndex, day: IsoDate, keys: readonly TrackKey[]): TrackKey[] {
+  const out: TrackKey[] = [];
+  let name: string | null = null;
+  let best = 0;
+  for (const key of keys) {
+    // A name's keys follow each other (items/queue.ts).
+    const track = splitTrackKey(key);
+    const planned = index.plannedFrom(track.path, day);
+    if (track.name !== name) {
+      name = track.name;
+      best = planned;
+      out.push(key);
+    } else if (planned > best) {
+      best = planned;
+      out[out.length - 1] = key;
+    }
+  }
+  return out;
+}
+
 /** Open items with a deadline word: the only ones that can be deadlines. The index remembers which those
  *  are per note (the sidebar asks after every edit; the commands ask the same question). */
 export function deadlineCandidates(index: VaultIndex, settings: BrainQueueSettings): Item[] {
@@ -121,23 +146,19 @@ export function buildToday(index: VaultIndex, day: IsoDate, now: Date, settings:
   const fixedSet = new Set(fixedToday);
   const byTrack = groupByTrack(todayItems.filter((item) => !fixedSet.has(item)));
   const overdueGroupsNow = overdueGroups(index, day, settings, options.overdueLimit ?? Infinity);
-  const overdueByTrack = overdueGroupsNow.byKey;
-  // The tracks the model speaks of (active ones, and those with items today), in queue order; anything
+    // The tracks the model speaks of (active ones, and those with items today), in queue order; anything
   // the queue does not know goes last, in item order. A track's number is its place in the queue.
   const places = queue.places;
-  const shownKeys = new Set([...queue.activeTracks, ...byTrack.keys()]);
+  const activeTracks = oneNotePerName(index, day, queue.activeTracks);
+  const shownKeys = new Set([...activeTracks, ...byTrack.keys()]);
   const unknown = places.size;
   const order = [...shownKeys].map((key, i) => ({ key, at: places.get(key) ?? unknown + i })).sort((a, b) => a.at - b.at);
-  const activeSet = new Set(queue.activeTracks);
-  const listed = [...queue.activeTracks, ...queue.queuedTracks.slice(0, queue.listedQueued)];
+  const activeSet = new Set(activeTracks);
+  const listed = [...activeTracks, ...oneNotePerName(index, day, queue.queuedTracks)];
   const ranked = new Set(listed);
-  const idle = queue.activeTracks.filter((key) => countable(byTrack.get(key) ?? []).length === 0);
+  const idle = activeTracks.filter((key) => countable(byTrack.get(key) ?? []).length === 0);
   const next = index.nextOpenItems(new Set(idle), day);
   const shared = index.sharedTrackNames();
-  const place = (key: TrackKey): { key: TrackKey; name: string; path: string; note: string | null } => {
-    const { path, name } = splitTrackKey(key);
-    return { key, name, path, note: noteLabel(path, name, shared) };
-  };
 
   const tracks: TodayTrack[] = [];
   for (const { key, at } of order) {
@@ -145,17 +166,19 @@ export function buildToday(index: VaultIndex, day: IsoDate, now: Date, settings:
     const state = activeSet.has(key) ? "active" : "queued";
     if (state === "queued" && items.length === 0) continue;
     const tasks = countable(items);
+    const { path, name } = splitTrackKey(key);
+    // One literal with every field: a spread into a literal is copied property by property.
     tracks.push({
-      ...place(key), state, items,
+      key, name, path, note: noteLabel(path, name, shared), state, items,
       done: tasks.filter((item) => item.done).length,
       total: tasks.length,
-      overdue: overdueByTrack.get(key)?.count ?? 0,
+      overdue: overdueGroupsNow.get(key)?.count ?? 0,
       rank: ranked.has(key) ? at + 1 : null,
       next: next.get(key) ?? null,
     });
   }
 
-  const overdue = listedFirst(overdueGroupsNow.list, listed.map((key) => overdueByTrack.get(key)));
+  const overdue = listedFirst(overdueGroupsNow.list, listed.map((key) => overdueGroupsNow.get(key)));
   const allDeadlines = collectDeadlines(deadlineCandidates(index, settings), index.venueMarks(), now, settings);
   const horizon = addMonths(day, settings.deadlineHorizonMonths);
   const deadlines = allDeadlines.filter((d) => d.daysLeft >= 0 && (d.end ?? d.date) <= horizon);
