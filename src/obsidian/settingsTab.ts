@@ -1,9 +1,8 @@
 // The settings tab: sentence case, sections with `setHeading()`, every change saved at once.
 import { PluginSettingTab, Setting, type App, type Plugin } from "obsidian";
-import type { BrainQueueSettings } from "../core/base";
+import { migrateSettings, type BrainQueueSettings } from "../core/base";
 import type { BrainQueueHost } from "./host";
 import { t, type MessageKey } from "./i18n";
-import { migrateSettings } from "./settingsStore";
 
 type ListKey = "includePaths" | "excludePaths" | "archiveFolders" | "fixedKeywords" | "deadlineWords" | "customVenues";
 

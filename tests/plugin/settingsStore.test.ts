@@ -2,7 +2,8 @@
 import { describe, expect, it, vi } from "vitest";
 import fc from "fast-check";
 import { DEFAULT_SETTINGS } from "../../src/core/base/settings";
-import { migrateSettings, readPluginData } from "../../src/obsidian/settingsStore";
+import { migrateSettings } from "../../src/core/base/storedSettings";
+import { readPluginData } from "../../src/obsidian/settingsStore";
 import { asReal, createApp, loadPlugin, TEST_MANIFEST } from "../../demo/shim/obsidian";
 import { memoryStore } from "../../demo/shim/app";
 import { VaultIndex } from "../../src/core/index/vaultIndex";

@@ -1,4 +1,4 @@
-// Settings: defaults and migration of stored data. Pure so the CLI and tests share it.
+// Settings and their defaults (reading them from data.json: storedSettings.ts). Pure so the CLI and tests share it.
 import type { IsoDate, RollMode } from "./types";
 
 export interface BrainQueueSettings {
