@@ -4,8 +4,8 @@ import { MarkdownView, Plugin, requireApiVersion, TFile, type WorkspaceLeaf } fr
 import type { Extension } from "@codemirror/state";
 import { localDay } from "../core/base";
 import { isVenueDropped, venuesOf, type Venue } from "../core/items";
-import { resolveQueue, type QueueState } from "../core/items";
-import { buildToday, queueBlocksInUse, SIDEBAR_OVERDUE_LIMIT, type TodayModel } from "../core/planner";
+import type { QueueState } from "../core/items";
+import { buildToday, queueOn, SIDEBAR_OVERDUE_LIMIT, type TodayModel } from "../core/planner";
 import type { IsoDate, LineEdit } from "../core/base";
 import type { VaultIndex } from "../core/index";
 import { applyLineEditsToNote, type EditResult } from "./applyEdits";
@@ -142,9 +142,7 @@ export default class BrainQueuePlugin extends Plugin implements BrainQueueHost {
   }
 
   queueState(): QueueState {
-    const index = this.index();
-    const { queueLimit, priority } = this.data.settings;
-    return resolveQueue(queueBlocksInUse(index, this.today())[0] ?? null, index.tracks(), { limit: queueLimit, priority });
+    return queueOn(this.index(), this.today(), this.data.settings);
   }
 
   onRefresh(listener: () => void): () => void {

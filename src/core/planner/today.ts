@@ -87,6 +87,12 @@ function resolveQueueOnce(block: QueueBlock | null, tracks: TrackInfo[], limit: 
   return state;
 }
 
+/** The queue in effect on `day`: the block in use (`queueBlocksInUse`), else the settings' limit and
+ *  priority list. The sidebar's model, the queue commands and the settings tab all resolve it here. */
+export function queueOn(index: VaultIndex, day: IsoDate, settings: BrainQueueSettings, blocks = queueBlocksInUse(index, day)): QueueState {
+  return resolveQueueOnce(blocks[0] ?? null, index.tracks(), settings.queueLimit, settings.priority);
+}
+
 /** Per track list (kept while headings stay): the names that are headings in several notes. */
 const sharedNames = new WeakMap<TrackInfo[], Set<string>>();
 
@@ -114,7 +120,7 @@ export interface TodayOptions {
 export function buildToday(index: VaultIndex, day: IsoDate, now: Date, settings: BrainQueueSettings, options: TodayOptions = {}): TodayModel {
   const blocks = queueBlocksInUse(index, day);
   const block = blocks[0] ?? null;
-  const queue = resolveQueueOnce(block, index.tracks(), settings.queueLimit, settings.priority);
+  const queue = queueOn(index, day, settings, blocks);
   const problems: Problem[] = [...index.problems(), ...queue.problems];
   for (const extra of blocks.slice(1)) {
     problems.push({
