@@ -1,5 +1,6 @@
-// What the view, commands, modals and settings tab need from the plugin. main.ts implements it; the
-// interface keeps those modules free of a circular import of the plugin class.
+// What the view, commands, modals and settings tab need from the plugin. main.ts implements it (the
+// views' part by handing on to todaySource.ts); the interface keeps those modules free of a circular
+// import of the plugin class.
 import type { App } from "obsidian";
 import type { QueueState } from "../core/items";
 import type { TodayModel } from "../core/planner";

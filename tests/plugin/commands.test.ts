@@ -150,10 +150,10 @@ describe("status bar and notices", () => {
   it("notices a targeted deadline a week away once a day", async () => {
     const { plugin } = await startPlugin();
     const notices = () => Array.from(document.body.querySelectorAll(".notice")).map((n) => n.textContent ?? "");
-    (plugin as unknown as { dailyNotice(): void }).dailyNotice();
+    plugin.todaySource.dailyNotice();
     expect(notices().filter((n) => n.includes("ICRA 2022"))).toHaveLength(1);
     expect(plugin.data.lastNoticeDay).toBe("2021-04-14");
-    (plugin as unknown as { dailyNotice(): void }).dailyNotice();
+    plugin.todaySource.dailyNotice();
     expect(notices().filter((n) => n.includes("ICRA 2022"))).toHaveLength(1);
     plugin.unload();
   });

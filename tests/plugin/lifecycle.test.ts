@@ -62,6 +62,34 @@ describe("plugin lifecycle", () => {
     plugin.unload();
   });
 
+  it("the views hear of a changed index, saved settings and a new day from one source, and nothing after unload", async () => {
+    setLanguage("en");
+    const app = createApp({ files: { "Term.md": PLANNER } });
+    const plugin = await loadPlugin(app, BrainQueuePlugin);
+    plugin.clock = () => new Date(2021, 3, 14, 23, 59, 0);
+    plugin.todaySource.checkDay(); // from the real day to the pinned one
+    await flush(5);
+    let heard = 0;
+    plugin.todaySource.onRefresh(() => heard++);
+    const file = app.vault.getFileByPath("Term.md")!;
+    await app.vault.process(file, (text) => text.replace("三数之和", "三数之和!"));
+    await new Promise((resolve) => window.setTimeout(resolve, 40)); // the re-index waits for a pause in events
+    expect(heard).toBeGreaterThan(0);
+    heard = 0;
+    await plugin.saveSettings();
+    expect(heard).toBe(1);
+    plugin.todaySource.checkDay(); // the same day: nothing to tell
+    expect(heard).toBe(1);
+    plugin.clock = () => new Date(2021, 3, 15, 0, 0, 30);
+    plugin.todaySource.checkDay();
+    expect(heard).toBe(2);
+    expect(plugin.model(plugin.today()).date).toBe("2021-04-15");
+    plugin.unload();
+    await app.vault.process(file, (text) => text.replace("三数之和!", "三数之和"));
+    await new Promise((resolve) => window.setTimeout(resolve, 40));
+    expect(heard).toBe(2);
+  });
+
   it("unloading leaves no listeners, timers, DOM, commands or extensions behind", async () => {
     setLanguage("en");
     const timers = trackTimers();
