@@ -3,7 +3,7 @@
 import { MarkdownView, Plugin, requireApiVersion, TFile, type WorkspaceLeaf } from "obsidian";
 import { localDay } from "../core/base";
 import type { QueueState } from "../core/items";
-import type { TodayModel } from "../core/planner";
+import type { CompletionLookup, TodayModel } from "../core/planner";
 import type { IsoDate, LineEdit } from "../core/base";
 import type { VaultIndex } from "../core/index";
 import { applyLineEditsToNote, type EditResult } from "./applyEdits";
@@ -77,6 +77,7 @@ export default class BrainQueuePlugin extends Plugin implements BrainQueueHost {
   private async recordCompletions(): Promise<void> {
     await this.completionLog.load();
     if (this.unloaded) return;
+    this.todaySource.refresh(); // the forecasts now count the recorded days
     const follow = (): void => {
       if (this.isIndexReady()) this.completionLog.watch(this.index());
     };
@@ -178,6 +179,10 @@ export default class BrainQueuePlugin extends Plugin implements BrainQueueHost {
     this.data.settings.highlightDeadlines = on;
     this.highlights.setOn(on);
     void this.saveSettings();
+  }
+
+  completions(): CompletionLookup {
+    return this.completionLog.history;
   }
 
   rollPreview(track?: TrackKey): void {

@@ -78,6 +78,11 @@ export class TodaySource extends Component {
     this.changed();
   }
 
+  /** Tells the views to draw again with the same models (the completion history was read). */
+  refresh(): void {
+    this.changed();
+  }
+
   private changed(): void {
     for (const listener of [...this.listeners]) listener();
   }

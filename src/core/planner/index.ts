@@ -12,6 +12,6 @@ export { pauseEdits, promoteEdits } from "./queueEdits";
 export { changesByNote, isSchedule, journalOf, planRoll, planTracks, type RollChange, type RollPlan, type RollSummary, summarizeChanges, undoEdits } from "./roll";
 export { buildToday, deadlineCandidates, queueBlocksInUse, queueOn, SIDEBAR_OVERDUE_LIMIT, type TodayModel, type TodayTrack } from "./today";
 export { archiveEdits } from "./archiveEdits";
-export { completionKey, doneDateKey, PACE_DAYS, paceWindow, statsOfTally, tallyItem, trackStats, type StatsItem, type StatsTally, type TrackStats } from "./stats";
-export { type CompletionLookup, HISTORY_DAYS, vaultStats, type VaultStats, type VaultTrackStats } from "./vaultStats";
+export { completionKey, doneDateKey, type Forecast, forecastOf, PACE_DAYS, paceWindow, statsOfTally, tallyItem, trackStats, type StatsItem, type StatsTally, type TrackStats } from "./stats";
+export { type CompletionLookup, HISTORY_DAYS, statsOfTracks, vaultStats, type VaultStats, type VaultTrackStats } from "./vaultStats";
 export { type CompletionChange, completionChanges, CompletionHistory, type CompletionEvent, eventLine, type ItemIdentity, parseEvents } from "./history";
