@@ -10,7 +10,7 @@ import { errorMessage } from "../core/base";
 import type { BrainQueueHost } from "./host";
 import { t } from "./i18n";
 import { DeadlineSuggestModal, TrackSuggestModal } from "./modals";
-import { openPlan } from "./planActions";
+import { openPlan, postponeAtCursor } from "./planActions";
 import { undoLastRoll } from "./rollActions";
 import { type TrackKey, trackKey } from "../core/items";
 import { archiveEdits } from "../core/planner";
@@ -50,6 +50,16 @@ export function registerCommands(plugin: Plugin, host: BrainQueueHost): void {
       const target = path === undefined ? null : planTarget(host, editor, path);
       if (!target || path === undefined) return false;
       if (!checking) void openPlan(host, path, target.track, target.within);
+      return true;
+    },
+  });
+  plugin.addCommand({
+    id: "postpone-at-cursor",
+    name: t("cmd.postpone"),
+    editorCheckCallback: (checking, editor, ctx) => {
+      // A cheap look at the line here; the note is parsed only when the command runs.
+      if (!ctx.file || !CHECKLIST_LINE.test(editor.getLine(editor.getCursor().line))) return false;
+      if (!checking) postponeAtCursor(host, editor, ctx.file.path);
       return true;
     },
   });

@@ -1,9 +1,10 @@
 // "Plan this track…": a form (start, pace or end date, weekdays, days to skip, chapter days) over a
 // live preview of every item with its new date, the last day used and the days a week.
-import { Modal, Setting, type App } from "obsidian";
+import { Modal, Setting, SuggestModal, type App } from "obsidian";
 import { addDays, isValidYmd, type IsoDate } from "../core/base";
 import { planDays, type Pace, type PlanOptions, type TrackPlan } from "../core/planner";
 import { t } from "./i18n";
+import type { PostponeChoice } from "./todayMenu";
 
 export interface PlanModalHandlers {
   track: string;
@@ -266,5 +267,27 @@ export class PostponeDateModal extends Modal {
 
   override onClose(): void {
     this.contentEl.empty();
+  }
+}
+
+/** The postpone choices for one item (the editor command's picker), each with the day it means. */
+export class PostponeChoiceModal extends SuggestModal<PostponeChoice> {
+  constructor(app: App, itemText: string, private readonly choices: readonly PostponeChoice[],
+    private readonly dayOf: (choice: PostponeChoice) => IsoDate | null, private readonly onPick: (choice: PostponeChoice) => void) {
+    super(app);
+    this.setPlaceholder(t("postpone.pickFor", { item: itemText }));
+  }
+  getSuggestions(query: string): PostponeChoice[] {
+    const q = query.trim().toLowerCase();
+    return this.choices.filter((choice) => t(`postpone.${choice}`).toLowerCase().includes(q));
+  }
+  renderSuggestion(choice: PostponeChoice, el: HTMLElement): void {
+    el.addClass("bq-postpone-choice");
+    el.createSpan({ cls: "bq-postpone-title", text: t(`postpone.${choice}`) });
+    const day = this.dayOf(choice);
+    if (day !== null) el.createSpan({ cls: "bq-date", text: day });
+  }
+  onChooseSuggestion(choice: PostponeChoice): void {
+    this.onPick(choice);
   }
 }

@@ -40,7 +40,7 @@ describe("plugin lifecycle", () => {
     const plugin = await loadPlugin(app, BrainQueuePlugin);
     const ids = [...app.commands.commands.keys()].filter((id) => id.startsWith("brain-queue:"));
     expect(ids.sort()).toEqual([
-      "brain-queue:archive-plan", "brain-queue:export-ics", "brain-queue:open-today", "brain-queue:pause-track", "brain-queue:plan-track", "brain-queue:promote-queued-track",
+      "brain-queue:archive-plan", "brain-queue:export-ics", "brain-queue:open-today", "brain-queue:pause-track", "brain-queue:plan-track", "brain-queue:postpone-at-cursor", "brain-queue:promote-queued-track",
       "brain-queue:rebuild-index", "brain-queue:roll-forward", "brain-queue:roll-track", "brain-queue:show-deadlines", "brain-queue:toggle-deadline-highlighting",
       "brain-queue:toggle-task-at-cursor", "brain-queue:undo-roll",
     ]);
