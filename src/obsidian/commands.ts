@@ -64,6 +64,7 @@ export function registerCommands(plugin: Plugin, host: BrainQueueHost): void {
     },
   });
   plugin.addCommand({ id: "undo-roll", name: t("cmd.undoRoll"), callback: () => void undoLastRoll(host) });
+  plugin.addCommand({ id: "undo-plan", name: t("cmd.undoPlan"), callback: () => void undoLastRoll(host, "plan") });
   plugin.addCommand({ id: "promote-queued-track", name: t("cmd.promote"), callback: () => void promote(host) });
   plugin.addCommand({ id: "pause-track", name: t("cmd.pause"), callback: () => pause(host) });
   plugin.addCommand({ id: "show-deadlines", name: t("cmd.showDeadlines"), callback: () => showDeadlines(host) });

@@ -39,7 +39,7 @@ export async function openPlan(host: BrainQueueHost, path: string, track: string
       void host.saveSettings();
     },
     plan: (options) => planTrack(trackLines, lines, options, settings),
-    write: (plan) => writeRoll(host, { date: plan.start, modes: nameRecord(), changes: plan.changes, skipped: [] }, "plan.done"),
+    write: (plan) => writeRoll(host, { date: plan.start, modes: nameRecord(), changes: plan.changes, skipped: [] }, { kind: "plan", label: track }),
   }).open();
 }
 
@@ -98,6 +98,6 @@ export async function postpone(host: BrainQueueHost, item: Item, to: IsoDate, sh
     new Notice(t("postpone.nothing"));
     return;
   }
-  const message = await writeRoll(host, plan, "postpone.done");
+  const message = await writeRoll(host, plan, { kind: "postpone", label: item.text });
   if (message) new Notice(message);
 }

@@ -2,10 +2,13 @@
 // data.json may be corrupt, hand-edited, or written by an older version. Never throws. The settings
 // are read by the core's `settingsFromData`, as the CLI reads them.
 import { isIsoDate, isRecord, settingsFromData, type BrainQueueSettings } from "../core/base";
+import type { JournalKind } from "../core/planner";
 
 export interface StoredJournalEntry {
   at: string;
   date: string;
+  kind?: JournalKind;
+  label?: string;
   edits: { path: string; line: number; before: string; after: string; prev?: string; next?: string }[];
 }
 
@@ -32,7 +35,9 @@ function journal(value: unknown): StoredJournalEntry[] {
         typeof e.before === "string" && typeof e.after === "string" &&
         (e.prev === undefined || typeof e.prev === "string") && (e.next === undefined || typeof e.next === "string"),
     );
-    entries.push({ at: entry.at, date: entry.date, edits });
+    const kind: { kind?: JournalKind } = entry.kind === "roll" || entry.kind === "plan" || entry.kind === "postpone" ? { kind: entry.kind } : {};
+    const label = typeof entry.label === "string" ? { label: entry.label } : {};
+    entries.push({ at: entry.at, date: entry.date, ...kind, ...label, edits });
   }
   return entries.slice(-JOURNAL_LIMIT);
 }

@@ -42,7 +42,7 @@ describe("plugin lifecycle", () => {
     expect(ids.sort()).toEqual([
       "brain-queue:archive-plan", "brain-queue:export-ics", "brain-queue:open-today", "brain-queue:pause-track", "brain-queue:plan-track", "brain-queue:postpone-at-cursor", "brain-queue:promote-queued-track",
       "brain-queue:rebuild-index", "brain-queue:roll-forward", "brain-queue:roll-track", "brain-queue:show-deadlines", "brain-queue:toggle-deadline-highlighting",
-      "brain-queue:toggle-task-at-cursor", "brain-queue:undo-roll",
+      "brain-queue:toggle-task-at-cursor", "brain-queue:undo-plan", "brain-queue:undo-roll",
     ]);
     expect([...app.commands.commands.values()].every((c) => !c.hotkeys || c.hotkeys.length === 0)).toBe(true);
     expect(app.ribbonEl.querySelector('[aria-label="Open today\'s tasks"]')).not.toBeNull();

@@ -20,10 +20,18 @@ export interface RollPlan {
   changes: RollChange[];
   skipped: { path: string; line: number; reason: string; text: string }[];
 }
-/** `prev`, `next`: the lines around a rolled line that reads like other lines of its note (twins), as written. */
+/** What wrote a journal entry: a roll, a plan of a track, or a postpone of one item. */
+export type JournalKind = "roll" | "plan" | "postpone";
+/**
+ * `prev`, `next`: the lines around a rolled line that reads like other lines of its note (twins), as
+ * written. `kind` and `label` (the track planned, the item postponed) say what an undo undoes; entries
+ * written before they existed have neither and were rolls.
+ */
 export interface RollJournalEntry {
   at: string;
   date: IsoDate;
+  kind?: JournalKind;
+  label?: string;
   edits: { path: string; line: number; before: string; after: string; prev?: string; next?: string }[];
 }
 
