@@ -33,9 +33,13 @@ export async function openPlan(host: BrainQueueHost, path: string, track: string
     start: addDays(host.today(), 1),
     fixedDays: vaultFixedDays(host),
     weekdays: settings.studyWeekdays,
-    rememberWeekdays: (weekdays) => {
-      if (weekdays.length === 0 || weekdays.join() === settings.studyWeekdays.join()) return;
+    skip: settings.skipDates.filter((day) => day >= host.today()),
+    rememberStudyDays: (weekdays, typed) => {
+      // The dates to skip as last written, less the past ones (a spread and the next study day use them).
+      const skip = [...new Set(typed.filter((day) => day >= host.today()))].sort();
+      if (weekdays.length === 0 || (weekdays.join() === settings.studyWeekdays.join() && skip.join() === settings.skipDates.join())) return;
       settings.studyWeekdays = weekdays;
+      settings.skipDates = skip;
       void host.saveSettings();
     },
     plan: (options) => planTrack(trackLines, lines, options, settings),
@@ -74,9 +78,9 @@ export function postponeAtCursor(host: BrainQueueHost, editor: Editor, path: str
     return;
   }
   const today = host.today();
-  const { studyWeekdays } = host.data.settings;
+  const { studyWeekdays, skipDates } = host.data.settings;
   const dayOf = (choice: PostponeChoice): IsoDate | null =>
-    choice === "pick" ? null : choice === "shiftRest" ? addDays(today, 1) : postponeDay(choice, target.item, today, studyWeekdays);
+    choice === "pick" ? null : choice === "shiftRest" ? addDays(today, 1) : postponeDay(choice, target.item, today, studyWeekdays, skipDates);
   new PostponeChoiceModal(host.app, target.item.text, choices, dayOf, (choice) => void postponeItem(host, target.item, choice, target.track)).open();
 }
 
@@ -87,7 +91,8 @@ export async function postponeItem(host: BrainQueueHost, item: Item, choice: Pos
     new PostponeDateModal(host.app, addDays(today, 1), (day) => void postpone(host, item, day, false, track)).open();
     return;
   }
-  const to = choice === "shiftRest" ? addDays(today, 1) : postponeDay(choice, item, today, host.data.settings.studyWeekdays);
+  const { studyWeekdays, skipDates } = host.data.settings;
+  const to = choice === "shiftRest" ? addDays(today, 1) : postponeDay(choice, item, today, studyWeekdays, skipDates);
   await postpone(host, item, to, choice === "shiftRest", track);
 }
 

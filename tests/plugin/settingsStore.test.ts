@@ -32,6 +32,15 @@ describe("settings store", () => {
     expect(data.rollJournal).toEqual([]);
   });
 
+  it("keeps real dates to skip, each once and in order, and a spread cap from 0 to 99", () => {
+    const data = readPluginData({ settings: { skipDates: ["2021-05-02", "2021-02-30", "soon", "2021-05-01", "2021-05-02", 7], spreadCap: "3" } });
+    expect(data.settings.skipDates).toEqual(["2021-05-01", "2021-05-02"]);
+    expect(data.settings.spreadCap).toBe(3);
+    expect(readPluginData({ settings: { spreadCap: -2 } }).settings.spreadCap).toBe(0);
+    expect(readPluginData({ settings: { skipDates: "2021-05-01, 2021-05-03" } }).settings.skipDates).toEqual(["2021-05-01", "2021-05-03"]);
+    expect(readPluginData({}).settings).toMatchObject({ skipDates: [], spreadCap: 0 });
+  });
+
   it("keeps only well-formed journal entries", () => {
     const good = { at: "2021-04-14T09:00:00Z", date: "2021-04-14", edits: [{ path: "a.md", line: 3, before: "x", after: "y" }, { path: 1 }] };
     const data = readPluginData({ settings: {}, rollJournal: [good, { at: 1 }, "junk"] });

@@ -1,6 +1,7 @@
 // Settings as stored in the plugin's data.json, read the one way the plugin and the CLI share: data.json
 // may be corrupt, hand-edited or written by an older version, so each bad field falls back to its default
 // alone and nothing throws.
+import { isValidYmd } from "./dates";
 import { DEFAULT_SETTINGS, fixedKeywordsFrom, nameRecord, type BrainQueueSettings } from "./settings";
 import type { RollMode } from "./types";
 
@@ -37,6 +38,12 @@ function studyWeekdays(value: unknown): number[] {
   return days.length === 0 ? [...DEFAULT_SETTINGS.studyWeekdays] : [...new Set(days)].sort((a, b) => a - b);
 }
 
+/** Real days written `YYYY-MM-DD`, each once, in order. */
+function skipDates(value: unknown): string[] {
+  const days = stringList(value, []).filter((day) => isIsoDate(day) && isValidYmd(Number(day.slice(0, 4)), Number(day.slice(5, 7)), Number(day.slice(8, 10))));
+  return [...new Set(days)].sort();
+}
+
 /** Any value → valid settings. Unknown fields are dropped; each bad field falls back alone. */
 export function migrateSettings(raw: unknown): BrainQueueSettings {
   const s = isRecord(raw) ? raw : {};
@@ -60,6 +67,8 @@ export function migrateSettings(raw: unknown): BrainQueueSettings {
     highlightDeadlines: boolean(s.highlightDeadlines, d.highlightDeadlines),
     trackModes: trackModes(s.trackModes),
     studyWeekdays: studyWeekdays(s.studyWeekdays),
+    skipDates: skipDates(s.skipDates),
+    spreadCap: integer(s.spreadCap, d.spreadCap, 0, 99),
   };
 }
 
