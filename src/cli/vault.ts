@@ -7,7 +7,7 @@ import {
 import { dirname, join, sep } from "node:path";
 import process from "node:process";
 import { applyLineEdits, type EditFailure } from "../core/planner";
-import { DEFAULT_SETTINGS, fixedKeywordsFrom, type BrainQueueSettings } from "../core/base";
+import { settingsFromData, type BrainQueueSettings } from "../core/base";
 import type { LineEdit } from "../core/base";
 import { quotedPath, UsageError } from "./args";
 
@@ -63,9 +63,9 @@ export function readNote(folder: string, path: string): VaultNote | null {
   }
 }
 
-/** Settings from a JSON file (the plugin's data.json works); unknown or mistyped fields keep their defaults. */
+/** Settings from a JSON file (the plugin's data.json works), read as the plugin reads them: `settingsFromData`. */
 export function loadSettings(file: string | null): BrainQueueSettings {
-  if (file === null) return structuredClone(DEFAULT_SETTINGS);
+  if (file === null) return settingsFromData(null);
   let content: string;
   try {
     content = readFileSync(file, "utf8");
@@ -80,23 +80,7 @@ export function loadSettings(file: string | null): BrainQueueSettings {
     // JSON.parse's message quotes the text: a file given by mistake (`/etc/passwd`) must not be echoed.
     throw new UsageError(`cannot read settings ${quotedPath(file)}: not JSON`);
   }
-  const settings = structuredClone(DEFAULT_SETTINGS);
-  const stored = (typeof raw === "object" && raw !== null && !Array.isArray(raw) ? raw : {}) as Record<string, unknown>;
-  const source = typeof stored.settings === "object" && stored.settings !== null ? (stored.settings as Record<string, unknown>) : stored;
-  const target = settings as unknown as Record<string, unknown>;
-  for (const key of Object.keys(settings)) {
-    const value = source[key];
-    const fallback = target[key];
-    if (value === undefined || key === "version") continue;
-    if (Array.isArray(fallback) ? Array.isArray(value) && value.every((v) => typeof v === "string")
-      : fallback === null ? typeof value === "string" || value === null
-      : typeof fallback === "object" ? typeof value === "object" && value !== null && !Array.isArray(value)
-      : typeof value === typeof fallback) {
-      target[key] = value;
-    }
-  }
-  settings.fixedKeywords = fixedKeywordsFrom(settings.fixedKeywords);
-  return settings;
+  return settingsFromData(raw);
 }
 
 export type WriteResult = { path: string; ok: true } | { path: string; ok: false; reason: string; failures?: EditFailure[] };

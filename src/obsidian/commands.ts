@@ -10,7 +10,7 @@ import { errorMessage } from "../core/base";
 import type { BrainQueueHost } from "./host";
 import { t } from "./i18n";
 import { DeadlineSuggestModal, TrackSuggestModal } from "./modals";
-import { openPlan } from "./planActions";
+import { openPlan, postponeAtCursor } from "./planActions";
 import { undoLastRoll } from "./rollActions";
 import { type TrackKey, trackKey } from "../core/items";
 import { archiveEdits } from "../core/planner";
@@ -53,7 +53,18 @@ export function registerCommands(plugin: Plugin, host: BrainQueueHost): void {
       return true;
     },
   });
+  plugin.addCommand({
+    id: "postpone-at-cursor",
+    name: t("cmd.postpone"),
+    editorCheckCallback: (checking, editor, ctx) => {
+      // A cheap look at the line here; the note is parsed only when the command runs.
+      if (!ctx.file || !CHECKLIST_LINE.test(editor.getLine(editor.getCursor().line))) return false;
+      if (!checking) postponeAtCursor(host, editor, ctx.file.path);
+      return true;
+    },
+  });
   plugin.addCommand({ id: "undo-roll", name: t("cmd.undoRoll"), callback: () => void undoLastRoll(host) });
+  plugin.addCommand({ id: "undo-plan", name: t("cmd.undoPlan"), callback: () => void undoLastRoll(host, "plan") });
   plugin.addCommand({ id: "promote-queued-track", name: t("cmd.promote"), callback: () => void promote(host) });
   plugin.addCommand({ id: "pause-track", name: t("cmd.pause"), callback: () => pause(host) });
   plugin.addCommand({ id: "show-deadlines", name: t("cmd.showDeadlines"), callback: () => showDeadlines(host) });

@@ -1,8 +1,9 @@
-// What the view, commands, modals and settings tab need from the plugin. main.ts implements it; the
-// interface keeps those modules free of a circular import of the plugin class.
+// What the view, commands, modals and settings tab need from the plugin. main.ts implements it (the
+// views' part by handing on to todaySource.ts); the interface keeps those modules free of a circular
+// import of the plugin class.
 import type { App } from "obsidian";
 import type { QueueState } from "../core/items";
-import type { TodayModel } from "../core/planner";
+import type { CompletionLookup, TodayModel } from "../core/planner";
 import type { IsoDate, LineEdit } from "../core/base";
 import type { VaultIndex } from "../core/index";
 import type { EditResult } from "./applyEdits";
@@ -37,4 +38,6 @@ export interface BrainQueueHost {
   setHighlighting(on: boolean): void;
   /** The roll preview for every overdue track, or for one track (a heading in a note). */
   rollPreview(track?: TrackKey): void;
+  /** Every device's completions merged (empty until the history files are read). */
+  completions(): CompletionLookup;
 }

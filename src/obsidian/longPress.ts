@@ -12,7 +12,7 @@ export type PressHandler = (target: HTMLElement, x: number, y: number) => void;
 
 /**
  * Calls `onPress` when a touch rests on `el` or inside it for LONG_PRESS_MS without moving. The click
- * the lift may make is swallowed; so is the contextmenu event Android sends for the same press (it
+ * the lift may make is cancelled; so is the contextmenu event Android sends for the same press (it
  * stands for the press when it comes first). Contextmenu events from a mouse or keyboard pass on.
  */
 export function registerLongPress(component: Component, el: HTMLElement, onPress: PressHandler): void {
@@ -48,6 +48,13 @@ export function registerLongPress(component: Component, el: HTMLElement, onPress
     if (press?.id === evt.pointerId && Math.hypot(evt.clientX - press.x, evt.clientY - press.y) > MOVE_TOLERANCE) cancel();
   });
   component.registerDomEvent(el, "pointerup", cancel);
+  // The lift's click is hit-tested where the finger lifts, and what the press opened (a menu rising as a
+  // sheet from the bottom) may lie there by then: that click would choose the entry under the finger.
+  // Touch events keep the target the finger first touched, so cancelling the lift here stops that click
+  // wherever it would land.
+  component.registerDomEvent(el, "touchend", (evt) => {
+    if (fired && evt.cancelable) evt.preventDefault();
+  });
   component.registerDomEvent(el, "pointercancel", cancel);
   component.registerDomEvent(el, "click", (evt) => {
     if (!fired) return;

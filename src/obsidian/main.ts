@@ -1,11 +1,9 @@
 // Brain Queue: wires the core (src/core) into Obsidian. onload only registers things; the behaviour
 // lives in the modules it wires. Everything is registered so unloading leaves nothing behind.
 import { MarkdownView, Plugin, requireApiVersion, TFile, type WorkspaceLeaf } from "obsidian";
-import type { Extension } from "@codemirror/state";
 import { localDay } from "../core/base";
-import { isVenueDropped, venuesOf, type Venue } from "../core/items";
-import { resolveQueue, type QueueState } from "../core/items";
-import { buildToday, queueBlocksInUse, SIDEBAR_OVERDUE_LIMIT, type TodayModel } from "../core/planner";
+import type { QueueState } from "../core/items";
+import type { CompletionLookup, TodayModel } from "../core/planner";
 import type { IsoDate, LineEdit } from "../core/base";
 import type { VaultIndex } from "../core/index";
 import { applyLineEditsToNote, type EditResult } from "./applyEdits";
@@ -13,10 +11,7 @@ import { indexCacheStore, removeOldCacheFile } from "./cacheStore";
 import { CacheSaver } from "./cacheSaver";
 import { CompletionLog } from "./completionLog";
 import { registerCommands } from "./commands";
-import { deadlineExtension } from "./deadlineExtension";
-import type { DeadlineContext } from "./deadlineLine";
-import { msUntilMidnight } from "./deadlineLine";
-import { showDeadlineNotices } from "./deadlineNotice";
+import { DeadlineHighlights } from "./deadlineHighlights";
 import type { BrainQueueHost } from "./host";
 import { t } from "./i18n";
 import { Indexer, yieldToUi } from "./indexer";
@@ -25,6 +20,7 @@ import { openRollPreview } from "./rollActions";
 import { readPluginData, type PluginData } from "./settingsStore";
 import { BrainQueueSettingTab } from "./settingsTab";
 import { setUpStatusBar } from "./statusBar";
+import { TodaySource } from "./todaySource";
 import { TodayView, VIEW_TYPE_TODAY } from "./todayView";
 import { type TrackKey } from "../core/items";
 
@@ -33,26 +29,14 @@ export default class BrainQueuePlugin extends Plugin implements BrainQueueHost {
   indexer!: Indexer;
   /** The clock; tests and the demo pin it. */
   clock: () => Date = () => new Date();
-  private listeners = new Set<() => void>();
-  private settingsVersion = 0;
+  /** What the views show (models, queue, the day) and the one source of their changes. */
+  todaySource!: TodaySource;
   private parseKey = "";
-  private modelCache = new Map<string, TodayModel>();
-  private editorExtensions: Extension[] = [];
-  private dayTimer: number | null = null;
-  private dayShown = "";
-  private venueCache: { custom: string[]; venues: Venue[] } | null = null;
+  private highlights!: DeadlineHighlights;
   private cacheSaver!: CacheSaver;
-  /** The venue lists the editors were last drawn with (none before the index is built). */
-  private venueMarksSeen: { marks: unknown; key: string } = { marks: null, key: "[]" };
   /** The day items were ticked, per device (history-<device>.jsonl in the plugin's folder). */
   completionLog!: CompletionLog;
   private unloaded = false;
-  readonly deadlineContext: DeadlineContext = {
-    now: () => this.now(),
-    settings: () => this.data.settings,
-    venues: () => this.venues(),
-    isDropped: (venue, year) => isVenueDropped(this.index().venueMarks(), venue, year),
-  };
 
   override async onload(): Promise<void> {
     this.data = readPluginData(await this.loadData().catch(() => null));
@@ -60,25 +44,30 @@ export default class BrainQueuePlugin extends Plugin implements BrainQueueHost {
     const cacheStore = indexCacheStore(this.app, this.manifest);
     this.indexer = this.addChild(new Indexer(this.app, () => this.data.settings, () => cacheStore.read()));
     this.cacheSaver = new CacheSaver(cacheStore, this.indexer, yieldToUi);
-    this.register(this.indexer.onChange(() => this.changed(true)));
-    this.register(() => this.clearTimers());
+    this.highlights = new DeadlineHighlights({ app: this.app, data: () => this.data, now: () => this.now(), indexer: this.indexer });
+    this.register(this.indexer.onChange(() => {
+      this.cacheSaver.schedule();
+      this.highlights.indexChanged();
+    }));
+    this.todaySource = this.addChild(new TodaySource({
+      indexer: this.indexer, data: () => this.data, now: () => this.now(),
+      onNewDay: () => this.highlights.redraw(), persist: () => this.persist(),
+    }));
 
     this.registerView(VIEW_TYPE_TODAY, (leaf) => new TodayView(leaf, this));
     this.addRibbonIcon("list-checks", t("cmd.openToday"), () => void this.activateView());
     registerCommands(this, this);
     this.addSettingTab(new BrainQueueSettingTab(this.app, this, this));
-    if (this.data.settings.highlightDeadlines) this.editorExtensions.push(deadlineExtension(this.deadlineContext));
-    this.registerEditorExtension(this.editorExtensions);
-    this.registerMarkdownPostProcessor((el, ctx) => decorateRenderedDeadlines(el, ctx, this.deadlineContext));
+    this.registerEditorExtension(this.highlights.extensions);
+    this.registerMarkdownPostProcessor((el, ctx) => decorateRenderedDeadlines(el, ctx, this.highlights.context));
     const updateStatus = setUpStatusBar(this.addStatusBarItem(), this);
     this.register(this.onRefresh(updateStatus));
     updateStatus();
-    this.watchDay();
     this.completionLog = new CompletionLog(this.app, this.manifest, () => this.now());
     this.app.workspace.onLayoutReady(() => {
       void removeOldCacheFile(this.app, this.manifest);
       this.indexer.start().then(() => {
-        this.dailyNotice();
+        this.todaySource.dailyNotice();
         return this.recordCompletions();
       }).catch((error: unknown) => console.error("Brain Queue: indexing failed", error));
     });
@@ -88,6 +77,7 @@ export default class BrainQueuePlugin extends Plugin implements BrainQueueHost {
   private async recordCompletions(): Promise<void> {
     await this.completionLog.load();
     if (this.unloaded) return;
+    this.todaySource.refresh(); // the forecasts now count the recorded days
     const follow = (): void => {
       if (this.isIndexReady()) this.completionLog.watch(this.index());
     };
@@ -98,16 +88,8 @@ export default class BrainQueuePlugin extends Plugin implements BrainQueueHost {
 
   override onunload(): void {
     this.unloaded = true;
-    this.listeners.clear();
     // Writes only when the next start would otherwise be cold (see CacheSaver.unload).
     this.cacheSaver.unload();
-  }
-
-  /** Built-in plus custom venues, parsed again only when the custom list changes. */
-  private venues(): Venue[] {
-    const custom = this.data.settings.customVenues;
-    if (this.venueCache?.custom !== custom) this.venueCache = { custom, venues: venuesOf(this.data.settings) };
-    return this.venueCache.venues;
   }
 
   now(): Date {
@@ -131,48 +113,15 @@ export default class BrainQueuePlugin extends Plugin implements BrainQueueHost {
   }
 
   model(day: IsoDate): TodayModel {
-    const key = `${this.index().version}|${this.settingsVersion}|${day}|${this.today()}`;
-    let model = this.modelCache.get(key);
-    if (!model) {
-      if (this.modelCache.size > 8) this.modelCache.clear();
-      model = buildToday(this.index(), day, this.now(), this.data.settings, { overdueLimit: SIDEBAR_OVERDUE_LIMIT });
-      this.modelCache.set(key, model);
-    }
-    return model;
+    return this.todaySource.model(day);
   }
 
   queueState(): QueueState {
-    const index = this.index();
-    const { queueLimit, priority } = this.data.settings;
-    return resolveQueue(queueBlocksInUse(index, this.today())[0] ?? null, index.tracks(), { limit: queueLimit, priority });
+    return this.todaySource.queueState();
   }
 
   onRefresh(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  private changed(indexChanged: boolean): void {
-    if (indexChanged) {
-      this.cacheSaver.schedule();
-      this.redrawOnNewVenueMarks();
-    }
-    for (const listener of [...this.listeners]) listener();
-  }
-
-  /**
-   * Editors and reading views dim deadlines of dropped venues by the index's venue lists, but draw only
-   * on their own changes: one opened before the index was built (or before a list was edited elsewhere)
-   * is redrawn when the lists change.
-   */
-  private redrawOnNewVenueMarks(): void {
-    if (!this.indexer.ready) return;
-    const marks = this.index().venueMarks();
-    if (marks === this.venueMarksSeen.marks) return;
-    const key = JSON.stringify(marks);
-    const changed = key !== this.venueMarksSeen.key;
-    this.venueMarksSeen = { marks, key };
-    if (changed) this.refreshRenderedNotes();
+    return this.todaySource.onRefresh(listener);
   }
 
   applyEdits(path: string, edits: LineEdit[], quiet = false, keepChanged = false): Promise<EditResult> {
@@ -216,31 +165,24 @@ export default class BrainQueuePlugin extends Plugin implements BrainQueueHost {
   }
 
   async saveSettings(): Promise<void> {
-    this.settingsVersion++;
     const key = parseKeyOf(this.data);
     if (key !== this.parseKey) {
       this.parseKey = key;
       void this.indexer.rebuild(true);
     }
     await this.persist();
-    this.refreshRenderedNotes();
-    this.changed(false);
-  }
-
-  /** Editors rebuild their decorations on reconfiguration; notes in reading view render again. */
-  private refreshRenderedNotes(): void {
-    const { workspace } = this.app;
-    workspace.updateOptions();
-    for (const leaf of workspace.getLeavesOfType("markdown")) {
-      if (leaf.view instanceof MarkdownView && leaf.view.getMode() === "preview") leaf.view.previewMode.rerender(true);
-    }
+    this.highlights.redraw();
+    this.todaySource.settingsChanged();
   }
 
   setHighlighting(on: boolean): void {
     this.data.settings.highlightDeadlines = on;
-    this.editorExtensions.length = 0;
-    if (on) this.editorExtensions.push(deadlineExtension(this.deadlineContext));
+    this.highlights.setOn(on);
     void this.saveSettings();
+  }
+
+  completions(): CompletionLookup {
+    return this.completionLog.history;
   }
 
   rollPreview(track?: TrackKey): void {
@@ -254,40 +196,6 @@ export default class BrainQueuePlugin extends Plugin implements BrainQueueHost {
   /** Writes the index to its cache (in slices), unless the cache holds it as it is. */
   saveCache(): Promise<void> {
     return this.cacheSaver.save();
-  }
-
-  /**
-   * At local midnight the views move to the new day and the daily deadline notice runs. A timer for
-   * midnight, plus a check every minute, because timers stall while a laptop sleeps.
-   */
-  private watchDay(): void {
-    this.dayShown = this.today();
-    const scheduleMidnight = (): void => {
-      this.dayTimer = window.setTimeout(() => {
-        this.checkDay();
-        scheduleMidnight();
-      }, msUntilMidnight(this.now()));
-    };
-    scheduleMidnight();
-    this.registerInterval(window.setInterval(() => this.checkDay(), 60_000));
-  }
-
-  /** Moves everything to the new day when the local day changed. */
-  checkDay(): void {
-    if (this.today() === this.dayShown) return;
-    this.dayShown = this.today();
-    this.refreshRenderedNotes();
-    this.changed(false);
-    this.dailyNotice();
-  }
-
-  private dailyNotice(): void {
-    if (this.indexer.ready && showDeadlineNotices(this.data, this.model(this.today()))) void this.persist();
-  }
-
-  private clearTimers(): void {
-    if (this.dayTimer !== null) window.clearTimeout(this.dayTimer);
-    this.dayTimer = null;
   }
 }
 

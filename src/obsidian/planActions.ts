@@ -1,13 +1,13 @@
 // Planning and postponing in Obsidian: read the note as shown, plan in the core, preview, write
 // through the one write path and journal it, so "Undo last roll-forward" reverts it.
-import { Notice } from "obsidian";
+import { Notice, type Editor } from "obsidian";
 import { addDays, nameRecord, type IsoDate, type Item } from "../core/base";
-import { checklistLines, type PlanLine } from "../core/items";
+import { checklistLines, parseNote, type PlanLine } from "../core/items";
 import { fixedDays, fixedReason, isFixedText, isSchedule, notOverdueKey, planTrack, postponeDay, postponePlan } from "../core/planner";
 import { currentText } from "./applyEdits";
 import type { BrainQueueHost } from "./host";
 import { t } from "./i18n";
-import { PlanModal, PostponeDateModal } from "./planModal";
+import { PlanModal, PostponeChoiceModal, PostponeDateModal } from "./planModal";
 import type { PostponeChoice } from "./todayMenu";
 import { writeRoll } from "./rollActions";
 
@@ -33,44 +33,76 @@ export async function openPlan(host: BrainQueueHost, path: string, track: string
     start: addDays(host.today(), 1),
     fixedDays: vaultFixedDays(host),
     weekdays: settings.studyWeekdays,
-    rememberWeekdays: (weekdays) => {
-      if (weekdays.length === 0 || weekdays.join() === settings.studyWeekdays.join()) return;
+    skip: settings.skipDates.filter((day) => day >= host.today()),
+    rememberStudyDays: (weekdays, typed) => {
+      // The dates to skip as last written, less the past ones (a spread and the next study day use them).
+      const skip = [...new Set(typed.filter((day) => day >= host.today()))].sort();
+      if (weekdays.length === 0 || (weekdays.join() === settings.studyWeekdays.join() && skip.join() === settings.skipDates.join())) return;
       settings.studyWeekdays = weekdays;
+      settings.skipDates = skip;
       void host.saveSettings();
     },
     plan: (options) => planTrack(trackLines, lines, options, settings),
-    write: (plan) => writeRoll(host, { date: plan.start, modes: nameRecord(), changes: plan.changes, skipped: [] }, "plan.done"),
+    write: (plan) => writeRoll(host, { date: plan.start, modes: nameRecord(), changes: plan.changes, skipped: [] }, { kind: "plan", label: track }),
   }).open();
 }
 
 /** What "Postpone" offers for an item: nothing for a finished or fixed one; shifting the rest for a schedule. */
-export function postponeChoices(host: BrainQueueHost, item: Item): PostponeChoice[] {
+export function postponeChoices(host: BrainQueueHost, item: Item, track: readonly Item[] = trackItems(host, item)): PostponeChoice[] {
   if (item.done || item.status === "-" || fixedReason(item, host.data.settings) !== null) return [];
   const choices: PostponeChoice[] = ["tomorrow", "week", "studyDay", "pick"];
-  if (isSchedule(trackItems(host, item))) choices.push("shiftRest");
+  if (isSchedule([...track])) choices.push("shiftRest");
   return choices;
 }
 
+/** The items of `item`'s track in its note, as the index has them. */
 const trackItems = (host: BrainQueueHost, item: Item): Item[] => host.index().itemsOf(item.path).filter((other) => other.track === item.track);
 
-/** Carries out a postpone choice: a day now, or after a date is picked. */
-export async function postponeItem(host: BrainQueueHost, item: Item, choice: PostponeChoice): Promise<void> {
-  const today = host.today();
-  if (choice === "pick") {
-    new PostponeDateModal(host.app, addDays(today, 1), (day) => void postpone(host, item, day, false)).open();
+/**
+ * The item on the cursor's line and the items of its track, read from what the editor shows now (the
+ * index follows saves), so the edits expect the lines as they stand; null on any other line.
+ */
+export function postponeTarget(host: BrainQueueHost, editor: Editor, path: string): { item: Item; track: Item[] } | null {
+  const line = editor.getCursor().line + 1;
+  const items = parseNote(path, editor.getValue(), { trackHeadingLevel: host.data.settings.trackHeadingLevel }).items;
+  const item = items.find((other) => other.line === line);
+  return item ? { item, track: items.filter((other) => other.track === item.track) } : null;
+}
+
+/** "Postpone the item under the cursor…": its choices in a picker, each carried out as from the sidebar. */
+export function postponeAtCursor(host: BrainQueueHost, editor: Editor, path: string): void {
+  const target = postponeTarget(host, editor, path);
+  const choices = target ? postponeChoices(host, target.item, target.track) : [];
+  if (!target || choices.length === 0) {
+    new Notice(t("postpone.noItem"));
     return;
   }
-  const to = choice === "shiftRest" ? addDays(today, 1) : postponeDay(choice, item, today, host.data.settings.studyWeekdays);
-  await postpone(host, item, to, choice === "shiftRest");
+  const today = host.today();
+  const { studyWeekdays, skipDates } = host.data.settings;
+  const dayOf = (choice: PostponeChoice): IsoDate | null =>
+    choice === "pick" ? null : choice === "shiftRest" ? addDays(today, 1) : postponeDay(choice, target.item, today, studyWeekdays, skipDates);
+  new PostponeChoiceModal(host.app, target.item.text, choices, dayOf, (choice) => void postponeItem(host, target.item, choice, target.track)).open();
+}
+
+/** Carries out a postpone choice: a day now, or after a date is picked. */
+export async function postponeItem(host: BrainQueueHost, item: Item, choice: PostponeChoice, track: readonly Item[] = trackItems(host, item)): Promise<void> {
+  const today = host.today();
+  if (choice === "pick") {
+    new PostponeDateModal(host.app, addDays(today, 1), (day) => void postpone(host, item, day, false, track)).open();
+    return;
+  }
+  const { studyWeekdays, skipDates } = host.data.settings;
+  const to = choice === "shiftRest" ? addDays(today, 1) : postponeDay(choice, item, today, studyWeekdays, skipDates);
+  await postpone(host, item, to, choice === "shiftRest", track);
 }
 
 /** Moves one item to `to` (and, with `shiftRest`, the rest of its track by as many days). */
-export async function postpone(host: BrainQueueHost, item: Item, to: IsoDate, shiftRest: boolean): Promise<void> {
-  const plan = postponePlan(item, trackItems(host, item), to, shiftRest, host.data.settings);
+export async function postpone(host: BrainQueueHost, item: Item, to: IsoDate, shiftRest: boolean, track: readonly Item[] = trackItems(host, item)): Promise<void> {
+  const plan = postponePlan(item, track, to, shiftRest, host.data.settings);
   if (plan.changes.length === 0) {
     new Notice(t("postpone.nothing"));
     return;
   }
-  const message = await writeRoll(host, plan, "postpone.done");
+  const message = await writeRoll(host, plan, { kind: "postpone", label: item.text });
   if (message) new Notice(message);
 }

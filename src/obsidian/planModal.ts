@@ -1,9 +1,10 @@
 // "Plan this track…": a form (start, pace or end date, weekdays, days to skip, chapter days) over a
 // live preview of every item with its new date, the last day used and the days a week.
-import { Modal, Setting, type App } from "obsidian";
+import { Modal, Setting, SuggestModal, type App } from "obsidian";
 import { addDays, isValidYmd, type IsoDate } from "../core/base";
 import { planDays, type Pace, type PlanOptions, type TrackPlan } from "../core/planner";
 import { t } from "./i18n";
+import type { PostponeChoice } from "./todayMenu";
 
 export interface PlanModalHandlers {
   track: string;
@@ -11,9 +12,10 @@ export interface PlanModalHandlers {
   start: IsoDate;
   /** Days holding a fixed item (exams, deadlines) that "skip fixed days" adds. */
   fixedDays: readonly IsoDate[];
-  /** The study weekdays offered (ISO, 1 = Monday); the ones written with are remembered. */
+  /** The study weekdays offered (ISO, 1 = Monday) and the dates to skip; the ones written with are remembered. */
   weekdays: readonly number[];
-  rememberWeekdays(weekdays: number[]): void;
+  skip: readonly IsoDate[];
+  rememberStudyDays(weekdays: number[], skip: IsoDate[]): void;
   plan(options: PlanOptions): { ok: true; plan: TrackPlan } | { ok: false; error: string };
   /** Writes the plan; resolves to a message when it could not, else null. */
   write(plan: TrackPlan): Promise<string | null>;
@@ -53,6 +55,7 @@ export class PlanModal extends Modal {
     super(app);
     this.start = handlers.start;
     this.weekdays = new Set(handlers.weekdays);
+    this.skip = handlers.skip.join(", ");
     this.end = addDays(handlers.start, 27);
   }
 
@@ -154,6 +157,14 @@ export class PlanModal extends Modal {
       if (!Number.isInteger(n) || n < 1) return t("plan.badCount");
       pace = this.paceKind === "perDay" ? { perDay: n } : { every: n };
     }
+    const skip = this.typedSkip();
+    if (typeof skip === "string") return skip;
+    if (this.skipFixed) skip.push(...this.handlers.fixedDays);
+    return { start, pace, weekdays: WEEKDAYS.filter((d) => this.weekdays.has(d)), skip, chapterDays: this.chapterDays };
+  }
+
+  /** The dates typed into "dates to skip", or what is wrong with one. */
+  private typedSkip(): IsoDate[] | string {
     const skip: IsoDate[] = [];
     for (const part of this.skip.split(/[\s,，、;；]+/u)) {
       if (part === "") continue;
@@ -161,8 +172,7 @@ export class PlanModal extends Modal {
       if (day === null) return t("plan.badSkip", { text: part });
       skip.push(day);
     }
-    if (this.skipFixed) skip.push(...this.handlers.fixedDays);
-    return { start, pace, weekdays: WEEKDAYS.filter((d) => this.weekdays.has(d)), skip, chapterDays: this.chapterDays };
+    return skip;
   }
 
   private update(): void {
@@ -222,7 +232,8 @@ export class PlanModal extends Modal {
     if (this.busy || !result?.ok) return;
     this.busy = true;
     this.renderPreview();
-    this.handlers.rememberWeekdays(WEEKDAYS.filter((d) => this.weekdays.has(d)));
+    const typed = this.typedSkip();
+    this.handlers.rememberStudyDays(WEEKDAYS.filter((d) => this.weekdays.has(d)), typeof typed === "string" ? [] : typed);
     const message = await this.handlers.write(result.plan);
     this.busy = false;
     if (message === null) {
@@ -266,5 +277,27 @@ export class PostponeDateModal extends Modal {
 
   override onClose(): void {
     this.contentEl.empty();
+  }
+}
+
+/** The postpone choices for one item (the editor command's picker), each with the day it means. */
+export class PostponeChoiceModal extends SuggestModal<PostponeChoice> {
+  constructor(app: App, itemText: string, private readonly choices: readonly PostponeChoice[],
+    private readonly dayOf: (choice: PostponeChoice) => IsoDate | null, private readonly onPick: (choice: PostponeChoice) => void) {
+    super(app);
+    this.setPlaceholder(t("postpone.pickFor", { item: itemText }));
+  }
+  getSuggestions(query: string): PostponeChoice[] {
+    const q = query.trim().toLowerCase();
+    return this.choices.filter((choice) => t(`postpone.${choice}`).toLowerCase().includes(q));
+  }
+  renderSuggestion(choice: PostponeChoice, el: HTMLElement): void {
+    el.addClass("bq-postpone-choice");
+    el.createSpan({ cls: "bq-postpone-title", text: t(`postpone.${choice}`) });
+    const day = this.dayOf(choice);
+    if (day !== null) el.createSpan({ cls: "bq-date", text: day });
+  }
+  onChooseSuggestion(choice: PostponeChoice): void {
+    this.onPick(choice);
   }
 }

@@ -1,13 +1,13 @@
 // Roll-forward in Obsidian: plan with per-track modes, preview, write per note through the one write
 // path, journal what was written, and undo only the lines that still hold what the roll wrote.
 import { Notice } from "obsidian";
-import { changesByNote, journalOf, overdueGroups, planTracks, SIDEBAR_OVERDUE_LIMIT, undoEdits, type RollPlan } from "../core/planner";
+import { changesByNote, journalOf, overdueGroups, planTracks, SIDEBAR_OVERDUE_LIMIT, undoEdits, type JournalKind, type RollPlan } from "../core/planner";
 import { nameRecord, ownEntry } from "../core/base";
 import type { IsoDate, RollMode } from "../core/base";
 import type { BrainQueueHost } from "./host";
 import { t } from "./i18n";
 import { RollPreviewModal } from "./modals";
-import { JOURNAL_LIMIT } from "./settingsStore";
+import { JOURNAL_LIMIT, type StoredJournalEntry } from "./settingsStore";
 import { groupByTrack, type TrackKey, noteLabel, splitTrackKey } from "../core/items";
 
 /** One plan over the given tracks (notes' headings), each with its own mode (a track the person set stays as set). */
@@ -52,8 +52,15 @@ export async function openRollPreview(host: BrainQueueHost, track?: TrackKey): P
   }).open();
 }
 
-/** Writes each note whole or not at all. Returns a message when some notes changed meanwhile, else null. */
-export async function writeRoll(host: BrainQueueHost, plan: RollPlan, done: "roll.done" | "plan.done" | "postpone.done" = "roll.done"): Promise<string | null> {
+/** What a write was, for its journal entry: the track planned, the item postponed. */
+export interface Written { kind: JournalKind; label?: string }
+const DONE = { roll: "roll.done", plan: "plan.done", postpone: "postpone.done" } as const;
+
+/**
+ * Writes each note whole or not at all and journals what was written for the undo. Returns a message
+ * when some notes changed meanwhile, else null.
+ */
+export async function writeRoll(host: BrainQueueHost, plan: RollPlan, what: Written = { kind: "roll" }): Promise<string | null> {
   const written: RollPlan["changes"] = [];
   const texts = new Map<string, string>();
   let refused = 0;
@@ -65,10 +72,11 @@ export async function writeRoll(host: BrainQueueHost, plan: RollPlan, done: "rol
     } else refused++;
   }
   if (written.length > 0) {
-    host.data.rollJournal.push(journalOf({ ...plan, changes: written }, new Date().toISOString(), (path) => texts.get(path)));
+    const label = what.label === undefined ? {} : { label: what.label };
+    host.data.rollJournal.push({ ...journalOf({ ...plan, changes: written }, new Date().toISOString(), (path) => texts.get(path)), kind: what.kind, ...label });
     host.data.rollJournal.splice(0, Math.max(0, host.data.rollJournal.length - JOURNAL_LIMIT));
     await host.saveSettings();
-    new Notice(t(done, { count: written.length }));
+    new Notice(t(DONE[what.kind], { count: written.length }));
   }
   return refused > 0 ? t("roll.replanned", { count: refused }) : null;
 }
@@ -76,23 +84,31 @@ export async function writeRoll(host: BrainQueueHost, plan: RollPlan, done: "rol
 const undoing = new WeakMap<BrainQueueHost, Promise<void>>();
 
 /**
- * Reverts the last roll where its lines still read what it wrote; lines edited since are kept. Each
- * note is undone as a whole or, when its lines no longer stand as the roll left them (twins moved
- * apart), not at all. A second undo asked for while one runs is the same undo.
+ * Reverts the last write journalled (a roll, a plan or a postpone; with `only`, the last of that kind)
+ * where its lines still read what it wrote; lines edited since are kept. Each note is undone as a
+ * whole or, when its lines no longer stand as the write left them (twins moved apart), not at all. The
+ * notice says what was undone. A second undo asked for while one runs is the same undo.
  */
-export function undoLastRoll(host: BrainQueueHost): Promise<void> {
+export function undoLastRoll(host: BrainQueueHost, only?: JournalKind): Promise<void> {
   const running = undoing.get(host);
   if (running) return running;
-  const done = undoEntry(host).finally(() => undoing.delete(host));
+  const done = undoEntry(host, only).finally(() => undoing.delete(host));
   undoing.set(host, done);
   return done;
 }
 
-async function undoEntry(host: BrainQueueHost): Promise<void> {
+/** "the roll-forward to 2021-04-14", "the plan of CUDA编程", "postponing 三数之和". */
+function undoneWhat(entry: StoredJournalEntry): string {
+  if (entry.kind === "plan") return t("undo.plan", { track: entry.label ?? "" });
+  if (entry.kind === "postpone") return t("undo.postpone", { item: entry.label ?? "" });
+  return t("undo.roll", { date: entry.date });
+}
+
+async function undoEntry(host: BrainQueueHost, only: JournalKind | undefined): Promise<void> {
   const journal = host.data.rollJournal;
-  const entry = journal[journal.length - 1];
+  const entry = only === undefined ? journal[journal.length - 1] : [...journal].reverse().find((e) => (e.kind ?? "roll") === only);
   if (!entry) {
-    new Notice(t("roll.noJournal"));
+    new Notice(t(only === "plan" ? "undo.noPlan" : "roll.noJournal"));
     return;
   }
   let restored = 0;
@@ -112,6 +128,6 @@ async function undoEntry(host: BrainQueueHost): Promise<void> {
   const at = journal.indexOf(entry);
   if (at >= 0) journal.splice(at, 1);
   await host.saveSettings();
-  new Notice(t("roll.undone", { count: restored, kept }));
+  new Notice(`${t("undo.done", { what: undoneWhat(entry) })} ${t("roll.undone", { count: restored, kept })}`);
   if (refused > 0) new Notice(t("roll.undoRefused", { count: refused, reason }), 10000);
 }

@@ -1,11 +1,10 @@
 // The settings tab: sentence case, sections with `setHeading()`, every change saved at once.
 import { PluginSettingTab, Setting, type App, type Plugin } from "obsidian";
-import type { BrainQueueSettings } from "../core/base";
+import { migrateSettings, type BrainQueueSettings } from "../core/base";
 import type { BrainQueueHost } from "./host";
 import { t, type MessageKey } from "./i18n";
-import { migrateSettings } from "./settingsStore";
 
-type ListKey = "includePaths" | "excludePaths" | "archiveFolders" | "fixedKeywords" | "deadlineWords" | "customVenues";
+type ListKey = "includePaths" | "excludePaths" | "archiveFolders" | "fixedKeywords" | "deadlineWords" | "customVenues" | "skipDates";
 
 export class BrainQueueSettingTab extends PluginSettingTab {
   constructor(app: App, plugin: Plugin, private readonly host: BrainQueueHost) {
@@ -80,6 +79,18 @@ export class BrainQueueSettingTab extends PluginSettingTab {
       .setName(t("set.highlight"))
       .setDesc(t("set.highlightDesc"))
       .addToggle((toggle) => toggle.setValue(this.settings.highlightDeadlines).onChange((value) => this.host.setHighlighting(value)));
+    this.planningSection(containerEl);
+  }
+
+  /** Days a plan, a spread backlog and "the next study day" leave free, and the spread's most a day. */
+  private planningSection(containerEl: HTMLElement): void {
+    new Setting(containerEl).setName(t("set.planning")).setHeading();
+    this.listSetting(containerEl, "skipDates", "set.skipDates", "set.skipDatesDesc");
+    const format = (count: number): string => (count === 0 ? t("set.spreadCapNone") : String(count));
+    this.slider(containerEl, t("set.spreadCap"), 0, 20, this.settings.spreadCap, format, async (value) => {
+      this.settings.spreadCap = value;
+      await this.save();
+    }, t("set.spreadCapDesc"));
   }
 
   /** A slider with its value written beside it (a tooltip alone shows nothing until dragged, and nothing on touch). */

@@ -2,7 +2,7 @@
 // the plugin tests and the benchmark share it; all state it needs (collapsed keys, revealed rows) is
 // passed in. Lists are bounded (todayPaging.ts): a render builds rows only for what can be seen.
 import type { Deadline } from "../core/items";
-import type { TodayModel, TodayTrack } from "../core/planner";
+import { forecastOf, type TodayModel, type TodayTrack, type TrackStats } from "../core/planner";
 import type { IsoDate, Item, Subtask } from "../core/base";
 import { addDays, weekdayIndex } from "../core/base";
 import { currentLanguage, t } from "./i18n";
@@ -23,6 +23,10 @@ export interface TodayHandlers {
   collapsed?: Set<string>;
   /** Rows revealed per list ("Show more", scrolling); kept by the caller so re-renders keep them. */
   shown?: Map<string, number>;
+  /** The active tracks' pace and forecast (statsOfTracks), shown under each; none without it. */
+  forecasts?: ReadonlyMap<TrackKey, TrackStats>;
+  /** Opens the Progress view (a button in the header). */
+  onOpenProgress?: () => void;
 }
 
 /** What one render needs besides the model; `pager` builds the bounded lists. */
@@ -70,6 +74,7 @@ function renderHeader(root: HTMLElement, model: TodayModel, handlers: TodayHandl
     const back = nav.createEl("button", { cls: "bq-today-button", text: t("view.today"), attr: { type: "button", "aria-label": t("view.backToToday") } });
     back.addEventListener("click", () => handlers.onDay?.(today));
   }
+  if (handlers.onOpenProgress) iconButton(nav, "trending-down", t("view.openProgress"), handlers.onOpenProgress, "bq-open-progress");
   const meta = header.createDiv({ cls: "bq-header-meta" });
   meta.createSpan({ cls: "bq-done-count", text: t("view.doneOfTotal", { done: model.done, total: model.total }) });
   if (model.termWeek) meta.createSpan({ cls: "bq-term-week", text: model.termWeek });
@@ -149,11 +154,27 @@ function renderTrack(parent: HTMLElement, track: TodayTrack, ctx: RenderContext,
     const roll = handlers.onRollTrack;
     iconButton(node.self, "calendar-clock", t("view.rollTrack"), () => roll(track.key), "bq-roll-track");
   }
+  const stats = track.state === "active" ? handlers.forecasts?.get(track.key) : undefined;
+  const forecast = stats ? forecastLine(node.root, stats) : null;
+  if (forecast) node.self.after(forecast);
   // An idle track has nothing to count: no 0/0 and no empty bar, its next item says where it stands.
   if (idle) return 1;
   node.flair.setText(`${track.done}/${track.total}`);
   node.self.after(progress(node.root, track));
   return 1;
+}
+
+/** "5/25 · at this pace +18 d", "on plan", "no pace yet", "all done": the whole track, not the day. */
+function forecastLine(parent: HTMLElement, stats: TrackStats): HTMLElement | null {
+  const forecast = forecastOf(stats);
+  if (!forecast) return null;
+  const counts = { done: stats.done, total: stats.total, planned: stats.plannedEnd ?? "" };
+  const [text, tip] =
+    forecast.kind === "late" ? [t("view.forecastLate", { ...counts, days: forecast.days }), t("view.forecastLateTip", { ...counts, days: forecast.days, on: forecast.on })]
+    : forecast.kind === "onPlan" ? [t("view.forecastOnPlan", counts), t("view.forecastOnPlanTip", { ...counts, on: forecast.on })]
+    : forecast.kind === "done" ? [t("view.forecastDone", counts), t("view.forecastDoneTip", { on: forecast.on })]
+    : [t("view.forecastNoPace", counts), t("view.forecastNoPaceTip")];
+  return parent.createDiv({ cls: `bq-forecast bq-forecast-${forecast.kind}`, text, attr: { "aria-label": tip } });
 }
 
 /** An idle active track's next item and its day (a click opens the line), or that nothing is planned. */

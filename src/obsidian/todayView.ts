@@ -2,7 +2,7 @@
 // something changed, keeping the scroll position, the collapsed tree items, the rows revealed with
 // "Show more" and the focused row.
 import { ItemView, Notice, type ViewStateResult, type WorkspaceLeaf } from "obsidian";
-import { toggleEdit } from "../core/planner";
+import { statsOfTracks, toggleEdit, type TodayModel, type TrackStats } from "../core/planner";
 import type { IsoDate, Item, Subtask } from "../core/base";
 import { currentText } from "./applyEdits";
 import type { BrainQueueHost } from "./host";
@@ -12,7 +12,7 @@ import { registerLongPress } from "./longPress";
 import { openPlan, postponeChoices, postponeItem } from "./planActions";
 import { rowMenu, type RowActions } from "./todayMenu";
 import { renderToday } from "./todayRender";
-import { trackKey } from "../core/items";
+import { trackKey, type TrackKey } from "../core/items";
 
 export const VIEW_TYPE_TODAY = "brain-queue-today";
 
@@ -30,6 +30,8 @@ export class TodayView extends ItemView {
   /** Stops the last render's scroll watching. */
   private disposeRender: (() => void) | null = null;
   private frame: number | null = null;
+  /** The forecasts of the model last drawn: counted once per model and history, not per render. */
+  private forecasts: { model: TodayModel; version: number; stats: ReadonlyMap<TrackKey, TrackStats> } | null = null;
 
   constructor(leaf: WorkspaceLeaf, private readonly host: BrainQueueHost) {
     super(leaf);
@@ -136,6 +138,17 @@ export class TodayView extends ItemView {
     await this.host.applyEdits(path, [edit]);
   }
 
+  /** The active tracks' pace and forecast on the model's day: only their notes are read. */
+  private forecastsOf(model: TodayModel): ReadonlyMap<TrackKey, TrackStats> {
+    const history = this.host.completions();
+    const kept = this.forecasts;
+    if (kept?.model === model && kept.version === history.version) return kept.stats;
+    const active = model.tracks.filter((track) => track.state === "active");
+    const stats = statsOfTracks(this.host.index(), model.date, active, history);
+    this.forecasts = { model, version: history.version, stats };
+    return stats;
+  }
+
   renderNow(): void {
     const container = this.contentEl;
     this.disposeRender?.();
@@ -151,7 +164,8 @@ export class TodayView extends ItemView {
     const date = this.shownDay();
     if (date !== this.shownFor) this.shown.clear(); // another day's lists start short again
     this.shownFor = date;
-    this.disposeRender = renderToday(container, this.host.model(date), {
+    const model = this.host.model(date);
+    this.disposeRender = renderToday(container, model, {
       today,
       collapsed: this.collapsed,
       shown: this.shown,
@@ -160,6 +174,7 @@ export class TodayView extends ItemView {
       onToggle: (item) => void this.host.applyEdits(item.path, [toggleEdit(item)]),
       onToggleSubtask: (item, subtask) => void this.toggleSubtask(item, subtask),
       onRollTrack: (track) => this.host.rollPreview(track),
+      forecasts: this.forecastsOf(model),
     });
     container.scrollTop = scrollTop;
     if (focusKey) findByKey(container, focusKey)?.focus({ preventScroll: true });

@@ -44,6 +44,16 @@ describe("commands", () => {
     plugin.unload();
   });
 
+  it("act on the queue the sidebar shows, resolved once while the index stands", async () => {
+    const { plugin } = await startPlugin();
+    const state = plugin.queueState();
+    const shown = plugin.model(plugin.today()).tracks.filter((track) => track.state === "active").map((track) => track.key);
+    expect(shown).toEqual(state.activeTracks);
+    expect(state.active).toEqual(["算法练习 每日一题", "机器学习课程"]);
+    expect(plugin.queueState()).toBe(state);
+    plugin.unload();
+  });
+
   it("without a queue block, promote and pause edit the settings' priority list", async () => {
     const { app, plugin } = await startPlugin({ "A.md": "## One\n- [ ] 2021/04/14 a\n## Two\n- [ ] 2021/04/14 b\n" }, { settings: { queueLimit: 1, priority: ["One"] } });
     expect(plugin.queueState()).toMatchObject({ from: "settings", active: ["One"], queued: ["Two"] });
@@ -140,10 +150,10 @@ describe("status bar and notices", () => {
   it("notices a targeted deadline a week away once a day", async () => {
     const { plugin } = await startPlugin();
     const notices = () => Array.from(document.body.querySelectorAll(".notice")).map((n) => n.textContent ?? "");
-    (plugin as unknown as { dailyNotice(): void }).dailyNotice();
+    plugin.todaySource.dailyNotice();
     expect(notices().filter((n) => n.includes("ICRA 2022"))).toHaveLength(1);
     expect(plugin.data.lastNoticeDay).toBe("2021-04-14");
-    (plugin as unknown as { dailyNotice(): void }).dailyNotice();
+    plugin.todaySource.dailyNotice();
     expect(notices().filter((n) => n.includes("ICRA 2022"))).toHaveLength(1);
     plugin.unload();
   });

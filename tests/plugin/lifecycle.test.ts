@@ -40,9 +40,9 @@ describe("plugin lifecycle", () => {
     const plugin = await loadPlugin(app, BrainQueuePlugin);
     const ids = [...app.commands.commands.keys()].filter((id) => id.startsWith("brain-queue:"));
     expect(ids.sort()).toEqual([
-      "brain-queue:archive-plan", "brain-queue:export-ics", "brain-queue:open-today", "brain-queue:pause-track", "brain-queue:plan-track", "brain-queue:promote-queued-track",
+      "brain-queue:archive-plan", "brain-queue:export-ics", "brain-queue:open-today", "brain-queue:pause-track", "brain-queue:plan-track", "brain-queue:postpone-at-cursor", "brain-queue:promote-queued-track",
       "brain-queue:rebuild-index", "brain-queue:roll-forward", "brain-queue:roll-track", "brain-queue:show-deadlines", "brain-queue:toggle-deadline-highlighting",
-      "brain-queue:toggle-task-at-cursor", "brain-queue:undo-roll",
+      "brain-queue:toggle-task-at-cursor", "brain-queue:undo-plan", "brain-queue:undo-roll",
     ]);
     expect([...app.commands.commands.values()].every((c) => !c.hotkeys || c.hotkeys.length === 0)).toBe(true);
     expect(app.ribbonEl.querySelector('[aria-label="Open today\'s tasks"]')).not.toBeNull();
@@ -60,6 +60,34 @@ describe("plugin lifecycle", () => {
     await flush();
     expect(app.workspace.getLeavesOfType("brain-queue-today")).toHaveLength(1);
     plugin.unload();
+  });
+
+  it("the views hear of a changed index, saved settings and a new day from one source, and nothing after unload", async () => {
+    setLanguage("en");
+    const app = createApp({ files: { "Term.md": PLANNER } });
+    const plugin = await loadPlugin(app, BrainQueuePlugin);
+    plugin.clock = () => new Date(2021, 3, 14, 23, 59, 0);
+    plugin.todaySource.checkDay(); // from the real day to the pinned one
+    await flush(5);
+    let heard = 0;
+    plugin.todaySource.onRefresh(() => heard++);
+    const file = app.vault.getFileByPath("Term.md")!;
+    await app.vault.process(file, (text) => text.replace("三数之和", "三数之和!"));
+    await new Promise((resolve) => window.setTimeout(resolve, 40)); // the re-index waits for a pause in events
+    expect(heard).toBeGreaterThan(0);
+    heard = 0;
+    await plugin.saveSettings();
+    expect(heard).toBe(1);
+    plugin.todaySource.checkDay(); // the same day: nothing to tell
+    expect(heard).toBe(1);
+    plugin.clock = () => new Date(2021, 3, 15, 0, 0, 30);
+    plugin.todaySource.checkDay();
+    expect(heard).toBe(2);
+    expect(plugin.model(plugin.today()).date).toBe("2021-04-15");
+    plugin.unload();
+    await app.vault.process(file, (text) => text.replace("三数之和!", "三数之和"));
+    await new Promise((resolve) => window.setTimeout(resolve, 40));
+    expect(heard).toBe(2);
   });
 
   it("unloading leaves no listeners, timers, DOM, commands or extensions behind", async () => {

@@ -78,6 +78,25 @@ describe("Plan this track…", () => {
     plugin.unload();
   });
 
+  it("offers the remembered dates to skip and remembers the ones written with, as the spread and the next study day use them", async () => {
+    // The settings hold a past day and a coming one: only the coming one is offered.
+    const again = await startPlugin({ "Books/CUDA.md": BOOK }, { settings: { skipDates: ["2021-04-01", "2021-04-16"], studyWeekdays: [1, 2, 3, 4, 5] } });
+    const leaf = again.app.workspace.getLeaf(false);
+    await leaf.openFile(again.app.vault.getFileByPath("Books/CUDA.md")!);
+    (leaf.view as MarkdownView).editor.setCursor({ line: BOOK.split("\n").indexOf(`- [ ] 1.2${W}异构计算`), ch: 2 });
+    again.app.commands.executeCommandById("brain-queue:plan-track");
+    await flush(5);
+    expect(modal().querySelector<HTMLInputElement>(".bq-plan-skip input")!.value).toBe("2021-04-16");
+    // Thursday the 15th, then Friday the 16th skipped and the weekend: Monday the 19th.
+    expect(previewRows().slice(0, 2)).toEqual([`2021-04-151.2${W}异构计算`, `2021-04-191.3${W}用GPU输出Hello World`]);
+    setValue(".bq-plan-skip input", "2021-04-19, 2021-04-10");
+    modal().querySelector<HTMLButtonElement>(".bq-plan-confirm")!.click();
+    await flush(5);
+    expect(again.plugin.data.settings.skipDates).toEqual(["2021-04-19"]);
+    expect(again.plugin.data.settings.studyWeekdays).toEqual([1, 2, 3, 4, 5]);
+    again.plugin.unload();
+  });
+
   it("says what is wrong instead of planning, and writes nothing", async () => {
     const { plugin, editor } = await openPlanAt(`- [ ] 2.1${W}编程模型概述`);
     setValue(".bq-plan-pace select", "end");

@@ -2,7 +2,8 @@
 import { describe, expect, it, vi } from "vitest";
 import fc from "fast-check";
 import { DEFAULT_SETTINGS } from "../../src/core/base/settings";
-import { migrateSettings, readPluginData } from "../../src/obsidian/settingsStore";
+import { migrateSettings } from "../../src/core/base/storedSettings";
+import { readPluginData } from "../../src/obsidian/settingsStore";
 import { asReal, createApp, loadPlugin, TEST_MANIFEST } from "../../demo/shim/obsidian";
 import { memoryStore } from "../../demo/shim/app";
 import { VaultIndex } from "../../src/core/index/vaultIndex";
@@ -29,6 +30,15 @@ describe("settings store", () => {
     const data = readPluginData({ headingLevel: 3, limit: 4, priority: "LeetCode\nCUDA", anywhereOnEarth: true });
     expect(data.settings).toMatchObject({ version: 1, trackHeadingLevel: 3, queueLimit: 4, priority: ["LeetCode", "CUDA"], anywhereOnEarth: true });
     expect(data.rollJournal).toEqual([]);
+  });
+
+  it("keeps real dates to skip, each once and in order, and a spread cap from 0 to 99", () => {
+    const data = readPluginData({ settings: { skipDates: ["2021-05-02", "2021-02-30", "soon", "2021-05-01", "2021-05-02", 7], spreadCap: "3" } });
+    expect(data.settings.skipDates).toEqual(["2021-05-01", "2021-05-02"]);
+    expect(data.settings.spreadCap).toBe(3);
+    expect(readPluginData({ settings: { spreadCap: -2 } }).settings.spreadCap).toBe(0);
+    expect(readPluginData({ settings: { skipDates: "2021-05-01, 2021-05-03" } }).settings.skipDates).toEqual(["2021-05-01", "2021-05-03"]);
+    expect(readPluginData({}).settings).toMatchObject({ skipDates: [], spreadCap: 0 });
   });
 
   it("keeps only well-formed journal entries", () => {

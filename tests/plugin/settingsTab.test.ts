@@ -18,10 +18,10 @@ describe("settings tab", () => {
   it("has sentence-case section headings and every setting", async () => {
     const { plugin, root } = await openSettings();
     const headings = Array.from(root.querySelectorAll(".setting-item-heading .setting-item-name")).map((el) => el.textContent);
-    expect(headings).toEqual(["Tracks and scope", "Active queue", "Deadlines"]);
+    expect(headings).toEqual(["Tracks and scope", "Active queue", "Deadlines", "Planning"]);
     const all = Array.from(root.querySelectorAll(".setting-item-name")).map((el) => el.textContent);
     for (const name of ["Track heading level", "Include folders", "Exclude folders", "Term start date", "Fixed-date keywords", "Active track limit",
-      "Priority", "Deadline words", "Custom venues", "Anywhere on Earth", "Deadline notice", "Highlight deadlines in the editor"]) {
+      "Priority", "Deadline words", "Custom venues", "Anywhere on Earth", "Deadline notice", "Highlight deadlines in the editor", "Dates to skip", "Spread: most items a day"]) {
       expect(all).toContain(name);
     }
     plugin.unload();

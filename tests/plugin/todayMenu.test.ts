@@ -87,6 +87,10 @@ describe("Today view row menu", () => {
     vi.advanceTimersByTime(1);
     expect(menuTitles()).toEqual(["Open in note", "Mark as done", "Postpone to tomorrow", "Postpone by a week", "Postpone to the next study day", "Postpone to a date…"]);
     touch(text, "pointerup");
+    // The lift is cancelled: its click would land on whatever entry of the menu lies under the finger.
+    const lift = new Event("touchend", { bubbles: true, cancelable: true });
+    text.dispatchEvent(lift);
+    expect(lift.defaultPrevented).toBe(true);
     text.click(); // the lift's tap would open the note under the menu
     expect(opened).not.toHaveBeenCalled();
     text.click();

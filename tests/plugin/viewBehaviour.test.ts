@@ -77,7 +77,7 @@ describe("a new day", () => {
     const { app, plugin } = await startPlugin();
     const { el } = await openToday(plugin);
     plugin.clock = () => new Date(2021, 3, 15, 0, 0, 30);
-    plugin.checkDay();
+    plugin.todaySource.checkDay();
     await new Promise((resolve) => window.setTimeout(resolve, 40));
     expect(el.querySelector(".bq-day")?.textContent).toBe("2021-04-15 Thu");
     expect(el.querySelector(".bq-today-button")).toBeNull();

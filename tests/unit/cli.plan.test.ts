@@ -166,4 +166,12 @@ describe("cli roll --mode spread", () => {
     const out = json<PlanJson & { date: string }>("roll", "--vault", vault, "--date", "2021-03-29", "--mode", "spread", "--per-day", "1", "--track", "读书", "--note", "Plans/2021.md");
     expect(out.changes.map((c) => [c.line, c.to])).toEqual([[3, "2021/03/29"], [4, "2021/03/30"]]);
   });
+
+  it("keeps to the study weekdays and dates to skip of the plugin's data.json", () => {
+    const settings = join(vault, "data.json");
+    writeFileSync(settings, JSON.stringify({ settings: { studyWeekdays: [1, 2, 3, 4, 5], skipDates: ["2021-04-05"], spreadCap: 1 }, rollJournal: [] }));
+    // 2021-04-02 is a Friday: the weekend is no study day and Monday the 5th is skipped.
+    const out = json<PlanJson & { date: string }>("roll", "--vault", vault, "--date", "2021-04-02", "--mode", "spread", "--track", "读书", "--note", "Plans/2021.md", "--settings", settings);
+    expect(out.changes.map((c) => [c.line, c.to])).toEqual([[3, "2021/04/02"], [4, "2021/04/06"]]);
+  });
 });

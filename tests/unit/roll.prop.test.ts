@@ -4,7 +4,8 @@ import { addDays, daysBetween } from "../../src/core/base/dates";
 import { applyLineEdits } from "../../src/core/planner/edits";
 import { parseNote } from "../../src/core/items/parse";
 import { journalOf, planRoll, undoEdits } from "../../src/core/planner/roll";
-import { DEFAULT_SETTINGS } from "../../src/core/base/settings";
+import { DEFAULT_SETTINGS, type BrainQueueSettings } from "../../src/core/base/settings";
+import { weekdayIndex } from "../../src/core/base/dates";
 import type { Item } from "../../src/core/base/types";
 
 // Random planner notes from the shapes a person writes, plus noise.
@@ -58,9 +59,9 @@ const noteArb = fc.record({
 });
 const modeArb = fc.constantFrom<"auto" | "today" | "shift" | "spread">("auto", "today", "shift", "spread");
 
-function rolled(text: string, day: string, mode: "auto" | "today" | "shift" | "spread", perDay?: number) {
+function rolled(text: string, day: string, mode: "auto" | "today" | "shift" | "spread", perDay?: number, settings: BrainQueueSettings = DEFAULT_SETTINGS) {
   const items = parseNote("N.md", text).items;
-  const plan = planRoll(items, day, { mode, settings: DEFAULT_SETTINGS, perDay });
+  const plan = planRoll(items, day, { mode, settings, perDay });
   const outcome = applyLineEdits(text, plan.changes.map((c) => c.edit));
   if (!outcome.ok) throw new Error(JSON.stringify(outcome.failures));
   return { items, plan, next: outcome.text };
@@ -138,6 +139,41 @@ describe("roll-forward properties", () => {
         expect(perTrackDay.get(key)).toBeLessThanOrEqual(perDay);
         expect(date >= (lastOf.get(change.track) ?? day)).toBe(true);
         lastOf.set(change.track, date);
+      }
+    }), { numRuns: 300 });
+  });
+
+  it("spread on study days: only the reported spans change, and the backlog keeps its order on study days, at most K a day", () => {
+    // Study weekdays (at least one), dates to skip and a cap, as the settings may hold them.
+    const studyArb = fc.record({
+      studyWeekdays: fc.uniqueArray(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 7 }).map((days) => [...days].sort()),
+      skipDates: fc.uniqueArray(fc.integer({ min: 0, max: 120 }).map((n) => addDays(FIRST, n)), { maxLength: 30 }),
+      spreadCap: fc.integer({ min: 0, max: 3 }),
+    });
+    fc.assert(fc.property(noteArb, dayArb, studyArb, (text, day, study) => {
+      const settings = { ...DEFAULT_SETTINGS, ...study };
+      const { items, plan, next } = rolled(text, day, "spread", undefined, settings);
+      const before = lineTexts(text);
+      const after = lineTexts(next);
+      const changed = new Map(plan.changes.map((c) => [c.line, c]));
+      before.forEach((line, i) => {
+        const change = changed.get(i + 1);
+        if (!change) { expect(after[i]).toBe(line); return; }
+        const item = items.find((it) => it.line === i + 1)!;
+        expect(after[i].startsWith(line.slice(0, item.dateFrom) + change.to)).toBe(true);
+      });
+      const reparsed = new Map(parseNote("N.md", next).items.map((it) => [it.line, it]));
+      const perTrackDay = new Map<string, number>();
+      const lastOf = new Map<string, string>();
+      for (const change of plan.changes.filter((c) => c.overdue)) {
+        const date = reparsed.get(change.line)!.date;
+        expect(settings.studyWeekdays).toContain(weekdayIndex(date) + 1);
+        expect(settings.skipDates).not.toContain(date);
+        expect(date >= (lastOf.get(change.track) ?? day)).toBe(true);
+        lastOf.set(change.track, date);
+        const key = `${change.track}\n${date}`;
+        perTrackDay.set(key, (perTrackDay.get(key) ?? 0) + 1);
+        if (settings.spreadCap > 0) expect(perTrackDay.get(key)).toBeLessThanOrEqual(settings.spreadCap);
       }
     }), { numRuns: 300 });
   });

@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import { parseNote } from "../../src/core/items/parse";
 import { VaultIndex } from "../../src/core/index";
 import { CompletionHistory } from "../../src/core/planner/history";
-import { doneDateKey, trackStats, type StatsItem } from "../../src/core/planner/stats";
-import { vaultStats } from "../../src/core/planner/vaultStats";
+import { doneDateKey, forecastOf, trackStats, type StatsItem } from "../../src/core/planner/stats";
+import { statsOfTracks, vaultStats } from "../../src/core/planner/vaultStats";
 
 const DAY = "2021-04-10"; // a Saturday; the pace window is 2021-03-28 … 2021-04-10
 
@@ -130,5 +130,52 @@ describe("vaultStats with a completion history", () => {
     // Unticked on another device later: back to the date rule, and the remembered answer follows the history.
     history.add([{ device: "laptop", seq: 0, at: 2, path: "学期规划.md", text: "组会汇报", occurrence: 1, day: null }]);
     expect(vaultStats(index, DAY, history).tracks[0]).toMatchObject({ recent: 0, projectedEnd: null });
+  });
+});
+
+describe("statsOfTracks", () => {
+  const index = new VaultIndex();
+  index.update("计划/本学期.md", [
+    "## LeetCode",
+    "",
+    "- [x] 2021/04/09    两数之和",
+    "- [ ] 2021/04/12    三数之和",
+    "",
+    "## 深度学习工程师",
+    "",
+    "- [x] 2021/3/1 第一周 深度学习概论",
+    "- [ ] 2021/3/8 第二周 神经网络基础",
+    "",
+  ].join("\n"));
+  index.update("计划/上学期.md", "## LeetCode\n\n- [x] 2020/12/01    爬楼梯\n");
+
+  it("answers for the tracks asked, as vaultStats does, and leaves out what has no items", () => {
+    const asked = [
+      { path: "计划/本学期.md", name: "LeetCode" },
+      { path: "计划/上学期.md", name: "LeetCode" },
+      { path: "计划/本学期.md", name: "没有这个标题" },
+      { path: "计划/不存在.md", name: "LeetCode" },
+    ];
+    const stats = statsOfTracks(index, DAY, asked);
+    expect([...stats.keys()]).toEqual(["计划/本学期.md\nLeetCode", "计划/上学期.md\nLeetCode"]);
+    const whole = vaultStats(index, DAY).tracks;
+    for (const [key, value] of stats) {
+      const [path, name] = key.split("\n");
+      expect(whole.find((t) => t.path === path && t.track === name)).toMatchObject(value);
+    }
+    expect(stats.get("计划/本学期.md\nLeetCode")).toMatchObject({ done: 1, total: 2, recent: 1, projectedEnd: "2021-04-23", slipDays: 11 });
+  });
+});
+
+describe("forecastOf", () => {
+  const base = { total: 4, done: 2, remaining: 2, recent: 2, pace: 2 / 14, plannedEnd: "2021-04-20", projectedEnd: "2021-04-23", slipDays: 3 };
+  it("late, on plan (ahead included), no pace, all done, and nothing for an empty track", () => {
+    expect(forecastOf(base)).toEqual({ kind: "late", days: 3, on: "2021-04-23" });
+    expect(forecastOf({ ...base, projectedEnd: "2021-04-20", slipDays: 0 })).toEqual({ kind: "onPlan", on: "2021-04-20" });
+    expect(forecastOf({ ...base, projectedEnd: "2021-04-12", slipDays: -8 })).toEqual({ kind: "onPlan", on: "2021-04-12" });
+    expect(forecastOf({ ...base, recent: 0, pace: 0, projectedEnd: null, slipDays: null })).toEqual({ kind: "noPace" });
+    // All done late is still done: the slip is history, not a forecast.
+    expect(forecastOf({ ...base, done: 4, remaining: 0, projectedEnd: "2021-04-25", slipDays: 5 })).toEqual({ kind: "done", on: "2021-04-25" });
+    expect(forecastOf({ ...base, total: 0, done: 0, remaining: 0, recent: 0, pace: 0, plannedEnd: null, projectedEnd: null, slipDays: null })).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-// Settings: defaults and migration of stored data. Pure so the CLI and tests share it.
+// Settings and their defaults (reading them from data.json: storedSettings.ts). Pure so the CLI and tests share it.
 import type { IsoDate, RollMode } from "./types";
 
 export interface BrainQueueSettings {
@@ -29,6 +29,10 @@ export interface BrainQueueSettings {
   trackModes: Record<string, RollMode>;
   /** ISO weekdays (1 = Monday) the person studies on, as last chosen when planning a track. */
   studyWeekdays: number[];
+  /** Days never to plan on (holidays, trips): a plan offers them, a spread backlog and the next study day skip them. */
+  skipDates: IsoDate[];
+  /** Spread mode lays at most this many items a day (0: the track's usual number, uncapped). */
+  spreadCap: number;
 }
 
 /** An empty dictionary keyed by names people choose (track names): nothing inherited, `__proto__` a plain key. */
@@ -61,6 +65,8 @@ export const DEFAULT_SETTINGS: BrainQueueSettings = {
   highlightDeadlines: true,
   trackModes: nameRecord<RollMode>(),
   studyWeekdays: [1, 2, 3, 4, 5, 6, 7],
+  skipDates: [],
+  spreadCap: 0,
 };
 
 /** Default fixed-date keyword lists of earlier versions. Settings are saved whole, so a stored list equal

@@ -3,6 +3,7 @@
 import { fromDayNumber, toDayNumber, weekdayIndex, type BrainQueueSettings, type IsoDate, type Item } from "../base";
 import type { PlanLine } from "../items";
 import { fixedReason } from "./fixed";
+import { ALL_WEEKDAYS, StudyDays } from "./studyDays";
 
 /** N items per study day, one item every N calendar days, or as evenly as fits up to an end date. */
 export type Pace = { perDay: number } | { every: number } | { end: IsoDate };
@@ -20,9 +21,6 @@ export interface PlanOptions {
 
 export interface Assignment { line: PlanLine; date: IsoDate }
 export type PlanResult = { ok: true; assignments: Assignment[]; end: IsoDate | null } | { ok: false; error: string };
-
-/** Dates are written with four-digit years. */
-const LAST_DAY = toDayNumber("9999-12-31");
 
 /**
  * The lines a plan dates: open, not a subtask, not an empty slot (a dated line without text keeps
@@ -46,29 +44,6 @@ export function fixedDays(items: readonly Item[], settings: BrainQueueSettings):
   return [...days].sort();
 }
 
-class StudyDays {
-  private readonly weekdays = new Set<number>();
-  private readonly skip: Set<number>;
-  constructor(weekdays: readonly number[], skip: readonly IsoDate[]) {
-    for (const w of weekdays) this.weekdays.add(w - 1);
-    this.skip = new Set(skip.map(toDayNumber));
-  }
-  get none(): boolean { return this.weekdays.size === 0; }
-  isStudy(day: number): boolean {
-    return this.weekdays.has((day + 3) % 7) && !this.skip.has(day);
-  }
-  /** The first study day on or after `day`, or null past the last writable day. */
-  from(day: number): number | null {
-    for (let d = day; d <= LAST_DAY; d++) if (this.isStudy(d)) return d;
-    return null;
-  }
-  count(from: number, to: number): number {
-    let n = 0;
-    for (let d = from; d <= to; d++) if (this.isStudy(d)) n++;
-    return n;
-  }
-}
-
 /** Consecutive lines of one chapter: sizes of the runs, in order. */
 function chapterRuns(lines: readonly PlanLine[]): number[] {
   const runs: number[] = [];
@@ -86,7 +61,7 @@ const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" 
 
 /** Checks the options; null when they are usable. */
 export function planOptionsError(options: PlanOptions): string | null {
-  const weekdays = options.weekdays ?? [1, 2, 3, 4, 5, 6, 7];
+  const weekdays = options.weekdays ?? ALL_WEEKDAYS;
   if (weekdays.some((w) => !Number.isInteger(w) || w < 1 || w > 7)) return "weekdays are numbers from 1 (Monday) to 7 (Sunday)";
   if (weekdays.length === 0) return "no study day: choose at least one weekday";
   const { pace } = options;
@@ -103,7 +78,7 @@ export function planOptionsError(options: PlanOptions): string | null {
 export function assignDates(lines: readonly PlanLine[], options: PlanOptions): PlanResult {
   const invalid = planOptionsError(options);
   if (invalid !== null) return { ok: false, error: invalid };
-  const days = new StudyDays(options.weekdays ?? [1, 2, 3, 4, 5, 6, 7], options.skip ?? []);
+  const days = new StudyDays(options.weekdays ?? ALL_WEEKDAYS, options.skip ?? []);
   const start = toDayNumber(options.start);
   const { pace } = options;
   const chapterDays = options.chapterDays === true;

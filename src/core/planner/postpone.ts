@@ -1,17 +1,19 @@
 // Postponing one item: to a day, optionally sliding the rest of its track along (roll's shift from
 // this item on), as the changes a roll makes so the same write path and undo apply.
-import { addDays, daysBetween, nameRecord, weekdayIndex, type BrainQueueSettings, type IsoDate, type Item } from "../base";
+import { addDays, daysBetween, fromDayNumber, nameRecord, toDayNumber, type BrainQueueSettings, type IsoDate, type Item } from "../base";
 import { fixedReason } from "./fixed";
 import { changeFor, isOpen, paddingHabit, type RollPlan } from "./roll";
+import { StudyDays } from "./studyDays";
 
-/** The day a "postpone" choice means for `item` on `today`. */
-export function postponeDay(choice: "tomorrow" | "week" | "studyDay", item: Item, today: IsoDate, weekdays: readonly number[]): IsoDate {
+/** The day a "postpone" choice means for `item` on `today`; the next study day skips `skip` too. */
+export function postponeDay(choice: "tomorrow" | "week" | "studyDay", item: Item, today: IsoDate, weekdays: readonly number[],
+  skip: readonly IsoDate[] = []): IsoDate {
   const tomorrow = addDays(today, 1);
   if (choice === "tomorrow") return tomorrow;
   if (choice === "week") return addDays(item.date < tomorrow ? today : item.date, 7);
-  // The first chosen weekday after today (tomorrow when none is chosen).
-  for (let d = tomorrow, k = 0; k < 7; d = addDays(d, 1), k++) if (weekdays.includes(weekdayIndex(d) + 1)) return d;
-  return tomorrow;
+  // The first study day after today (tomorrow when none is left before 9999-12-31).
+  const next = StudyDays.of(weekdays, skip).from(toDayNumber(tomorrow));
+  return next === null ? tomorrow : fromDayNumber(next);
 }
 
 /**

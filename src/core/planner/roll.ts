@@ -7,7 +7,8 @@ import { splitLines } from "../markdown";
 import { nameRecord, ownEntry, type BrainQueueSettings } from "../base";
 import type { IsoDate, Item, LineEdit, RollMode } from "../base";
 import { type TrackKey, trackKeyOf } from "../items";
-import { spreadDates, usualPerDay } from "./spread";
+import { spreadDates, spreadPerDay } from "./spread";
+import { StudyDays } from "./studyDays";
 
 /** How a track was rolled: `auto` resolved. */
 export type PlannedMode = Exclude<RollMode, "auto">;
@@ -20,10 +21,18 @@ export interface RollPlan {
   changes: RollChange[];
   skipped: { path: string; line: number; reason: string; text: string }[];
 }
-/** `prev`, `next`: the lines around a rolled line that reads like other lines of its note (twins), as written. */
+/** What wrote a journal entry: a roll, a plan of a track, or a postpone of one item. */
+export type JournalKind = "roll" | "plan" | "postpone";
+/**
+ * `prev`, `next`: the lines around a rolled line that reads like other lines of its note (twins), as
+ * written. `kind` and `label` (the track planned, the item postponed) say what an undo undoes; entries
+ * written before they existed have neither and were rolls.
+ */
 export interface RollJournalEntry {
   at: string;
   date: IsoDate;
+  kind?: JournalKind;
+  label?: string;
   edits: { path: string; line: number; before: string; after: string; prev?: string; next?: string }[];
 }
 
@@ -143,8 +152,9 @@ function modeFor(name: string, items: Item[], mode: RollMode, settings: BrainQue
  * length). shift: per track, every unfinished movable item dated on or after the earliest overdue
  * one moves by the same number of days, so the first missed item lands on `day`. auto: shift for
  * schedules, today for the rest, unless the settings remember a mode for the track's name. spread: the
- * overdue items are laid on `day`, the next day … at most `perDay` a day (default: the track's
- * usual number per planned day), keeping their order; a schedule's later items shift past them.
+ * overdue items are laid on the study days (the settings' weekdays less their dates to skip) from `day`
+ * on, at most `perDay` a day (default: the track's usual number per planned day, capped by the
+ * settings' `spreadCap`), keeping their order; a schedule's later items shift past them.
  * `track` limits the plan to one track.
  */
 export function planRoll(items: Item[], day: IsoDate,
@@ -172,7 +182,7 @@ export function planRoll(items: Item[], day: IsoDate,
     if (mode !== null) plan.modes[track] = mode;
 
     const earliest = overdue.reduce<IsoDate | null>((min, item) => (min === null || item.date < min ? item.date : min), null);
-    const spread = mode === "spread" ? spreadPlan(trackItems, overdue, fixed, isOverdue, day, options.perDay) : null;
+    const spread = mode === "spread" ? spreadPlan(trackItems, overdue, fixed, isOverdue, day, options.perDay ?? spreadPerDay(trackItems, settings.spreadCap), settings) : null;
     const wouldMove = (item: Item): boolean =>
       isOpen(item) && (isOverdue(item) || (mode === "shift" && earliest !== null && item.date >= earliest)
         || (spread !== null && spread.laterShift > 0));
@@ -185,6 +195,11 @@ export function planRoll(items: Item[], day: IsoDate,
       }
       if (mode === null || earliest === null) continue;
       const spreadTo = spread?.dates.get(item);
+      if (spread !== null && spreadTo === undefined && isOverdue(item)) {
+        // The study days ran out before the last writable day.
+        plan.skipped.push({ path: item.path, line: item.line, reason: PAST_THE_END, text: item.text });
+        continue;
+      }
       const shift = spread !== null ? (spreadTo === undefined ? spread.laterShift : daysBetween(item.date, spreadTo))
         : mode === "shift" ? daysBetween(earliest, day) : daysBetween(item.date, day);
       const date = addDays(item.date, shift);
@@ -202,10 +217,13 @@ export function planRoll(items: Item[], day: IsoDate,
 
 /** Spread mode's new days for a track's overdue items, and how far its later items move. */
 function spreadPlan(trackItems: Item[], overdue: Item[], fixed: Map<Item, string>, isOverdue: (item: Item) => boolean,
-  day: IsoDate, perDay: number | undefined): { dates: Map<Item, IsoDate>; laterShift: number } {
+  day: IsoDate, perDay: number, settings: BrainQueueSettings): { dates: Map<Item, IsoDate>; laterShift: number } {
   const later = trackItems.filter((item) => isOpen(item) && !isOverdue(item) && !fixed.has(item));
-  const laid = spreadDates(overdue, later, day, perDay ?? usualPerDay(trackItems), isSchedule(trackItems));
-  return { dates: new Map(overdue.map((item, k) => [item, laid.dates[k]])), laterShift: laid.laterShift };
+  const studyDays = StudyDays.of(settings.studyWeekdays, settings.skipDates);
+  const laid = spreadDates(overdue, later, day, perDay, isSchedule(trackItems), studyDays);
+  const dates = new Map<Item, IsoDate>();
+  laid.dates.forEach((date, k) => dates.set(overdue[k], date));
+  return { dates, laterShift: laid.laterShift };
 }
 
 /** One plan over the given tracks, each with its own mode, from each track's items. */

@@ -1,6 +1,7 @@
-// Roll-forward's spread mode: a backlog laid over the next days at the track's usual pace instead of
-// piling up on one day.
-import { addDays, daysBetween, type IsoDate, type Item } from "../base";
+// Roll-forward's spread mode: a backlog laid over the next study days at the track's usual pace
+// instead of piling up on one day.
+import { daysBetween, fromDayNumber, toDayNumber, type IsoDate, type Item } from "../base";
+import { ALL_WEEKDAYS, StudyDays } from "./studyDays";
 
 /** The median number of items per planned day among a track's dated items (rounded down), at least 1. */
 export function usualPerDay(trackItems: readonly Item[]): number {
@@ -13,24 +14,33 @@ export function usualPerDay(trackItems: readonly Item[]): number {
   return Math.max(1, Math.floor(median));
 }
 
+/** The spread's K: the track's usual number a day, at most `cap` when the settings set one (0: none). */
+export function spreadPerDay(trackItems: readonly Item[], cap: number): number {
+  const usual = usualPerDay(trackItems);
+  return cap >= 1 ? Math.min(usual, cap) : usual;
+}
+
 /**
- * New first days for `overdue` (in document order) from `day` on, at most `perDay` a day counting
- * what `planned` already holds there; then, when `shiftLater` (a schedule), how far the track's later
- * items move so the first of them comes after the last spread day (0 when they already do).
+ * New first days for `overdue` (in document order) on the study days from `day` on, at most `perDay`
+ * a day counting what the track's `later` items already hold there; then, when `shiftLater` (a
+ * schedule), how far the later items move so the first of them comes after the last spread day (0
+ * when they already do). `dates` is shorter than `overdue` when the study days run out before
+ * 9999-12-31: the items left over cannot move.
  */
 export function spreadDates(overdue: readonly Item[], later: readonly Item[], day: IsoDate, perDay: number,
-  shiftLater: boolean): { dates: IsoDate[]; laterShift: number } {
-  const held = new Map<IsoDate, number>();
-  if (!shiftLater) for (const item of later) held.set(item.date, (held.get(item.date) ?? 0) + 1);
+  shiftLater: boolean, studyDays: StudyDays = new StudyDays(ALL_WEEKDAYS)): { dates: IsoDate[]; laterShift: number } {
+  const held = new Map<number, number>();
+  if (!shiftLater) for (const item of later) held.set(toDayNumber(item.date), (held.get(toDayNumber(item.date)) ?? 0) + 1);
   const dates: IsoDate[] = [];
-  let current = day;
-  let onDay = held.get(current) ?? 0;
-  for (let k = 0; k < overdue.length; k++) {
-    while (onDay >= perDay) {
-      current = addDays(current, 1);
-      onDay = held.get(current) ?? 0;
+  let current = studyDays.from(toDayNumber(day));
+  let onDay = current === null ? 0 : held.get(current) ?? 0;
+  for (let k = 0; k < overdue.length && current !== null; k++) {
+    while (current !== null && onDay >= perDay) {
+      current = studyDays.from(current + 1);
+      onDay = current === null ? 0 : held.get(current) ?? 0;
     }
-    dates.push(current);
+    if (current === null) break;
+    dates.push(fromDayNumber(current));
     onDay++;
   }
   if (!shiftLater || dates.length === 0 || later.length === 0) return { dates, laterShift: 0 };

@@ -81,6 +81,22 @@ export function statsOfTally(tally: StatsTally, day: IsoDate): TrackStats {
   return { total, done, remaining, recent, pace: recent / PACE_DAYS, plannedEnd, projectedEnd, slipDays };
 }
 
+/** What a track's forecast says in one word: all done, late by `days` at this pace, on plan, or no pace. */
+export type Forecast =
+  | { kind: "done"; on: IsoDate }
+  | { kind: "late"; days: number; on: IsoDate }
+  | { kind: "onPlan"; on: IsoDate }
+  | { kind: "noPace" };
+
+/** The forecast of a track's stats; null for a track with nothing counted. On plan includes ahead of it. */
+export function forecastOf(stats: TrackStats): Forecast | null {
+  if (stats.total === 0) return null;
+  if (stats.projectedEnd === null) return { kind: "noPace" };
+  if (stats.remaining === 0) return { kind: "done", on: stats.projectedEnd };
+  if (stats.slipDays !== null && stats.slipDays > 0) return { kind: "late", days: stats.slipDays, on: stats.projectedEnd };
+  return { kind: "onPlan", on: stats.projectedEnd };
+}
+
 /** An item as the stats see it; `completedOn` is what history recorded for it, if anything. */
 export type StatsItem = Pick<Item, "status" | "text" | "date" | "end" | "source"> & { completedOn?: IsoDate | null };
 

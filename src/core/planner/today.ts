@@ -88,6 +88,12 @@ function resolveQueueOnce(block: QueueBlock | null, tracks: TrackInfo[], limit: 
   return state;
 }
 
+/** The queue in effect on `day`: the block in use (`queueBlocksInUse`), else the settings' limit and
+ *  priority list. The sidebar's model, the queue commands and the settings tab all resolve it here. */
+export function queueOn(index: VaultIndex, day: IsoDate, settings: BrainQueueSettings, blocks = queueBlocksInUse(index, day)): QueueState {
+  return resolveQueueOnce(blocks[0] ?? null, index.tracks(), settings.queueLimit, settings.priority);
+}
+
 /**
  * The queue's tracks with each name in one note. An entry means its heading in the block's own note; a name
  * that is not a heading there means that heading in the note that plans the most from `day` on (ties: the
@@ -131,7 +137,7 @@ export interface TodayOptions {
 export function buildToday(index: VaultIndex, day: IsoDate, now: Date, settings: BrainQueueSettings, options: TodayOptions = {}): TodayModel {
   const blocks = queueBlocksInUse(index, day);
   const block = blocks[0] ?? null;
-  const queue = resolveQueueOnce(block, index.tracks(), settings.queueLimit, settings.priority);
+  const queue = queueOn(index, day, settings, blocks);
   const problems: Problem[] = [...index.problems(), ...queue.problems];
   for (const extra of blocks.slice(1)) {
     problems.push({
@@ -146,7 +152,7 @@ export function buildToday(index: VaultIndex, day: IsoDate, now: Date, settings:
   const fixedSet = new Set(fixedToday);
   const byTrack = groupByTrack(todayItems.filter((item) => !fixedSet.has(item)));
   const overdueGroupsNow = overdueGroups(index, day, settings, options.overdueLimit ?? Infinity);
-    // The tracks the model speaks of (active ones, and those with items today), in queue order; anything
+  // The tracks the model speaks of (active ones, and those with items today), in queue order; anything
   // the queue does not know goes last, in item order. A track's number is its place in the queue.
   const places = queue.places;
   const activeTracks = oneNotePerName(index, day, queue.activeTracks);

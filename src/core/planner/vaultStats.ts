@@ -2,7 +2,7 @@
 // objects: a large vault has a million items), with each note's tallies remembered for the day asked,
 // so after an edit only that note is counted again.
 import { addDays, dayKey, type IsoDate } from "../base";
-import { cancelledAt, closedAt, ITEM_STRIDE, lastDayAt, sourceAt, textAt, TRACK, type NoteRecord } from "../items";
+import { cancelledAt, closedAt, ITEM_STRIDE, lastDayAt, sourceAt, textAt, TRACK, trackKey, type NoteRecord, type TrackKey } from "../items";
 import type { VaultIndex } from "../index";
 import {
   completionKey, doneDateKey, emptyTally, paceWindow, statsOfTally, tallyItem, type PaceWindow, type StatsTally, type TrackStats,
@@ -61,12 +61,36 @@ export function vaultStats(index: VaultIndex, day: IsoDate, history?: Completion
   const tracks: VaultTrackStats[] = [];
   // The records come by path, and each note's tracks by line: document order without a sort.
   for (const record of index.notesWithItems()) {
-    let note = remembered.get(record);
-    if (note?.key !== key) remembered.set(record, (note = noteStats(record, key, day, window, dayKey(dates[0]), history)));
+    const note = rememberedStats(record, key, day, window, dayKey(dates[0]), history);
     for (const track of note.tracks) tracks.push(track);
     for (const completed of note.completions) counts[slot.get(completed)!]++;
   }
   return { date: day, tracks, days: dates.map((date, i) => ({ date, done: counts[i] })) };
+}
+
+/**
+ * The stats of some tracks only (the sidebar's shown ones), from the same per-note parts as vaultStats:
+ * only their notes are read, and after an edit only a changed note is counted again. A track with no
+ * dated item is left out.
+ */
+export function statsOfTracks(index: VaultIndex, day: IsoDate, tracks: readonly { path: string; name: string }[], history?: CompletionLookup): Map<TrackKey, TrackStats> {
+  const window = paceWindow(day);
+  const key = `${day}|${history?.version ?? -1}`;
+  const firstDay = dayKey(addDays(day, -(HISTORY_DAYS - 1)));
+  const out = new Map<TrackKey, TrackStats>();
+  for (const { path, name } of tracks) {
+    const record = index.note(path);
+    if (!record) continue;
+    const found = rememberedStats(record, key, day, window, firstDay, history).tracks.find((track) => track.track === name);
+    if (found) out.set(trackKey(path, name), found);
+  }
+  return out;
+}
+
+function rememberedStats(record: NoteRecord, key: string, day: IsoDate, window: PaceWindow, firstDay: number, history?: CompletionLookup): NoteStats {
+  let note = remembered.get(record);
+  if (note?.key !== key) remembered.set(record, (note = noteStats(record, key, day, window, firstDay, history)));
+  return note;
 }
 
 function noteStats(record: NoteRecord, key: string, day: IsoDate, window: PaceWindow, firstDay: number, history?: CompletionLookup): NoteStats {

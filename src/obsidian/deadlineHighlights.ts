@@ -1,0 +1,72 @@
+// Deadlines in the notes themselves: the editor extension and the reading view's marks, what they
+// read (settings, venues, the vault's venue lists) and when they are drawn again (settings, a new day,
+// venue lists edited in another note).
+import { MarkdownView, type App } from "obsidian";
+import type { Extension } from "@codemirror/state";
+import { isVenueDropped, venuesOf, type Venue } from "../core/items";
+import type { VaultIndex } from "../core/index";
+import { deadlineExtension } from "./deadlineExtension";
+import type { DeadlineContext } from "./deadlineLine";
+import type { PluginData } from "./settingsStore";
+
+export interface DeadlineHighlightNeeds {
+  app: App;
+  data: () => PluginData;
+  now: () => Date;
+  indexer: { readonly index: VaultIndex; readonly ready: boolean };
+}
+
+export class DeadlineHighlights {
+  /** What the editors run: registered once, emptied or filled when highlighting is turned off or on. */
+  readonly extensions: Extension[] = [];
+  readonly context: DeadlineContext = {
+    now: () => this.needs.now(),
+    settings: () => this.needs.data().settings,
+    venues: () => this.venues(),
+    isDropped: (venue, year) => isVenueDropped(this.needs.indexer.index.venueMarks(), venue, year),
+  };
+  private venueCache: { custom: string[]; venues: Venue[] } | null = null;
+  /** The venue lists the editors were last drawn with (none before the index is built). */
+  private venueMarksSeen: { marks: unknown; key: string } = { marks: null, key: "[]" };
+
+  constructor(private readonly needs: DeadlineHighlightNeeds) {
+    this.setOn(needs.data().settings.highlightDeadlines);
+  }
+
+  /** Turns the editor highlighting on or off (the caller saves the setting and redraws). */
+  setOn(on: boolean): void {
+    this.extensions.length = 0;
+    if (on) this.extensions.push(deadlineExtension(this.context));
+  }
+
+  /** Built-in plus custom venues, parsed again only when the custom list changes. */
+  private venues(): Venue[] {
+    const settings = this.needs.data().settings;
+    if (this.venueCache?.custom !== settings.customVenues) this.venueCache = { custom: settings.customVenues, venues: venuesOf(settings) };
+    return this.venueCache.venues;
+  }
+
+  /**
+   * Editors and reading views dim deadlines of dropped venues by the index's venue lists, but draw only
+   * on their own changes: one opened before the index was built (or before a list was edited elsewhere)
+   * is redrawn when the lists change.
+   */
+  indexChanged(): void {
+    if (!this.needs.indexer.ready) return;
+    const marks = this.needs.indexer.index.venueMarks();
+    if (marks === this.venueMarksSeen.marks) return;
+    const key = JSON.stringify(marks);
+    const changed = key !== this.venueMarksSeen.key;
+    this.venueMarksSeen = { marks, key };
+    if (changed) this.redraw();
+  }
+
+  /** Editors rebuild their decorations on reconfiguration; notes in reading view render again. */
+  redraw(): void {
+    const { workspace } = this.needs.app;
+    workspace.updateOptions();
+    for (const leaf of workspace.getLeavesOfType("markdown")) {
+      if (leaf.view instanceof MarkdownView && leaf.view.getMode() === "preview") leaf.view.previewMode.rerender(true);
+    }
+  }
+}
