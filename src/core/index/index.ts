@@ -2,4 +2,4 @@
 // per-day queries, the whole-vault views kept across edits, and the start-up loops that fill it.
 // Columns stay behind its API. May import: base, markdown, items, storage.
 export { type BatchResult, indexInBatches, runInSlices, STEPPED_FROM } from "./batch";
-export { type NoteStat, type OverdueGroup, type OverdueGroups, type RowTest, VaultIndex } from "./vaultIndex";
+export { type NoteStat, type OverdueGroup, type ItemTest, type OverdueGroups, type RowTest, VaultIndex } from "./vaultIndex";

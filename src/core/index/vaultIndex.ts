@@ -22,7 +22,7 @@ import {
   addParsed, blankRecord, failedRecord, hasContent, hasQueueMarker, parseRecord, renameRecord, sameTracks, sameValue, sameValues,
   type IndexOptions, type NoteRecord, type NoteStat,
 } from "../items";
-import { END, type TrackKey, isArchived, namesInSeveralNotes, noteLabel, splitTrackKey } from "../items";
+import { END, type TrackKey, groupByTrack, isArchived, namesInSeveralNotes, noteLabel, splitTrackKey } from "../items";
 
 export type { IndexOptions, NoteRecord, NoteStat, NoteTrack } from "../items";
 export type { OverdueGroup, OverdueGroups } from "./vaultViews";
@@ -42,6 +42,8 @@ interface Lists {
 /** Whole-vault answers patched after a change, not rebuilt (vaultViews.ts): what the sidebar asks after every edit. */
 interface Views {
   on?: { day: IsoDate; list: PathList<Item> };
+  /** `itemsOnSplit`'s lists for one day and test, and the others grouped by track for the list they were made from. */
+  onSplit?: { key: string; passed: PathList<Item>; others: PathList<Item>; grouped?: { of: Item[]; byTrack: Map<TrackKey, Item[]> } };
   overdue?: OverdueView;
   next?: NextDays;
   /** Per selection key, the most recent last; a few at most. */
@@ -59,6 +61,8 @@ interface NoteDay {
   on: Item[];
   /** Overdue item rows, by line (a large vault has hundreds of thousands: numbers, not objects). */
   overdue: number[];
+  /** `itemsOnSplit`'s part of the note, under the key of the question that made it. */
+  split?: { key: string; passed: Item[]; others: Item[] };
   /** The overdue groups of the note (vaultViews.ts), under the key of the question that made them. */
   groupsKey?: string;
   groups?: OverdueGroup[];
@@ -83,6 +87,12 @@ interface NoteMemo {
   pickedKey?: string;
   pickedRows?: number[];
   otherPicks?: Map<string, number[]>;
+}
+
+/** A test on an item, remembered per note under `key`. */
+export interface ItemTest {
+  key: string;
+  test: (item: Item) => boolean;
 }
 
 /** A test on an item's text (and its days, asked for only when needed), remembered per note under `key`. */
@@ -254,6 +264,41 @@ export class VaultIndex {
     return out;
   }
 
+  /**
+   * `itemsOn(day)` split by `where` (its key must name the test and everything it depends on): the items
+   * that pass, the others, and the others by track. Each note's split is remembered with its day, and the
+   * lists are patched per changed note like `itemsOn`'s; the grouping is made again only when they change.
+   */
+  itemsOnSplit(day: IsoDate, where: ItemTest): { passed: Item[]; others: Item[]; othersByTrack: ReadonlyMap<TrackKey, Item[]> } {
+    const key = flatString(`${day}\n${where.key}`);
+    let view = this.views.onSplit;
+    if (view?.key !== key) {
+      const split = (record: NoteRecord): { key: string; passed: Item[]; others: Item[] } => {
+        const noteDay = this.noteDay(record, day);
+        if (noteDay.split?.key === key) return noteDay.split;
+        const passed: Item[] = [];
+        const others: Item[] = [];
+        for (const item of noteDay.on) (where.test(item) ? passed : others).push(item);
+        return (noteDay.split = { key, passed, others });
+      };
+      const passed: Item[] = [];
+      const others: Item[] = [];
+      for (const record of this.recordsWithItems()) {
+        const part = split(record);
+        for (const item of part.passed) passed.push(item);
+        for (const item of part.others) others.push(item);
+      }
+      view = this.views.onSplit = {
+        key,
+        passed: new PathList(passed, (record) => split(record).passed),
+        others: new PathList(others, (record) => split(record).others),
+      };
+    }
+    const othersNow = view.others.current(this.source);
+    if (view.grouped?.of !== othersNow) view.grouped = { of: othersNow, byTrack: groupByTrack(othersNow) };
+    return { passed: view.passed.current(this.source), others: othersNow, othersByTrack: view.grouped.byTrack };
+  }
+
   /** Open items (neither done nor cancelled) whose date (a range: its end) is before `day`. Sorted by path then line. */
   overdue(day: IsoDate): Item[] {
     if (this.lists.overdue?.day === day) return this.lists.overdue.items;
@@ -290,12 +335,16 @@ export class VaultIndex {
     };
     if (this.views.overdue?.key !== key) this.views.overdue = OverdueView.build(this.recordsWithItems(), key, part);
     const list = this.views.overdue.current(this.source);
+    const of = (path: string, name: string): OverdueGroup | undefined => {
+      const record = this.notes.get(path);
+      return record && record.items.count > 0 ? part(record).find((group) => group.track === name) : undefined;
+    };
     return {
       list,
+      of,
       get: (track) => {
         const { path, name } = splitTrackKey(track);
-        const record = this.notes.get(path);
-        return record && record.items.count > 0 ? part(record).find((group) => group.track === name) : undefined;
+        return of(path, name);
       },
     };
   }
@@ -534,8 +583,9 @@ export class VaultIndex {
 
   /** Tells each view which note changed and what it was; a view with too much to catch up on is dropped. */
   private viewsChanged(path: string, old: NoteRecord | undefined): void {
-    const { on, overdue, next, picks } = this.views;
+    const { on, onSplit, overdue, next, picks } = this.views;
     if (on && !on.list.changed(path, old)) this.views.on = undefined;
+    if (onSplit && !(onSplit.passed.changed(path, old) && onSplit.others.changed(path, old))) this.views.onSplit = undefined;
     if (overdue && !overdue.changed(path, old)) this.views.overdue = undefined;
     if (next && !next.changed(path, old)) this.views.next = undefined;
     for (const [key, view] of picks) if (!view.changed(path, old)) picks.delete(key);

@@ -25,6 +25,8 @@ export interface OverdueGroups {
   readonly list: readonly OverdueGroup[];
   /** The group of one track, if it has overdue items. */
   get(key: TrackKey): OverdueGroup | undefined;
+  /** The same by the track's note and heading name (cheaper with a note's own strings than a key). */
+  of(path: string, name: string): OverdueGroup | undefined;
 }
 
 /** What a view reads from the index: the current records and their per-note, per-day answers. */
@@ -55,13 +57,18 @@ export class PathList<T extends { path: string }> extends PatchedView {
     super();
   }
 
-  /** The list now: a fresh array after a change (callers may still hold the old one), else the same. */
+  /** The list now: a fresh array after a change to its entries (callers may still hold the old one), else the same. */
   current(source: ViewSource): T[] {
     if (this.pending.size === 0) return this.list;
-    const list = this.list.slice();
+    let list = this.list;
     for (const path of this.pending.keys()) {
       const record = source.record(path);
-      replacePart(list, path, record ? this.part(record) : []);
+      const part = record ? this.part(record) : [];
+      const [from, to] = partRange(list, path);
+      // Most edits touch a note with no entry here before or after: the list stays the same array.
+      if (from === to && part.length === 0) continue;
+      if (list === this.list) list = list.slice();
+      replacePart(list, path, part);
     }
     this.pending.clear();
     return (this.list = list);

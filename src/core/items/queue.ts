@@ -45,12 +45,13 @@ export interface QueueState {
   /** Track names (what the entries and the queue commands speak of). */
   active: string[];
   queued: string[];
-  /** The same as tracks in notes (see tracks.ts): the block's own note's heading, else that heading in every note. */
-  activeTracks: TrackKey[];
-  /** The tracks the queue lists beyond the active ones (the rest of the priority list, then the waiting
-   *  list); the vault's other tracks are queued too, unlisted (a large vault has a hundred thousand). */
-  queuedTracks: TrackKey[];
-  /** Each listed track's place (active, then queued), so a view orders only the tracks it shows. */
+  /** Per active name, the tracks in notes it can mean (see tracks.ts): the block's own note's heading, else
+   *  that heading in every note; the Today model runs one of them (planner/today.ts). */
+  activeTracks: TrackInfo[][];
+  /** The same for the names the queue lists beyond the active ones (the rest of the priority list, then the
+   *  waiting list); the vault's other tracks are queued too, unlisted (a large vault has a hundred thousand). */
+  queuedTracks: TrackInfo[][];
+  /** Each listed track's place (active, then queued; a name's tracks share it), so a view orders only the tracks it shows. */
   places: Map<TrackKey, number>;
   used: number;
   overCapacity: boolean;
@@ -202,18 +203,22 @@ export function resolveQueue(
   const active = prioritized.slice(0, limit);
   const queued = [...prioritized.slice(limit), ...waiting, ...names.filter((n) => !taken.has(n))];
   const bound = new Set<TrackKey>();
-  const keysOf = (name: string): TrackKey[] => {
+  const tracksOf = (name: string): TrackInfo[] => {
     const infos = notesOf.get(name)!;
     const own = block ? infos.find((info) => info.path === block.path) : undefined;
-    const keys = (own ? [own] : infos).map((info) => trackKey(info.path, info.name)).filter((key) => !bound.has(key));
-    for (const key of keys) bound.add(key);
-    return keys;
+    const tracks = (own ? [own] : infos).filter((info) => !bound.has(trackKey(info.path, info.name)));
+    for (const info of tracks) bound.add(trackKey(info.path, info.name));
+    return tracks;
   };
-  const activeTracks = active.flatMap(keysOf);
-  const queuedTracks = [...prioritized.slice(limit), ...waiting].flatMap(keysOf);
+  const activeTracks = active.map(tracksOf).filter((tracks) => tracks.length > 0);
+  const queuedTracks = [...prioritized.slice(limit), ...waiting].map(tracksOf).filter((tracks) => tracks.length > 0);
+  const places = new Map<TrackKey, number>();
+  for (const [place, tracks] of [...activeTracks, ...queuedTracks].entries()) {
+    for (const info of tracks) places.set(trackKey(info.path, info.name), place);
+  }
   return {
     limit, from: block ? "note" : "settings", block, active, queued, activeTracks, queuedTracks,
-    places: new Map([...activeTracks, ...queuedTracks].map((key, i) => [key, i])),
+    places,
     used: prioritized.length, overCapacity: prioritized.length > limit, problems, entries,
   };
 }

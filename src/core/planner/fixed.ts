@@ -18,6 +18,11 @@ export function isFixed(item: Pick<Item, "text" | "date" | "end">, settings: Bra
   return isFixedText(item.text, settings) || namedOwnDay(item.text, item.date, item.end) !== null;
 }
 
+/** The key under which the index remembers, per note, which items are fixed (`isFixed`). */
+export function fixedKey(settings: BrainQueueSettings): string {
+  return `fixed:1:${JSON.stringify([settings.deadlineWords, settings.fixedKeywords])}`;
+}
+
 /** The key under which the index remembers, per note, the open items that cannot be overdue. */
 export function notOverdueKey(settings: BrainQueueSettings): string {
   return `not-overdue:2:${JSON.stringify([settings.deadlineWords, settings.fixedKeywords])}`;

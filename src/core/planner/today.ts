@@ -1,12 +1,12 @@
 // The model behind the Today view and `cli today`: the day's items grouped by track under the queue.
 import { collectDeadlines, hasKeyword, recentlyMissed, type Deadline } from "../items";
-import { isFixed, overdueGroups } from "./fixed";
+import { fixedKey, isFixed, overdueGroups } from "./fixed";
 import { resolveQueue, type QueueBlock, type QueueState, type TrackInfo } from "../items";
 import type { BrainQueueSettings } from "../base";
 import { termWeek } from "./termWeek";
 import type { IsoDate, Item, Problem } from "../base";
 import type { OverdueGroup, VaultIndex } from "../index";
-import { type TrackKey, groupByTrack, noteLabel, splitTrackKey } from "../items";
+import { type TrackKey, noteLabel, splitTrackKey, trackKey } from "../items";
 
 /** A track is a heading in a note (tracks.ts): the same heading in two notes is two tracks. */
 export interface TodayTrack {
@@ -99,24 +99,18 @@ export function queueOn(index: VaultIndex, day: IsoDate, settings: BrainQueueSet
  * that is not a heading there means that heading in the note that plans the most from `day` on (ties: the
  * first by path), as for the block in use: last term's plan, or last week's note, does not run beside this one.
  */
-function oneNotePerName(index: VaultIndex, day: IsoDate, keys: readonly TrackKey[]): TrackKey[] {
-  const out: TrackKey[] = [];
-  let name: string | null = null;
-  let best = 0;
-  for (const key of keys) {
-    // A name's keys follow each other (items/queue.ts).
-    const track = splitTrackKey(key);
-    const planned = index.plannedFrom(track.path, day);
-    if (track.name !== name) {
-      name = track.name;
-      best = planned;
-      out.push(key);
-    } else if (planned > best) {
-      best = planned;
-      out[out.length - 1] = key;
+function oneNotePerName(index: VaultIndex, day: IsoDate, names: readonly TrackInfo[][]): TrackKey[] {
+  return names.map((tracks) => {
+    let best = tracks[0];
+    if (tracks.length > 1) {
+      let most = index.plannedFrom(best.path, day);
+      for (const track of tracks) {
+        const planned = index.plannedFrom(track.path, day);
+        if (planned > most) [best, most] = [track, planned];
+      }
     }
-  }
-  return out;
+    return trackKey(best.path, best.name);
+  });
 }
 
 /** Open items with a deadline word: the only ones that can be deadlines. The index remembers which those
@@ -125,6 +119,8 @@ export function deadlineCandidates(index: VaultIndex, settings: BrainQueueSettin
   const words = settings.deadlineWords;
   return index.openItemsWithText(`deadline-words:1:${JSON.stringify(words)}`, (text) => hasKeyword(text, words));
 }
+
+const NO_ITEMS: Item[] = Object.freeze([]) as unknown as Item[];
 
 /** How many overdue items per track the sidebar's model carries; the counts are always complete. */
 export const SIDEBAR_OVERDUE_LIMIT = 100;
@@ -148,9 +144,7 @@ export function buildToday(index: VaultIndex, day: IsoDate, now: Date, settings:
   }
 
   const todayItems = index.itemsOn(day);
-  const fixedToday = todayItems.filter((item) => isFixed(item, settings));
-  const fixedSet = new Set(fixedToday);
-  const byTrack = groupByTrack(todayItems.filter((item) => !fixedSet.has(item)));
+  const { passed: fixedToday, othersByTrack: byTrack } = index.itemsOnSplit(day, { key: fixedKey(settings), test: (item) => isFixed(item, settings) });
   const overdueGroupsNow = overdueGroups(index, day, settings, options.overdueLimit ?? Infinity);
   // The tracks the model speaks of (active ones, and those with items today), in queue order; anything
   // the queue does not know goes last, in item order. A track's number is its place in the queue.
@@ -168,17 +162,18 @@ export function buildToday(index: VaultIndex, day: IsoDate, now: Date, settings:
 
   const tracks: TodayTrack[] = [];
   for (const { key, at } of order) {
-    const items = byTrack.get(key) ?? [];
+    const items = byTrack.get(key) ?? NO_ITEMS;
     const state = activeSet.has(key) ? "active" : "queued";
     if (state === "queued" && items.length === 0) continue;
     const tasks = countable(items);
-    const { path, name } = splitTrackKey(key);
+    // An item's own strings are flat and hashed once; a key's parts would be new strings each time.
+    const { path, name } = items.length > 0 ? { path: items[0].path, name: items[0].track } : splitTrackKey(key);
     // One literal with every field: a spread into a literal is copied property by property.
     tracks.push({
       key, name, path, note: noteLabel(path, name, shared), state, items,
       done: tasks.filter((item) => item.done).length,
       total: tasks.length,
-      overdue: overdueGroupsNow.get(key)?.count ?? 0,
+      overdue: overdueGroupsNow.of(path, name)?.count ?? 0,
       rank: ranked.has(key) ? at + 1 : null,
       next: next.get(key) ?? null,
     });
@@ -213,7 +208,7 @@ export function buildToday(index: VaultIndex, day: IsoDate, now: Date, settings:
 
 /** The items that count toward a day's progress: an empty slot (`- [ ] 2021/04/22`) is free time, and a
  *  cancelled item (`[-]`) is neither done nor remaining; both are shown but not counted. */
-function countable(items: Item[]): Item[] {
+function countable(items: readonly Item[]): Item[] {
   return items.filter((item) => item.text !== "" && item.status !== "-");
 }
 
