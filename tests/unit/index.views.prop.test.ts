@@ -3,7 +3,7 @@
 // however many changes come between two questions about the same day.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { overdueGroups } from "../../src/core/planner/fixed";
+import { isFixed, overdueGroups } from "../../src/core/planner/fixed";
 import { DEFAULT_SETTINGS } from "../../src/core/base/settings";
 import { buildToday, SIDEBAR_OVERDUE_LIMIT } from "../../src/core/planner/today";
 import type { Item } from "../../src/core/base/types";
@@ -40,6 +40,8 @@ const TRACK_KEYS = new Set(PATHS.flatMap((path) => ["A", "B", "C", "", "D", "a",
 function answers(index: VaultIndex, day: string, limit: number): unknown {
   return {
     on: index.itemsOn(day),
+    // The sidebar's split of the day: fixed items, and the rest by track.
+    split: ((split) => ({ ...split, othersByTrack: [...split.othersByTrack] }))(index.itemsOnSplit(day, { key: "fixed", test: (item) => isFixed(item, DEFAULT_SETTINGS) })),
     groups: plainGroups(index.overdueGroups(day, { limit })),
     // The sidebar's groups: fixed items and empty slots left out.
     missable: plainGroups(overdueGroups(index, day, DEFAULT_SETTINGS, limit)),
