@@ -40,4 +40,6 @@ export interface BrainQueueHost {
   rollPreview(track?: TrackKey): void;
   /** Every device's completions merged (empty until the history files are read). */
   completions(): CompletionLookup;
+  /** Reveals the Progress view (burndowns and the heatmap). */
+  openProgress(): Promise<void>;
 }

@@ -16,6 +16,7 @@ import type { BrainQueueHost } from "./host";
 import { t } from "./i18n";
 import { Indexer, yieldToUi } from "./indexer";
 import { decorateRenderedDeadlines } from "./readingView";
+import { openProgressView, ProgressView, VIEW_TYPE_PROGRESS } from "./progressView";
 import { openRollPreview } from "./rollActions";
 import { readPluginData, type PluginData } from "./settingsStore";
 import { BrainQueueSettingTab } from "./settingsTab";
@@ -56,6 +57,8 @@ export default class BrainQueuePlugin extends Plugin implements BrainQueueHost {
 
     this.registerView(VIEW_TYPE_TODAY, (leaf) => new TodayView(leaf, this));
     this.addRibbonIcon("list-checks", t("cmd.openToday"), () => void this.activateView());
+    this.registerView(VIEW_TYPE_PROGRESS, (leaf) => new ProgressView(leaf, this));
+    this.addCommand({ id: "open-progress", name: t("cmd.openProgress"), callback: () => void this.openProgress() });
     registerCommands(this, this);
     this.addSettingTab(new BrainQueueSettingTab(this.app, this, this));
     this.registerEditorExtension(this.highlights.extensions);
@@ -183,6 +186,10 @@ export default class BrainQueuePlugin extends Plugin implements BrainQueueHost {
 
   completions(): CompletionLookup {
     return this.completionLog.history;
+  }
+
+  openProgress(): Promise<void> {
+    return openProgressView(this.app);
   }
 
   rollPreview(track?: TrackKey): void {

@@ -103,6 +103,8 @@ export async function postpone(host: BrainQueueHost, item: Item, to: IsoDate, sh
     new Notice(t("postpone.nothing"));
     return;
   }
-  const message = await writeRoll(host, plan, { kind: "postpone", label: item.text });
+  // An empty slot has no text to name it by: its day does.
+  const label = item.text === "" ? t("postpone.slotLabel", { date: item.date }) : item.text;
+  const message = await writeRoll(host, plan, { kind: "postpone", label });
   if (message) new Notice(message);
 }

@@ -2,9 +2,10 @@
 // the plugin tests and the benchmark share it; all state it needs (collapsed keys, revealed rows) is
 // passed in. Lists are bounded (todayPaging.ts): a render builds rows only for what can be seen.
 import type { Deadline } from "../core/items";
-import { forecastOf, type TodayModel, type TodayTrack, type TrackStats } from "../core/planner";
+import type { TodayModel, TodayTrack, TrackStats } from "../core/planner";
 import type { IsoDate, Item, Subtask } from "../core/base";
 import { addDays, weekdayIndex } from "../core/base";
+import { forecastLabel } from "./forecastLabel";
 import { currentLanguage, t } from "./i18n";
 import { ListPager } from "./todayPaging";
 import { handleArrowKeys, iconButton, treeItem, type TreeNode } from "./todayTree";
@@ -166,15 +167,8 @@ function renderTrack(parent: HTMLElement, track: TodayTrack, ctx: RenderContext,
 
 /** "5/25 · at this pace +18 d", "on plan", "no pace yet", "all done": the whole track, not the day. */
 function forecastLine(parent: HTMLElement, stats: TrackStats): HTMLElement | null {
-  const forecast = forecastOf(stats);
-  if (!forecast) return null;
-  const counts = { done: stats.done, total: stats.total, planned: stats.plannedEnd ?? "" };
-  const [text, tip] =
-    forecast.kind === "late" ? [t("view.forecastLate", { ...counts, days: forecast.days }), t("view.forecastLateTip", { ...counts, days: forecast.days, on: forecast.on })]
-    : forecast.kind === "onPlan" ? [t("view.forecastOnPlan", counts), t("view.forecastOnPlanTip", { ...counts, on: forecast.on })]
-    : forecast.kind === "done" ? [t("view.forecastDone", counts), t("view.forecastDoneTip", { on: forecast.on })]
-    : [t("view.forecastNoPace", counts), t("view.forecastNoPaceTip")];
-  return parent.createDiv({ cls: `bq-forecast bq-forecast-${forecast.kind}`, text, attr: { "aria-label": tip } });
+  const label = forecastLabel(stats);
+  return label ? parent.createDiv({ cls: `bq-forecast bq-forecast-${label.kind}`, text: label.text, attr: { "aria-label": label.tip } }) : null;
 }
 
 /** An idle active track's next item and its day (a click opens the line), or that nothing is planned. */

@@ -175,6 +175,7 @@ export class TodayView extends ItemView {
       onToggleSubtask: (item, subtask) => void this.toggleSubtask(item, subtask),
       onRollTrack: (track) => this.host.rollPreview(track),
       forecasts: this.forecastsOf(model),
+      onOpenProgress: () => void this.host.openProgress(),
     });
     container.scrollTop = scrollTop;
     if (focusKey) findByKey(container, focusKey)?.focus({ preventScroll: true });

@@ -1,8 +1,11 @@
 // "Plan this track…" as a person sees it, light and dark: the form, the preview's dates | text grid, and
-// the dates written into the note.
+// the dates written into the note. "Postpone the item under the cursor…" from the palette, undone by Ctrl+Z.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Locator, Page } from "playwright-core";
-import { fontsLoaded, openDemo, screenshot, sidebar, startDemo, type DemoSession, WAIT } from "./harness";
+import { readFileSync } from "node:fs";
+import { editorText, fontsLoaded, openDemo, screenshot, sidebar, startDemo, type DemoSession, WAIT } from "./harness";
+
+const PLANNER = readFileSync(new URL("../../demo/vault/学期规划.md", import.meta.url), "utf8");
 
 let session: DemoSession;
 beforeAll(async () => {
@@ -58,6 +61,50 @@ describe("Plan this track", () => {
       await expect.poll(() => modal.count(), WAIT).toBe(0);
       await expect.poll(() => noteLine(page, "学期规划.md", first), WAIT).toMatch(/^- \[ \] 2026\/12\/0?1 {3,4}第一周 循环神经网络 1\.7-1\.12$/u);
       expect(await noteLine(page, "学期规划.md", last)).toMatch(/^- \[ \] 2026\/12\/0?3 {3,4}人工智能大师访谈 1-2$/u);
+      await page.context().close();
+    });
+  }
+});
+
+describe("Postpone the item under the cursor", () => {
+  for (const theme of ["light", "dark"] as const) {
+    it(`offers each choice with its day, writes the line and Ctrl+Z takes it back (${theme})`, async () => {
+      const page = await openDemo(session, { theme, width: 1100 });
+      await page.locator(".notice").evaluateAll((notices) => notices.forEach((notice) => notice.remove()));
+      const line = PLANNER.split("\n").indexOf("- [ ] 2026/11/30    组合问题、剪枝优化");
+      await page.evaluate((target) => {
+        const view = window.bqDemo!.app.workspace.getMostRecentLeaf()!.view as unknown as {
+          editor: { setCursor(l: number, c: number): void; scrollIntoView(r: object, c: boolean): void; focus(): void };
+        };
+        view.editor.scrollIntoView({ from: { line: target, ch: 0 }, to: { line: target, ch: 0 } }, true);
+        view.editor.setCursor(target, 8);
+        view.editor.focus();
+      }, line);
+      await page.keyboard.press("Control+p");
+      const palette = page.locator(".modal.prompt");
+      await palette.locator("input.prompt-input").fill("postpone the item");
+      await expect.poll(() => palette.locator(".suggestion-item.is-selected").textContent(), WAIT).toBe("Brain Queue: Postpone the item under the cursor…");
+      await page.keyboard.press("Enter");
+      const picker = page.locator(".modal.prompt .bq-postpone-choice");
+      await expect.poll(() => picker.count(), WAIT).toBe(5);
+      // 2026-11-30 is a Monday; every weekday is a study day in the demo.
+      expect(await picker.evaluateAll((els) => els.map((el) => [el.querySelector(".bq-postpone-title")?.textContent, el.querySelector(".bq-date")?.textContent ?? ""]))).toEqual([
+        ["Postpone to tomorrow", "2026-12-01"], ["Postpone by a week", "2026-12-07"], ["Postpone to the next study day", "2026-12-01"],
+        ["Postpone to a date…", ""], ["Postpone and shift the rest of the track", "2026-12-01"],
+      ]);
+      // Title and day side by side on one line, the day inside the row.
+      expect(await picker.evaluateAll((els) => els.filter((el) => {
+        const title = el.querySelector(".bq-postpone-title")!.getBoundingClientRect();
+        const day = el.querySelector(".bq-date")?.getBoundingClientRect();
+        const row = el.getBoundingClientRect();
+        return day !== undefined && (day.left < title.right || day.right > row.right + 0.5 || Math.abs(day.top + day.height / 2 - (title.top + title.height / 2)) > 2);
+      }).length)).toBe(0);
+      await screenshot(page, `postpone-picker-${theme}`);
+      await picker.filter({ hasText: "Postpone by a week" }).click();
+      await expect.poll(() => editorText(page), WAIT).toBe(PLANNER.replace("- [ ] 2026/11/30    组合问题、剪枝优化", "- [ ] 2026/12/07    组合问题、剪枝优化"));
+      await page.locator(".mod-root .cm-content").click();
+      await page.keyboard.press("Control+z");
+      await expect.poll(() => editorText(page), WAIT).toBe(PLANNER);
       await page.context().close();
     });
   }

@@ -40,7 +40,7 @@ describe("plugin lifecycle", () => {
     const plugin = await loadPlugin(app, BrainQueuePlugin);
     const ids = [...app.commands.commands.keys()].filter((id) => id.startsWith("brain-queue:"));
     expect(ids.sort()).toEqual([
-      "brain-queue:archive-plan", "brain-queue:export-ics", "brain-queue:open-today", "brain-queue:pause-track", "brain-queue:plan-track", "brain-queue:postpone-at-cursor", "brain-queue:promote-queued-track",
+      "brain-queue:archive-plan", "brain-queue:export-ics", "brain-queue:open-progress", "brain-queue:open-today", "brain-queue:pause-track", "brain-queue:plan-track", "brain-queue:postpone-at-cursor", "brain-queue:promote-queued-track",
       "brain-queue:rebuild-index", "brain-queue:roll-forward", "brain-queue:roll-track", "brain-queue:show-deadlines", "brain-queue:toggle-deadline-highlighting",
       "brain-queue:toggle-task-at-cursor", "brain-queue:undo-plan", "brain-queue:undo-roll",
     ]);
@@ -105,6 +105,9 @@ describe("plugin lifecycle", () => {
     };
     const plugin = await loadPlugin(app, BrainQueuePlugin);
     await openToday(plugin);
+    app.commands.executeCommandById("brain-queue:open-progress");
+    await flush();
+    expect(document.querySelector(".bq-progress-view .bq-heatmap-chart")).not.toBeNull();
     const file = app.vault.getFileByPath("Term.md")!;
     await app.workspace.getLeaf(false).openFile(file);
     await app.vault.process(file, (text) => text.replace("三数之和", "三数之和!"));
@@ -125,6 +128,8 @@ describe("plugin lifecycle", () => {
     expect(app.ribbonEl.childElementCount).toBe(before.ribbon);
     expect(app.statusBarEl.childElementCount).toBe(before.statusBar);
     expect(app.workspace.getLeavesOfType("brain-queue-today")).toHaveLength(0);
+    expect(app.workspace.getLeavesOfType("brain-queue-progress")).toHaveLength(0);
+    expect(document.querySelector(".bq-progress-view")).toBeNull();
     expect(timers.longPending()).toBe(0);
     timers.restore();
   });

@@ -39,7 +39,7 @@ describe("Postpone the item under the cursor…", () => {
     const postponed = PLANNER.replace("- [ ] 2021/04/14    三数之和", "- [ ] 2021/04/21    三数之和");
     expect(editor.getValue()).toBe(postponed);
     expect(picker()).toBeNull();
-    expect(notices()).toContain("Postponed 1 items.");
+    expect(notices()).toContain("Postponed 1 item.");
     // The editor's own undo takes the write back in one step.
     editor.undo();
     expect(editor.getValue()).toBe(PLANNER);

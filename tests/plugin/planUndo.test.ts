@@ -81,4 +81,24 @@ describe("Undo after plans and postpones", () => {
     expect(notices()).toEqual(["Undid the roll-forward to 2021-04-13. Restored 1 lines; 0 lines edited since were kept."]);
     plugin.unload();
   });
+
+  it("an empty slot postponed from the editor is named by its day", async () => {
+    const note = PLANNER.replace("- [ ] 2021/04/14    三数之和", "- [ ] 2021/04/14    三数之和\n- [ ] 2021/04/16    ");
+    const { app, plugin } = await startPlugin({ "Plans/Term.md": note });
+    const leaf = app.workspace.getLeaf(false);
+    await leaf.openFile(app.vault.getFileByPath("Plans/Term.md")!);
+    const editor = (leaf.view as MarkdownView).editor;
+    editor.setCursor({ line: note.split("\n").indexOf("- [ ] 2021/04/16    "), ch: 3 });
+    app.commands.executeCommandById("brain-queue:postpone-at-cursor");
+    await flush(2);
+    Array.from(document.body.querySelectorAll<HTMLElement>(".modal.prompt .suggestion-item")).find((el) => el.textContent?.startsWith("Postpone by a week"))!.click();
+    await flush(5);
+    expect(editor.getValue()).toBe(note.replace("- [ ] 2021/04/16    ", "- [ ] 2021/04/23    "));
+    clearNotices();
+    app.commands.executeCommandById("brain-queue:undo-roll");
+    await flush(5);
+    expect(editor.getValue()).toBe(note);
+    expect(notices()).toEqual(["Undid postponing the free slot of 2021-04-16. Restored 1 lines; 0 lines edited since were kept."]);
+    plugin.unload();
+  });
 });

@@ -13,5 +13,7 @@ export { changesByNote, isSchedule, type JournalKind, journalOf, planRoll, planT
 export { buildToday, deadlineCandidates, queueBlocksInUse, queueOn, SIDEBAR_OVERDUE_LIMIT, type TodayModel, type TodayTrack } from "./today";
 export { archiveEdits } from "./archiveEdits";
 export { completionKey, doneDateKey, type Forecast, forecastOf, PACE_DAYS, paceWindow, statsOfTally, tallyItem, trackStats, type StatsItem, type StatsTally, type TrackStats } from "./stats";
-export { type CompletionLookup, HISTORY_DAYS, statsOfTracks, vaultStats, type VaultStats, type VaultTrackStats } from "./vaultStats";
+export { type CompletionLookup, HISTORY_DAYS, statsOfTracks, vaultStats, walkNote, type VaultStats, type VaultTrackStats } from "./vaultStats";
 export { type CompletionChange, completionChanges, CompletionHistory, type CompletionEvent, eventLine, type ItemIdentity, parseEvents } from "./history";
+export { axisTicks, type AxisTick, burndown, type Burndown, type BurndownPoint, type CompletedItem, heatmap, type Heatmap, type HeatmapDay, HEATMAP_WEEKS, noteProgress, type NoteProgress, statsOfDays, type TrackDays } from "./progress";
+export { burndownGeometry, type BurndownGeometry, heatmapGeometry, type HeatmapGeometry, MIN_TICK_GAP } from "./chartGeometry";

@@ -94,33 +94,52 @@ function rememberedStats(record: NoteRecord, key: string, day: IsoDate, window: 
 }
 
 function noteStats(record: NoteRecord, key: string, day: IsoDate, window: PaceWindow, firstDay: number, history?: CompletionLookup): NoteStats {
-  const items = record.items;
   const tracks = new Map<string, StatsTally>();
   const completions: number[] = [];
+  walkNote(record, window, history, (name, _text, counted, lastDay, completed) => {
+    let tally = tracks.get(name);
+    if (!tally) tracks.set(name, (tally = emptyTally()));
+    if (!counted) return;
+    if (completed !== 0 && completed >= firstDay && completed <= window.day) completions.push(completed);
+    tallyItem(tally, true, lastDay, completed, window);
+  });
+  const lines = new Map(record.tracks.map((t) => [t.name, t.line]));
+  const stats = [...tracks].map(([track, tally]): VaultTrackStats => ({ track, path: record.path, line: lines.get(track) ?? 0, ...statsOfTally(tally, day) }));
+  stats.sort((a, b) => a.line - b.line);
+  return { key, tracks: stats, completions };
+}
+
+/**
+ * A note's items in line order as the stats count them: `counted` is false for a cancelled item or an
+ * empty slot; `lastDay` is the item's day (a range: its end) and `completed` the day a done item counts as
+ * completed (completionKey: recorded in the history, else its ✅ date, else its day or D), 0 while open.
+ * The stats and the Progress view's charts share it, so both count alike.
+ */
+export function walkNote(
+  record: NoteRecord, window: PaceWindow, history: CompletionLookup | undefined,
+  visit: (track: string, text: string, counted: boolean, lastDay: number, completed: number) => void,
+): void {
+  const items = record.items;
   const recorded = history?.hasNote(record.path) === true;
   // Done marks are rare: most notes never need a line's text for them.
   const marked = items.text.includes("✅") || items.text.includes("completion::");
   const seen = recorded ? new Map<string, number>() : null;
   for (let k = 0; k < items.count; k++) {
     const name = items.names[items.cols[k * ITEM_STRIDE + TRACK]];
-    let tally = tracks.get(name);
-    if (!tally) tracks.set(name, (tally = emptyTally()));
     const text = textAt(items, k);
     const occurrence = seen ? (seen.get(text) ?? 0) : 0;
     seen?.set(text, occurrence + 1);
-    if (cancelledAt(items, k) || text === "") continue;
+    if (cancelledAt(items, k) || text === "") {
+      visit(name, text, false, 0, 0);
+      continue;
+    }
     const lastDay = lastDayAt(items, k);
     let completed = 0;
     if (closedAt(items, k)) {
       const day = recorded ? (history?.dayOf(record.path, text, occurrence) ?? null) : null;
       const known = day !== null ? dayKey(day) : marked ? doneDateKey(sourceAt(items, k)) : 0;
       completed = completionKey(known, lastDay, window);
-      if (completed >= firstDay && completed <= window.day) completions.push(completed);
     }
-    tallyItem(tally, true, lastDay, completed, window);
+    visit(name, text, true, lastDay, completed);
   }
-  const lines = new Map(record.tracks.map((t) => [t.name, t.line]));
-  const stats = [...tracks].map(([track, tally]): VaultTrackStats => ({ track, path: record.path, line: lines.get(track) ?? 0, ...statsOfTally(tally, day) }));
-  stats.sort((a, b) => a.line - b.line);
-  return { key, tracks: stats, completions };
 }

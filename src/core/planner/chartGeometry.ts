@@ -1,0 +1,107 @@
+// Where the Progress view's charts put things, in CSS pixels for a given width: pure numbers, so the
+// view only creates the SVG elements and the tests check the geometry on numbers. Coordinates are
+// rounded to a tenth of a pixel.
+import { addDays, daysBetween, type IsoDate } from "../base";
+import type { AxisTick, Burndown, Heatmap, HeatmapDay } from "./progress";
+
+const round = (v: number): number => Math.round(v * 10) / 10;
+
+export interface BurndownGeometry {
+  width: number;
+  height: number;
+  /** The plotting area; the axes' labels go outside it. */
+  plot: { left: number; top: number; right: number; bottom: number };
+  /** SVG path data: steps, horizontal then vertical. */
+  planned: string;
+  actual: string;
+  forecast: { x1: number; y1: number; x2: number; y2: number } | null;
+  /** D's x. */
+  today: number;
+  /** The ticks kept (far enough apart to be labelled), with their x. */
+  xTicks: { x: number; tick: AxisTick }[];
+  /** 0 and the total, at their y. */
+  yTicks: { y: number; value: number }[];
+}
+
+/** The least room between two labelled ticks. */
+export const MIN_TICK_GAP = 40;
+const STRIDES = [1, 2, 3, 4, 6, 8, 12, 13, 26, 52];
+/** Half a tick label's width ("W12", "Sep"). */
+const LABEL_ROOM = 14;
+
+export function burndownGeometry(chart: Burndown, ticks: readonly AxisTick[], width: number, height: number): BurndownGeometry {
+  const plot = { left: 28, top: 6, right: width - 8, bottom: height - 18 };
+  const span = Math.max(1, daysBetween(chart.start, chart.end));
+  const x = (day: IsoDate): number => round(plot.left + ((plot.right - plot.left) * daysBetween(chart.start, day)) / span);
+  const y = (remaining: number): number => round(plot.bottom - ((plot.bottom - plot.top) * remaining) / chart.total);
+  const stepPath = (points: readonly { day: IsoDate; remaining: number }[], until: IsoDate): string => {
+    let d = `M${x(points[0].day)} ${y(points[0].remaining)}`;
+    for (const point of points.slice(1)) d += `H${x(point.day)}V${y(point.remaining)}`;
+    return `${d}H${x(until)}`;
+  };
+  const forecast = chart.forecast
+    ? { x1: x(chart.today), y1: y(chart.actual[chart.actual.length - 1].remaining), x2: x(chart.forecast.to.day), y2: y(chart.forecast.to.remaining) }
+    : null;
+  // A label centred on its tick needs half its width clear of the y axis' labels and of the right edge.
+  const placed = ticks.map((tick) => ({ x: x(tick.day), tick })).filter((t) => t.x >= plot.left + LABEL_ROOM && t.x <= width - LABEL_ROOM);
+  return {
+    width,
+    height,
+    plot,
+    planned: stepPath(chart.planned, chart.end),
+    actual: stepPath(chart.actual, chart.today),
+    forecast,
+    today: x(chart.today),
+    xTicks: thin(placed),
+    yTicks: [{ y: y(0), value: 0 }, { y: y(chart.total), value: chart.total }],
+  };
+}
+
+/** Every s-th tick (weeks 1, 1+s, …; months likewise), s the least stride that keeps labels MIN_TICK_GAP apart. */
+function thin(placed: { x: number; tick: AxisTick }[]): { x: number; tick: AxisTick }[] {
+  if (placed.length < 2) return placed;
+  let gap = Infinity;
+  for (let i = 1; i < placed.length; i++) gap = Math.min(gap, placed[i].x - placed[i - 1].x);
+  const stride = STRIDES.find((s) => s * gap >= MIN_TICK_GAP) ?? STRIDES[STRIDES.length - 1];
+  return placed.filter(({ tick }) => (tick.n - 1) % stride === 0);
+}
+
+export interface HeatmapGeometry {
+  width: number;
+  height: number;
+  cell: number;
+  /** The cells of days up to D: their top-left corners. */
+  cells: { x: number; y: number; day: HeatmapDay }[];
+  /** A month's name above the first column that starts in it (not the first column: its month may be cut). */
+  months: { x: number; month: number }[];
+  /** Monday, Wednesday and Friday's rows, for their labels. */
+  weekdays: { y: number; weekday: number }[];
+}
+
+/** The heatmap for a width: cells as large as fit (6 to 16 px) with a label column on the left and month names above. */
+export function heatmapGeometry(map: Heatmap, width: number): HeatmapGeometry {
+  const left = 26;
+  const top = 14;
+  const columns = map.weeks.length;
+  const pitch = Math.max(7, Math.min(18, Math.floor((width - left) / columns)));
+  const gap = pitch >= 11 ? 3 : 2;
+  const cell = pitch - gap;
+  const cells: HeatmapGeometry["cells"] = [];
+  const months: HeatmapGeometry["months"] = [];
+  map.weeks.forEach((column, w) => {
+    column.forEach((day, d) => {
+      if (day) cells.push({ x: left + w * pitch, y: top + d * pitch, day });
+    });
+    const monday = addDays(map.first, w * 7);
+    const month = Number(monday.slice(5, 7));
+    if (w > 0 && month !== Number(addDays(monday, -7).slice(5, 7))) months.push({ x: left + w * pitch, month });
+  });
+  return {
+    width: left + columns * pitch,
+    height: top + 7 * pitch,
+    cell,
+    cells,
+    months,
+    weekdays: [0, 2, 4].map((weekday) => ({ y: top + weekday * pitch + cell / 2, weekday })),
+  };
+}
