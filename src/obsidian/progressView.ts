@@ -7,7 +7,7 @@ import type { IsoDate } from "../core/base";
 import type { NoteRecord } from "../core/items";
 import { trackKey, type TrackKey } from "../core/items";
 import {
-  axisTicks, burndown, burndownGeometry, heatmap, heatmapGeometry, noteProgress, type AxisTick, type Burndown, type HeatmapDay, type NoteProgress, type TrackDays,
+  axisTicks, burndown, burndownGeometry, heatmap, heatmapGeometry, noteProgress, oneNotePerName, type AxisTick, type Burndown, type HeatmapDay, type NoteProgress, type TrackDays,
 } from "../core/planner";
 import { forecastLabel } from "./forecastLabel";
 import type { BrainQueueHost } from "./host";
@@ -165,7 +165,7 @@ export class ProgressView extends ItemView {
   private renderTracks(root: HTMLElement, parts: NoteProgress[], day: IsoDate): void {
     const all = parts.flatMap((part) => part.tracks);
     const byKey = new Map<TrackKey, TrackDays>(all.map((days) => [trackKey(days.path, days.track), days]));
-    const active = this.host.queueState().activeTracks.map((key) => byKey.get(key)).filter((days): days is TrackDays => days !== undefined);
+    const active = oneNotePerName(this.host.index(), day, this.host.queueState().activeTracks).map((key) => byKey.get(key)).filter((days): days is TrackDays => days !== undefined);
     const activeSet = new Set(active);
     const others = all.filter((days) => !activeSet.has(days));
     const section = root.createDiv({ cls: "bq-progress-section bq-burndowns" });

@@ -99,7 +99,7 @@ export function queueOn(index: VaultIndex, day: IsoDate, settings: BrainQueueSet
  * that is not a heading there means that heading in the note that plans the most from `day` on (ties: the
  * first by path), as for the block in use: last term's plan, or last week's note, does not run beside this one.
  */
-function oneNotePerName(index: VaultIndex, day: IsoDate, names: readonly TrackInfo[][]): TrackKey[] {
+export function oneNotePerName(index: VaultIndex, day: IsoDate, names: readonly TrackInfo[][]): TrackKey[] {
   return names.map((tracks) => {
     let best = tracks[0];
     if (tracks.length > 1) {
