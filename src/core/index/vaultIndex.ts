@@ -102,6 +102,7 @@ export interface RowTest {
 }
 
 const NONE: Item[] = [];
+const NO_SPLIT = Object.freeze({ key: "", passed: NONE, others: NONE });
 const NO_ROWS: number[] = Object.freeze([]) as unknown as number[];
 const NO_RECORDS: NoteRecord[] = [];
 
@@ -275,6 +276,8 @@ export class VaultIndex {
     if (view?.key !== key) {
       const split = (record: NoteRecord): { key: string; passed: Item[]; others: Item[] } => {
         const noteDay = this.noteDay(record, day);
+        // Most notes have nothing on the day: they share one empty split.
+        if (noteDay.on.length === 0) return NO_SPLIT;
         if (noteDay.split?.key === key) return noteDay.split;
         const passed: Item[] = [];
         const others: Item[] = [];

@@ -197,7 +197,7 @@ export interface GroupMaker {
 
 /** A note's overdue groups, one per track in order of its first row; `rows`: the note's overdue rows by line. */
 export function overdueGroupsOf(record: NoteRecord, rows: readonly number[], maker: GroupMaker): OverdueGroup[] {
-  if (rows.length === 0) return [];
+  if (rows.length === 0) return NO_GROUPS;
   const { cols, names } = record.items;
   const groups: LazyGroup[] = [];
   let last: LazyGroup | undefined;
@@ -212,6 +212,9 @@ export function overdueGroupsOf(record: NoteRecord, rows: readonly number[], mak
   }
   return groups;
 }
+
+/** Shared by every note with nothing overdue. */
+const NO_GROUPS: OverdueGroup[] = Object.freeze([]) as unknown as OverdueGroup[];
 
 /** Fields, not closures: a large vault has tens of thousands of groups. */
 class LazyGroup implements OverdueGroup {
