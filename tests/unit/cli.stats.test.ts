@@ -1,13 +1,10 @@
 // `cli stats`: per-track pace and forecast, and completions per day, over a vault the test writes.
-import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import process from "node:process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cli, useBuiltCli } from "./cliRun";
 
-const ROOT = join(import.meta.dirname, "../..");
-const BUILT = join(ROOT, ".build/cli.mjs");
 const DAY = "2021-04-10";
 
 interface StatsJson {
@@ -52,14 +49,9 @@ const READING = [
 
 let vault: string;
 
-function cli(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [BUILT, ...args], { encoding: "utf8", cwd: ROOT, env: { ...process.env, TZ: "Asia/Shanghai" } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+useBuiltCli();
 
 beforeAll(() => {
-  const built = spawnSync(process.execPath, [join(ROOT, "scripts/cli.mjs"), "--help"], { encoding: "utf8", cwd: ROOT });
-  expect(built.status).toBe(0);
   vault = mkdtempSync(join(tmpdir(), "bq-stats-"));
   writeFileSync(join(vault, "2021 学期计划.md"), PLANNER);
   mkdirSync(join(vault, "Reading"));
