@@ -97,6 +97,35 @@ describe("cli stats", () => {
     expect(lines.find((l) => l.includes("Reading/CUDA.md"))).toMatch(/3\/3\s+0\.21\s+2021-04-20\s+2021-04-10\s+-10 d$/u);
   });
 
+  it("reads the plugin's completion history with --history: a recorded day wins over the item's date", () => {
+    // The plugin's folder in the vault's config folder (a dot-folder: never read as notes).
+    const folder = join(vault, ".config", "plugins", "brain-queue");
+    mkdirSync(folder, { recursive: true });
+    const line = (seq: number, at: number, text: string, day: string | null): string => `${JSON.stringify({ seq, at, path: "2021 学期计划.md", text, n: 0, day })}\n`;
+    // 1.1 (planned 03-22) was ticked late, on 04-08, on the laptop; the phone's file ends in a torn line.
+    writeFileSync(join(folder, "history-laptop.jsonl"), line(0, 1, "1.1　并行计算", "2021-04-08"));
+    writeFileSync(join(folder, "history-phone.jsonl"), `${line(0, 2, "深度学习概论", "2021-04-09")}{"seq":1,"at":3,"pa`);
+    writeFileSync(join(folder, "history-notes.txt"), line(0, 4, "1.2　异构计算", "2021-04-10"));
+    const run = cli("stats", "--vault", vault, "--date", DAY, "--json", "--history", folder);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    const out = JSON.parse(run.stdout) as StatsJson;
+    // Now 3 done in the window: 14 × 3 / 3 = 14 days → 04-23, 3 days after the plan.
+    expect(out.tracks[1]).toEqual({ track: "CUDA C编程权威指南", path: "2021 学期计划.md", total: 6, done: 3, remaining: 3, pace: 0.214, plannedEnd: "2021-04-20", projectedEnd: "2021-04-23", slipDays: 3 });
+    expect(out.days.find((d) => d.date === "2021-03-22")).toEqual({ date: "2021-03-22", done: 0 });
+    expect(out.days.find((d) => d.date === "2021-04-08")).toEqual({ date: "2021-04-08", done: 1 });
+    // Without it, the rule for items done before history began, as before.
+    expect((JSON.parse(cli("stats", "--vault", vault, "--date", DAY, "--json").stdout) as StatsJson).tracks[1].projectedEnd).toBe("2021-04-30");
+  });
+
+  it("refuses --history for other commands, and a folder that is not there", () => {
+    expect(cli("today", "--vault", vault, "--history", vault)).toMatchObject({ code: 2, stderr: expect.stringContaining("--history only applies to stats") as string });
+    const missing = cli("stats", "--vault", vault, "--history", join(vault, "nowhere"));
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("cannot read history folder");
+    expect(missing.stderr).toContain("no such folder");
+  });
+
   it("refuses roll's options", () => {
     const run = cli("stats", "--vault", vault, "--track", "TIME");
     expect(run.code).toBe(2);
