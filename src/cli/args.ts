@@ -17,6 +17,8 @@ export interface CliArgs extends PlanArgs {
   note: string | null;
   write: boolean;
   settings: string | null;
+  /** stats: the plugin's folder holding the devices' completion history (`history-<device>.jsonl`). */
+  history: string | null;
 }
 
 /** plan's options; `perDay` also roll --mode spread's. */
@@ -54,11 +56,13 @@ Options:
   --skip-fixed         plan: also leave free every day with a fixed item (exam, deadline)
   --chapter-days       plan: each chapter (bold line or deeper heading) starts on a new day
   --settings <file>    a JSON settings file (plugin data.json works)
+  --history <folder>   stats: the plugin's folder with its completion history
+                       (history-*.jsonl) in the vault's config folder
   --help               show this help`;
 
 const PLAN_VALUES = ["start", "per-day", "every", "end", "weekdays", "skip"];
 const PLAN_FLAGS = ["chapter-days", "skip-fixed"];
-const VALUE_OPTIONS = new Set(["vault", "date", "mode", "track", "note", "settings", ...PLAN_VALUES]);
+const VALUE_OPTIONS = new Set(["vault", "date", "mode", "track", "note", "settings", "history", ...PLAN_VALUES]);
 const FLAG_OPTIONS = new Set(["json", "write", "help", ...PLAN_FLAGS]);
 
 export function parseArgs(argv: string[]): CliArgs | "help" {
@@ -102,6 +106,7 @@ export function parseArgs(argv: string[]): CliArgs | "help" {
     if (flags.has("write")) throw new UsageError("--write only applies to roll and plan");
   }
   if (values.has("note") && !values.has("track")) throw new UsageError("--note only applies with --track");
+  if (command !== "stats" && values.has("history")) throw new UsageError("--history only applies to stats");
   return {
     ...planArgs(command, mode, values, flags),
     command: command as Command,
@@ -113,6 +118,7 @@ export function parseArgs(argv: string[]): CliArgs | "help" {
     note: values.get("note") ?? null,
     write: flags.has("write"),
     settings: values.get("settings") ?? null,
+    history: values.get("history") ?? null,
   };
 }
 

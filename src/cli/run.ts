@@ -10,7 +10,7 @@ import { formatDeadlines, formatPlan, formatRoll, formatScan, formatStats, forma
 import { deadlineJson, planJson, rollJson, scanJson, statsJson, todayJson } from "./json";
 import { checklistTracks, planOfTrack } from "./plan";
 import { terminalSafeJson } from "./width";
-import { assertFolder, listNotes, loadSettings, readNote, writeEdits, type WriteResult } from "./vault";
+import { assertFolder, listNotes, loadHistory, loadSettings, readNote, writeEdits, type WriteResult } from "./vault";
 import { type TrackKey, chooseTrack, inScope, isArchived, splitTrackKey } from "../core/items";
 import { UsageError, printable, quotedPath } from "./args";
 
@@ -62,8 +62,8 @@ function output(args: CliArgs, clock: () => Date, result: { notes: WriteResult[]
       return args.json ? json({ date: day, deadlines: deadlines.map(deadlineJson) }) : formatDeadlines(day, deadlines);
     }
     case "stats": {
-      // The CLI has no device history: ✅ dates, else the rule for items done before history began.
-      const stats = vaultStats(index, day);
+      // Without --history: ✅ dates, else the rule for items done before history began.
+      const stats = vaultStats(index, day, args.history === null ? undefined : loadHistory(args.history));
       return args.json ? json(statsJson(stats)) : formatStats(stats);
     }
     case "roll": {

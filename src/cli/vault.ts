@@ -6,7 +6,7 @@ import {
 } from "node:fs";
 import { dirname, join, sep } from "node:path";
 import process from "node:process";
-import { applyLineEdits, type EditFailure } from "../core/planner";
+import { applyLineEdits, CompletionHistory, historyDevice, parseEvents, type EditFailure } from "../core/planner";
 import { settingsFromData, type BrainQueueSettings } from "../core/base";
 import type { LineEdit } from "../core/base";
 import { quotedPath, UsageError } from "./args";
@@ -81,6 +81,33 @@ export function loadSettings(file: string | null): BrainQueueSettings {
     throw new UsageError(`cannot read settings ${quotedPath(file)}: not JSON`);
   }
   return settingsFromData(raw);
+}
+
+/**
+ * Every device's completion history in the plugin's folder, merged as the plugin merges it. A file that
+ * cannot be read is skipped like a torn line; a missing or unreadable folder is a usage error.
+ */
+export function loadHistory(folder: string): CompletionHistory {
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch (error) {
+    const code = errorCode(error);
+    throw new UsageError(`cannot read history folder ${quotedPath(folder)}: ${code === "ENOENT" ? "no such folder" : code}`);
+  }
+  const history = new CompletionHistory();
+  for (const name of names.sort()) {
+    const device = historyDevice(name);
+    if (device === null) continue;
+    let text = "";
+    try {
+      text = readFileSync(join(folder, name), "utf8");
+    } catch {
+      continue;
+    }
+    history.add(parseEvents(device, text));
+  }
+  return history;
 }
 
 export type WriteResult = { path: string; ok: true } | { path: string; ok: false; reason: string; failures?: EditFailure[] };

@@ -1,5 +1,5 @@
 // When the index is written to its cache. A timed save encodes in slices between turns for the UI
-// (a 50,000-note vault takes over a second to encode); unloading writes only when the next start would
+// (a large vault's index takes long to encode); unloading writes only when the next start would
 // otherwise be cold.
 import { runInSlices } from "../core/index";
 import { CACHE_SLICE_MS } from "../core/storage";
@@ -53,8 +53,8 @@ export class CacheSaver {
   /**
    * On unload, which cannot wait for slices. When the cache holds this index, even a version behind, it
    * is left alone: start-up checks every note's stat and reads again only the notes changed since the
-   * last save, which costs less than encoding the whole index now (~0.3 s at 10,000 notes, ~1.5 s at
-   * 50,000, with the app waiting). Otherwise (the first build was never saved, or a settings change
+   * last save, which costs less than encoding the whole index now with the app waiting (seconds in a
+   * large vault: docs/performance.md). Otherwise (the first build was never saved, or a settings change
    * rebuilt the index) the next start would be cold: that is worth encoding in one go.
    */
   unload(): void {

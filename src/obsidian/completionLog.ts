@@ -6,10 +6,9 @@ import { normalizePath, type App, type PluginManifest } from "obsidian";
 import { localDay } from "../core/base";
 import type { NoteItems } from "../core/items";
 import type { VaultIndex } from "../core/index";
-import { completionChanges, CompletionHistory, eventLine, parseEvents, type CompletionEvent } from "../core/planner";
+import { completionChanges, CompletionHistory, eventLine, historyDevice, parseEvents, type CompletionEvent } from "../core/planner";
 
 const DEVICE_KEY = "brain-queue-device";
-const FILE = /^history-([A-Za-z0-9_-]{1,64})\.jsonl$/;
 
 export class CompletionLog {
   readonly history = new CompletionHistory();
@@ -45,11 +44,11 @@ export class CompletionLog {
       return; // no folder yet: no history
     }
     for (const path of files) {
-      const match = FILE.exec(path.slice(path.lastIndexOf("/") + 1));
-      if (!match) continue;
-      const events = parseEvents(match[1], await adapter.read(path).catch(() => ""));
+      const device = historyDevice(path.slice(path.lastIndexOf("/") + 1));
+      if (device === null) continue;
+      const events = parseEvents(device, await adapter.read(path).catch(() => ""));
       this.history.add(events);
-      if (match[1] === this.device) for (const event of events) this.seq = Math.max(this.seq, event.seq + 1);
+      if (device === this.device) for (const event of events) this.seq = Math.max(this.seq, event.seq + 1);
     }
   }
 

@@ -116,7 +116,7 @@ export class Indexer extends Component {
     const pool = (this.pool = stale >= WORKERS_FROM_NOTES ? startParseWorkers() : null);
     let result: BatchResult;
     try {
-      // With workers, notes are read as bytes and decoded there too (about half of reading a note's text).
+      // With workers, notes are read as bytes and decoded there too (much of the cost of reading a note's text).
       // Not on mobile, whose file bridge may well carry bytes slower than text (not measured: kept as it was).
       const asBytes = pool !== null && !Platform.isMobile;
       result = await indexInBatches(paths, (path) => (asBytes ? this.readBytes(path) : this.read(path)), target, {

@@ -4,6 +4,18 @@ import { migrateSettings, type BrainQueueSettings } from "../core/base";
 import type { BrainQueueHost } from "./host";
 import { t, type MessageKey } from "./i18n";
 
+/** A whole-number slider setting. */
+interface SliderSpec {
+  name: string;
+  desc?: string;
+  min: number;
+  max: number;
+  value: number;
+  /** The value as written beside the slider. */
+  format: (value: number) => string;
+  onChange: (value: number) => Promise<void>;
+}
+
 type ListKey = "includePaths" | "excludePaths" | "archiveFolders" | "fixedKeywords" | "deadlineWords" | "customVenues" | "skipDates";
 
 export class BrainQueueSettingTab extends PluginSettingTab {
@@ -60,19 +72,26 @@ export class BrainQueueSettingTab extends PluginSettingTab {
         text: t("set.queueInEffect", { path: queue.block.path, line: queue.block.limitLine, limit: queue.limit }),
       });
     }
-    this.slider(containerEl, t("set.limit"), 1, 12, this.settings.queueLimit, String, async (value) => {
-      this.settings.queueLimit = value;
-      await this.save();
+    this.slider(containerEl, {
+      name: t("set.limit"), min: 1, max: 12, value: this.settings.queueLimit, format: String,
+      onChange: async (value) => {
+        this.settings.queueLimit = value;
+        await this.save();
+      },
     });
     this.priorityList(containerEl);
 
     new Setting(containerEl).setName(t("set.deadlines")).setHeading();
     this.listSetting(containerEl, "deadlineWords", "set.deadlineWords", "set.deadlineWordsDesc");
     this.listSetting(containerEl, "customVenues", "set.venues", "set.venuesDesc");
-    this.slider(containerEl, t("set.horizon"), 1, 60, this.settings.deadlineHorizonMonths, (months) => t("set.months", { count: months }), async (value) => {
-      this.settings.deadlineHorizonMonths = value;
-      await this.save();
-    }, t("set.horizonDesc"));
+    this.slider(containerEl, {
+      name: t("set.horizon"), desc: t("set.horizonDesc"), min: 1, max: 60, value: this.settings.deadlineHorizonMonths,
+      format: (months) => t("set.months", { count: months }),
+      onChange: async (value) => {
+        this.settings.deadlineHorizonMonths = value;
+        await this.save();
+      },
+    });
     this.toggle(containerEl, "anywhereOnEarth", "set.aoe", "set.aoeDesc");
     this.toggle(containerEl, "deadlineNotice", "set.notice", "set.noticeDesc");
     new Setting(containerEl)
@@ -86,18 +105,18 @@ export class BrainQueueSettingTab extends PluginSettingTab {
   private planningSection(containerEl: HTMLElement): void {
     new Setting(containerEl).setName(t("set.planning")).setHeading();
     this.listSetting(containerEl, "skipDates", "set.skipDates", "set.skipDatesDesc");
-    const format = (count: number): string => (count === 0 ? t("set.spreadCapNone") : String(count));
-    this.slider(containerEl, t("set.spreadCap"), 0, 20, this.settings.spreadCap, format, async (value) => {
-      this.settings.spreadCap = value;
-      await this.save();
-    }, t("set.spreadCapDesc"));
+    this.slider(containerEl, {
+      name: t("set.spreadCap"), desc: t("set.spreadCapDesc"), min: 0, max: 20, value: this.settings.spreadCap,
+      format: (count) => (count === 0 ? t("set.spreadCapNone") : String(count)),
+      onChange: async (value) => {
+        this.settings.spreadCap = value;
+        await this.save();
+      },
+    });
   }
 
   /** A slider with its value written beside it (a tooltip alone shows nothing until dragged, and nothing on touch). */
-  private slider(
-    containerEl: HTMLElement, name: string, min: number, max: number, value: number, format: (value: number) => string,
-    onChange: (value: number) => Promise<void>, desc?: string,
-  ): void {
+  private slider(containerEl: HTMLElement, { name, desc, min, max, value, format, onChange }: SliderSpec): void {
     const setting = new Setting(containerEl).setName(name);
     if (desc) setting.setDesc(desc);
     const shown = setting.controlEl.createSpan({ cls: "bq-slider-value", text: format(value) });

@@ -1,4 +1,4 @@
-// Bounded lists for the Today view. Every element costs (happy-dom pays ~50 µs each) and nobody reads
+// Bounded lists for the Today view. Every element costs (docs/performance.md) and nobody reads
 // 500 rows at once, so a render builds only what can be seen: each item list shows its first rows and a
 // "Show N more" tree row, and one render builds at most PAINT_BUDGET rows (track heads included) across
 // all lists. Lists the budget cut short fill in as their "Show more" row scrolls near; where nothing is

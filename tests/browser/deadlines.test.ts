@@ -2,7 +2,7 @@
 // palette that toggles it. Demo date: Monday 2026-11-30.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { editorContent, openDemo, screenshot, startDemo, type DemoSession, WAIT } from "./harness";
+import { dismissNotices, editorContent, openDemo, screenshot, startDemo, type DemoSession, WAIT } from "./harness";
 
 let session: DemoSession;
 beforeAll(async () => {
@@ -36,7 +36,7 @@ describe("deadline highlighting in the editor", () => {
     ]);
     const plain = editorContent(page).locator(".cm-line", { hasText: "全国大学英语六级笔试" });
     expect(await plain.getAttribute("class")).not.toContain("bq-deadline");
-    await page.locator(".notice").evaluateAll((notices) => notices.forEach((notice) => notice.remove()));
+    await dismissNotices(page);
     await page.mouse.move(700, 890);
     await screenshot(page.locator(".mod-root"), "editor-deadlines");
     await page.context().close();

@@ -1,6 +1,6 @@
 // The demo workspace loads the built main.js unmodified and shows the plugin's sidebar.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDemo, renderedFonts, screenshot, sidebar, startDemo, type DemoSession, WAIT } from "./harness";
+import { dismissNotices, openDemo, renderedFonts, screenshot, sidebar, startDemo, type DemoSession, WAIT } from "./harness";
 
 let session: DemoSession;
 beforeAll(async () => {
@@ -62,7 +62,7 @@ describe("demo workspace", () => {
 
   it("takes a picture of the whole workspace for the README", async () => {
     const page = await openDemo(session);
-    await page.locator(".notice").evaluateAll((notices) => notices.forEach((notice) => notice.remove()));
+    await dismissNotices(page);
     await page.mouse.move(700, 450);
     await screenshot(page, "workspace-light");
     await page.context().close();

@@ -1,6 +1,6 @@
 // Drives the demo workspace in headless Chromium: one server and one browser per test file, a fresh page
 // (fresh localStorage) per test, the clock pinned to the demo date in Asia/Shanghai.
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { env as processEnv } from "node:process";
@@ -13,6 +13,8 @@ export const DEMO_DATE = "2026-11-30";
 /** 09:30 in Shanghai on the demo date: the notes' dates are local days there. */
 export const DEMO_NOW = new Date("2026-11-30T09:30:00+08:00");
 export const SCREENSHOTS = fileURLToPath(new URL("../output/screenshots/", import.meta.url));
+/** The sample vault's planner note, as the demo serves it. */
+export const DEMO_PLANNER = readFileSync(new URL("../../demo/vault/学期规划.md", import.meta.url), "utf8");
 
 export interface DemoSession {
   url: string;
@@ -176,4 +178,9 @@ export async function centreOf(target: Locator): Promise<Point> {
   const box = await target.boundingBox();
   if (!box) throw new Error("The element is not on screen");
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/** Removes the notices (the first start's deadline notice) that would cover the sidebar's header. */
+export async function dismissNotices(page: Page): Promise<void> {
+  await page.locator(".notice").evaluateAll((notices) => notices.forEach((notice) => notice.remove()));
 }

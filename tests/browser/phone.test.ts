@@ -1,12 +1,10 @@
 // The demo in its phone layout (`?mobile=1`, 390×844, a touch screen): the note takes the whole width,
 // the sidebar is a drawer, and every control in it is large enough for a finger. Sizes are read from the
 // page's own layout (bounding boxes), taps and swipes are the browser's touch input.
-import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Locator, Page } from "playwright-core";
-import { centreOf, editorText, fontsLoaded, openDemo, PHONE, screenshot, sidebar, startDemo, touchDrag, touchHold, type DemoSession, WAIT } from "./harness";
+import { centreOf, DEMO_PLANNER as PLANNER, dismissNotices, editorText, fontsLoaded, openDemo, PHONE, screenshot, sidebar, startDemo, touchDrag, touchHold, type DemoSession, WAIT } from "./harness";
 
-const PLANNER = readFileSync(new URL("../../demo/vault/学期规划.md", import.meta.url), "utf8");
 /** The smallest touch target accepted (Obsidian's own mobile panes use 40–44 px). */
 const TOUCH = 36;
 
@@ -17,10 +15,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await session?.close();
 });
-
-async function dismissNotices(page: Page): Promise<void> {
-  await page.locator(".notice").evaluateAll((notices) => notices.forEach((notice) => notice.remove()));
-}
 
 const drawer = (page: Page): Locator => page.locator(".workspace-drawer.mod-right");
 

@@ -2,10 +2,7 @@
 // the dates written into the note. "Postpone the item under the cursor…" from the palette, undone by Ctrl+Z.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Locator, Page } from "playwright-core";
-import { readFileSync } from "node:fs";
-import { editorText, fontsLoaded, openDemo, screenshot, sidebar, startDemo, type DemoSession, WAIT } from "./harness";
-
-const PLANNER = readFileSync(new URL("../../demo/vault/学期规划.md", import.meta.url), "utf8");
+import { DEMO_PLANNER as PLANNER, dismissNotices, editorText, fontsLoaded, openDemo, screenshot, sidebar, startDemo, type DemoSession, WAIT } from "./harness";
 
 let session: DemoSession;
 beforeAll(async () => {
@@ -45,7 +42,7 @@ describe("Plan this track", () => {
   for (const theme of ["light", "dark"] as const) {
     it(`previews each item with its new date and writes them (${theme})`, async () => {
       const page = await openDemo(session, { theme, width: 1100 });
-      await page.locator(".notice").evaluateAll((notices) => notices.forEach((notice) => notice.remove()));
+      await dismissNotices(page);
       await sidebar(page).locator(`.bq-track-active[data-track="${TRACK}"] > .tree-item-self`).click({ button: "right" });
       await page.locator(".menu .menu-item", { hasText: "Plan this track…" }).click();
       const modal = page.locator(".modal.bq-plan-modal");
@@ -70,7 +67,7 @@ describe("Postpone the item under the cursor", () => {
   for (const theme of ["light", "dark"] as const) {
     it(`offers each choice with its day, writes the line and Ctrl+Z takes it back (${theme})`, async () => {
       const page = await openDemo(session, { theme, width: 1100 });
-      await page.locator(".notice").evaluateAll((notices) => notices.forEach((notice) => notice.remove()));
+      await dismissNotices(page);
       const line = PLANNER.split("\n").indexOf("- [ ] 2026/11/30    组合问题、剪枝优化");
       await page.evaluate((target) => {
         const view = window.bqDemo!.app.workspace.getMostRecentLeaf()!.view as unknown as {

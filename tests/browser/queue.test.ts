@@ -1,10 +1,8 @@
 // Moving tracks between the active list and the Brain Queue with the commands, in the demo workspace.
-import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { editorText, openDemo, sidebar, startDemo, type DemoSession, WAIT } from "./harness";
+import { DEMO_PLANNER as PLANNER, editorText, openDemo, sidebar, startDemo, type DemoSession, WAIT } from "./harness";
 
-const PLANNER = readFileSync(new URL("../../demo/vault/学期规划.md", import.meta.url), "utf8");
 
 let session: DemoSession;
 beforeAll(async () => {

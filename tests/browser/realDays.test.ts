@@ -4,7 +4,7 @@
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { fontsLoaded, openDemo, screenshot, sidebar, startDemo, type DemoSession, WAIT } from "./harness";
+import { dismissNotices, fontsLoaded, openDemo, screenshot, sidebar, startDemo, type DemoSession, WAIT } from "./harness";
 
 const VAULT = fileURLToPath(new URL("../fixtures/vaults/term2021", import.meta.url));
 const ACTIVE = ["LeetCode 刷题", "CUDA 编程权威指南", "深度学习课程"];
@@ -19,10 +19,6 @@ afterAll(async () => {
 
 const on = (day: string, options: { theme?: "light" | "dark"; width?: number; height?: number } = {}): Promise<Page> =>
   openDemo(session, { ...options, query: { date: day, file: "2021 学期计划.md" } });
-
-async function dismissNotices(page: Page): Promise<void> {
-  await page.locator(".notice").evaluateAll((notices) => notices.forEach((notice) => notice.remove()));
-}
 
 const todayChildren = (page: Page) => sidebar(page).locator(".bq-section-today > .tree-item-children");
 

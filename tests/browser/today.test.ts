@@ -1,11 +1,9 @@
 // The Today sidebar in the demo workspace on the sample vault, at the demo date (Monday 2026-11-30).
 // Every assertion reads what is on screen: the sidebar's rows, the editor's text.
-import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { editorText, openDemo, screenshot, sidebar, startDemo, type DemoSession, WAIT } from "./harness";
+import { DEMO_PLANNER as PLANNER, editorText, openDemo, screenshot, sidebar, startDemo, type DemoSession, WAIT } from "./harness";
 
-const PLANNER = readFileSync(new URL("../../demo/vault/学期规划.md", import.meta.url), "utf8");
 const ACTIVE = ["LeetCode 每日一题/专题", "CUDA C 编程权威指南", "深度学习工程师", "分布式系统原理", "全栈深度学习训练营"];
 
 let session: DemoSession;

@@ -2,13 +2,10 @@
 import { describe, expect, it } from "vitest";
 import { flush } from "../../demo/shim/testing";
 import { openToday, startPlugin } from "./pluginFixtures";
+import { confirmRoll, OLD_READING, openRollPreview, READING, readingShifted, rollModal as modal, rollRows } from "./rollFixtures";
 
 const NOTE = [
-  "## Reading",
-  "- [x] 2021/4/10    ch1",
-  "- [ ] 2021/4/11    ch2",
-  "- [ ] 2021/4/12    ch3",
-  "- [ ] 2021/4/15    ch4",
+  ...READING,
   "",
   "## Events",
   "- [ ] 2021/04/12    final exam 考试",
@@ -16,28 +13,16 @@ const NOTE = [
   "",
 ].join("\r\n");
 
-const ROLLED = NOTE.replace("2021/4/11    ch2", "2021/4/14    ch2")
-  .replace("2021/4/12    ch3", "2021/4/15    ch3")
-  .replace("2021/4/15    ch4", "2021/4/18    ch4")
-  .replace("2021/04/11    buy", "2021/04/14    buy");
-
-const modal = (): HTMLElement => document.body.querySelector<HTMLElement>(".bq-roll-modal")!;
-
-async function rollAll(app: Awaited<ReturnType<typeof startPlugin>>["app"]): Promise<void> {
-  app.commands.executeCommandById("brain-queue:roll-forward");
-  await flush();
-}
+const ROLLED = readingShifted(NOTE).replace("2021/04/11    buy", "2021/04/14    buy");
 
 describe("roll forward", () => {
   it("previews per track, writes byte-exact on confirm, and undo restores the bytes", async () => {
     const { app, plugin } = await startPlugin({ "Plan.md": NOTE });
-    await rollAll(app);
-    const changes = Array.from(modal().querySelectorAll(".bq-roll-change")).map((row) => row.textContent);
-    expect(changes).toEqual(["2021/4/11 → 2021/4/14ch2", "2021/4/12 → 2021/4/15ch3", "2021/4/15 → 2021/4/18ch4", "2021/04/11 → 2021/04/14buy a book"]);
+    await openRollPreview(app);
+    expect(rollRows()).toEqual(["2021/4/11 → 2021/4/14ch2", "2021/4/12 → 2021/4/15ch3", "2021/4/15 → 2021/4/18ch4", "2021/04/11 → 2021/04/14buy a book"]);
     expect(modal().querySelector(".bq-roll-skip")?.textContent).toContain("final exam");
     expect(app.vault.readNow("Plan.md")).toBe(NOTE); // nothing written before confirming
-    modal().querySelector<HTMLButtonElement>(".bq-roll-confirm")!.click();
-    await flush(5);
+    await confirmRoll();
     expect(app.vault.readNow("Plan.md")).toBe(ROLLED);
     expect(document.body.querySelector(".bq-roll-modal")).toBeNull();
     expect(plugin.data.rollJournal).toHaveLength(1);
@@ -51,9 +36,8 @@ describe("roll forward", () => {
 
   it("undo keeps lines edited since the roll", async () => {
     const { app, plugin } = await startPlugin({ "Plan.md": NOTE });
-    await rollAll(app);
-    modal().querySelector<HTMLButtonElement>(".bq-roll-confirm")!.click();
-    await flush(5);
+    await openRollPreview(app);
+    await confirmRoll();
     const file = app.vault.getFileByPath("Plan.md")!;
     await app.vault.process(file, (text) => text.replace("2021/4/14    ch2", "2021/4/14    ch2 (started)"));
     app.commands.executeCommandById("brain-queue:undo-roll");
@@ -64,7 +48,7 @@ describe("roll forward", () => {
 
   it("a mode change re-plans the preview and is remembered per track", async () => {
     const { app, plugin } = await startPlugin({ "Plan.md": NOTE });
-    await rollAll(app);
+    await openRollPreview(app);
     const block = modal().querySelector<HTMLElement>('.bq-roll-track-block[data-track="Reading"]')!;
     const select = block.querySelector("select")!;
     select.value = "today";
@@ -78,17 +62,15 @@ describe("roll forward", () => {
 
   it("a note changed between preview and confirm is re-planned, never overwritten", async () => {
     const { app, plugin } = await startPlugin({ "Plan.md": NOTE });
-    await rollAll(app);
+    await openRollPreview(app);
     const file = app.vault.getFileByPath("Plan.md")!;
     const edited = NOTE.replace("2021/4/12    ch3", "2021/4/12    ch3 and notes");
     await app.vault.modify(file, edited);
-    modal().querySelector<HTMLButtonElement>(".bq-roll-confirm")!.click();
-    await flush(5);
+    await confirmRoll();
     expect(app.vault.readNow("Plan.md")).toBe(edited);
     expect(modal().querySelector(".bq-roll-notice")?.textContent).toContain("re-planned");
-    expect(Array.from(modal().querySelectorAll(".bq-roll-change")).map((r) => r.textContent)).toContain("2021/4/12 → 2021/4/15ch3 and notes");
-    modal().querySelector<HTMLButtonElement>(".bq-roll-confirm")!.click();
-    await flush(5);
+    expect(rollRows()).toContain("2021/4/12 → 2021/4/15ch3 and notes");
+    await confirmRoll();
     expect(app.vault.readNow("Plan.md")).toBe(ROLLED.replace("2021/4/15    ch3", "2021/4/15    ch3 and notes"));
     plugin.unload();
   });
@@ -102,13 +84,13 @@ describe("roll forward", () => {
     await flush();
     const tracks = Array.from(modal().querySelectorAll<HTMLElement>(".bq-roll-track-block[data-track]")).map((b) => b.dataset.track);
     expect(tracks).toEqual(["Events"]);
-    expect(Array.from(modal().querySelectorAll(".bq-roll-change")).map((r) => r.textContent)).toEqual(["2021/04/11 → 2021/04/14buy a book"]);
+    expect(rollRows()).toEqual(["2021/04/11 → 2021/04/14buy a book"]);
     plugin.unload();
   });
 
   it("a heading in two notes is two tracks: the sidebar names their notes and rolls one note only", async () => {
     // Last term's plan and this term's, both with `## Reading` (2021-04-14 is the pinned day).
-    const old = ["## Reading", "- [ ] 2020/11/02    old ch1", "- [ ] 2020/11/03    old ch2", ""].join("\n");
+    const old = OLD_READING;
     const { app, plugin } = await startPlugin({ "Plans/2020.md": old, "Plans/2021.md": NOTE });
     const { el } = await openToday(plugin);
     const overdue = Array.from(el.querySelectorAll<HTMLElement>('.bq-overdue-track[data-track="Reading"]'));
@@ -122,27 +104,24 @@ describe("roll forward", () => {
     expect(Array.from(modal().querySelectorAll<HTMLElement>(".bq-roll-track-block")).map((b) => [b.dataset.track, b.dataset.path])).toEqual([
       ["Reading", "Plans/2021.md"],
     ]);
-    modal().querySelector<HTMLButtonElement>(".bq-roll-confirm")!.click();
-    await flush(5);
+    await confirmRoll();
     expect(app.vault.readNow("Plans/2020.md")).toBe(old);
-    expect(app.vault.readNow("Plans/2021.md")).toBe(NOTE.replace("2021/4/11    ch2", "2021/4/14    ch2")
-      .replace("2021/4/12    ch3", "2021/4/15    ch3").replace("2021/4/15    ch4", "2021/4/18    ch4"));
+    expect(app.vault.readNow("Plans/2021.md")).toBe(readingShifted(NOTE));
     plugin.unload();
   });
 
   it("roll-track from the editor rolls the heading of that note only", async () => {
-    const old = ["## Reading", "- [ ] 2020/11/02    old ch1", "- [ ] 2020/11/03    old ch2", ""].join("\n");
+    const old = OLD_READING;
     const { app, plugin } = await startPlugin({ "Plans/2020.md": old, "Plans/2021.md": NOTE });
     const leaf = app.workspace.getLeaf(false);
     await leaf.openFile(app.vault.getFileByPath("Plans/2020.md")!);
     (leaf.view as unknown as { editor: { setCursor(pos: { line: number; ch: number }): void } }).editor.setCursor({ line: 1, ch: 0 });
     app.commands.executeCommandById("brain-queue:roll-track");
     await flush();
-    expect(Array.from(modal().querySelectorAll(".bq-roll-change")).map((r) => r.textContent)).toEqual([
+    expect(rollRows()).toEqual([
       "2020/11/02 → 2021/04/14old ch1", "2020/11/03 → 2021/04/15old ch2",
     ]);
-    modal().querySelector<HTMLButtonElement>(".bq-roll-confirm")!.click();
-    await flush(5);
+    await confirmRoll();
     expect(app.vault.readNow("Plans/2021.md")).toBe(NOTE);
     plugin.unload();
   });

@@ -3,19 +3,10 @@
 import { describe, expect, it } from "vitest";
 import { flush } from "../../demo/shim/testing";
 import { startPlugin } from "./pluginFixtures";
-
-/** Waits (a turn of the event loop at a time) until `ready` holds. */
-async function until(ready: () => boolean): Promise<void> {
-  for (let turn = 0; turn < 500 && !ready(); turn++) await flush(1);
-  expect(ready()).toBe(true);
-}
+import { confirmRoll, openRollPreview, READING, rollModal as modal, rollRows as rows, untick, until } from "./rollFixtures";
 
 const PLAN = [
-  "## Reading",
-  "- [x] 2021/4/10    ch1",
-  "- [ ] 2021/4/11    ch2",
-  "- [ ] 2021/4/12    ch3",
-  "- [ ] 2021/4/15    ch4",
+  ...READING,
   "",
   "## Errands",
   "- [ ] 2021/04/11    buy a book",
@@ -25,22 +16,12 @@ const PLAN = [
 
 const OTHER = ["## Thesis", "- [ ] 2021/4/12    outline", ""].join("\n");
 
-const modal = (): HTMLElement => document.body.querySelector<HTMLElement>(".bq-roll-modal")!;
-const rows = (): string[] => Array.from(modal().querySelectorAll(".bq-roll-change")).map((row) => row.textContent ?? "");
 const summary = (): string => modal().querySelector(".bq-roll-summary")?.textContent ?? "";
-
-function untick(text: string): void {
-  const row = Array.from(modal().querySelectorAll<HTMLElement>(".bq-roll-change")).find((r) => r.textContent?.endsWith(text))!;
-  const box = row.querySelector<HTMLInputElement>("input.bq-roll-include")!;
-  box.checked = false;
-  box.dispatchEvent(new Event("change"));
-}
 
 describe("roll preview", () => {
   it("says what it will write and leaves unticked items and tracks as they are", async () => {
     const { app, plugin } = await startPlugin({ "Plan.md": PLAN, "Thesis.md": OTHER });
-    app.commands.executeCommandById("brain-queue:roll-forward");
-    await flush();
+    await openRollPreview(app);
     // Reading is a schedule (shift): ch2, ch3 overdue, ch4 slides along; the others move to today.
     expect(summary()).toBe("6 lines in 2 notes: 5 overdue moved, 1 later item shifted");
 
@@ -55,8 +36,7 @@ describe("roll preview", () => {
     expect(summary()).toBe("3 lines in 2 notes: 2 overdue moved, 1 later item shifted");
     expect(modal().querySelectorAll(".bq-roll-change.is-left")).toHaveLength(3);
 
-    modal().querySelector<HTMLButtonElement>(".bq-roll-confirm")!.click();
-    await flush(5);
+    await confirmRoll();
     expect(app.vault.readNow("Plan.md")).toBe(
       PLAN.replace("2021/4/11    ch2", "2021/4/14    ch2").replace("2021/4/15    ch4", "2021/4/18    ch4"),
     );
@@ -66,8 +46,7 @@ describe("roll preview", () => {
 
   it("an unticked item stays unticked when a mode change re-plans the preview", async () => {
     const { app, plugin } = await startPlugin({ "Plan.md": PLAN });
-    app.commands.executeCommandById("brain-queue:roll-forward");
-    await flush();
+    await openRollPreview(app);
     untick("ch2");
     const select = modal().querySelector<HTMLSelectElement>('.bq-roll-track-block[data-track="Reading"] select')!;
     select.value = "today";
@@ -81,8 +60,7 @@ describe("roll preview", () => {
 
   it("nothing ticked: the confirm button is off", async () => {
     const { app, plugin } = await startPlugin({ "Thesis.md": OTHER });
-    app.commands.executeCommandById("brain-queue:roll-forward");
-    await flush();
+    await openRollPreview(app);
     untick("outline");
     expect(modal().querySelector<HTMLButtonElement>(".bq-roll-confirm")!.disabled).toBe(true);
     plugin.unload();
@@ -93,8 +71,7 @@ describe("roll preview", () => {
     for (let i = 0; i < 3000; i++) lines.push(`- [ ] 2021/4/${1 + (i % 9)}    drill ${i}`);
     const { app, plugin } = await startPlugin({ "Drill.md": lines.join("\n") + "\n" });
     await until(() => plugin.isIndexReady());
-    app.commands.executeCommandById("brain-queue:roll-forward");
-    await flush();
+    await openRollPreview(app);
     expect(summary()).toBe("3000 lines in 1 note: 3000 overdue moved, 0 later items shifted");
     expect(rows()).toHaveLength(50);
     const more = modal().querySelector<HTMLElement>(".bq-roll-more")!;
@@ -120,8 +97,7 @@ describe("roll preview", () => {
       vault.readBinary = async (file) => gate.then(() => readBinary(file));
     });
     expect(plugin.isIndexReady()).toBe(false);
-    app.commands.executeCommandById("brain-queue:roll-forward");
-    await flush();
+    await openRollPreview(app);
     expect(modal()).toBeNull(); // no preview of a half-read vault
     expect(document.body.textContent).toContain("Reading the vault: the roll-forward preview opens when it is done.");
     letRead();

@@ -5,21 +5,11 @@ import { describe, expect, it } from "vitest";
 import { flush } from "../../demo/shim/testing";
 import type { MarkdownView } from "../../demo/shim/views";
 import { openToday, startPlugin } from "./pluginFixtures";
+import { confirmRoll as confirm, openRollPreview as openPreview, rollModal as modal } from "./rollFixtures";
 
 type App = Awaited<ReturnType<typeof startPlugin>>["app"];
 
-const modal = (): HTMLElement => document.body.querySelector<HTMLElement>(".bq-roll-modal")!;
 const notices = (): string[] => Array.from(document.body.querySelectorAll(".notice")).map((n) => n.textContent ?? "");
-
-async function openPreview(app: App): Promise<void> {
-  app.commands.executeCommandById("brain-queue:roll-forward");
-  await flush();
-}
-
-async function confirm(): Promise<void> {
-  modal().querySelector<HTMLButtonElement>(".bq-roll-confirm")!.click();
-  await flush(5);
-}
 
 async function modify(app: App, path: string, edit: (text: string) => string): Promise<string> {
   const text = edit(app.vault.readNow(path));

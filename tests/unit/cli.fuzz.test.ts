@@ -5,10 +5,9 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import process from "node:process";
 import fc from "fast-check";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { BUILT, useBuiltCli } from "./cliRun";
 
-const ROOT = join(import.meta.dirname, "../..");
-const BUILT = join(ROOT, ".build/cli.mjs");
 
 const SHAPES = [
   "- [ ] 2021/03/28    阅读论文", "- [x] 1.1\u3000并行计算\t\t2021/3/22", "- [ ] 2021/11/17 - 2021/11/30  设计",
@@ -29,10 +28,7 @@ const argument = fc.oneof(
   fc.string({ maxLength: 12 }),
 );
 
-beforeAll(() => {
-  const built = spawnSync(process.execPath, [join(ROOT, "scripts/cli.mjs"), "--help"], { encoding: "utf8", cwd: ROOT });
-  expect(built.status).toBe(0);
-}, 60_000);
+useBuiltCli();
 
 describe("cli fuzz", () => {
   it("exit 0 or 2, never a stack trace", () => {

@@ -1,30 +1,21 @@
 // The CLI and the sidebar share the core: on a note in other people's shapes, `today` and `roll` agree
 // with buildToday on what is overdue and what text an item shows.
-import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import process from "node:process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS } from "../../src/core/base/settings";
 import { buildToday } from "../../src/core/planner/today";
 import { VaultIndex } from "../../src/core/index/vaultIndex";
+import { cliJson, ROOT, useBuiltCli } from "./cliRun";
 
-const ROOT = join(import.meta.dirname, "../..");
 const NOTE = join(ROOT, "tests/fixtures/notes/others.md");
 const DAY = "2025-07-08";
 let vault = "";
 
-function cliJson<T>(...args: string[]): T {
-  const run = spawnSync(process.execPath, [join(ROOT, ".build/cli.mjs"), ...args, "--json"], { encoding: "utf8", cwd: ROOT });
-  expect(run.stderr).toBe("");
-  expect(run.status).toBe(0);
-  return JSON.parse(run.stdout) as T;
-}
+useBuiltCli();
 
 beforeAll(() => {
-  const built = spawnSync(process.execPath, [join(ROOT, "scripts/cli.mjs"), "--help"], { encoding: "utf8", cwd: ROOT });
-  expect(built.status).toBe(0);
   vault = mkdtempSync(join(tmpdir(), "bq-others-"));
   copyFileSync(NOTE, join(vault, "others.md"));
 }, 60_000);

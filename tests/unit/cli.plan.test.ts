@@ -1,12 +1,10 @@
 // The CLI's plan command end to end, and roll --mode spread: the JSON, the bytes written, exit 2 messages.
-import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import process from "node:process";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { cli, cliJson, ROOT, useBuiltCli } from "./cliRun";
 
-const ROOT = join(import.meta.dirname, "../..");
 const T = "\t";
 const W = "\u3000";
 const BOOK = [
@@ -34,27 +32,14 @@ const BOOK = [
 const TERM = ["## 读书", "", "- [ ] 2021/03/01  论文一", "- [ ] 2021/03/02  论文二", "", "## 考试", "", "- [ ] 2021/03/31  期末考试", ""].join("\r\n");
 const OLD = ["---", "brain-queue: archived", "---", "## 旧书", "- [ ] 第一章", ""].join("\n");
 
-interface Run { code: number | null; stdout: string; stderr: string }
 interface PlanJson { start: string; end: string | null; changes: { path: string; line: number; from: string; to: string; text: string }[]; written?: string[] }
 
 let vault = "";
-function cli(...args: string[]): Run {
-  const result = spawnSync(process.execPath, [join(ROOT, ".build/cli.mjs"), ...args], { encoding: "utf8", cwd: ROOT });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-function json<T>(...args: string[]): T {
-  const run = cli(...args, "--json");
-  expect(run.stderr).toBe("");
-  expect(run.code).toBe(0);
-  return JSON.parse(run.stdout) as T;
-}
+const json = cliJson;
 const plan = (...more: string[]): string[] => ["plan", "--vault", vault, "--track", "编程指南", "--start", "2021-03-29", ...more];
 const read = (path: string): string => readFileSync(join(vault, path), "utf8");
 
-beforeAll(() => {
-  const built = spawnSync(process.execPath, [join(ROOT, "scripts/cli.mjs"), "--help"], { encoding: "utf8", cwd: ROOT });
-  expect(built.status).toBe(0);
-}, 60_000);
+useBuiltCli();
 
 beforeEach(() => {
   if (vault) rmSync(vault, { recursive: true, force: true });

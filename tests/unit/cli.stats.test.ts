@@ -1,13 +1,10 @@
 // `cli stats`: per-track pace and forecast, and completions per day, over a vault the test writes.
-import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import process from "node:process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cli, useBuiltCli } from "./cliRun";
 
-const ROOT = join(import.meta.dirname, "../..");
-const BUILT = join(ROOT, ".build/cli.mjs");
 const DAY = "2021-04-10";
 
 interface StatsJson {
@@ -52,14 +49,9 @@ const READING = [
 
 let vault: string;
 
-function cli(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [BUILT, ...args], { encoding: "utf8", cwd: ROOT, env: { ...process.env, TZ: "Asia/Shanghai" } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+useBuiltCli();
 
 beforeAll(() => {
-  const built = spawnSync(process.execPath, [join(ROOT, "scripts/cli.mjs"), "--help"], { encoding: "utf8", cwd: ROOT });
-  expect(built.status).toBe(0);
   vault = mkdtempSync(join(tmpdir(), "bq-stats-"));
   writeFileSync(join(vault, "2021 学期计划.md"), PLANNER);
   mkdirSync(join(vault, "Reading"));
@@ -103,6 +95,35 @@ describe("cli stats", () => {
     expect(lines[0]).toBe(`${DAY} · 4 tracks · 5 done in the last 14 days`);
     expect(lines.find((l) => l.includes("深度学习工程师"))).toMatch(/0\/1\s+0\.00\s+2021-04-15\s+no pace yet$/u);
     expect(lines.find((l) => l.includes("Reading/CUDA.md"))).toMatch(/3\/3\s+0\.21\s+2021-04-20\s+2021-04-10\s+-10 d$/u);
+  });
+
+  it("reads the plugin's completion history with --history: a recorded day wins over the item's date", () => {
+    // The plugin's folder in the vault's config folder (a dot-folder: never read as notes).
+    const folder = join(vault, ".config", "plugins", "brain-queue");
+    mkdirSync(folder, { recursive: true });
+    const line = (seq: number, at: number, text: string, day: string | null): string => `${JSON.stringify({ seq, at, path: "2021 学期计划.md", text, n: 0, day })}\n`;
+    // 1.1 (planned 03-22) was ticked late, on 04-08, on the laptop; the phone's file ends in a torn line.
+    writeFileSync(join(folder, "history-laptop.jsonl"), line(0, 1, "1.1　并行计算", "2021-04-08"));
+    writeFileSync(join(folder, "history-phone.jsonl"), `${line(0, 2, "深度学习概论", "2021-04-09")}{"seq":1,"at":3,"pa`);
+    writeFileSync(join(folder, "history-notes.txt"), line(0, 4, "1.2　异构计算", "2021-04-10"));
+    const run = cli("stats", "--vault", vault, "--date", DAY, "--json", "--history", folder);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    const out = JSON.parse(run.stdout) as StatsJson;
+    // Now 3 done in the window: 14 × 3 / 3 = 14 days → 04-23, 3 days after the plan.
+    expect(out.tracks[1]).toEqual({ track: "CUDA C编程权威指南", path: "2021 学期计划.md", total: 6, done: 3, remaining: 3, pace: 0.214, plannedEnd: "2021-04-20", projectedEnd: "2021-04-23", slipDays: 3 });
+    expect(out.days.find((d) => d.date === "2021-03-22")).toEqual({ date: "2021-03-22", done: 0 });
+    expect(out.days.find((d) => d.date === "2021-04-08")).toEqual({ date: "2021-04-08", done: 1 });
+    // Without it, the rule for items done before history began, as before.
+    expect((JSON.parse(cli("stats", "--vault", vault, "--date", DAY, "--json").stdout) as StatsJson).tracks[1].projectedEnd).toBe("2021-04-30");
+  });
+
+  it("refuses --history for other commands, and a folder that is not there", () => {
+    expect(cli("today", "--vault", vault, "--history", vault)).toMatchObject({ code: 2, stderr: expect.stringContaining("--history only applies to stats") as string });
+    const missing = cli("stats", "--vault", vault, "--history", join(vault, "nowhere"));
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("cannot read history folder");
+    expect(missing.stderr).toContain("no such folder");
   });
 
   it("refuses roll's options", () => {

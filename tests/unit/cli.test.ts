@@ -1,23 +1,19 @@
 // The CLI end to end: spawn it on fixture vaults and check the JSON, the files it writes and its exit codes.
-import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Buffer } from "node:buffer";
-import process from "node:process";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import type { ItemJson } from "../../src/cli/json";
+import { cli, cliJson, ROOT, useBuiltCli } from "./cliRun";
 
-const ROOT = join(import.meta.dirname, "../..");
 const PLANNER = join(ROOT, "tests/fixtures/vaults/planner");
 const EMPTY = join(ROOT, "tests/fixtures/vaults/empty");
 const TERM = join(ROOT, "tests/fixtures/vaults/term2021");
 const TERM_PLAN = "2021 学期计划.md";
 const TERMS = join(ROOT, "tests/fixtures/vaults/terms");
-const BUILT = join(ROOT, ".build/cli.mjs");
 const temps: string[] = [];
 
-interface Run { code: number | null; stdout: string; stderr: string }
 interface ScanJson { items: ItemJson[]; problems: { path: string; line: number; message: string }[] }
 interface TodayJson {
   date: string; limit: number; termWeek: string | null; done: number; total: number;
@@ -35,17 +31,7 @@ interface RollJson {
   failed?: unknown[];
 }
 
-function cli(...args: string[]): Run {
-  const result = spawnSync(process.execPath, [BUILT, ...args], { encoding: "utf8", cwd: ROOT, env: { ...process.env, TZ: "Asia/Shanghai" } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-function json<T>(...args: string[]): T {
-  const run = cli(...args, "--json");
-  expect(run.stderr).toBe("");
-  expect(run.code).toBe(0);
-  return JSON.parse(run.stdout) as T;
-}
+const json = cliJson;
 
 function copyOf(vault: string): string {
   const dir = mkdtempSync(join(tmpdir(), "bq-cli-"));
@@ -56,12 +42,7 @@ function copyOf(vault: string): string {
 
 const where = (items: { path: string; line: number }[]): string[] => items.map((i) => `${i.path}:${i.line}`);
 
-beforeAll(() => {
-  // Through the npm entry once: builds .build/cli.mjs on demand.
-  const built = spawnSync(process.execPath, [join(ROOT, "scripts/cli.mjs"), "--help"], { encoding: "utf8", cwd: ROOT });
-  expect(built.status).toBe(0);
-  expect(built.stdout).toContain("Usage:");
-}, 60_000);
+useBuiltCli();
 
 afterAll(() => {
   for (const dir of temps) rmSync(dir, { recursive: true, force: true });

@@ -1,6 +1,5 @@
 // The CLI as a writer: a note changed between reading and replacing it, modes, owners and hard links,
 // files the user may not write, the exit status when notes were not written, and paths echoed printably.
-import { spawnSync } from "node:child_process";
 import {
   appendFileSync, chmodSync, chownSync, linkSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync,
 } from "node:fs";
@@ -8,24 +7,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Buffer } from "node:buffer";
 import process from "node:process";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { writeEdits } from "../../src/cli/vault";
+import { cliAs, useBuiltCli, type Run } from "./cliRun";
 
-const ROOT = join(import.meta.dirname, "../..");
-const BUILT = join(ROOT, ".build/cli.mjs");
 const isRoot = process.getuid?.() === 0;
 /** The unprivileged user a root test run drops to (nobody). */
 const NOBODY = 65534;
 const temps: string[] = [];
 
-interface Run { code: number | null; stdout: string; stderr: string }
-
-function cli(args: string[], as?: number): Run {
-  const result = spawnSync(process.execPath, [BUILT, ...args], {
-    encoding: "utf8", cwd: ROOT, env: { ...process.env, TZ: "Asia/Shanghai" }, ...(as === undefined ? {} : { uid: as, gid: as }),
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const cli = (args: string[], as?: number): Run => cliAs(as, args);
 
 function vault(files: Record<string, string | Buffer>): string {
   const dir = mkdtempSync(join(tmpdir(), "bq-cli-write-"));
@@ -39,10 +30,7 @@ const ROLLED = "## 复习\n\n- [ ] 2021/03/25    第一周 概论\n- [x] 2021/03
 const EDIT = { path: "plan.md", line: 3, expected: "- [ ] 2021/03/20    第一周 概论", replacement: "- [ ] 2021/03/25    第一周 概论" };
 const roll = (dir: string, ...more: string[]): Run => cli(["roll", "--vault", dir, "--date", "2021-03-25", "--mode", "today", "--write", ...more]);
 
-beforeAll(() => {
-  const built = spawnSync(process.execPath, [join(ROOT, "scripts/cli.mjs"), "--help"], { encoding: "utf8", cwd: ROOT });
-  expect(built.status).toBe(0);
-}, 60_000);
+useBuiltCli();
 
 afterAll(() => {
   for (const dir of temps) rmSync(dir, { recursive: true, force: true });

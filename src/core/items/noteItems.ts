@@ -68,8 +68,8 @@ export const subRowCount = (note: NoteItems): number => (note.cols.length - note
 export const isDoneStatus = (status: string): boolean => status === "x" || status === "X";
 
 // While many notes are indexed at once (a cold start), their columns are carved out of shared slabs:
-// one ArrayBuffer per note made V8 account for thousands of external allocations, a tenth of the whole
-// index time. A slab lives while any note cut from it does, so a note re-indexed later leaves its old
+// one ArrayBuffer per note made V8 account for thousands of external allocations (docs/performance.md,
+// "Items in columns"). A slab lives while any note cut from it does, so a note re-indexed later leaves its old
 // columns as dead space there; single updates (edits) therefore get buffers of their own, which bounds
 // that dead space by the columns of the bulk-built notes.
 const SLAB_INTS = 1 << 16;
@@ -121,6 +121,29 @@ const RECENT_PREFIXES = 8;
 // Parsing is synchronous: at most one builder is filling them at a time.
 const scratch = { cols: new IntList(), subs: new IntList() };
 
+/** One dated checklist line, as the parse hands it to a builder. */
+export interface ItemLine {
+  /** 1-based. */
+  line: number;
+  /** The status character's code point. */
+  status: number;
+  /** The note's text, where the line starts in it, and how long the line's prefix (`- [ ] `) is. */
+  text: string;
+  lineFrom: number;
+  contentFrom: number;
+  form: DateForm;
+  /** Days as yyyymmdd keys; `end` 0 when the item is not a range. */
+  date: number;
+  end: number;
+  /** Where the date expression is, from the line's start. */
+  dateFrom: number;
+  dateTo: number;
+  track: string;
+  group: string | null;
+  /** The line after its prefix, and the text of its next lines after BODY_MORE when it has none of its own. */
+  body: string;
+}
+
 /** Appends items while a note is parsed, then hands over compact columns. */
 export class NoteItemsBuilder {
   private cols = scratch.cols;
@@ -143,30 +166,26 @@ export class NoteItemsBuilder {
     this.subs.length = 0;
   }
 
-  /**
-   * Adds an item (dates as yyyymmdd keys, `end` 0 for none); returns its index, for subtasks. Its line
-   * starts at `lineFrom` in `text`; offsets are from there, and `body` is the line after `contentFrom`.
-   */
-  addItem(line: number, text: string, lineFrom: number, status: number, form: DateForm, date: number, end: number,
-    dateFrom: number, dateTo: number, contentFrom: number, track: string, group: string | null, body: string): number {
-    const trackIndex = this.nameOf(this.lastTrack, track);
-    const prefix = this.prefixIndex(text, lineFrom, contentFrom);
-    const groupIndex = group === null ? -1 : this.nameOf(this.lastGroup, group);
+  /** Adds an item; returns its index, for subtasks. */
+  addItem(item: ItemLine): number {
+    const trackIndex = this.nameOf(this.lastTrack, item.track);
+    const prefix = this.prefixIndex(item.text, item.lineFrom, item.contentFrom);
+    const groupIndex = item.group === null ? -1 : this.nameOf(this.lastGroup, item.group);
     const data = this.cols.reserve(ITEM_STRIDE);
     const at = this.cols.length;
-    data[at + LINE] = line;
-    data[at + DATE] = date;
-    data[at + END] = end;
-    data[at + STATUS_FORM] = status | (FORMS.indexOf(form) << FORM_SHIFT);
-    data[at + DATE_FROM] = dateFrom;
-    data[at + DATE_TO] = dateTo;
+    data[at + LINE] = item.line;
+    data[at + DATE] = item.date;
+    data[at + END] = item.end;
+    data[at + STATUS_FORM] = item.status | (FORMS.indexOf(item.form) << FORM_SHIFT);
+    data[at + DATE_FROM] = item.dateFrom;
+    data[at + DATE_TO] = item.dateTo;
     data[at + BODY_FROM] = this.bodiesLength;
     data[at + PREFIX] = prefix;
     data[at + TRACK] = trackIndex;
     data[at + GROUP] = groupIndex;
     this.cols.length += ITEM_STRIDE;
-    this.bodies.push(body);
-    this.bodiesLength += body.length;
+    this.bodies.push(item.body);
+    this.bodiesLength += item.body.length;
     return this.count++;
   }
 

@@ -4,7 +4,7 @@ import { findDateKeys } from "../markdown";
 import { ownString, pooledString } from "../base";
 import { scanNote, scanNoteInSteps, STEP_CHARS, type ScannedNote } from "../markdown";
 import { displayText } from "../markdown";
-import { allItems, BODY_MORE, NoteItemsBuilder, textAround, type NoteItems } from "./noteItems";
+import { allItems, BODY_MORE, NoteItemsBuilder, textAround, type ItemLine, type NoteItems } from "./noteItems";
 import { slabInts } from "../base";
 import type { ParsedNote, ParseOptions, Problem } from "../base";
 
@@ -147,8 +147,8 @@ type ItemSink = Pick<NoteItemsBuilder, "addItem" | "addSubtask">;
 class ItemLog implements ItemSink {
   private calls: ((into: NoteItemsBuilder) => unknown)[] = [];
   private count = 0;
-  addItem(...args: Parameters<NoteItemsBuilder["addItem"]>): number {
-    this.calls.push((into) => into.addItem(...args));
+  addItem(item: ItemLine): number {
+    this.calls.push((into) => into.addItem(item));
     return this.count++;
   }
   addSubtask(...args: Parameters<NoteItemsBuilder["addSubtask"]>): void {
@@ -213,8 +213,11 @@ class ItemPass {
       // Text on the next lines shows only for an item whose first line has none (`- [ ] 2020-12-17` + `  整理`).
       const body = paraTo > to && displayText(textAround(content, found.from, found.to)) === ""
         ? content + BODY_MORE + continuation(text.slice(to, paraTo)) : content;
-      const index = items.addItem(line + 1, text, from, tasks.status(t), found.form, found.date, found.end,
-        contentFrom + found.from, contentFrom + found.to, contentFrom, track, group, body);
+      const index = items.addItem({
+        line: line + 1, status: tasks.status(t), text, lineFrom: from, contentFrom,
+        form: found.form, date: found.date, end: found.end, dateFrom: contentFrom + found.from, dateTo: contentFrom + found.to,
+        track, group, body,
+      });
       ancestors.markDated(tasks.item(t), index);
     }
     if (to > this.next) this.next = to;

@@ -1,5 +1,5 @@
 // A note as read for indexing: its text, or its UTF-8 bytes. Bytes let the thread that reads hand the
-// decoding to a parse worker along with the parsing (decoding is about half of reading a note's text).
+// decoding to a parse worker along with the parsing (decoding is much of the cost of reading a note's text).
 export type NoteText = string | Uint8Array;
 
 // `ignoreBOM`: a byte order mark stays in the text, as in Node's and Obsidian's reads of a note.

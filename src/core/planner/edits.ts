@@ -5,7 +5,7 @@
 // line 1's text (the parser's `Item.source` excludes it too); it is kept in front of the result.
 import { noteName } from "../items";
 import { scanNote } from "../markdown";
-import type { Heading, Item, LineEdit } from "../base";
+import { lowerBound, type Heading, type Item, type LineEdit } from "../base";
 
 export type EditFailure = { edit: LineEdit; reason: "changed" | "ambiguous" | "missing" };
 export type EditOutcome =
@@ -124,17 +124,6 @@ function candidatesOf(edit: LineEdit, order: number, lines: SourceLine[], positi
     }
   }
   return { edit, order, planned, at, near };
-}
-
-function lowerBound(sorted: number[], value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**

@@ -85,6 +85,12 @@ export class CompletionHistory implements CompletionLookup {
 // One event per line of a device's file: `{"seq":3,"at":…,"path":…,"text":…,"n":0,"day":"2026-11-30"}`.
 // The device is the file's, not repeated on every line.
 
+/** The device of a history file's name (`history-<device>.jsonl`), or null for any other file. */
+export function historyDevice(fileName: string): string | null {
+  const match = /^history-([A-Za-z0-9_-]{1,64})\.jsonl$/.exec(fileName);
+  return match ? match[1] : null;
+}
+
 export function eventLine(event: CompletionEvent): string {
   return `${JSON.stringify({ seq: event.seq, at: event.at, path: event.path, text: event.text, n: event.occurrence, day: event.day })}\n`;
 }

@@ -14,6 +14,6 @@ export { buildToday, oneNotePerName, deadlineCandidates, queueBlocksInUse, queue
 export { archiveEdits } from "./archiveEdits";
 export { completionKey, doneDateKey, type Forecast, forecastOf, PACE_DAYS, paceWindow, statsOfTally, tallyItem, trackStats, type StatsItem, type StatsTally, type TrackStats } from "./stats";
 export { type CompletionLookup, HISTORY_DAYS, statsOfTracks, vaultStats, walkNote, type VaultStats, type VaultTrackStats } from "./vaultStats";
-export { type CompletionChange, completionChanges, CompletionHistory, type CompletionEvent, eventLine, type ItemIdentity, parseEvents } from "./history";
+export { type CompletionChange, completionChanges, CompletionHistory, type CompletionEvent, eventLine, historyDevice, type ItemIdentity, parseEvents } from "./history";
 export { axisTicks, type AxisTick, burndown, type Burndown, type BurndownPoint, type CompletedItem, heatmap, type Heatmap, type HeatmapDay, HEATMAP_WEEKS, noteProgress, type NoteProgress, statsOfDays, type TrackDays } from "./progress";
 export { burndownGeometry, type BurndownGeometry, heatmapGeometry, type HeatmapGeometry, MIN_TICK_GAP } from "./chartGeometry";

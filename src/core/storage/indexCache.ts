@@ -53,7 +53,7 @@ export class CachedNoteItems implements NoteItems {
 
 /** Short strings are encoded to UTF-8 in runs of about this many characters, between notes. */
 const STRING_RUN = 64 * 1024;
-/** Bytes copied into the output per step (fresh memory is slow to touch on some systems: ~1 ms). */
+/** Bytes copied into the output per step (fresh memory is slow to touch on some systems). */
 const COPY_STEP = 256 * 1024;
 
 // A lone surrogate would come back from UTF-8 as U+FFFD: a note holding one is not cached (it is re-read).

@@ -110,12 +110,21 @@ class Reader {
 const validKey = (key: number): boolean => isValidYmd(Math.floor(key / 10_000), Math.floor(key / 100) % 100, key % 100);
 const validCodePoint = (c: number): boolean => c >= 0 && c <= 0x10ffff;
 
-/**
- * Checks every number of a note's columns (`colCount` numbers at `at` in `ints`) that an item will be
- * built from: `textLength` is the text's UTF-16 length, `nameLength(k)` the length of name `k`.
- */
-function checkColumns(ints: Int32Array, at: number, colCount: number, count: number, bodiesEnd: number, textLength: number,
-  nameCount: number, nameLength: (k: number) => number): void {
+/** What a record says of its columns, before they are trusted. */
+interface ColumnsShape {
+  /** How many numbers the columns hold, and how many items they describe. */
+  colCount: number;
+  count: number;
+  bodiesEnd: number;
+  /** The text's UTF-16 length. */
+  textLength: number;
+  /** Each name's length. */
+  nameLengths: number[];
+}
+
+/** Checks every number of a note's columns (`shape.colCount` numbers at `at` in `ints`) that an item will be built from. */
+function checkColumns(ints: Int32Array, at: number, { colCount, count, bodiesEnd, textLength, nameLengths }: ColumnsShape): void {
+  const nameCount = nameLengths.length;
   const itemEnd = at + count * ITEM_STRIDE;
   const end = at + colCount;
   check(colCount >= count * ITEM_STRIDE && (colCount - count * ITEM_STRIDE) % SUB_STRIDE === 0 && bodiesEnd >= 0 && bodiesEnd <= textLength);
@@ -124,7 +133,7 @@ function checkColumns(ints: Int32Array, at: number, colCount: number, count: num
     const to = i + ITEM_STRIDE < itemEnd ? ints[i + ITEM_STRIDE + BODY_FROM] : bodiesEnd;
     const prefix = ints[i + PREFIX];
     check(prefix >= 0 && prefix < nameCount && from >= 0 && from <= to);
-    const prefixLength = nameLength(prefix);
+    const prefixLength = nameLengths[prefix];
     const sourceLength = prefixLength + to - from;
     check(ints[i + LINE] >= 1 && validKey(ints[i + DATE]) && (ints[i + END] === 0 || (validKey(ints[i + END]) && ints[i + END] >= ints[i + DATE])));
     check(ints[i + STATUS_FORM] >= 0 && validCodePoint(ints[i + STATUS_FORM] & ((1 << FORM_SHIFT) - 1)) && ints[i + STATUS_FORM] >>> FORM_SHIFT < FORMS.length);
@@ -221,7 +230,7 @@ function skipBody(reader: Reader, picked: (id: number, rows: number[]) => void):
   check(textLength >= 0 && byteCount >= textLength && byteCount <= 3 * textLength);
   const nameLengths: number[] = [];
   for (let i = 0; i < nameCount; i++) nameLengths.push(reader.skipStr());
-  if (count > 0) checkColumns(reader.numbers, colsAt, colCount, count, bodiesEnd, textLength, nameCount, (k) => nameLengths[k]);
+  if (count > 0) checkColumns(reader.numbers, colsAt, { colCount, count, bodiesEnd, textLength, nameLengths });
   const problems = reader.count();
   for (let n = problems; n > 0; n--) { reader.next(); reader.skipStr(); }
   const tracks = reader.count();

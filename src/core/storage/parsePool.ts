@@ -19,7 +19,7 @@ export interface ParseEndpoint {
 
 /**
  * Batches queued on one worker before it counts as busy. Its answers wait until the reading thread ends
- * its slice (up to 16 ms, some five batches), so a shorter queue would leave the worker idle meanwhile.
+ * its slice (several batches long), so a shorter queue would leave the worker idle meanwhile.
  */
 export const QUEUED_PER_WORKER = 16;
 
@@ -37,7 +37,7 @@ export interface PoolOptions {
   patienceMs?: number;
 }
 
-/** A batch takes milliseconds (a 1 MB note: ~0.2 s here); half a minute without any answer is a hang. */
+/** A batch takes milliseconds, a 1 MB note a fraction of a second; half a minute without any answer is a hang. */
 export const PATIENCE_MS = 30_000;
 
 export class ParsePool {
