@@ -33,7 +33,6 @@ const STILL_TO_MOVE = new Set([
   "items/noteItems.ts recentPrefixes",
   "items/noteItems.ts scratch",
   "items/venues.ts cache",
-  "items/venues.ts everyUnit",
   "planner/today.ts lastQueue",
   "planner/vaultStats.ts remembered", // per-record tallies: belong to the index
 ]);
