@@ -1,6 +1,6 @@
 // The plugin's parse worker (bundled on its own and carried in main.js as text, see esbuild.config.mjs):
 // answers each batch of notes with its records, handing the columns' buffer over instead of copying it.
-import { answerParseRequest, type ParseRequest } from "../core/storage";
+import { ParseAnswerer, type ParseRequest } from "../core/storage";
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<ParseRequest>) => void) | null;
@@ -8,7 +8,8 @@ interface WorkerScope {
 }
 
 const scope = self as unknown as WorkerScope;
+const answerer = new ParseAnswerer();
 scope.onmessage = (event) => {
-  const reply = answerParseRequest(event.data);
+  const reply = answerer.answer(event.data);
   scope.postMessage(reply, "records" in reply ? [reply.columns.buffer] : []);
 };

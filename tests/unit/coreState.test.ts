@@ -24,7 +24,6 @@ const STILL_TO_MOVE = new Set([
   "index/vaultIndex.ts NONE",
   "index/vaultIndex.ts NO_RECORDS",
   "markdown/inline.ts TASKS_FIELDS", // a global regex: its lastIndex is state
-  "storage/indexCacheRead.ts NOTHING",
   "base/ownString.ts pool",
   "base/slabs.ts scratch",
   "items/deadlines.ts keywordCache",
@@ -34,12 +33,8 @@ const STILL_TO_MOVE = new Set([
   "items/noteItems.ts recentPrefixes",
   "items/noteItems.ts scratch",
   "items/venues.ts cache",
-  "items/venues.ts everyUnit",
   "planner/today.ts lastQueue",
   "planner/vaultStats.ts remembered", // per-record tallies: belong to the index
-  "storage/indexCache.ts STAT_PAIR",
-  "storage/indexCache.ts STAT_WORDS",
-  "storage/parseBatch.ts lastOptions",
 ]);
 
 const CORE = "src/core";

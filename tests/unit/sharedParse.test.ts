@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { setTimeout } from "node:timers"; // a Node test: no window
 import { describe, expect, it } from "vitest";
 import { indexInBatches, type ReadResult } from "../../src/core/index/batch";
-import { answerParseRequest, type ParseRequest, type ParseReply } from "../../src/core/storage/parseBatch";
+import { ParseAnswerer, type ParseRequest, type ParseReply } from "../../src/core/storage/parseBatch";
 import { ParsePool, parseWorkerCount, QUEUED_PER_WORKER, type ParseEndpoint } from "../../src/core/storage/parsePool";
 import { VaultIndex, type NoteStat } from "../../src/core/index/vaultIndex";
 import { noteText, snapshot } from "./vaultOps";
@@ -19,6 +19,8 @@ class InThreadWorker implements ParseEndpoint {
   requests = 0;
   terminations = 0;
   private dead = false;
+  /** What the real worker keeps: one answerer for its life. */
+  private answerer = new ParseAnswerer();
   private held: ParseRequest[] = [];
   private onReply: (reply: ParseReply) => void = () => {};
   private onFailure: (message: string) => void = () => {};
@@ -56,7 +58,7 @@ class InThreadWorker implements ParseEndpoint {
 
   private answer(request: ParseRequest): void {
     if (this.terminated || this.dead) return;
-    const reply = answerParseRequest(request);
+    const reply = this.answerer.answer(request);
     this.onReply(structuredClone(reply, { transfer: "records" in reply ? [reply.columns.buffer as ArrayBuffer] : [] }));
   }
 }
@@ -281,7 +283,7 @@ describe("ParsePool", () => {
   });
 
   it("answers a malformed request with an error, never a throw", () => {
-    expect(answerParseRequest({ id: 7 } as ParseRequest)).toMatchObject({ id: 7, error: expect.any(String) as string });
+    expect(new ParseAnswerer().answer({ id: 7 } as ParseRequest)).toMatchObject({ id: 7, error: expect.any(String) as string });
   });
 
   it("keeps one core for the reading thread", () => {

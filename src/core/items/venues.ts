@@ -97,6 +97,7 @@ function matcherFor(venues: Venue[]): Matcher {
 function startTable(aliases: string[]): Uint8Array {
   const table = new Uint8Array(0x10000);
   const firsts = new Set(aliases.map((a) => String.fromCodePoint(a.trim().codePointAt(0) ?? 32)));
+  let everyUnit: string | undefined; // made once per table, when a first character needs it
   for (const first of firsts) {
     if (first.length > 1) {
       table.fill(1, 0xd800, 0xdc00); // a character beyond the BMP: any lead surrogate may start it
@@ -108,8 +109,6 @@ function startTable(aliases: string[]): Uint8Array {
   }
   return table;
 }
-
-let everyUnit: string | undefined;
 
 /** Each BMP code unit once, at its own index (surrogates included: they match no BMP letter). */
 function everyCodeUnit(): string {

@@ -3,5 +3,5 @@
 // markdown, items.
 export { CACHE_SLICE_MS, encodeIndexCache, encodeIndexCacheInSteps } from "./indexCache";
 export { decodeIndexCache } from "./indexCacheRead";
-export { answerParseRequest, type ParseReply, type ParseRequest } from "./parseBatch";
+export { ParseAnswerer, type ParseReply, type ParseRequest } from "./parseBatch";
 export { type ParsedRecords, type ParseEndpoint, ParsePool, parseWorkerCount } from "./parsePool";

@@ -23,14 +23,6 @@ export const SHARED_SUMS = 2;
 /** Longest stretch of a stepped encode (ms) before the UI gets a turn: a step or so past it at most. */
 export const CACHE_SLICE_MS = 8;
 
-/** A note's checksum: its two stats, where its parts start, then its numbers, string lengths and text bytes (as stored). */
-export function mixStats(sum: number, mtime: number, size: number): number {
-  STAT_PAIR[0] = mtime;
-  STAT_PAIR[1] = size;
-  return mixWords(sum, STAT_WORDS);
-}
-const STAT_PAIR = new Float64Array(2);
-const STAT_WORDS = new Int32Array(STAT_PAIR.buffer);
 
 /** Columns read from a cache: the text stays UTF-8 in the file's buffer until something reads it. */
 export class CachedNoteItems implements NoteItems {
@@ -79,6 +71,16 @@ class Writer {
   /** Each note's checksum (see `mixStats`). */
   readonly sums = new ChunkedColumn((n) => new Int32Array(n));
   notes = 0;
+  /** A note's two stats as the four words the checksum mixes. */
+  private readonly statPair = new Float64Array(2);
+  private readonly statWords = new Int32Array(this.statPair.buffer);
+
+  /** A note's checksum: its two stats, where its parts start, then its numbers, string lengths and text bytes (as stored). */
+  private mixStats(sum: number, mtime: number, size: number): number {
+    this.statPair[0] = mtime;
+    this.statPair[1] = size;
+    return mixWords(sum, this.statWords);
+  }
 
   /** The sum after the numbers `[from, to)` of an Int32 column. */
   static mixColumn(sum: number, column: ChunkedColumn<Int32Array>, from: number, to: number): number {
@@ -149,7 +151,7 @@ class Writer {
       this.ints.push(rows.length);
       for (const row of rows) this.ints.push(row);
     }
-    let sum = mixStats(CHECKSUM_SEED, record.stat!.mtime, record.stat!.size);
+    let sum = this.mixStats(CHECKSUM_SEED, record.stat!.mtime, record.stat!.size);
     sum = mixWord(mixWord(mixWord(mixWord(sum, intsFrom), lengthsFrom), charsFrom), bytesFrom);
     sum = Writer.mixColumn(sum, this.ints, intsFrom, this.ints.length);
     sum = Writer.mixColumn(sum, this.lengths, lengthsFrom, this.lengths.length);

@@ -282,38 +282,39 @@ export function decodeIndexCache(bytes: Uint8Array, trackHeadingLevel: number, o
   try {
     return decode(bytes, trackHeadingLevel, optionsKey);
   } catch {
-    return NOTHING;
+    return nothing();
   }
 }
 
-const NOTHING: RestoredIndex = { records: [], picks: new Map() };
+/** What a cache that cannot be read restores: a fresh empty answer each time (callers may fill it). */
+const nothing = (): RestoredIndex => ({ records: [], picks: new Map() });
 
 function decode(bytes: Uint8Array, trackHeadingLevel: number, optionsKey: string): RestoredIndex {
-  if (!(bytes instanceof Uint8Array) || bytes.byteLength < HEADER_INTS * 4) return NOTHING;
+  if (!(bytes instanceof Uint8Array) || bytes.byteLength < HEADER_INTS * 4) return nothing();
   // Typed views need aligned offsets; a buffer handed over at an odd offset is copied once.
   const data = bytes.byteOffset % 8 === 0 ? bytes : bytes.slice();
   const header = new Int32Array(data.buffer, data.byteOffset, HEADER_INTS);
   const [magic, order, version, level, notes, statCount, intCount, lengthCount, textBytes, utf8Length, sumCount] = header;
-  if (magic !== MAGIC || order !== BYTE_ORDER || version !== INDEX_CACHE_VERSION || level !== trackHeadingLevel) return NOTHING;
-  if ([notes, intCount, lengthCount, utf8Length, textBytes].some((n) => n < 0)) return NOTHING;
-  if (statCount !== notes * 2 || sumCount !== notes + SHARED_SUMS || textBytes % 4 !== 0) return NOTHING;
+  if (magic !== MAGIC || order !== BYTE_ORDER || version !== INDEX_CACHE_VERSION || level !== trackHeadingLevel) return nothing();
+  if ([notes, intCount, lengthCount, utf8Length, textBytes].some((n) => n < 0)) return nothing();
+  if (statCount !== notes * 2 || sumCount !== notes + SHARED_SUMS || textBytes % 4 !== 0) return nothing();
   const statsAt = data.byteOffset + HEADER_INTS * 4;
   const sumsAt = statsAt + statCount * 8;
   const intsAt = sumsAt + sumCount * 4;
   const lengthsAt = intsAt + intCount * 4;
   const textsAt = lengthsAt + lengthCount * 4;
   const utf8At = textsAt + textBytes;
-  if (utf8At - data.byteOffset + wordAligned(utf8Length) !== data.byteLength) return NOTHING;
+  if (utf8At - data.byteOffset + wordAligned(utf8Length) !== data.byteLength) return nothing();
   const sums = new Int32Array(data.buffer, sumsAt, sumCount);
   // The header and the short strings (every note's path and names): past a change there, nothing stands.
-  if (mixBytes(mixWords(CHECKSUM_SEED, header), new Uint8Array(data.buffer, utf8At, wordAligned(utf8Length))) !== sums[notes]) return NOTHING;
+  if (mixBytes(mixWords(CHECKSUM_SEED, header), new Uint8Array(data.buffer, utf8At, wordAligned(utf8Length))) !== sums[notes]) return nothing();
   const statWords = new Int32Array(data.buffer, statsAt, statCount * 2);
   const stats = new Float64Array(data.buffer, statsAt, statCount);
   const ints = new Int32Array(data.buffer, intsAt, intCount);
   const lengths = new Int32Array(data.buffer, lengthsAt, lengthCount);
   const reader = new Reader(ints, lengths, new TextDecoder().decode(new Uint8Array(data.buffer, utf8At, utf8Length)),
     new Uint8Array(data.buffer, textsAt, textBytes));
-  if (reader.str() !== optionsKey) return NOTHING;
+  if (reader.str() !== optionsKey) return nothing();
   const records: NoteRecord[] = [];
   const pickIds = new Map<NoteRecord, [number, number[]][]>();
   const keys: string[] = [];

@@ -1,7 +1,7 @@
 // Parsing off the main thread: a batch of notes goes to a worker as texts and comes back as records
 // (VaultIndex.adopt stores them). Structured cloning copies strings and plain objects at memory speed;
 // the batch's columns travel in one buffer that is handed over, not copied. Pure: the plugin's web
-// worker and the benchmark's Node worker both call `answerParseRequest`; only the plumbing differs.
+// worker and the benchmark's Node worker each keep one `ParseAnswerer`; only the plumbing differs.
 import { errorMessage } from "../base";
 import { beginBulk, type NoteItems } from "../items";
 import { decodeNote, type NoteText } from "../markdown";
@@ -21,19 +21,30 @@ export type ParseReply =
   | { id: number; records: (NoteRecord | null)[]; columns: Int32Array }
   | { id: number; error: string };
 
-/** The options of the last batch, kept while batches bring the same: a request arrives as a fresh copy,
- *  and the venue matchers (compiled patterns, a 64 K table) are cached per venue list object. */
-let lastOptions: { key: string; options: IndexOptions } | null = null;
+/** A worker's whole job: one answerer per worker, replying to each request in turn. */
+export class ParseAnswerer {
+  /** The options of the last batch, kept while batches bring the same: a request arrives as a fresh copy,
+   *  and the venue matchers (compiled patterns, a 64 K table) are cached per venue list object. */
+  private lastOptions: { key: string; options: IndexOptions } | null = null;
 
-function steadyOptions(options: IndexOptions): IndexOptions {
-  const key = JSON.stringify(options);
-  if (lastOptions?.key !== key) lastOptions = { key, options };
-  return lastOptions.options;
+  /** The reply to one request, never a throw. */
+  answer(request: ParseRequest): ParseReply {
+    try {
+      return { id: request.id, ...parseBatch(request, this.steadyOptions(request.options)) };
+    } catch (error) {
+      return { id: request.id, error: errorMessage(error) };
+    }
+  }
+
+  private steadyOptions(options: IndexOptions): IndexOptions {
+    const key = JSON.stringify(options);
+    if (this.lastOptions?.key !== key) this.lastOptions = { key, options };
+    return this.lastOptions.options;
+  }
 }
 
 /** The batch's records; every record's columns are views on `columns`, one buffer for the whole batch. */
-export function parseBatch(request: Omit<ParseRequest, "id">): { records: (NoteRecord | null)[]; columns: Int32Array } {
-  const options = steadyOptions(request.options);
+function parseBatch(request: ParseRequest, options: IndexOptions): { records: (NoteRecord | null)[]; columns: Int32Array } {
   const endBulk = beginBulk(); // columns carved from shared slabs while parsing, copied into one buffer below
   let records: (NoteRecord | null)[];
   try {
@@ -57,13 +68,4 @@ export function parseBatch(request: Omit<ParseRequest, "id">): { records: (NoteR
     at += items.cols.length;
   }
   return { records, columns };
-}
-
-/** A worker's whole job: the reply to one request, never a throw. */
-export function answerParseRequest(request: ParseRequest): ParseReply {
-  try {
-    return { id: request.id, ...parseBatch(request) };
-  } catch (error) {
-    return { id: request.id, error: errorMessage(error) };
-  }
 }
