@@ -1,7 +1,7 @@
 // Commands. No default hotkeys; ids without the plugin id (Obsidian prefixes it).
 import { Notice, TFile, type Editor, type MarkdownFileInfo, type MarkdownView, type Plugin } from "obsidian";
 import { collectDeadlines } from "../core/items";
-import { toggleEdit } from "../core/planner";
+import { tickEdit } from "../core/planner";
 import { toIcs } from "../core/planner";
 import { checklistLines, noteName, parseNote, trackAtLine } from "../core/items";
 import { pauseEdits, promoteEdits } from "../core/planner";
@@ -147,7 +147,7 @@ async function toggleAtCursor(host: BrainQueueHost, editor: Editor, path: string
     new Notice(t("edit.noTask"));
     return;
   }
-  await host.applyEdits(path, [toggleEdit(item)]);
+  await host.applyEdits(path, [tickEdit(item, host.data.settings, host.today())]);
 }
 
 async function promote(host: BrainQueueHost): Promise<void> {

@@ -228,6 +228,11 @@ const en = {
   "set.noticeDesc": "On the first start of a day, tell me when a targeted deadline is a week away or less.",
   "set.highlight": "Highlight deadlines in the editor",
   "set.highlightDesc": "Colour deadline lines by urgency and show a D-12 badge.",
+  "set.doneDates": "Done date when ticking",
+  "set.doneDatesDesc": "Write Tasks' ✅ YYYY-MM-DD on a line you tick (and take it off when you untick).",
+  "set.doneDatesTasks": "On lines in Tasks' format",
+  "set.doneDatesAlways": "Always",
+  "set.doneDatesNever": "Never",
 };
 
 export type MessageKey = keyof typeof en;
@@ -458,6 +463,11 @@ const zh: Record<MessageKey, string> = {
   "set.noticeDesc": "每天第一次启动时，若目标截止日期在一周之内则提醒。",
   "set.highlight": "在编辑器中高亮截止日期",
   "set.highlightDesc": "按紧急程度为截止日期行着色，并显示 D-12 标记。",
+  "set.doneDates": "勾选时写入完成日期",
+  "set.doneDatesDesc": "勾选时在该行写入 Tasks 的 ✅ YYYY-MM-DD（取消勾选时删除）。",
+  "set.doneDatesTasks": "仅限 Tasks 格式的行",
+  "set.doneDatesAlways": "总是",
+  "set.doneDatesNever": "从不",
 };
 
 let language: "en" | "zh" | null = null;

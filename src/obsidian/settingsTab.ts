@@ -52,6 +52,16 @@ export class BrainQueueSettingTab extends PluginSettingTab {
     this.listSetting(containerEl, "excludePaths", "set.exclude", "set.excludeDesc");
     this.listSetting(containerEl, "archiveFolders", "set.archive", "set.archiveDesc");
     new Setting(containerEl)
+      .setName(t("set.doneDates"))
+      .setDesc(t("set.doneDatesDesc"))
+      .addDropdown((dropdown) => {
+        dropdown.addOption("tasks", t("set.doneDatesTasks")).addOption("always", t("set.doneDatesAlways")).addOption("never", t("set.doneDatesNever"));
+        dropdown.setValue(this.settings.doneDates).onChange(async (value) => {
+          if (value === "tasks" || value === "always" || value === "never") this.settings.doneDates = value;
+          await this.save();
+        });
+      });
+    new Setting(containerEl)
       .setName(t("set.termStart"))
       .setDesc(t("set.termStartDesc"))
       .addText((text) =>

@@ -2,7 +2,7 @@
 // something changed, keeping the scroll position, the collapsed tree items, the rows revealed with
 // "Show more" and the focused row.
 import { ItemView, Notice, type ViewStateResult, type WorkspaceLeaf } from "obsidian";
-import { statsOfTracks, toggleEdit, type TodayModel, type TrackStats } from "../core/planner";
+import { statsOfTracks, tickEdit, type TodayModel, type TrackStats } from "../core/planner";
 import type { IsoDate, Item, Subtask } from "../core/base";
 import { currentText } from "./applyEdits";
 import type { BrainQueueHost } from "./host";
@@ -77,7 +77,7 @@ export class TodayView extends ItemView {
   private rowActions(): RowActions {
     return {
       open: ({ path, line }) => void this.host.openAt(path, line),
-      toggle: (item) => void this.host.applyEdits(item.path, [toggleEdit(item)]),
+      toggle: (item) => void this.host.applyEdits(item.path, [tickEdit(item, this.host.data.settings, this.host.today())]),
       toggleSubtask: (item, subtask) => void this.toggleSubtask(item, subtask),
       rollTrack: (track) => this.host.rollPreview(track),
       postponeChoices: (item) => postponeChoices(this.host, item),
@@ -171,7 +171,7 @@ export class TodayView extends ItemView {
       shown: this.shown,
       onDay: (day) => this.setDay(day),
       onOpen: ({ path, line }) => void this.host.openAt(path, line),
-      onToggle: (item) => void this.host.applyEdits(item.path, [toggleEdit(item)]),
+      onToggle: (item) => void this.host.applyEdits(item.path, [tickEdit(item, this.host.data.settings, this.host.today())]),
       onToggleSubtask: (item, subtask) => void this.toggleSubtask(item, subtask),
       onRollTrack: (track) => this.host.rollPreview(track),
       forecasts: this.forecastsOf(model),

@@ -21,7 +21,7 @@ describe("settings tab", () => {
     expect(headings).toEqual(["Tracks and scope", "Active queue", "Deadlines", "Planning"]);
     const all = Array.from(root.querySelectorAll(".setting-item-name")).map((el) => el.textContent);
     for (const name of ["Track heading level", "Include folders", "Exclude folders", "Term start date", "Fixed-date keywords", "Active track limit",
-      "Priority", "Deadline words", "Custom venues", "Anywhere on Earth", "Deadline notice", "Highlight deadlines in the editor", "Dates to skip", "Spread: most items a day"]) {
+      "Priority", "Deadline words", "Custom venues", "Anywhere on Earth", "Deadline notice", "Highlight deadlines in the editor", "Done date when ticking", "Dates to skip", "Spread: most items a day"]) {
       expect(all).toContain(name);
     }
     plugin.unload();

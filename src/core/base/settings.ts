@@ -33,6 +33,8 @@ export interface BrainQueueSettings {
   skipDates: IsoDate[];
   /** Spread mode lays at most this many items a day (0: the track's usual number, uncapped). */
   spreadCap: number;
+  /** When ticking writes Tasks' done date (`✅ YYYY-MM-DD`): on lines already in Tasks' format, always, or never. */
+  doneDates: "tasks" | "always" | "never";
 }
 
 /** An empty dictionary keyed by names people choose (track names): nothing inherited, `__proto__` a plain key. */
@@ -67,6 +69,7 @@ export const DEFAULT_SETTINGS: BrainQueueSettings = {
   studyWeekdays: [1, 2, 3, 4, 5, 6, 7],
   skipDates: [],
   spreadCap: 0,
+  doneDates: "tasks",
 };
 
 /** Default fixed-date keyword lists of earlier versions. Settings are saved whole, so a stored list equal

@@ -69,6 +69,7 @@ export function migrateSettings(raw: unknown): BrainQueueSettings {
     studyWeekdays: studyWeekdays(s.studyWeekdays),
     skipDates: skipDates(s.skipDates),
     spreadCap: integer(s.spreadCap, d.spreadCap, 0, 99),
+    doneDates: s.doneDates === "tasks" || s.doneDates === "always" || s.doneDates === "never" ? s.doneDates : d.doneDates,
   };
 }
 

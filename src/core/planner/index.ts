@@ -1,6 +1,7 @@
 // Stage 5, answers and edits: the Today model, roll-forward, fixed items, queue edits, iCalendar,
 // the term week, and verified all-or-nothing line edits. Reads the index through its API.
 // May import: every stage below.
+export { tickEdit, withDoneDate, withoutDoneDate, writesDoneDate } from "./doneDate";
 export { applyLineEdits, type EditFailure, splitLines, toggleEdit } from "./edits";
 export { toIcs } from "./ics";
 export { fixedReason, isFixedText, notOverdueKey, overdueGroups } from "./fixed";
