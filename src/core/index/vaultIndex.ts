@@ -316,14 +316,14 @@ export class VaultIndex {
 
   /**
    * `overdue(day)` by track (note and heading, see tracks.ts), less the items `unmissable` names (its key
-   * must name the test and everything it depends on), in order of each track's first item (path, then
-   * line). A large vault has tens of thousands of groups and hundreds of thousands of overdue items: after
+   * must name the test and everything it depends on): the `lead` tracks' groups first in that order, then
+   * the others in order of their first item (path, then line). A large vault has tens of thousands of groups and hundreds of thousands of overdue items: after
    * an edit only the edited note's groups are made again, and a group's items (its first `limit`) become
    * objects only when read.
    */
-  overdueGroups(day: IsoDate, options: { limit?: number; unmissable?: RowTest } = {}): OverdueGroups {
-    const { limit = Infinity, unmissable } = options;
-    const key = flatString(`${day}\n${limit}\n${unmissable?.key ?? ""}`);
+  overdueGroups(day: IsoDate, options: { limit?: number; unmissable?: RowTest; lead?: readonly TrackKey[] } = {}): OverdueGroups {
+    const { limit = Infinity, unmissable, lead = [] } = options;
+    const key = flatString(`${day}\n${limit}\n${unmissable?.key ?? ""}\n${lead.join("\n\n")}`);
     const maker: GroupMaker = {
       limit,
       item: (record, row) => this.item(record, this.memo(record), row),
@@ -336,7 +336,10 @@ export class VaultIndex {
       noteDay.groupsKey = key;
       return (noteDay.groups = overdueGroupsOf(record, this.missableRows(record, day, unmissable), maker));
     };
-    if (this.views.overdue?.key !== key) this.views.overdue = OverdueView.build(this.recordsWithItems(), key, part);
+    if (this.views.overdue?.key !== key) {
+      const places = new Map(lead.map((track, place) => [track, place]));
+      this.views.overdue = OverdueView.build(this.recordsWithItems(), key, part, (group) => (places.size === 0 ? undefined : places.get(group.key)));
+    }
     const list = this.views.overdue.current(this.source);
     const of = (path: string, name: string): OverdueGroup | undefined => {
       const record = this.notes.get(path);

@@ -20,7 +20,7 @@ export interface OverdueGroup {
   readonly items: Item[];
 }
 
-/** The overdue groups of the vault, by their first item (path, then line: a note's groups sit together). Read-only: shared until the next change. */
+/** The overdue groups of the vault: the leading tracks' first, then by their first item (path, then line: a note's groups sit together). Read-only: shared until the next change. */
 export interface OverdueGroups {
   readonly list: readonly OverdueGroup[];
   /** The group of one track, if it has overdue items. */
@@ -78,6 +78,11 @@ export class PathList<T extends { path: string }> extends PatchedView {
 /** Replaces the entries of `path` in a list sorted by path with `part`. */
 export function replacePart<T extends { path: string }>(list: T[], path: string, part: readonly T[]): void {
   const [from, to] = partRange(list, path);
+  spliceIn(list, from, to, part);
+}
+
+/** Puts `part` in place of `list[from, to)`. */
+function spliceIn<T>(list: T[], from: number, to: number, part: readonly T[]): void {
   if (from === to && part.length === 0) return;
   if (part.length <= SPREAD_MAX) {
     list.splice(from, to - from, ...part);
@@ -90,17 +95,17 @@ export function replacePart<T extends { path: string }>(list: T[], path: string,
   for (const entry of tail) list.push(entry);
 }
 
-/** Where the entries of `path` sit in a list sorted by path: [from, to). */
-function partRange(list: readonly { path: string }[], path: string): [number, number] {
-  return [lowerBound(list, path, false), lowerBound(list, path, true)];
+/** Where the entries of `path` sit in a list sorted by path from `start` on: [from, to). */
+function partRange(list: readonly { path: string }[], path: string, start = 0): [number, number] {
+  return [lowerBound(list, path, false, start), lowerBound(list, path, true, start)];
 }
 
 /** Entries passed to one `splice` call at most. */
 const SPREAD_MAX = 10_000;
 
 /** The first entry whose path is at or after `path` (`after`: strictly after). */
-function lowerBound(list: readonly { path: string }[], path: string, after: boolean): number {
-  let lo = 0;
+function lowerBound(list: readonly { path: string }[], path: string, after: boolean, start: number): number {
+  let lo = start;
   let hi = list.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
@@ -159,31 +164,63 @@ export class NextDays extends PatchedView {
  * sorted by path, then first row), so a change replaces that note's part and nothing else is made again.
  */
 export class OverdueView extends PatchedView {
+  /** The leading tracks' groups first, in their order; then every other group by path, then first row. */
   private list: OverdueGroup[] = [];
+  /** How many of `list`'s groups are leading ones. */
+  private front = 0;
 
-  /** `part`: a note's groups by first row; `key` names everything they depend on besides the notes. */
-  private constructor(readonly key: string, private readonly part: (record: NoteRecord) => OverdueGroup[]) {
+  /**
+   * `part`: a note's groups by first row; `lead`: a leading track's place, or undefined; `key` names
+   * everything they depend on besides the notes.
+   */
+  private constructor(
+    readonly key: string, private readonly part: (record: NoteRecord) => OverdueGroup[],
+    private readonly lead: (group: OverdueGroup) => number | undefined,
+  ) {
     super();
   }
 
-  static build(records: Iterable<NoteRecord>, key: string, part: (record: NoteRecord) => OverdueGroup[]): OverdueView {
-    const view = new OverdueView(key, part);
-    for (const record of records) for (const group of part(record)) view.list.push(group);
+  static build(
+    records: Iterable<NoteRecord>, key: string, part: (record: NoteRecord) => OverdueGroup[], lead: (group: OverdueGroup) => number | undefined,
+  ): OverdueView {
+    const view = new OverdueView(key, part, lead);
+    const front: OverdueGroup[] = [];
+    for (const record of records) {
+      for (const group of part(record)) (lead(group) === undefined ? view.list : front).push(group);
+    }
+    front.sort((a, b) => lead(a)! - lead(b)!);
+    view.list = front.concat(view.list);
+    view.front = front.length;
     return view;
   }
 
   /** The groups now: a fresh list after a change (callers may still hold the old one). */
   current(source: ViewSource): readonly OverdueGroup[] {
-    if (this.pending.size > 0) {
-      const list = this.list.slice();
-      for (const path of this.pending.keys()) {
-        const record = source.record(path);
-        replacePart(list, path, record ? this.part(record) : []);
+    if (this.pending.size === 0) return this.list;
+    // Patched in place on one copy: a large vault has tens of thousands of groups, and the model hands the list on as it is.
+    const list = this.list.slice();
+    for (const path of this.pending.keys()) {
+      for (let i = this.front - 1; i >= 0; i--) {
+        if (list[i].path !== path) continue;
+        list.splice(i, 1);
+        this.front--;
       }
-      this.pending.clear();
-      this.list = list;
+      const record = source.record(path);
+      const part = record ? this.part(record) : [];
+      const rest = part.filter((group) => this.lead(group) === undefined);
+      const [from, to] = partRange(list, path, this.front);
+      spliceIn(list, from, to, rest);
+      for (const group of part) {
+        const place = this.lead(group);
+        if (place === undefined) continue;
+        let at = 0;
+        while (at < this.front && this.lead(list[at])! < place) at++;
+        list.splice(at, 0, group);
+        this.front++;
+      }
     }
-    return this.list;
+    this.pending.clear();
+    return (this.list = list);
   }
 }
 

@@ -7,6 +7,7 @@ import { hasKeyword, recognizeDeadline, venuesOf } from "../items";
 import type { BrainQueueSettings } from "../base";
 import type { IsoDate, Item } from "../base";
 import type { OverdueGroups, VaultIndex } from "../index";
+import type { TrackKey } from "../items";
 
 /** Whether the text alone makes an item fixed: a deadline word or a fixed-date keyword. */
 export function isFixedText(text: string, settings: BrainQueueSettings): boolean {
@@ -28,10 +29,10 @@ export function notOverdueKey(settings: BrainQueueSettings): string {
   return `not-overdue:2:${JSON.stringify([settings.deadlineWords, settings.fixedKeywords])}`;
 }
 
-/** The overdue groups of the vault on `day` (see `VaultIndex.overdueGroups`): fixed items and empty slots left out. */
-export function overdueGroups(index: VaultIndex, day: IsoDate, settings: BrainQueueSettings, limit = Infinity): OverdueGroups {
+/** The overdue groups of the vault on `day` (see `VaultIndex.overdueGroups`), `lead`'s first: fixed items and empty slots left out. */
+export function overdueGroups(index: VaultIndex, day: IsoDate, settings: BrainQueueSettings, limit = Infinity, lead: readonly TrackKey[] = []): OverdueGroups {
   const unmissable = { key: notOverdueKey(settings), test: (text: string, days: () => { date: IsoDate; end: IsoDate | null }) => cannotBeOverdue(text, settings, days) };
-  return index.overdueGroups(day, { limit, unmissable });
+  return index.overdueGroups(day, { limit, unmissable, lead });
 }
 
 /**

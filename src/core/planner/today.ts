@@ -145,7 +145,6 @@ export function buildToday(index: VaultIndex, day: IsoDate, now: Date, settings:
 
   const todayItems = index.itemsOn(day);
   const { passed: fixedToday, othersByTrack: byTrack } = index.itemsOnSplit(day, { key: fixedKey(settings), test: (item) => isFixed(item, settings) });
-  const overdueGroupsNow = overdueGroups(index, day, settings, options.overdueLimit ?? Infinity);
   // The tracks the model speaks of (active ones, and those with items today), in queue order; anything
   // the queue does not know goes last, in item order. A track's number is its place in the queue.
   const places = queue.places;
@@ -155,6 +154,8 @@ export function buildToday(index: VaultIndex, day: IsoDate, now: Date, settings:
   const order = [...shownKeys].map((key, i) => ({ key, at: places.get(key) ?? unknown + i })).sort((a, b) => a.at - b.at);
   const activeSet = new Set(activeTracks);
   const listed = [...activeTracks, ...oneNotePerName(index, day, queue.queuedTracks)];
+  // The tracks the queue lists lead the overdue groups, in its order.
+  const overdueGroupsNow = overdueGroups(index, day, settings, options.overdueLimit ?? Infinity, listed);
   const ranked = new Set(listed);
   const idle = activeTracks.filter((key) => countable(byTrack.get(key) ?? []).length === 0);
   const next = index.nextOpenItems(new Set(idle), day);
@@ -179,7 +180,7 @@ export function buildToday(index: VaultIndex, day: IsoDate, now: Date, settings:
     });
   }
 
-  const overdue = listedFirst(overdueGroupsNow.list, listed.map((key) => overdueGroupsNow.get(key)));
+  const overdue = overdueGroupsNow.list;
   const allDeadlines = collectDeadlines(deadlineCandidates(index, settings), index.venueMarks(), now, settings);
   const horizon = addMonths(day, settings.deadlineHorizonMonths);
   const deadlines = allDeadlines.filter((d) => d.daysLeft >= 0 && (d.end ?? d.date) <= horizon);
@@ -220,35 +221,4 @@ function addMonths(day: IsoDate, months: number): IsoDate {
   const last = new Date(Date.UTC(target.year, target.month, 0)).getUTCDate();
   const date = Math.min(Number(day.slice(8, 10)), last);
   return `${String(target.year).padStart(4, "0")}-${String(target.month).padStart(2, "0")}-${String(date).padStart(2, "0")}`;
-}
-
-/**
- * The groups of the tracks the queue lists (in its order), then every other group as it comes. A large vault
- * has tens of thousands of groups: the listed ones are found by their place and cut out, nothing is sorted.
- */
-function listedFirst(all: readonly OverdueGroup[], listed: (OverdueGroup | undefined)[]): readonly OverdueGroup[] {
-  const first = listed.filter((group) => group !== undefined);
-  if (first.length === 0) return all;
-  const at = first.map((group) => indexOfGroup(all, group)).sort((a, b) => a - b);
-  const rest: OverdueGroup[][] = [];
-  let from = 0;
-  for (const cut of at) {
-    rest.push(all.slice(from, cut));
-    from = cut + 1;
-  }
-  rest.push(all.slice(from));
-  return first.concat(...rest);
-}
-
-/** Where `group` is in a list sorted by path (a note's groups are few: the path finds them). */
-function indexOfGroup(list: readonly OverdueGroup[], group: OverdueGroup): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid].path < group.path) lo = mid + 1;
-    else hi = mid;
-  }
-  while (list[lo] !== group) lo++;
-  return lo;
 }
