@@ -120,6 +120,16 @@ describe("tracks of the same name in two notes", () => {
     const active = (day: IsoDate): string[][] =>
       buildToday(indexOf(notes), day, now, DEFAULT_SETTINGS).tracks.filter((t) => t.state === "active").map((t) => [t.name, t.path]);
     expect(active(DAY)).toEqual([["LeetCode", NEW], ["网课", NEW]]);
+    // The choice follows the notes as they change: once last term's plan holds more from the day on, it runs.
+    const index = indexOf(notes);
+    const running = (): string[] => buildToday(index, DAY, now, DEFAULT_SETTINGS).tracks.filter((t) => t.state === "active").map((t) => t.path);
+    expect(running()).toEqual([NEW, NEW]);
+    const more = Array.from({ length: 40 }, (_, i) => `- [ ] 2021/10/${String((i % 28) + 1).padStart(2, "0")}    题目 ${i}`).join("\n");
+    // Appended at the end: every heading keeps its line, so the queue's lists stand and only the note changed.
+    index.update(OLD, `${withoutOldBlock.trimEnd()}\n${more}\n`);
+    expect(running()).toEqual([OLD, NEW]);
+    index.update(OLD, withoutOldBlock);
+    expect(running()).toEqual([NEW, NEW]);
   });
 
   it("names in several notes, and picking one track by name and note", () => {

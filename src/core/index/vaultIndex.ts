@@ -50,6 +50,9 @@ interface Views {
   picks: Map<string, PathList<Item>>;
 }
 
+/** Changes remembered for `mostPlanned`; an answer older than that is worked out again. */
+const CHANGE_LOG_MAX = 1024;
+
 /** Selections kept whole-vault at once: the sidebar's deadline candidates and a few more. */
 const MAX_PICK_VIEWS = 4;
 /** Changes `withItems` is patched for before it is dropped instead (the views use the same measure). */
@@ -123,6 +126,11 @@ export class VaultIndex {
   };
   /** Per note: its answers for the last day asked, so after an edit only that note is filtered again. */
   private memos = new WeakMap<NoteRecord, NoteMemo>();
+  /** The paths of the latest changes, for answers that stand until one of their notes changes; the first is change number `changeLogStart`. */
+  private changeLog: string[] = [];
+  private changeLogStart = 0;
+  /** `mostPlanned`'s answers, per list of notes. */
+  private planChoices = new WeakMap<object, { day: IsoDate; seen: number; paths: Set<string>; best: number }>();
   private pending: string[] = [];
   private holds = 0;
   private changeCount = 0;
@@ -484,6 +492,32 @@ export class VaultIndex {
 
   /** Queue blocks, by path. */
   /** How many of the note's items are planned on `day` or later (a range: by its end). */
+  /**
+   * Of `notes` (a list the caller keeps while it stands, such as the notes a queue name can mean), the one
+   * that plans the most from `day` on (the first on a tie): its place in the list. Remembered per list
+   * until one of its notes changes, so a list of thousands is not counted again after every edit.
+   */
+  mostPlanned(notes: readonly { path: string }[], day: IsoDate): number {
+    const held = this.planChoices.get(notes);
+    const now = this.changeLogStart + this.changeLog.length;
+    if (held?.day === day && held.seen >= this.changeLogStart) {
+      let fresh = true;
+      for (let i = held.seen - this.changeLogStart; i < this.changeLog.length && fresh; i++) fresh = !held.paths.has(this.changeLog[i]);
+      if (fresh) {
+        held.seen = now;
+        return held.best;
+      }
+    }
+    let best = 0;
+    let most = -1;
+    for (let i = 0; i < notes.length; i++) {
+      const planned = this.plannedFrom(notes[i].path, day);
+      if (planned > most) [best, most] = [i, planned];
+    }
+    this.planChoices.set(notes, { day, seen: now, paths: held?.paths ?? new Set(notes.map((note) => note.path)), best });
+    return best;
+  }
+
   plannedFrom(path: string, day: IsoDate): number {
     const record = this.notes.get(path);
     if (!record || record.items.count === 0) return 0;
@@ -566,6 +600,11 @@ export class VaultIndex {
   /** Replaces (or with null, drops) a note's record, keeping the path list and the whole-vault lists in step. */
   private put(path: string, record: NoteRecord | null): void {
     const old = this.notes.get(path);
+    this.changeLog.push(path);
+    if (this.changeLog.length > CHANGE_LOG_MAX) {
+      this.changeLogStart += this.changeLog.length;
+      this.changeLog = [];
+    }
     // Whole-vault lists survive an edit that leaves the note's part in them as it was (most edits touch
     // items only); `changed` drops the item lists.
     if (!sameTracks(old?.tracks ?? [], record?.tracks ?? [])) this.lists.tracks = this.lists.sharedNames = undefined;

@@ -101,14 +101,7 @@ export function queueOn(index: VaultIndex, day: IsoDate, settings: BrainQueueSet
  */
 export function oneNotePerName(index: VaultIndex, day: IsoDate, names: readonly TrackInfo[][]): TrackKey[] {
   return names.map((tracks) => {
-    let best = tracks[0];
-    if (tracks.length > 1) {
-      let most = index.plannedFrom(best.path, day);
-      for (const track of tracks) {
-        const planned = index.plannedFrom(track.path, day);
-        if (planned > most) [best, most] = [track, planned];
-      }
-    }
+    const best = tracks.length === 1 ? tracks[0] : tracks[index.mostPlanned(tracks, day)];
     return trackKey(best.path, best.name);
   });
 }
