@@ -9,7 +9,7 @@ import { openVault, projectRoot } from "./context";
 import { chromiumIdbRead } from "./chromiumIdb";
 import { cacheWrite } from "./cacheWrite";
 import { naiveAndCheck } from "./correctness";
-import { DEEP_DEPTH, deepReindexLatency, firstTodayAfterWarm, reindexLatency, statsLatency, todayLatency, warmQueries } from "./latency";
+import { DEEP_DEPTH, deepReindexLatency, firstTodayAfterWarm, reindexLatency, historyLoadLatency, statsLatency, todayLatency, warmQueries } from "./latency";
 import { longestTask } from "./longest";
 import { buildMeasuringHeap, floorAndCold, warmStart, type FloorAndCold } from "./measure";
 import { chromiumRenderMs } from "./chromiumRender";
@@ -99,6 +99,7 @@ async function measureSize(size: number, args: Args, first: FirstPass): Promise<
   const today = todayLatency(bench, index, REINDEX_NOTE, Math.max(7, args.runs));
   step("today");
   const stats = statsLatency(bench, index, REINDEX_NOTE, Math.max(7, args.runs));
+  const history = historyLoadLatency(Math.max(7, args.runs));
   step("stats");
   const renderModel = modelWithItems(today.model, index.items(), 500);
   const render = renderLatency(renderModel, args.runs);
@@ -123,7 +124,7 @@ async function measureSize(size: number, args: Args, first: FirstPass): Promise<
     reindexP50Ms: reindex.p50, reindexP95Ms: reindex.p95, reindexP95CpuMs: reindex.p95Cpu, reindex1MBP50Ms: reindexBig.p50, reindex1MBP95Ms: reindexBig.p95,
     reindexAnyShape1MBP95Ms: reindexDeep.worstP95, reindexAnyShapeWorst: reindexDeep.worstShape,
     todayMs: today.todayMs, todayCachedMs: today.todayCachedMs, firstTodayAfterWarmMs: firstTodayMs,
-    statsFirstMs: stats.statsFirstMs, statsMs: stats.statsMs,
+    statsFirstMs: stats.statsFirstMs, statsMs: stats.statsMs, historyLoadMs: history.historyLoadMs,
     renderMs: render.renderMs, renderDomFloorMs: render.floorMs, renderChromiumMs: renderChromium ?? NaN, renderer: `renderToday (src/obsidian/todayRender.ts) in happy-dom, ${render.nodes} elements`,
     longestTaskMs: longest.longestTaskMs, longestSliceMs: longest.longestSliceMs, batchedColdMs: longest.totalMs,
     heapMB, heapRecordsMB: recordsMB, cacheMB: warm.cacheMB,

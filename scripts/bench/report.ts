@@ -45,6 +45,8 @@ export interface SizeResult {
   /** Every track's pace and forecast on the warm index: the first answer, and after an edit (issue 20). */
   statsFirstMs: number;
   statsMs: number;
+  /** A year of daily ticks from a history file, parsed and merged (issue 20). */
+  historyLoadMs: number;
   renderMs: number;
   renderDomFloorMs: number;
   /** The same render in real Chromium (NaN when no Chromium was found). */
@@ -92,6 +94,7 @@ const RULES: Rule[] = [
   { name: "reindexAnyShape1MBP95Ms (1 MB note of any shape, 8,000-deep nesting included)", metric: "reindexAnyShape1MBP95Ms", max: ANY_SHAPE_BUDGET_MS, appliesTo: () => true },
   { name: "todayMs", metric: "todayMs", max: 20, appliesTo: () => true },
   { name: "statsMs (every track's pace, after an edit)", metric: "statsMs", max: 50, appliesTo: () => true },
+  { name: "history load (a year of daily ticks)", metric: "historyLoadMs", max: 20, appliesTo: () => true },
   { name: "renderMs (500 items)", metric: "renderMs", max: 30, appliesTo: () => true },
   { name: "longestTaskMs", metric: "longestTaskMs", max: 50, appliesTo: () => true },
   { name: "heapMB", metric: "heapMB", max: 150, appliesTo: (n) => n >= 50_000 },
@@ -125,11 +128,12 @@ const ROWS: [string, keyof SizeResult, string][] = [
   ["reindex 1 MB p50", "reindex1MBP50Ms", "ms"],
   ["reindex 1 MB p95", "reindex1MBP95Ms", "ms"],
   ["reindex 1 MB of any shape, worst shape's p95", "reindexAnyShape1MBP95Ms", "ms"],
-  ["today after an edit", "todayMs", "ms"],
+  ["today after an edit (model + active tracks' forecasts)", "todayMs", "ms"],
   ["today, nothing changed", "todayCachedMs", "ms"],
   ["first today after a warm start", "firstTodayAfterWarmMs", "ms"],
   ["stats, first answer", "statsFirstMs", "ms"],
   ["stats after an edit", "statsMs", "ms"],
+  ["history: a year of daily ticks loaded", "historyLoadMs", "ms"],
   ["render 500 items", "renderMs", "ms"],
   ["  same number of bare elements", "renderDomFloorMs", "ms"],
   ["  same render in Chromium (+ layout)", "renderChromiumMs", "ms"],
