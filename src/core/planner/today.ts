@@ -136,8 +136,7 @@ export function buildToday(index: VaultIndex, day: IsoDate, now: Date, settings:
     });
   }
 
-  const todayItems = index.itemsOn(day);
-  const { passed: fixedToday, othersByTrack: byTrack } = index.itemsOnSplit(day, { key: fixedKey(settings), test: (item) => isFixed(item, settings) });
+  const { passed: fixedToday, others, othersByTrack: byTrack } = index.itemsOnSplit(day, { key: fixedKey(settings), test: (item) => isFixed(item, settings) });
   // The tracks the model speaks of (active ones, and those with items today), in queue order; anything
   // the queue does not know goes last, in item order. A track's number is its place in the queue.
   const places = queue.places;
@@ -194,7 +193,7 @@ export function buildToday(index: VaultIndex, day: IsoDate, now: Date, settings:
     deadlines,
     recentDeadlines,
     laterDeadlines: allDeadlines.filter((d) => (d.end ?? d.date) > horizon).length,
-    nextPlannedDay: todayItems.length === 0 ? index.nextPlannedDay(day) : null,
+    nextPlannedDay: fixedToday.length === 0 && others.length === 0 ? index.nextPlannedDay(day) : null,
     termWeek: termWeek(settings.termStart, day),
     problems,
   };
