@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { flush } from "../../demo/shim/testing";
 import { startPlugin } from "./pluginFixtures";
-import { confirmRoll, openRollPreview, READING, rollModal as modal, rollRows as rows, untick, until } from "./rollFixtures";
+import { confirmRoll, openRollPreview, READING, readingShifted, rollModal as modal, rollRows as rows, untick, until } from "./rollFixtures";
 
 const PLAN = [
   ...READING,
@@ -55,6 +55,17 @@ describe("roll preview", () => {
     const box = Array.from(modal().querySelectorAll<HTMLElement>(".bq-roll-change")).find((r) => r.textContent?.endsWith("ch2"))!;
     expect(box.querySelector<HTMLInputElement>("input")!.checked).toBe(false);
     expect(summary()).toBe("3 lines in 1 note: 3 overdue moved, 0 later items shifted");
+    plugin.unload();
+  });
+
+  it("a past empty slot is no row of the preview and stays in the note", async () => {
+    // Errands (no schedule) moves to today; its free days of 04/12 and 04/13 (a date, no text) are not missed tasks.
+    const note = [...READING, "", "## Errands", "- [ ] 2021/04/05    buy a book", "- [ ] 2021/04/12    ", "- [ ] 2021/04/13", ""].join("\n");
+    const { app, plugin } = await startPlugin({ "Plan.md": note });
+    await openRollPreview(app);
+    expect(summary()).toBe("4 lines in 1 note: 3 overdue moved, 1 later item shifted");
+    await confirmRoll();
+    expect(app.vault.readNow("Plan.md")).toBe(readingShifted(note).replace("2021/04/05    buy a book", "2021/04/14    buy a book"));
     plugin.unload();
   });
 

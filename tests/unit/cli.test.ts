@@ -190,6 +190,14 @@ describe("cli roll", () => {
     expect(json<RollJson>("roll", "--vault", dir, "--date", "2021-03-25", "--mode", "today").changes).toEqual([]);
   });
 
+  it("leaves a past empty slot where it is: a free day, not an overdue task", () => {
+    const out = json<RollJson>("roll", "--vault", PLANNER, "--date", "2021-04-25", "--mode", "today");
+    // LeetCode's missed items move; its free days of 04/22 and 04/23 (no text) stay.
+    expect(out.changes.filter((c) => c.path === "Plan.md" && c.line >= 74 && c.line <= 78).map((c) => c.line)).toEqual([75, 76]);
+    expect(out.changes.filter((c) => c.text === "")).toEqual([]);
+    expect(out.skipped.filter((s) => s.line === 77 || s.line === 78)).toEqual([]);
+  });
+
   it("--write leaves a note that is not valid UTF-8 byte for byte as it was", () => {
     const dir = mkdtempSync(join(tmpdir(), "bq-cli-"));
     temps.push(dir);

@@ -7,6 +7,7 @@ import { journalOf, planRoll, undoEdits } from "../../src/core/planner/roll";
 import { DEFAULT_SETTINGS, type BrainQueueSettings } from "../../src/core/base/settings";
 import { weekdayIndex } from "../../src/core/base/dates";
 import type { Item } from "../../src/core/base/types";
+import { trackKeyOf } from "../../src/core/items";
 
 // Random planner notes from the shapes a person writes, plus noise.
 const FIRST = "2024-03-01";
@@ -105,10 +106,32 @@ describe("roll-forward properties", () => {
       }
       const skipped = new Set(plan.skipped.map((s) => s.line));
       for (const item of parseNote("N.md", next).items) {
-        if (!item.done && item.status !== "-" && lastDay(item) < day) expect(skipped.has(item.line)).toBe(true);
+        // An empty slot is a free day, not a task: a past one is left where it is.
+        if (!item.done && item.status !== "-" && item.text !== "" && lastDay(item) < day) expect(skipped.has(item.line)).toBe(true);
         const old = items.find((it) => it.line === item.line)!;
         expect(item.text).toBe(old.text);
         if (old.end !== null) expect(daysBetween(item.date, item.end!)).toBe(daysBetween(old.date, old.end));
+      }
+    }), { numRuns: 300 });
+  });
+
+  it("an empty slot is never overdue: a past one moves only in a shift, from the track's earliest missed task on", () => {
+    fc.assert(fc.property(noteArb, dayArb, modeArb, (text, day, mode) => {
+      const { items, plan } = rolled(text, day, mode);
+      const byLine = new Map(items.map((item) => [item.line, item]));
+      const earliest = new Map<string, string>();
+      for (const change of plan.changes) {
+        if (!change.overdue) continue;
+        const date = byLine.get(change.line)!.date;
+        if (date < (earliest.get(change.track) ?? "9999")) earliest.set(change.track, date);
+      }
+      for (const change of plan.changes) {
+        const item = byLine.get(change.line)!;
+        if (item.text !== "") continue;
+        expect(change.overdue).toBe(false);
+        if (lastDay(item) >= day) continue;
+        expect(plan.modes[trackKeyOf(item)]).toBe("shift");
+        expect(item.date >= earliest.get(item.track)!).toBe(true);
       }
     }), { numRuns: 300 });
   });

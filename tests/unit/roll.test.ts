@@ -307,3 +307,88 @@ describe("the supported year range", () => {
     expect(plan.skipped.map((s) => [s.line, s.reason])).toEqual([[11, PAST_THE_END]]);
   });
 });
+
+describe("empty slots", () => {
+  // A schedule with days kept free for the next chapter (`- [ ] 2021/04/22    `, a date and no text), and a
+  // list whose first line is an empty slot: free slots are not tasks, so a past one is never overdue.
+  const SLOTS = [
+    "## LeetCode",
+    "",
+    "**哈希表**",
+    "",
+    "- [x] 2021/04/15    两数之和",
+    "- [ ] 2021/04/16    三数之和",
+    "- [ ] 2021/04/17    四数之和",
+    "",
+    "**回溯算法**",
+    "",
+    "- [ ] 2021/04/22    ",
+    "- [ ] 2021/04/23    ",
+    "- [ ] 2021/04/25",
+    "- [ ] 2021/04/26",
+    "",
+    "## 杂事",
+    "",
+    "- [ ] 2021/04/10",
+    "- [ ] 2021/04/21    洗衣服",
+    "- [ ] 2021/04/22   ",
+    "",
+    "## 空档",
+    "",
+    "- [ ] 2021/04/01    ",
+    "- [ ] 2021/04/02",
+    "",
+  ].join("\n");
+  const DAY_AFTER = "2021-04-25";
+  const rolled = (mode: RollMode) => {
+    const plan = planRoll(itemsOf("Plan.md", SLOTS), DAY_AFTER, { mode, settings: DEFAULT_SETTINGS });
+    const outcome = applyLineEdits(SLOTS, plan.changes.map((c) => c.edit));
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome.failures));
+    return { plan, text: outcome.text };
+  };
+
+  it("today: a past empty slot stays where it is and no track of only empty slots is rolled", () => {
+    const { plan, text } = rolled("today");
+    expect(text).toBe(withLines(SLOTS, [
+      ["- [ ] 2021/04/16    三数之和", "- [ ] 2021/04/25    三数之和"],
+      ["- [ ] 2021/04/17    四数之和", "- [ ] 2021/04/25    四数之和"],
+      ["- [ ] 2021/04/21    洗衣服", "- [ ] 2021/04/25    洗衣服"],
+    ]));
+    expect(Object.keys(plan.modes)).toEqual([trackKey("Plan.md", "LeetCode"), trackKey("Plan.md", "杂事")]);
+    expect(plan.skipped).toEqual([]);
+  });
+
+  it("shift: the earliest missed task sets the shift; empty slots from it on shift with the track, never as overdue", () => {
+    const { plan, text } = rolled("shift");
+    expect(text).toBe(withLines(SLOTS, [
+      ["- [ ] 2021/04/16    三数之和", "- [ ] 2021/04/25    三数之和"],
+      ["- [ ] 2021/04/17    四数之和", "- [ ] 2021/04/26    四数之和"],
+      ["- [ ] 2021/04/22    ", "- [ ] 2021/05/01    "],
+      ["- [ ] 2021/04/23    ", "- [ ] 2021/05/02    "],
+      ["- [ ] 2021/04/25", "- [ ] 2021/05/04"],
+      ["- [ ] 2021/04/26", "- [ ] 2021/05/05"],
+      // 杂事: its empty slot of 04/10 is before the missed 洗衣服 and stays; the one of 04/22 shifts along.
+      ["- [ ] 2021/04/21    洗衣服", "- [ ] 2021/04/25    洗衣服"],
+      ["- [ ] 2021/04/22   ", "- [ ] 2021/04/26   "],
+    ]));
+    expect(plan.changes.filter((c) => c.overdue).map((c) => c.text)).toEqual(["三数之和", "四数之和", "洗衣服"]);
+  });
+
+  it("spread: past empty slots are not laid out as backlog, and stay when the later items shift", () => {
+    const { plan, text } = rolled("spread");
+    expect(text).toBe(withLines(SLOTS, [
+      ["- [ ] 2021/04/16    三数之和", "- [ ] 2021/04/25    三数之和"],
+      ["- [ ] 2021/04/17    四数之和", "- [ ] 2021/04/26    四数之和"],
+      // The slots from the day on make room for the backlog; the past ones stay.
+      ["- [ ] 2021/04/25", "- [ ] 2021/04/27"],
+      ["- [ ] 2021/04/26", "- [ ] 2021/04/28"],
+      ["- [ ] 2021/04/21    洗衣服", "- [ ] 2021/04/25    洗衣服"],
+    ]));
+    expect(plan.changes.filter((c) => c.overdue).map((c) => c.text)).toEqual(["三数之和", "四数之和", "洗衣服"]);
+  });
+
+  it("auto: nothing but empty slots in the past is nothing to roll", () => {
+    const plan = planRoll(itemsOf("Plan.md", SLOTS), DAY_AFTER, { mode: "auto", settings: DEFAULT_SETTINGS, track: trackKey("Plan.md", "空档") });
+    expect(plan).toEqual({ date: DAY_AFTER, modes: {}, changes: [], skipped: [] });
+  });
+});

@@ -35,13 +35,16 @@ export function overdueGroups(index: VaultIndex, day: IsoDate, settings: BrainQu
   return index.overdueGroups(day, { limit, unmissable, lead });
 }
 
+/** An empty slot (`- [ ] 2021/04/22    `: a date and no text) is a free day kept in a plan, not a task. */
+export const isEmptySlot = (item: Pick<Item, "text">): boolean => item.text === "";
+
 /**
  * An open item that cannot be missed: a fixed one (its day has passed, nothing to catch up on) or an empty
  * slot. `days` gives its date and end, asked for only when the text names a weekday (the index keeps
  * dates as numbers, and most texts name none).
  */
 export function cannotBeOverdue(text: string, settings: BrainQueueSettings, days: () => { date: IsoDate; end: IsoDate | null }): boolean {
-  if (text === "" || isFixedText(text, settings)) return true;
+  if (isEmptySlot({ text }) || isFixedText(text, settings)) return true;
   const named = dayNamed(text);
   if (named === null) return false;
   return named.weekday === null || agreesWith(named.weekday, days());

@@ -2,7 +2,7 @@
 // (and the alignment padding right after it). One pure planner for the command and the CLI.
 import { rewriteDateExpr } from "../markdown";
 import { addDays, daysBetween } from "../base";
-import { fixedReason } from "./fixed";
+import { fixedReason, isEmptySlot } from "./fixed";
 import { splitLines } from "../markdown";
 import { nameRecord, ownEntry, type BrainQueueSettings } from "../base";
 import type { IsoDate, Item, LineEdit, RollMode } from "../base";
@@ -155,7 +155,8 @@ function modeFor(name: string, items: Item[], mode: RollMode, settings: BrainQue
  * overdue items are laid on the study days (the settings' weekdays less their dates to skip) from `day`
  * on, at most `perDay` a day (default: the track's usual number per planned day, capped by the
  * settings' `spreadCap`), keeping their order; a schedule's later items shift past them.
- * `track` limits the plan to one track.
+ * `track` limits the plan to one track. An empty slot is never overdue: a past one stays, except that a
+ * shift slides the slots from the earliest overdue item on with the rest of the schedule.
  */
 export function planRoll(items: Item[], day: IsoDate,
   options: { mode: RollMode; track?: TrackKey; settings: BrainQueueSettings; perDay?: number }): RollPlan {
@@ -175,17 +176,21 @@ export function planRoll(items: Item[], day: IsoDate,
       const reason = isOpen(item) ? fixedReason(item, settings) : null;
       if (reason !== null) fixed.set(item, reason);
     }
-    const isOverdue = (item: Item): boolean => isOpen(item) && lastDay(item) < day;
+    const isPast = (item: Item): boolean => isOpen(item) && lastDay(item) < day;
+    // A past empty slot was a free day, not a missed task: it is never rolled as overdue.
+    const isOverdue = (item: Item): boolean => isPast(item) && !isEmptySlot(item);
     const overdue = trackItems.filter((item) => isOverdue(item) && !fixed.has(item));
     const mode = overdue.length === 0 ? null : modeFor(trackItems[0].track, trackItems, options.mode, settings);
     const habit = paddingHabit(trackItems);
     if (mode !== null) plan.modes[track] = mode;
 
     const earliest = overdue.reduce<IsoDate | null>((min, item) => (min === null || item.date < min ? item.date : min), null);
-    const spread = mode === "spread" ? spreadPlan(trackItems, overdue, fixed, isOverdue, day, options.perDay ?? spreadPerDay(trackItems, settings.spreadCap), settings) : null;
+    const spread = mode === "spread" ? spreadPlan(trackItems, overdue, fixed, isPast, day, options.perDay ?? spreadPerDay(trackItems, settings.spreadCap), settings) : null;
+    // A shift slides everything from the earliest missed task on, free days included (they keep the
+    // cadence); a spread moves only the items from the day on past its backlog.
     const wouldMove = (item: Item): boolean =>
       isOpen(item) && (isOverdue(item) || (mode === "shift" && earliest !== null && item.date >= earliest)
-        || (spread !== null && spread.laterShift > 0));
+        || (spread !== null && spread.laterShift > 0 && !isPast(item)));
     for (const item of trackItems) {
       if (!wouldMove(item)) continue;
       const reason = fixed.get(item);
@@ -216,9 +221,9 @@ export function planRoll(items: Item[], day: IsoDate,
 }
 
 /** Spread mode's new days for a track's overdue items, and how far its later items move. */
-function spreadPlan(trackItems: Item[], overdue: Item[], fixed: Map<Item, string>, isOverdue: (item: Item) => boolean,
+function spreadPlan(trackItems: Item[], overdue: Item[], fixed: Map<Item, string>, isPast: (item: Item) => boolean,
   day: IsoDate, perDay: number, settings: BrainQueueSettings): { dates: Map<Item, IsoDate>; laterShift: number } {
-  const later = trackItems.filter((item) => isOpen(item) && !isOverdue(item) && !fixed.has(item));
+  const later = trackItems.filter((item) => isOpen(item) && !isPast(item) && !fixed.has(item));
   const studyDays = StudyDays.of(settings.studyWeekdays, settings.skipDates);
   const laid = spreadDates(overdue, later, day, perDay, isSchedule(trackItems), studyDays);
   const dates = new Map<Item, IsoDate>();
