@@ -93,7 +93,7 @@ export function registerCommands(plugin: Plugin, host: BrainQueueHost): void {
 /** Reads every note again with the cache deleted first (IndexedDB is out of a person's reach on a phone). */
 async function rebuildIndex(host: BrainQueueHost): Promise<void> {
   const count = await host.rebuildIndex();
-  new Notice(t(count === 1 ? "index.rebuiltOne" : "index.rebuilt", { count }));
+  new Notice(t("index.rebuilt", { count }));
 }
 
 /** The track whose heading is the nearest above the cursor (or the note's own name above every heading),

@@ -12,10 +12,8 @@ const en = {
   "view.overCapacity": "Active queue over capacity: {used}/{limit}",
   "view.sectionToday": "Today",
   "view.sectionQueued": "Queued",
-  "view.oneTrack": "1 track",
-  "view.tracks": "{count} tracks",
-  "view.oneItem": "1 item",
-  "view.items": "{count} items",
+  "view.tracks": "{count} {count|track|tracks}",
+  "view.items": "{count} {count|item|items}",
   "view.next": "Next",
   "view.nothingPlanned": "Nothing planned",
   "view.freeSlot": "Free slot",
@@ -39,7 +37,7 @@ const en = {
   "view.forecastOnPlan": "{done}/{total} · on plan",
   "view.forecastNoPace": "{done}/{total} · no pace yet",
   "view.forecastDone": "{done}/{total} · all done",
-  "view.forecastLateTip": "At this pace the last item is done on {on}, {days} days after the plan ({planned})",
+  "view.forecastLateTip": "At this pace the last item is done on {on}, {days} {days|day|days} after the plan ({planned})",
   "view.forecastOnPlanTip": "At this pace the last item is done on {on}; the plan ends on {planned}",
   "view.forecastNoPaceTip": "Nothing done in the last 14 days: no forecast yet",
   "view.forecastDoneTip": "All done, the last on {on}",
@@ -57,10 +55,10 @@ const en = {
   "progress.forecast": "At this pace",
   "progress.noTracks": "No track has dated items yet.",
   "progress.otherTracks": "Other tracks",
-  "progress.chart": "Burndown of {track}: {remaining} of {total} items remaining",
+  "progress.chart": "Burndown of {track}: {remaining} of {total} {total|item|items} remaining",
   "progress.week": "W{week}",
   "view.showMore": "Show {count} more",
-  "view.showMoreTracks": "Show {count} more tracks",
+  "view.showMoreTracks": "Show {count} more {count|track|tracks}",
   "view.showOneMoreTrack": "Show 1 more track",
   "view.showMoreOf": "Show {count} more ({hidden} hidden)",
   "view.moreOverdueInNotes": "{count} more in your notes: roll this track forward to bring them to today",
@@ -87,8 +85,7 @@ const en = {
   "archive.done": "Archived {note}: its items no longer count in Brain Queue.",
   "archive.already": "{note} is already archived.",
   "cmd.rebuildIndex": "Rebuild the index (clears its cache)",
-  "index.rebuiltOne": "The index was rebuilt from {count} note.",
-  "index.rebuilt": "The index was rebuilt from {count} notes.",
+  "index.rebuilt": "The index was rebuilt from {count} {count|note|notes}.",
   "roll.title": "Roll forward to {date}",
   "roll.mode": "Mode",
   "roll.modeAuto": "Auto",
@@ -115,19 +112,18 @@ const en = {
   "plan.skip": "Dates to skip",
   "plan.skipDesc": "YYYY-MM-DD, separated by commas or spaces.",
   "plan.skipFixed": "Skip days with fixed items",
-  "plan.skipFixedDesc": "Exams, deadlines and other fixed dates in the vault ({count} days).",
+  "plan.skipFixedDesc": "Exams, deadlines and other fixed dates in the vault ({count} {count|day|days}).",
   "plan.chapterDays": "Each chapter starts on a new day",
   "plan.chapterDaysDesc": "A bold line or a deeper heading never shares a day with the chapter before it.",
   "plan.confirm": "Write the dates",
-  "plan.confirmCount": "Write {count} dates",
-  "plan.summary": "{count} items on {days} days, the last on {end} · {perWeek} days a week",
+  "plan.confirmCount": "Write {count} {count|date|dates}",
+  "plan.summary": "{count} {count|item|items} on {days} {days|day|days}, the last on {end} · {perWeek} {perWeek|day|days} a week",
   "plan.nothing": "Nothing to plan: the track has no unfinished item.",
   "plan.badStart": "The start is not a date.",
   "plan.badEnd": "The end date is not a date.",
   "plan.badCount": "Give a whole number from 1.",
   "plan.badSkip": "“{text}” is not a date as YYYY-MM-DD.",
-  "plan.done": "Planned {count} items.",
-  "plan.doneOne": "Planned 1 item.",
+  "plan.done": "Planned {count} {count|item|items}.",
   "postpone.tomorrow": "Postpone to tomorrow",
   "postpone.week": "Postpone by a week",
   "postpone.studyDay": "Postpone to the next study day",
@@ -135,8 +131,7 @@ const en = {
   "postpone.shiftRest": "Postpone and shift the rest of the track",
   "postpone.pickTitle": "Postpone to",
   "postpone.confirm": "Postpone",
-  "postpone.done": "Postponed {count} items.",
-  "postpone.doneOne": "Postponed 1 item.",
+  "postpone.done": "Postponed {count} {count|item|items}.",
   "postpone.slotLabel": "the free slot of {date}",
   "postpone.nothing": "Nothing to postpone.",
   "postpone.noItem": "No unfinished item to postpone on this line (finished, fixed and undated lines stay).",
@@ -147,24 +142,21 @@ const en = {
   "roll.confirm": "Roll forward",
   "roll.cancel": "Cancel",
   "roll.summary": "{lines} in {notes}: {overdue} overdue moved, {later} shifted",
-  "roll.line": "{count} line",
-  "roll.lines": "{count} lines",
-  "roll.note": "{count} note",
-  "roll.notes": "{count} notes",
-  "roll.laterItem": "{count} later item",
-  "roll.laterItems": "{count} later items",
+  "roll.lines": "{count} {count|line|lines}",
+  "roll.notes": "{count} {count|note|notes}",
+  "roll.laterItems": "{count} later {count|item|items}",
   "roll.includeTrack": "Roll this track",
-  "roll.done": "Rolled {count} items forward.",
-  "roll.doneOne": "Rolled 1 item forward.",
-  "roll.replanned": "{count} notes changed meanwhile and were re-planned; check the preview again.",
+  "roll.done": "Rolled {count} {count|item|items} forward.",
+  "roll.replanned": "{count} {count|note|notes} changed meanwhile and {count|was|were} re-planned; check the preview again.",
   "roll.noJournal": "No roll-forward to undo.",
   "undo.noPlan": "No plan to undo.",
   "undo.done": "Undid {what}.",
   "undo.roll": "the roll-forward to {date}",
   "undo.plan": "the plan of {track}",
   "undo.postpone": "postponing {item}",
-  "roll.undone": "Restored {count} lines; {kept} lines edited since were kept.",
-  "roll.undoRefused": "{count} notes were left as they are, as their lines no longer stand as the roll left them. {reason}",
+  "roll.undone": "Restored {count} {count|line|lines}.",
+  "roll.undoneKept": "Restored {count} {count|line|lines}; {kept} {kept|line|lines} edited since {kept|was|were} kept.",
+  "roll.undoRefused": "{count} {count|note was|notes were} left as {count|it is|they are}, as {count|its|their} lines no longer stand as the roll left them. {reason}",
   "queue.nothingQueued": "No queued track to promote.",
   "queue.full": "The active queue is full ({used}/{limit}): pause a track first.",
   "queue.noBlock": "No queue block found in the vault; edit the priority list in the settings.",
@@ -199,7 +191,7 @@ const en = {
   "set.queueInEffect": "A queue block in {path} (line {line}) is in effect: limit {limit}. These settings apply only without one.",
   "set.horizon": "Deadline horizon",
   "set.horizonDesc": "The sidebar lists deadlines this far ahead and counts the later ones.",
-  "set.months": "{count} months",
+  "set.months": "{count} {count|month|months}",
   "set.priority": "Priority",
   "set.addTrack": "Add track",
   "set.addTrackPlaceholder": "Track name",
@@ -236,6 +228,8 @@ const en = {
 };
 
 export type MessageKey = keyof typeof en;
+/** Every message's key, for tests that read all of them. */
+export const MESSAGE_KEYS = Object.keys(en) as MessageKey[];
 
 const zh: Record<MessageKey, string> = {
   "view.title": "今日任务",
@@ -247,9 +241,7 @@ const zh: Record<MessageKey, string> = {
   "view.overCapacity": "活动队列超出上限：{used}/{limit}",
   "view.sectionToday": "今天",
   "view.sectionQueued": "排队中",
-  "view.oneTrack": "1 个进程",
   "view.tracks": "{count} 个进程",
-  "view.oneItem": "1 项",
   "view.items": "{count} 项",
   "view.next": "下一项",
   "view.nothingPlanned": "暂无计划",
@@ -317,7 +309,6 @@ const zh: Record<MessageKey, string> = {
   "cmd.showDeadlines": "显示即将到来的截止日期",
   "cmd.exportIcs": "导出截止日期和日程为日历（.ics）",
   "cmd.rebuildIndex": "重建索引（清除缓存）",
-  "index.rebuiltOne": "已从 {count} 篇笔记重建索引。",
   "index.rebuilt": "已从 {count} 篇笔记重建索引。",
   "cmd.toggleHighlight": "切换截止日期高亮",
   "cmd.toggleTask": "切换光标处的任务",
@@ -362,7 +353,6 @@ const zh: Record<MessageKey, string> = {
   "plan.badCount": "请输入不小于 1 的整数。",
   "plan.badSkip": "“{text}”不是 YYYY-MM-DD 格式的日期。",
   "plan.done": "已规划 {count} 项。",
-  "plan.doneOne": "已规划 1 项。",
   "postpone.tomorrow": "推迟到明天",
   "postpone.week": "推迟一周",
   "postpone.studyDay": "推迟到下一个学习日",
@@ -371,7 +361,6 @@ const zh: Record<MessageKey, string> = {
   "postpone.pickTitle": "推迟到",
   "postpone.confirm": "推迟",
   "postpone.done": "已推迟 {count} 项。",
-  "postpone.doneOne": "已推迟 1 项。",
   "postpone.slotLabel": "{date} 的空闲时段",
   "postpone.nothing": "没有需要推迟的内容。",
   "postpone.noItem": "此行没有可推迟的未完成事项（已完成、固定日期和无日期的行保持不变）。",
@@ -382,15 +371,11 @@ const zh: Record<MessageKey, string> = {
   "roll.confirm": "顺延",
   "roll.cancel": "取消",
   "roll.summary": "{notes}中的 {lines}：顺延 {overdue} 项逾期，平移 {later}",
-  "roll.line": "{count} 行",
   "roll.lines": "{count} 行",
-  "roll.note": "{count} 篇笔记",
   "roll.notes": "{count} 篇笔记",
-  "roll.laterItem": "{count} 项后续事项",
   "roll.laterItems": "{count} 项后续事项",
   "roll.includeTrack": "顺延此轨道",
   "roll.done": "已顺延 {count} 项。",
-  "roll.doneOne": "已顺延 1 项。",
   "roll.replanned": "{count} 篇笔记在此期间有改动，已重新规划；请再次检查预览。",
   "roll.noJournal": "没有可撤销的顺延。",
   "undo.noPlan": "没有可撤销的规划。",
@@ -398,7 +383,8 @@ const zh: Record<MessageKey, string> = {
   "undo.roll": "到 {date} 的顺延",
   "undo.plan": "进程 {track} 的规划",
   "undo.postpone": "推迟 {item}",
-  "roll.undone": "已恢复 {count} 行；保留了之后编辑过的 {kept} 行。",
+  "roll.undone": "已恢复 {count} 行。",
+  "roll.undoneKept": "已恢复 {count} 行；保留了之后编辑过的 {kept} 行。",
   "roll.undoRefused": "{count} 篇笔记保持原样：其中的行已不再是顺延后的相对位置。{reason}",
   "queue.nothingQueued": "没有排队中的进程可提升。",
   "queue.full": "活动队列已满（{used}/{limit}）：请先暂停一个进程。",
@@ -492,8 +478,18 @@ export function currentLanguage(): "en" | "zh" {
   return language;
 }
 
+/** English's two forms: the singular for exactly 1, the plural for any other number (0 lines, 1.5 days). */
+export const plural = (count: number, one: string, other: string): string => (count === 1 ? one : other);
+
+// `{name}` is a value; `{name|one|other}` the form of a word that agrees with the number `name` (Chinese
+// messages need none).
+const PLACEHOLDER = /\{(\w+)(?:\|([^|{}]*)\|([^|{}]*))?\}/gu;
+
 export function t(key: MessageKey, vars: Record<string, string | number> = {}): string {
   const table = currentLanguage() === "zh" ? zh : en;
   const template = table[key] ?? en[key];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+  return template.replace(PLACEHOLDER, (whole, name: string, one: string | undefined, other: string | undefined) => {
+    if (!(name in vars)) return whole;
+    return one === undefined || other === undefined ? String(vars[name]) : plural(Number(vars[name]), one, other);
+  });
 }

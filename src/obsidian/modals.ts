@@ -223,9 +223,9 @@ export class DeadlineSuggestModal extends SuggestModal<Deadline> {
 
 function summaryText(summary: RollSummary): string {
   return t("roll.summary", {
-    lines: t(summary.lines === 1 ? "roll.line" : "roll.lines", { count: summary.lines }),
-    notes: t(summary.notes === 1 ? "roll.note" : "roll.notes", { count: summary.notes }),
+    lines: t("roll.lines", { count: summary.lines }),
+    notes: t("roll.notes", { count: summary.notes }),
     overdue: summary.overdue,
-    later: t(summary.later === 1 ? "roll.laterItem" : "roll.laterItems", { count: summary.later }),
+    later: t("roll.laterItems", { count: summary.later }),
   });
 }

@@ -54,7 +54,7 @@ export async function openRollPreview(host: BrainQueueHost, track?: TrackKey): P
 
 /** What a write was, for its journal entry: the track planned, the item postponed. */
 export interface Written { kind: JournalKind; label?: string }
-const DONE = { roll: ["roll.done", "roll.doneOne"], plan: ["plan.done", "plan.doneOne"], postpone: ["postpone.done", "postpone.doneOne"] } as const;
+const DONE = { roll: "roll.done", plan: "plan.done", postpone: "postpone.done" } as const;
 
 /**
  * Writes each note whole or not at all and journals what was written for the undo. Returns a message
@@ -76,8 +76,7 @@ export async function writeRoll(host: BrainQueueHost, plan: RollPlan, what: Writ
     host.data.rollJournal.push({ ...journalOf({ ...plan, changes: written }, new Date().toISOString(), (path) => texts.get(path)), kind: what.kind, ...label });
     host.data.rollJournal.splice(0, Math.max(0, host.data.rollJournal.length - JOURNAL_LIMIT));
     await host.saveSettings();
-    const [many, one] = DONE[what.kind];
-    new Notice(t(written.length === 1 ? one : many, { count: written.length }));
+    new Notice(t(DONE[what.kind], { count: written.length }));
   }
   return refused > 0 ? t("roll.replanned", { count: refused }) : null;
 }
@@ -129,6 +128,6 @@ async function undoEntry(host: BrainQueueHost, only: JournalKind | undefined): P
   const at = journal.indexOf(entry);
   if (at >= 0) journal.splice(at, 1);
   await host.saveSettings();
-  new Notice(`${t("undo.done", { what: undoneWhat(entry) })} ${t("roll.undone", { count: restored, kept })}`);
+  new Notice(`${t("undo.done", { what: undoneWhat(entry) })} ${t(kept > 0 ? "roll.undoneKept" : "roll.undone", { count: restored, kept })}`);
   if (refused > 0) new Notice(t("roll.undoRefused", { count: refused, reason }), 10000);
 }

@@ -135,8 +135,8 @@ function renderEmptyDay(parent: HTMLElement, model: TodayModel, handlers: TodayH
 
 /** "3 tracks · 7 items". */
 export function queuedCountLabel(tracks: number, items: number): string {
-  const trackText = tracks === 1 ? t("view.oneTrack") : t("view.tracks", { count: tracks });
-  const itemText = items === 1 ? t("view.oneItem") : t("view.items", { count: items });
+  const trackText = t("view.tracks", { count: tracks });
+  const itemText = t("view.items", { count: items });
   return `${trackText} · ${itemText}`;
 }
 

@@ -51,7 +51,7 @@ describe("Undo after plans and postpones", () => {
     await flush(5);
     expect(editor.getValue()).toBe(BOOK);
     expect(app.vault.readNow("Plans/Term.md")).toBe(POSTPONED);
-    expect(notices()).toEqual(["Undid the plan of CUDA编程. Restored 2 lines; 0 lines edited since were kept."]);
+    expect(notices()).toEqual(["Undid the plan of CUDA编程. Restored 2 lines."]);
 
     clearNotices();
     app.commands.executeCommandById("brain-queue:undo-plan");
@@ -62,7 +62,7 @@ describe("Undo after plans and postpones", () => {
     app.commands.executeCommandById("brain-queue:undo-roll");
     await flush(5);
     expect(app.vault.readNow("Plans/Term.md")).toBe(PLANNER);
-    expect(notices()).toEqual(["Undid postponing 三数之和. Restored 1 lines; 0 lines edited since were kept."]);
+    expect(notices()).toEqual(["Undid postponing 三数之和. Restored 1 line."]);
     expect(plugin.data.rollJournal).toEqual([]);
     plugin.unload();
   });
@@ -78,7 +78,7 @@ describe("Undo after plans and postpones", () => {
     app.commands.executeCommandById("brain-queue:undo-roll");
     await flush(5);
     expect(app.vault.readNow("Plans/Term.md")).toBe(PLANNER.replace("- [ ] 2021/04/14    三数之和", "- [ ] 2021/04/13    三数之和"));
-    expect(notices()).toEqual(["Undid the roll-forward to 2021-04-13. Restored 1 lines; 0 lines edited since were kept."]);
+    expect(notices()).toEqual(["Undid the roll-forward to 2021-04-13. Restored 1 line."]);
     plugin.unload();
   });
 
@@ -98,7 +98,7 @@ describe("Undo after plans and postpones", () => {
     app.commands.executeCommandById("brain-queue:undo-roll");
     await flush(5);
     expect(editor.getValue()).toBe(note);
-    expect(notices()).toEqual(["Undid postponing the free slot of 2021-04-16. Restored 1 lines; 0 lines edited since were kept."]);
+    expect(notices()).toEqual(["Undid postponing the free slot of 2021-04-16. Restored 1 line."]);
     plugin.unload();
   });
 });

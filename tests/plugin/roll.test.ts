@@ -43,6 +43,8 @@ describe("roll forward", () => {
     app.commands.executeCommandById("brain-queue:undo-roll");
     await flush(5);
     expect(app.vault.readNow("Plan.md")).toBe(NOTE.replace("2021/4/11    ch2", "2021/4/14    ch2 (started)"));
+    const notices = Array.from(document.body.querySelectorAll(".notice")).map((el) => el.textContent);
+    expect(notices).toContain("Undid the roll-forward to 2021-04-14. Restored 3 lines; 1 line edited since was kept.");
     plugin.unload();
   });
 

@@ -86,7 +86,7 @@ describe("twin lines and subtasks", () => {
     app.commands.executeCommandById("brain-queue:undo-roll");
     await flush(5);
     expect(app.vault.readNow("Gym.md")).toBe(deleted); // it gave arms 4/1 and core 4/5
-    expect(notices().some((n) => n.includes("1 notes were left as they are"))).toBe(true);
+    expect(notices().some((n) => n.includes("1 note was left as it is"))).toBe(true);
     plugin.unload();
   });
 
