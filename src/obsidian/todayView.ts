@@ -1,7 +1,7 @@
 // The Today view in the right sidebar. Re-renders (coalesced to one per frame) whenever the host says
 // something changed, keeping the scroll position, the collapsed tree items, the rows revealed with
 // "Show more" and the focused row.
-import { ItemView, Notice, type ViewStateResult, type WorkspaceLeaf } from "obsidian";
+import { ItemView, type Menu, Notice, Platform, type ViewStateResult, type WorkspaceLeaf } from "obsidian";
 import { statsOfTracks, tickEdit, type TodayModel, type TrackStats } from "../core/planner";
 import type { IsoDate, Item, Subtask } from "../core/base";
 import { currentText } from "./applyEdits";
@@ -15,6 +15,8 @@ import { renderToday } from "./todayRender";
 import { trackKey, type TrackKey } from "../core/items";
 
 export const VIEW_TYPE_TODAY = "brain-queue-today";
+/** Space (px) kept between a pressed row and the menu sheet over it. */
+const SHEET_GAP = 8;
 
 interface TodayViewState extends Record<string, unknown> {
   collapsed?: string[];
@@ -71,7 +73,32 @@ export class TodayView extends ItemView {
     // A menu key press has no pointer position: the menu goes under the row.
     const box = row.getBoundingClientRect();
     menu.showAtPosition(x === 0 && y === 0 ? { x: box.left, y: box.bottom } : { x, y });
+    if (Platform.isPhone) this.keepAboveSheet(row, menu);
     return true;
+  }
+
+  /**
+   * On a phone a menu is a sheet rising from the bottom of the screen, and it would cover a row pressed in
+   * the lower part: the view scrolls that row above the sheet, with room added after the last row while
+   * the sheet is open when the list cannot scroll so far. The sheet may still be rising: its top is where
+   * its height puts it at the bottom of the window, unless it already stands higher.
+   */
+  private keepAboveSheet(row: HTMLElement, menu: Menu): void {
+    const sheets = row.doc.body.querySelectorAll<HTMLElement>(".menu");
+    const sheet = sheets[sheets.length - 1];
+    if (!sheet) return;
+    const sheetTop = Math.min(sheet.getBoundingClientRect().top, row.win.innerHeight - sheet.offsetHeight);
+    const overlap = row.getBoundingClientRect().bottom + SHEET_GAP - sheetTop;
+    if (overlap <= 0) return;
+    const scroller = this.contentEl;
+    const lift = Math.min(overlap, row.getBoundingClientRect().top - scroller.getBoundingClientRect().top);
+    if (lift <= 0) return;
+    const room = lift - (scroller.scrollHeight - scroller.clientHeight - scroller.scrollTop);
+    if (room > 0) {
+      scroller.setCssProps({ "--bq-sheet-room": `${Math.ceil(room)}px` });
+      menu.onHide(() => scroller.setCssProps({ "--bq-sheet-room": "0px" }));
+    }
+    scroller.scrollTop += lift;
   }
 
   private rowActions(): RowActions {

@@ -151,10 +151,39 @@ describe("Phone layout", () => {
     const items = await menu.locator(".menu-item").evaluateAll((els) => els.map((el) => Math.round(el.getBoundingClientRect().height)));
     expect(items.filter((height) => height < TOUCH)).toEqual([]);
     expect(await row.getAttribute("class")).toContain("has-active-menu");
+    // The sheet covers the lower part of the screen: the pressed row moves above it, in sight.
+    const rowBox = async () => (await row.boundingBox())!;
+    await expect.poll(async () => Math.round((await rowBox()).y + (await rowBox()).height) <= Math.round(sheet.y), WAIT).toBe(true);
+    expect((await rowBox()).y).toBeGreaterThanOrEqual((await sidebar(page).locator(".view-content").boundingBox())!.y);
     expect(await drawerLeft(page)).toBe(0); // the press did not open the note
     await screenshot(page, "phone-row-menu-light");
     await menu.locator(".menu-item", { hasText: "Mark as done" }).tap();
     await expect.poll(() => editorText(page), WAIT).toBe(PLANNER.replace("- [ ] 2026/11/30    第二周 词嵌入 2.6-2.10", "- [x] 2026/11/30    第二周 词嵌入 2.6-2.10"));
+    // The room made for the sheet goes with it.
+    expect(await sidebar(page).locator(".view-content").evaluate((el) => getComputedStyle(el, "::after").height)).toBe("0px");
+    await page.context().close();
+  });
+
+  it("a long-press on the last row scrolls it above the sheet, with room made after it while the sheet is open", async () => {
+    const page = await openDemo(session, { mobile: true });
+    await dismissNotices(page);
+    await openDrawer(page);
+    const content = sidebar(page).locator(".view-content");
+    // The last overdue track open and the deadlines folded: its last item is the view's last row.
+    await sidebar(page).locator(".bq-section-deadlines > .tree-item-self").tap();
+    await sidebar(page).locator(".bq-overdue-track > .tree-item-self").last().tap();
+    await content.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+    const row = sidebar(page).locator(".bq-item:visible").last();
+    const before = (await row.boundingBox())!;
+    await touchHold(page, { x: before.x + 40, y: before.y + before.height / 2 }, 800);
+    const sheet = (await page.locator(".menu").boundingBox())!;
+    expect(before.y + before.height).toBeGreaterThan(sheet.y); // the sheet would cover it where it was
+    await expect.poll(async () => { const box = (await row.boundingBox())!; return Math.round(box.y + box.height) <= Math.round(sheet.y); }, WAIT).toBe(true);
+    expect(await content.evaluate((el) => getComputedStyle(el, "::after").height)).not.toBe("0px");
+    await screenshot(page, "phone-last-row-menu-light");
+    await page.locator(".menu-item").first().evaluate(() => document.body.dispatchEvent(new PointerEvent("pointerdown", { bubbles: true })));
+    await expect.poll(() => page.locator(".menu").count(), WAIT).toBe(0);
+    expect(await content.evaluate((el) => getComputedStyle(el, "::after").height)).toBe("0px");
     await page.context().close();
   });
 
