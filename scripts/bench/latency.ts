@@ -113,7 +113,7 @@ export function todayLatency(bench: BenchVault, index: VaultIndex, path: string,
 /** What the sidebar works out after a change: the model, and the active tracks' pace and forecast (todayView.ts). */
 function sidebarRefresh(index: VaultIndex): TodayModel {
   const model = buildToday(index, BENCH_DAY, BENCH_NOW, DEFAULT_SETTINGS, SIDEBAR);
-  statsOfTracks(index, BENCH_DAY, model.tracks.filter((track) => track.state === "active"));
+  statsOfTracks(index, BENCH_DAY, model.active);
   return model;
 }
 

@@ -39,8 +39,7 @@ export function rowMenu(target: HTMLElement, model: TodayModel, actions: RowActi
     return { menu, row };
   }
   if (row.hasClass("bq-item")) {
-    const items = [...model.tracks.flatMap((track) => track.items), ...model.overdue.flatMap((group) => group.items)];
-    const owner = items.find((item) => item.path === at.path && (item.line === at.line || item.subtasks.some((sub) => sub.line === at.line)));
+    const owner = ownerOf(model, at);
     if (!owner) return null;
     const subtask = owner.line === at.line ? null : owner.subtasks.find((sub) => sub.line === at.line) ?? null;
     addOpen(menu, () => actions.open(at));
@@ -68,6 +67,16 @@ export function rowMenu(target: HTMLElement, model: TodayModel, actions: RowActi
   if (hasOverdue(model, track)) addRoll(menu, () => actions.rollTrack(track), heading !== null);
   menu.addItem((entry) => entry.setTitle(t("cmd.planTrack")).setIcon("calendar-days").onClick(() => actions.planTrack(path, name)));
   return { menu, row };
+}
+
+/** The item drawn at `at` (or owning the subtask there): the day's fixed items, the active tracks', the
+ *  overdue ones, and only then the waiting tracks' (their entries are made when first read). */
+function ownerOf(model: TodayModel, at: { path: string; line: number }): Item | undefined {
+  const isAt = (item: Item): boolean => item.path === at.path && (item.line === at.line || item.subtasks.some((sub) => sub.line === at.line));
+  return model.fixedToday.find(isAt)
+    ?? model.active.flatMap((track) => track.items).find(isAt)
+    ?? model.overdue.flatMap((group) => group.items).find(isAt)
+    ?? model.tracks.flatMap((track) => track.items).find(isAt);
 }
 
 function hasOverdue(model: TodayModel, track: TrackKey): boolean {

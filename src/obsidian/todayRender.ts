@@ -98,17 +98,17 @@ function lazyTree(
 function renderTodaySection(root: HTMLElement, model: TodayModel, ctx: RenderContext): void {
   // Fixed items first (a deadline, an exam: their day is a fact); then the active tracks, every day (the
   // queue at a glance, an idle one with its next item); the waiting tracks' items stay folded in "Queued".
-  const active = model.tracks.filter((track) => track.state === "active");
-  const queued = model.tracks.filter((track) => track.state === "queued" && track.items.length > 0);
   const section = lazyTree(root, "section:today", t("view.sectionToday"), ctx, "bq-section bq-section-today", false, (children) => {
     if (model.fixedToday.length > 0) {
       const fixed = children.createDiv({ cls: "bq-fixed-today" });
       ctx.pager.list(fixed, "fixed", model.fixedToday, "items", (parent, item) => renderItem(parent, item, ctx.handlers, false, item.track));
     }
-    if (model.total === 0 && queued.length === 0) renderEmptyDay(children, model, ctx.handlers);
-    ctx.pager.list(children, "tracks:active", active, "tracks", (parent, track) => renderTrack(parent, track, ctx, false));
-    if (queued.length === 0) return;
+    if (model.total === 0 && model.queued.tracks === 0) renderEmptyDay(children, model, ctx.handlers);
+    ctx.pager.list(children, "tracks:active", model.active, "tracks", (parent, track) => renderTrack(parent, track, ctx, false));
+    if (model.queued.tracks === 0) return;
     const queue = lazyTree(children, "queued", t("view.sectionQueued"), ctx, "bq-queued", true, (tracks) => {
+      // The waiting tracks' entries are made here, when the group is first opened (TodayModel.tracks).
+      const queued = model.tracks.filter((track) => track.state === "queued");
       ctx.pager.list(tracks, "tracks:queued", queued, "tracks", (parent, track) => renderTrack(parent, track, ctx, true));
     });
     queue.flair.setText(queuedCountLabel(model.queued.tracks, model.queued.items));

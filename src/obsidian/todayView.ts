@@ -170,8 +170,7 @@ export class TodayView extends ItemView {
     const history = this.host.completions();
     const kept = this.forecasts;
     if (kept?.model === model && kept.version === history.version) return kept.stats;
-    const active = model.tracks.filter((track) => track.state === "active");
-    const stats = statsOfTracks(this.host.index(), model.date, active, history);
+    const stats = statsOfTracks(this.host.index(), model.date, model.active, history);
     this.forecasts = { model, version: history.version, stats };
     return stats;
   }

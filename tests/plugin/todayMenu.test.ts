@@ -49,6 +49,22 @@ describe("Today view row menu", () => {
     plugin.unload();
   });
 
+  it("a fixed item at the top of Today (a deadline) has the same menu: open it, tick it", async () => {
+    const { app, plugin } = await startPlugin();
+    const { view, el } = await openToday(plugin);
+    view.setDay("2021-09-09");
+    view.renderNow();
+    const row = rowOf(el, "AAAI  2021 投稿截至日期");
+    expect(row.closest(".bq-fixed-today")).not.toBeNull();
+    expect(rightClick(row.querySelector<HTMLElement>(".bq-item-text")!).defaultPrevented).toBe(true);
+    // A fixed item is never postponed; its track's overdue items can still be rolled from here.
+    expect(menuTitles()).toEqual(["Open in note", "Mark as done", "Roll this track forward"]);
+    menuItem("Mark as done").click();
+    await flush(5);
+    expect(app.vault.readNow("Plans/Term.md")).toBe(PLANNER.replace("- [ ] 2021/09/09    AAAI", "- [x] 2021/09/09    AAAI"));
+    plugin.unload();
+  });
+
   it("a subtask's menu ticks the subtask; a track with overdue items offers its heading and a roll", async () => {
     const { app, plugin } = await startPlugin();
     const { el } = await openToday(plugin);

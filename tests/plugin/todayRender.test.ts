@@ -11,7 +11,10 @@ const item = (line: number, text: string, track: string, done = false): Item => 
   source: `- [${done ? "x" : " "}] 2021/04/20 ${text}`, dateFrom: 6, dateTo: 16, form: "plain",
 });
 
-const model: TodayModel = {
+/** A model as buildToday makes it: the active tracks are also its `active` list. */
+const withActive = (m: Omit<TodayModel, "active">): TodayModel => ({ ...m, active: m.tracks.filter((t) => t.state === "active") });
+
+const model: TodayModel = withActive({
   date: "2021-04-20", limit: 5, used: 6, overCapacity: true, done: 1, total: 3,
   tracks: [
     { key: "P.md\nA", name: "A", path: "P.md", note: null, state: "active", items: [item(3, "a1", "A", true), item(4, "a2", "A")], done: 1, total: 2, overdue: 2, rank: 1, next: null },
@@ -21,7 +24,7 @@ const model: TodayModel = {
   overdue: [{ key: "P.md\nA", track: "A", path: "P.md", note: null, count: 1, items: [{ ...item(2, "late", "A"), date: "2021-04-18" }] }],
   fixedToday: [], queued: { tracks: 1, items: 1 },
   deadlines: [], recentDeadlines: [], laterDeadlines: 0, nextPlannedDay: null, termWeek: "第8周星期二", problems: [{ path: "P.md", line: 7, message: "Impossible date 2021/02/30" }],
-};
+});
 
 describe("renderToday", () => {
   it("draws the header badges, progress, idle tracks and problems", () => {
@@ -63,14 +66,15 @@ describe("renderToday", () => {
     const deadline = { ...item(17, "AAAI 2022 论文投稿截止", "TIME"), date: "2021-09-09" };
     const next = { ...item(40, "背包问题小结", "LeetCode"), date: "2021-09-10" };
     const slot = { ...item(60, "", "英语"), source: "- [ ] 2021/09/09    " };
-    const day: TodayModel = {
+    const day: TodayModel = withActive({
       ...model, date: "2021-09-09", done: 0, total: 1, overCapacity: false, fixedToday: [deadline],
       tracks: [
         { key: "P.md\nLeetCode", name: "LeetCode", path: "P.md", note: null, state: "active", items: [], done: 0, total: 0, overdue: 0, rank: 1, next },
         { key: "P.md\n英语", name: "英语", path: "P.md", note: null, state: "queued", items: [slot], done: 0, total: 0, overdue: 0, rank: null, next: null },
       ],
       queued: { tracks: 1, items: 0 }, overdue: [], problems: [],
-    };
+    });
+
     const onOpen = vi.fn();
     const container = document.body.createDiv();
     renderToday(container, day, { today: "2021-09-09", onOpen });
@@ -98,18 +102,19 @@ describe("renderToday", () => {
   it("keeps the active tracks in sight on a day with nothing planned", () => {
     setLanguage("en");
     const next = { ...item(40, "背包问题小结", "LeetCode"), date: "2021-09-08" };
-    const free: TodayModel = {
+    const free: TodayModel = withActive({
       ...model, date: "2021-09-06", done: 0, total: 0, overCapacity: false, fixedToday: [], nextPlannedDay: "2021-09-07",
       tracks: [{ key: "P.md\nLeetCode", name: "LeetCode", path: "P.md", note: null, state: "active", items: [], done: 0, total: 0, overdue: 0, rank: 1, next }],
       queued: { tracks: 0, items: 0 }, overdue: [], problems: [],
-    };
+    });
+
     const container = document.body.createDiv();
     renderToday(container, free, { today: "2021-09-06" });
     expect(container.querySelector(".bq-section-today .bq-empty")?.textContent).toContain("Nothing planned for today.");
     expect(container.querySelector('.bq-track[data-track="LeetCode"] .bq-next-item .bq-item-text')?.textContent).toBe("背包问题小结");
     expect(container.querySelector('.bq-track[data-track="LeetCode"] .bq-next-item .bq-date')?.textContent).toBe("09-08 Wed");
     // Another year's next item says its year.
-    const later = { ...free, tracks: [{ ...free.tracks[0], next: { ...next, date: "2026-11-26" } }] };
+    const later = withActive({ ...free, tracks: [{ ...free.tracks[0], next: { ...next, date: "2026-11-26" } }] });
     renderToday(container, later, { today: "2021-09-06" });
     expect(container.querySelector('.bq-track[data-track="LeetCode"] .bq-next-item .bq-date')?.textContent).toBe("2026-11-26 Thu");
   });

@@ -76,6 +76,21 @@ describe("buildToday", () => {
     expect(model.problems).toEqual([]);
   });
 
+  it("reads the waiting tracks as they were when the model was built, even after later edits", () => {
+    const index = indexOf({ "Plan.md": DAILY });
+    const model = buildToday(index, "2021-03-25", now, settings());
+    expect(model.active.map((t) => t.name)).toEqual(["LeetCode 每日一题/专题", "CUDA 编程权威指南"]);
+    // 英语 gains an overdue item and loses its item on the day before anyone reads the waiting tracks.
+    index.update("Plan.md", DAILY.replace("- [ ] 2021/3/25  听力", "- [ ] 2021/3/20  听力\n- [ ] 2021/3/26  口语"));
+    const english = (m: typeof model) => m.tracks.find((t) => t.name === "英语");
+    expect([english(model)?.items.map((i) => i.text), english(model)?.overdue]).toEqual([["听力"], 0]);
+    expect(model.queued).toEqual({ tracks: 3, items: 4 });
+    const after = buildToday(index, "2021-03-25", now, settings());
+    expect(english(after)).toBeUndefined();
+    expect(after.queued).toEqual({ tracks: 2, items: 3 });
+    expect(after.overdue.find((g) => g.track === "英语")?.count).toBe(1);
+  });
+
   it("falls back to the settings without a queue block, and says when the day is empty", () => {
     const index = indexOf({ "A.md": "## 英语\n- [ ] 2021/3/25 听力\n## 健身\n- [ ] 2021/3/28 跑步\n" });
     const model = buildToday(index, "2021-03-26", now, settings({ queueLimit: 1, priority: ["健身", "没有这个"] }));

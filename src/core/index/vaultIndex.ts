@@ -348,19 +348,7 @@ export class VaultIndex {
       const places = new Map(lead.map((track, place) => [track, place]));
       this.views.overdue = OverdueView.build(this.recordsWithItems(), key, part, (group) => (places.size === 0 ? undefined : places.get(group.key)));
     }
-    const list = this.views.overdue.current(this.source);
-    const of = (path: string, name: string): OverdueGroup | undefined => {
-      const record = this.notes.get(path);
-      return record && record.items.count > 0 ? part(record).find((group) => group.track === name) : undefined;
-    };
-    return {
-      list,
-      of,
-      get: (track) => {
-        const { path, name } = splitTrackKey(track);
-        return of(path, name);
-      },
-    };
+    return this.views.overdue.current(this.source);
   }
 
   /** Track names that are headings in more than one note (a track is a heading in a note, tracks.ts). */

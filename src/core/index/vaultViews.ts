@@ -3,7 +3,7 @@
 import { ITEM_STRIDE, TRACK } from "../items";
 import type { NoteRecord } from "../items";
 import type { IsoDate, Item } from "../base";
-import { type TrackKey, trackKey } from "../items";
+import { type TrackKey, splitTrackKey, trackKey } from "../items";
 
 /**
  * One track's overdue items on one day: how many, and the first ones. A large vault has tens of thousands of these, so the note's label and the first items are made when read.
@@ -165,9 +165,7 @@ export class NextDays extends PatchedView {
  */
 export class OverdueView extends PatchedView {
   /** The leading tracks' groups first, in their order; then every other group by path, then first row. */
-  private list: OverdueGroup[] = [];
-  /** How many of `list`'s groups are leading ones. */
-  private front = 0;
+  private groups: OverdueSnapshot = new OverdueSnapshot([], 0);
 
   /**
    * `part`: a note's groups by first row; `lead`: a leading track's place, or undefined; `key` names
@@ -185,42 +183,62 @@ export class OverdueView extends PatchedView {
   ): OverdueView {
     const view = new OverdueView(key, part, lead);
     const front: OverdueGroup[] = [];
+    const rest: OverdueGroup[] = [];
     for (const record of records) {
-      for (const group of part(record)) (lead(group) === undefined ? view.list : front).push(group);
+      for (const group of part(record)) (lead(group) === undefined ? rest : front).push(group);
     }
     front.sort((a, b) => lead(a)! - lead(b)!);
-    view.list = front.concat(view.list);
-    view.front = front.length;
+    view.groups = new OverdueSnapshot(front.concat(rest), front.length);
     return view;
   }
 
-  /** The groups now: a fresh list after a change (callers may still hold the old one). */
-  current(source: ViewSource): readonly OverdueGroup[] {
-    if (this.pending.size === 0) return this.list;
+  /** The groups now: a fresh snapshot after a change (callers may still hold the old one, and read it as it was). */
+  current(source: ViewSource): OverdueGroups {
+    if (this.pending.size === 0) return this.groups;
     // Patched in place on one copy: a large vault has tens of thousands of groups, and the model hands the list on as it is.
-    const list = this.list.slice();
+    const list = this.groups.list.slice();
+    let front = this.groups.front;
     for (const path of this.pending.keys()) {
-      for (let i = this.front - 1; i >= 0; i--) {
+      for (let i = front - 1; i >= 0; i--) {
         if (list[i].path !== path) continue;
         list.splice(i, 1);
-        this.front--;
+        front--;
       }
       const record = source.record(path);
       const part = record ? this.part(record) : [];
       const rest = part.filter((group) => this.lead(group) === undefined);
-      const [from, to] = partRange(list, path, this.front);
+      const [from, to] = partRange(list, path, front);
       spliceIn(list, from, to, rest);
       for (const group of part) {
         const place = this.lead(group);
         if (place === undefined) continue;
         let at = 0;
-        while (at < this.front && this.lead(list[at])! < place) at++;
+        while (at < front && this.lead(list[at])! < place) at++;
         list.splice(at, 0, group);
-        this.front++;
+        front++;
       }
     }
     this.pending.clear();
-    return (this.list = list);
+    return (this.groups = new OverdueSnapshot(list, front));
+  }
+}
+
+/** The groups as one query saw them: lookups read that list, not the notes, so a model built from it stays whole after later edits. */
+class OverdueSnapshot implements OverdueGroups {
+  /** `front`: how many of `list`'s groups are leading ones (the rest are by path, then first row). */
+  constructor(readonly list: OverdueGroup[], readonly front: number) {}
+
+  get(key: TrackKey): OverdueGroup | undefined {
+    const { path, name } = splitTrackKey(key);
+    return this.of(path, name);
+  }
+
+  of(path: string, name: string): OverdueGroup | undefined {
+    const { list, front } = this;
+    for (let i = 0; i < front; i++) if (list[i].path === path && list[i].track === name) return list[i];
+    const [from, to] = partRange(list, path, front);
+    for (let i = from; i < to; i++) if (list[i].track === name) return list[i];
+    return undefined;
   }
 }
 

@@ -40,8 +40,11 @@ export interface TodayModel {
   total: number;
   /** Fixed items on the day (deadlines, exams, 开课/结课), done or not, whatever their track, by path then line. */
   fixedToday: Item[];
-  /** Active tracks in priority order (always, even without items), then queued tracks with items today. */
-  tracks: TodayTrack[];
+  /** The active tracks in priority order, always, even without items. */
+  active: TodayTrack[];
+  /** The active tracks, then the waiting tracks with items on the day in queue order (made when first read:
+   *  a large vault has thousands of waiting tracks, and the sidebar keeps them folded). */
+  readonly tracks: TodayTrack[];
   /** The waiting tracks with items on the day: how many, and their items (empty slots not counted). */
   queued: { tracks: number; items: number };
   /** Overdue items grouped by track: the tracks the queue lists in its order, then the others by their first
@@ -137,14 +140,7 @@ export function buildToday(index: VaultIndex, day: IsoDate, now: Date, settings:
   }
 
   const { passed: fixedToday, others, othersByTrack: byTrack } = index.itemsOnSplit(day, { key: fixedKey(settings), test: (item) => isFixed(item, settings) });
-  // The tracks the model speaks of (active ones, and those with items today), in queue order; anything
-  // the queue does not know goes last, in item order. A track's number is its place in the queue.
-  const places = queue.places;
   const activeTracks = oneNotePerName(index, day, queue.activeTracks);
-  const shownKeys = new Set([...activeTracks, ...byTrack.keys()]);
-  const unknown = places.size;
-  const order = [...shownKeys].map((key, i) => ({ key, at: places.get(key) ?? unknown + i })).sort((a, b) => a.at - b.at);
-  const activeSet = new Set(activeTracks);
   const listed = [...activeTracks, ...oneNotePerName(index, day, queue.queuedTracks)];
   // The tracks the queue lists lead the overdue groups, in its order.
   const overdueGroupsNow = overdueGroups(index, day, settings, options.overdueLimit ?? Infinity, listed);
@@ -152,33 +148,54 @@ export function buildToday(index: VaultIndex, day: IsoDate, now: Date, settings:
   const idle = activeTracks.filter((key) => countable(byTrack.get(key) ?? []).length === 0);
   const next = index.nextOpenItems(new Set(idle), day);
   const shared = index.sharedTrackNames();
-
-  const tracks: TodayTrack[] = [];
-  for (const { key, at } of order) {
+  // Everything the entries read is a snapshot of this query (the split, the overdue groups, the queue), so
+  // the waiting tracks' entries can wait until someone reads them: the sidebar keeps them folded.
+  const entry = (key: TrackKey, state: TodayTrack["state"], at: number): TodayTrack => {
     const items = byTrack.get(key) ?? NO_ITEMS;
-    const state = activeSet.has(key) ? "active" : "queued";
-    if (state === "queued" && items.length === 0) continue;
-    const tasks = countable(items);
     // An item's own strings are flat and hashed once; a key's parts would be new strings each time.
     const { path, name } = items.length > 0 ? { path: items[0].path, name: items[0].track } : splitTrackKey(key);
+    let done = 0;
+    let total = 0;
+    for (const item of items) {
+      if (!isCountable(item)) continue;
+      total++;
+      if (item.done) done++;
+    }
     // One literal with every field: a spread into a literal is copied property by property.
-    tracks.push({
-      key, name, path, note: noteLabel(path, name, shared), state, items,
-      done: tasks.filter((item) => item.done).length,
-      total: tasks.length,
+    return {
+      key, name, path, note: noteLabel(path, name, shared), state, items, done, total,
       overdue: overdueGroupsNow.of(path, name)?.count ?? 0,
       rank: ranked.has(key) ? at + 1 : null,
       next: next.get(key) ?? null,
-    });
+    };
+  };
+  // Active tracks hold the queue's first places, in its order.
+  const active = activeTracks.map((key, at) => entry(key, "active", queue.places.get(key) ?? at));
+  const activeSet = new Set(activeTracks);
+  let queuedTracks = 0;
+  let queuedItems = 0;
+  for (const [key, items] of byTrack) {
+    if (activeSet.has(key) || items.length === 0) continue;
+    queuedTracks++;
+    for (const item of items) if (isCountable(item)) queuedItems++;
   }
+  // Then the waiting tracks with items on the day, in queue order; anything the queue does not know goes
+  // last, in item order. A track's number is its place in the queue.
+  const waiting = (): TodayTrack[] => {
+    const places = queue.places;
+    const unknown = places.size;
+    const keys = [...byTrack.keys()].filter((key) => !activeSet.has(key) && byTrack.get(key)!.length > 0);
+    const order = keys.map((key, i) => ({ key, at: places.get(key) ?? unknown + i })).sort((a, b) => a.at - b.at);
+    return order.map(({ key, at }) => entry(key, "queued", at));
+  };
+  let tracks: TodayTrack[] | undefined;
 
   const overdue = overdueGroupsNow.list;
   const allDeadlines = collectDeadlines(deadlineCandidates(index, settings), index.venueMarks(), now, settings);
   const horizon = addMonths(day, settings.deadlineHorizonMonths);
   const deadlines = allDeadlines.filter((d) => d.daysLeft >= 0 && (d.end ?? d.date) <= horizon);
   const recentDeadlines = allDeadlines.filter(recentlyMissed);
-  const shown = [...countable(fixedToday), ...tracks.filter((track) => track.state === "active").flatMap((track) => countable(track.items))];
-  const queuedTracks = tracks.filter((track) => track.state === "queued");
+  const shown = [...countable(fixedToday), ...active.flatMap((track) => countable(track.items))];
   return {
     date: day,
     limit: queue.limit,
@@ -187,8 +204,11 @@ export function buildToday(index: VaultIndex, day: IsoDate, now: Date, settings:
     done: shown.filter((item) => item.done).length,
     total: shown.length,
     fixedToday,
-    tracks,
-    queued: { tracks: queuedTracks.length, items: queuedTracks.reduce((sum, track) => sum + track.total, 0) },
+    active,
+    get tracks() {
+      return (tracks ??= [...active, ...waiting()]);
+    },
+    queued: { tracks: queuedTracks, items: queuedItems },
     overdue,
     deadlines,
     recentDeadlines,
@@ -202,7 +222,11 @@ export function buildToday(index: VaultIndex, day: IsoDate, now: Date, settings:
 /** The items that count toward a day's progress: an empty slot (`- [ ] 2021/04/22`) is free time, and a
  *  cancelled item (`[-]`) is neither done nor remaining; both are shown but not counted. */
 function countable(items: readonly Item[]): Item[] {
-  return items.filter((item) => item.text !== "" && item.status !== "-");
+  return items.filter(isCountable);
+}
+
+function isCountable(item: Item): boolean {
+  return item.text !== "" && item.status !== "-";
 }
 
 /** The same day `months` later (the month's last day when it is shorter). */
