@@ -32,7 +32,7 @@ export function modelWithItems(base: TodayModel, items: Item[], count: number): 
     key, name: list[0].track, path: list[0].path, note: null, next: null,
     state: "active", items: list, done: list.filter((i) => i.done).length, total: list.length, overdue: 0, rank,
   }));
-  return { ...base, tracks, active: tracks, overdue: [], deadlines: [], done: chosen.filter((i) => i.done).length, total: chosen.length };
+  return { ...base, tracks, active: tracks, overdue: [], overdueCount: 0, deadlines: [], done: chosen.filter((i) => i.done).length, total: chosen.length };
 }
 
 /** The DOM's own cost: as many plain elements (class, attribute, text) as the renderer made, nothing else. */

@@ -12,7 +12,7 @@ export function nearestTargeted(deadlines: Deadline[]): Deadline | null {
 
 export function statusText(model: TodayModel): string {
   const parts = [t("status.today", { done: model.done, total: model.total })];
-  const overdue = model.overdue.reduce((sum, group) => sum + group.count, 0);
+  const overdue = model.overdueCount;
   if (overdue > 0) parts.push(t("status.overdue", { count: overdue }));
   const deadline = nearestTargeted(model.deadlines);
   if (deadline) parts.push(`${deadlineLabel(deadline)} · ${deadlineStatusLabel(deadline)}`);

@@ -286,7 +286,7 @@ function renderFreeSlot(parent: HTMLElement, item: Item, handlers: TodayHandlers
 
 function renderOverdue(root: HTMLElement, model: TodayModel, ctx: RenderContext): void {
   const { handlers } = ctx;
-  const count = model.overdue.reduce((sum, group) => sum + group.count, 0);
+  const count = model.overdueCount;
   const section = lazyTree(root, "section:overdue", t("view.sectionOverdue"), ctx, "bq-section bq-section-overdue", false, (children) => {
     if (count === 0) {
       children.createDiv({ cls: "bq-empty", text: t("view.noOverdue") });

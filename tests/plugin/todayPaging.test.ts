@@ -22,7 +22,8 @@ function modelOf(tracks: TodayTrack[], overdue: TodayModel["overdue"] = []): Tod
   const total = tracks.reduce((sum, t) => sum + t.total, 0);
   const done = tracks.reduce((sum, t) => sum + t.done, 0);
   return {
-    date: "2021-04-20", limit: 5, used: 3, overCapacity: false, done, total, tracks, active: tracks.filter((t) => t.state === "active"), overdue, fixedToday: [],
+    date: "2021-04-20", limit: 5, used: 3, overCapacity: false, done, total, tracks, active: tracks.filter((t) => t.state === "active"), overdue,
+    overdueCount: overdue.reduce((sum, group) => sum + group.count, 0), fixedToday: [],
     queued: { tracks: tracks.filter((t) => t.state === "queued").length, items: tracks.filter((t) => t.state === "queued").reduce((sum, t) => sum + t.total, 0) },
     deadlines: [], recentDeadlines: [], laterDeadlines: 0, nextPlannedDay: null, termWeek: null, problems: [],
   };

@@ -11,10 +11,12 @@ const item = (line: number, text: string, track: string, done = false): Item => 
   source: `- [${done ? "x" : " "}] 2021/04/20 ${text}`, dateFrom: 6, dateTo: 16, form: "plain",
 });
 
-/** A model as buildToday makes it: the active tracks are also its `active` list. */
-const withActive = (m: Omit<TodayModel, "active">): TodayModel => ({ ...m, active: m.tracks.filter((t) => t.state === "active") });
+/** A model as buildToday makes it: its active tracks listed apart, and its overdue items counted. */
+const asBuilt = (m: Omit<TodayModel, "active" | "overdueCount">): TodayModel => ({
+  ...m, active: m.tracks.filter((t) => t.state === "active"), overdueCount: m.overdue.reduce((sum, group) => sum + group.count, 0),
+});
 
-const model: TodayModel = withActive({
+const model: TodayModel = asBuilt({
   date: "2021-04-20", limit: 5, used: 6, overCapacity: true, done: 1, total: 3,
   tracks: [
     { key: "P.md\nA", name: "A", path: "P.md", note: null, state: "active", items: [item(3, "a1", "A", true), item(4, "a2", "A")], done: 1, total: 2, overdue: 2, rank: 1, next: null },
@@ -66,7 +68,7 @@ describe("renderToday", () => {
     const deadline = { ...item(17, "AAAI 2022 论文投稿截止", "TIME"), date: "2021-09-09" };
     const next = { ...item(40, "背包问题小结", "LeetCode"), date: "2021-09-10" };
     const slot = { ...item(60, "", "英语"), source: "- [ ] 2021/09/09    " };
-    const day: TodayModel = withActive({
+    const day: TodayModel = asBuilt({
       ...model, date: "2021-09-09", done: 0, total: 1, overCapacity: false, fixedToday: [deadline],
       tracks: [
         { key: "P.md\nLeetCode", name: "LeetCode", path: "P.md", note: null, state: "active", items: [], done: 0, total: 0, overdue: 0, rank: 1, next },
@@ -102,7 +104,7 @@ describe("renderToday", () => {
   it("keeps the active tracks in sight on a day with nothing planned", () => {
     setLanguage("en");
     const next = { ...item(40, "背包问题小结", "LeetCode"), date: "2021-09-08" };
-    const free: TodayModel = withActive({
+    const free: TodayModel = asBuilt({
       ...model, date: "2021-09-06", done: 0, total: 0, overCapacity: false, fixedToday: [], nextPlannedDay: "2021-09-07",
       tracks: [{ key: "P.md\nLeetCode", name: "LeetCode", path: "P.md", note: null, state: "active", items: [], done: 0, total: 0, overdue: 0, rank: 1, next }],
       queued: { tracks: 0, items: 0 }, overdue: [], problems: [],
@@ -114,7 +116,7 @@ describe("renderToday", () => {
     expect(container.querySelector('.bq-track[data-track="LeetCode"] .bq-next-item .bq-item-text')?.textContent).toBe("背包问题小结");
     expect(container.querySelector('.bq-track[data-track="LeetCode"] .bq-next-item .bq-date')?.textContent).toBe("09-08 Wed");
     // Another year's next item says its year.
-    const later = withActive({ ...free, tracks: [{ ...free.tracks[0], next: { ...next, date: "2026-11-26" } }] });
+    const later = asBuilt({ ...free, tracks: [{ ...free.tracks[0], next: { ...next, date: "2026-11-26" } }] });
     renderToday(container, later, { today: "2021-09-06" });
     expect(container.querySelector('.bq-track[data-track="LeetCode"] .bq-next-item .bq-date')?.textContent).toBe("2026-11-26 Thu");
   });

@@ -50,6 +50,7 @@ describe("buildToday", () => {
     expect(full.overdue.map((g) => [g.track, g.count, g.items.length])).toEqual([["Reading", 250, 250], ["Writing", 1, 1]]);
     expect(sidebar.overdue.map((g) => [g.track, g.count, g.items.length])).toEqual([["Reading", 250, SIDEBAR_OVERDUE_LIMIT], ["Writing", 1, 1]]);
     expect(sidebar.overdue[0].items).toEqual(full.overdue[0].items.slice(0, SIDEBAR_OVERDUE_LIMIT));
+    expect([full.overdueCount, sidebar.overdueCount]).toEqual([251, 251]);
     expect(sidebar.tracks.map((t) => [t.name, t.overdue])).toEqual(full.tracks.map((t) => [t.name, t.overdue]));
   });
 

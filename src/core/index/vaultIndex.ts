@@ -17,7 +17,9 @@ import { BUILTIN_VENUES, findVenueMarks, type VenueMark } from "../items";
 import type { IsoDate, Item, ParseOptions, Problem } from "../base";
 import { encodeIndexCache, encodeIndexCacheInSteps } from "../storage";
 import { decodeIndexCache } from "../storage";
-import { type GroupMaker, NextDays, OverdueView, overdueGroupsOf, PathList, replacePart, type OverdueGroup, type OverdueGroups, type ViewSource } from "./vaultViews";
+import {
+  type GroupMaker, NextDays, OverdueView, overdueGroupsOf, PathList, replacePart, TrackGroups, type OverdueGroup, type OverdueGroups, type TrackPart, type ViewSource,
+} from "./vaultViews";
 import {
   addParsed, blankRecord, failedRecord, hasContent, hasQueueMarker, parseRecord, renameRecord, sameTracks, sameValue, sameValues,
   type IndexOptions, type NoteRecord, type NoteStat,
@@ -43,7 +45,7 @@ interface Lists {
 interface Views {
   on?: { day: IsoDate; list: PathList<Item> };
   /** `itemsOnSplit`'s lists for one day and test, and the others grouped by track for the list they were made from. */
-  onSplit?: { key: string; passed: PathList<Item>; others: PathList<Item>; grouped?: { of: Item[]; byTrack: Map<TrackKey, Item[]> } };
+  onSplit?: { key: string; passed: PathList<Item>; others: PathList<Item>; byTrack: TrackGroups<Item> };
   overdue?: OverdueView;
   next?: NextDays;
   /** Per selection key, the most recent last; a few at most. */
@@ -65,7 +67,7 @@ interface NoteDay {
   /** Overdue item rows, by line (a large vault has hundreds of thousands: numbers, not objects). */
   overdue: number[];
   /** `itemsOnSplit`'s part of the note, under the key of the question that made it. */
-  split?: { key: string; passed: Item[]; others: Item[] };
+  split?: NoteSplit;
   /** The overdue groups of the note (vaultViews.ts), under the key of the question that made them. */
   groupsKey?: string;
   groups?: OverdueGroup[];
@@ -105,7 +107,15 @@ export interface RowTest {
 }
 
 const NONE: Item[] = [];
-const NO_SPLIT = Object.freeze({ key: "", passed: NONE, others: NONE });
+/** A note's part of `itemsOnSplit`; `byTrack` groups `others`, made when first asked. */
+interface NoteSplit {
+  key: string;
+  passed: Item[];
+  others: Item[];
+  byTrack?: TrackPart<Item>;
+}
+
+const NO_SPLIT: NoteSplit = Object.freeze({ key: "", passed: NONE, others: NONE, byTrack: Object.freeze([]) });
 const NO_ROWS: number[] = Object.freeze([]) as unknown as number[];
 const NO_RECORDS: NoteRecord[] = [];
 
@@ -276,13 +286,13 @@ export class VaultIndex {
   /**
    * `itemsOn(day)` split by `where` (its key must name the test and everything it depends on): the items
    * that pass, the others, and the others by track. Each note's split is remembered with its day, and the
-   * lists are patched per changed note like `itemsOn`'s; the grouping is made again only when they change.
+   * lists are patched per changed note like `itemsOn`'s; so is the grouping (whose order is not the notes').
    */
   itemsOnSplit(day: IsoDate, where: ItemTest): { passed: Item[]; others: Item[]; othersByTrack: ReadonlyMap<TrackKey, Item[]> } {
     const key = flatString(`${day}\n${where.key}`);
     let view = this.views.onSplit;
     if (view?.key !== key) {
-      const split = (record: NoteRecord): { key: string; passed: Item[]; others: Item[] } => {
+      const split = (record: NoteRecord): NoteSplit => {
         const noteDay = this.noteDay(record, day);
         // Most notes have nothing on the day: they share one empty split.
         if (noteDay.on.length === 0) return NO_SPLIT;
@@ -303,11 +313,14 @@ export class VaultIndex {
         key,
         passed: new PathList(passed, (record) => split(record).passed),
         others: new PathList(others, (record) => split(record).others),
+        byTrack: TrackGroups.build(this.recordsWithItems(), (record) => {
+          const part = split(record);
+          return (part.byTrack ??= [...groupByTrack(part.others)]);
+        }),
       };
     }
     const othersNow = view.others.current(this.source);
-    if (view.grouped?.of !== othersNow) view.grouped = { of: othersNow, byTrack: groupByTrack(othersNow) };
-    return { passed: view.passed.current(this.source), others: othersNow, othersByTrack: view.grouped.byTrack };
+    return { passed: view.passed.current(this.source), others: othersNow, othersByTrack: view.byTrack.current(this.source) };
   }
 
   /** Open items (neither done nor cancelled) whose date (a range: its end) is before `day`. Sorted by path then line. */
@@ -618,7 +631,7 @@ export class VaultIndex {
   private viewsChanged(path: string, old: NoteRecord | undefined): void {
     const { on, onSplit, overdue, next, picks } = this.views;
     if (on && !on.list.changed(path, old)) this.views.on = undefined;
-    if (onSplit && !(onSplit.passed.changed(path, old) && onSplit.others.changed(path, old))) this.views.onSplit = undefined;
+    if (onSplit && !(onSplit.passed.changed(path, old) && onSplit.others.changed(path, old) && onSplit.byTrack.changed(path, old))) this.views.onSplit = undefined;
     if (overdue && !overdue.changed(path, old)) this.views.overdue = undefined;
     if (next && !next.changed(path, old)) this.views.next = undefined;
     for (const [key, view] of picks) if (!view.changed(path, old)) picks.delete(key);

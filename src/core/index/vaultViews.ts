@@ -23,6 +23,8 @@ export interface OverdueGroup {
 /** The overdue groups of the vault: the leading tracks' first, then by their first item (path, then line: a note's groups sit together). Read-only: shared until the next change. */
 export interface OverdueGroups {
   readonly list: readonly OverdueGroup[];
+  /** How many items the groups hold, all told. */
+  readonly count: number;
   /** The group of one track, if it has overdue items. */
   get(key: TrackKey): OverdueGroup | undefined;
   /** The same by the track's note and heading name (cheaper with a note's own strings than a key). */
@@ -72,6 +74,42 @@ export class PathList<T extends { path: string }> extends PatchedView {
     }
     this.pending.clear();
     return (this.list = list);
+  }
+}
+
+/** A note's part of `TrackGroups`: each track's entries, in the order of its first entry. */
+export type TrackPart<T> = readonly (readonly [TrackKey, T[]])[];
+
+/**
+ * Entries grouped by track, patched per changed note: a track is a heading in a note (tracks.ts), so a
+ * note's groups are its own and a change replaces them alone. The map's order is not the notes' order.
+ */
+export class TrackGroups<T> extends PatchedView {
+  private constructor(private map: Map<TrackKey, T[]>, private readonly part: (record: NoteRecord) => TrackPart<T>) {
+    super();
+  }
+
+  static build<T>(records: Iterable<NoteRecord>, part: (record: NoteRecord) => TrackPart<T>): TrackGroups<T> {
+    const map = new Map<TrackKey, T[]>();
+    for (const record of records) for (const [key, entries] of part(record)) map.set(key, entries);
+    return new TrackGroups(map, part);
+  }
+
+  /** The groups now: a fresh map after a change to them (callers may still hold the old one), else the same. */
+  current(source: ViewSource): ReadonlyMap<TrackKey, T[]> {
+    if (this.pending.size === 0) return this.map;
+    let map = this.map;
+    for (const [path, old] of this.pending) {
+      const before = old ? this.part(old) : [];
+      const record = source.record(path);
+      const after = record ? this.part(record) : [];
+      if (before.length === 0 && after.length === 0) continue;
+      if (map === this.map) map = new Map(map);
+      for (const [key] of before) map.delete(key);
+      for (const [key, entries] of after) map.set(key, entries);
+    }
+    this.pending.clear();
+    return (this.map = map);
   }
 }
 
@@ -165,7 +203,7 @@ export class NextDays extends PatchedView {
  */
 export class OverdueView extends PatchedView {
   /** The leading tracks' groups first, in their order; then every other group by path, then first row. */
-  private groups: OverdueSnapshot = new OverdueSnapshot([], 0);
+  private groups: OverdueSnapshot = new OverdueSnapshot([], 0, 0);
 
   /**
    * `part`: a note's groups by first row; `lead`: a leading track's place, or undefined; `key` names
@@ -188,7 +226,8 @@ export class OverdueView extends PatchedView {
       for (const group of part(record)) (lead(group) === undefined ? rest : front).push(group);
     }
     front.sort((a, b) => lead(a)! - lead(b)!);
-    view.groups = new OverdueSnapshot(front.concat(rest), front.length);
+    const list = front.concat(rest);
+    view.groups = new OverdueSnapshot(list, front.length, countOf(list, 0, list.length));
     return view;
   }
 
@@ -197,10 +236,11 @@ export class OverdueView extends PatchedView {
     if (this.pending.size === 0) return this.groups;
     // Patched in place on one copy: a large vault has tens of thousands of groups, and the model hands the list on as it is.
     const list = this.groups.list.slice();
-    let front = this.groups.front;
+    let { front, count } = this.groups;
     for (const path of this.pending.keys()) {
       for (let i = front - 1; i >= 0; i--) {
         if (list[i].path !== path) continue;
+        count -= list[i].count;
         list.splice(i, 1);
         front--;
       }
@@ -208,6 +248,7 @@ export class OverdueView extends PatchedView {
       const part = record ? this.part(record) : [];
       const rest = part.filter((group) => this.lead(group) === undefined);
       const [from, to] = partRange(list, path, front);
+      count += countOf(part, 0, part.length) - countOf(list, from, to);
       spliceIn(list, from, to, rest);
       for (const group of part) {
         const place = this.lead(group);
@@ -219,14 +260,14 @@ export class OverdueView extends PatchedView {
       }
     }
     this.pending.clear();
-    return (this.groups = new OverdueSnapshot(list, front));
+    return (this.groups = new OverdueSnapshot(list, front, count));
   }
 }
 
 /** The groups as one query saw them: lookups read that list, not the notes, so a model built from it stays whole after later edits. */
 class OverdueSnapshot implements OverdueGroups {
-  /** `front`: how many of `list`'s groups are leading ones (the rest are by path, then first row). */
-  constructor(readonly list: OverdueGroup[], readonly front: number) {}
+  /** `front`: how many of `list`'s groups are leading ones (the rest are by path, then first row); `count`: their items. */
+  constructor(readonly list: OverdueGroup[], readonly front: number, readonly count: number) {}
 
   get(key: TrackKey): OverdueGroup | undefined {
     const { path, name } = splitTrackKey(key);
@@ -240,6 +281,12 @@ class OverdueSnapshot implements OverdueGroups {
     for (let i = from; i < to; i++) if (list[i].track === name) return list[i];
     return undefined;
   }
+}
+
+function countOf(groups: readonly OverdueGroup[], from: number, to: number): number {
+  let count = 0;
+  for (let i = from; i < to; i++) count += groups[i].count;
+  return count;
 }
 
 /** What a note's groups share: how many items a group makes, and how. */

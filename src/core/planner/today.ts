@@ -51,6 +51,8 @@ export interface TodayModel {
    *  overdue item (path, then line); each group's count and its first items (see `overdueLimit`). Fixed
    *  items and empty slots are never overdue: a past event is over, and a missed deadline is in `recentDeadlines`. */
   overdue: readonly OverdueGroup[];
+  /** How many items are overdue, all told (every group's count). */
+  overdueCount: number;
   /** Unfinished deadlines that have not passed (days left ≥ 0) and fall within the horizon, dropped ones included, by date. */
   deadlines: Deadline[];
   /** Unfinished deadlines passed within the last week, by date. */
@@ -183,10 +185,17 @@ export function buildToday(index: VaultIndex, day: IsoDate, now: Date, settings:
   // last, in item order. A track's number is its place in the queue.
   const waiting = (): TodayTrack[] => {
     const places = queue.places;
-    const unknown = places.size;
+    const firstItem = (key: TrackKey): Item => byTrack.get(key)![0];
+    const inQueueOrder = (a: TrackKey, b: TrackKey): number => {
+      const at = places.get(a);
+      const bt = places.get(b);
+      if (at !== undefined || bt !== undefined) return (at ?? Infinity) - (bt ?? Infinity);
+      const x = firstItem(a);
+      const y = firstItem(b);
+      return x.path < y.path ? -1 : x.path > y.path ? 1 : x.line - y.line;
+    };
     const keys = [...byTrack.keys()].filter((key) => !activeSet.has(key) && byTrack.get(key)!.length > 0);
-    const order = keys.map((key, i) => ({ key, at: places.get(key) ?? unknown + i })).sort((a, b) => a.at - b.at);
-    return order.map(({ key, at }) => entry(key, "queued", at));
+    return keys.sort(inQueueOrder).map((key) => entry(key, "queued", places.get(key) ?? -1));
   };
   let tracks: TodayTrack[] | undefined;
 
@@ -210,6 +219,7 @@ export function buildToday(index: VaultIndex, day: IsoDate, now: Date, settings:
     },
     queued: { tracks: queuedTracks, items: queuedItems },
     overdue,
+    overdueCount: overdueGroupsNow.count,
     deadlines,
     recentDeadlines,
     laterDeadlines: allDeadlines.filter((d) => (d.end ?? d.date) > horizon).length,
