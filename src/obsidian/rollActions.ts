@@ -1,7 +1,7 @@
 // Roll-forward in Obsidian: plan with per-track modes, preview, write per note through the one write
 // path, journal what was written, and undo only the lines that still hold what the roll wrote.
 import { Notice } from "obsidian";
-import { changesByNote, journalOf, overdueGroups, planTracks, SIDEBAR_OVERDUE_LIMIT, undoEdits, type JournalKind, type RollPlan } from "../core/planner";
+import { changesByNote, journalOf, planTracks, undoEdits, type JournalKind, type RollPlan } from "../core/planner";
 import { nameRecord, ownEntry } from "../core/base";
 import type { IsoDate, RollMode } from "../core/base";
 import type { BrainQueueHost } from "./host";
@@ -17,9 +17,10 @@ export function planWithModes(host: BrainQueueHost, day: IsoDate, modes: Record<
   return planTracks(byTrack, day, modes, host.data.settings);
 }
 
-/** Tracks with overdue items (or just `track`), with the modes remembered for their names. */
+/** Tracks with overdue items (or just `track`), in the sidebar's order, with the modes remembered for their names. */
 export function initialModes(host: BrainQueueHost, day: IsoDate, track?: TrackKey): Record<TrackKey, RollMode> {
-  const tracks = track ? [track] : overdueGroups(host.index(), day, host.data.settings, SIDEBAR_OVERDUE_LIMIT).list.map((group) => group.key);
+  // The sidebar's model: the same groups, already made (asking with another order would remake them).
+  const tracks = track ? [track] : host.model(day).overdue.map((group) => group.key);
   const remembered = host.data.settings.trackModes;
   const modes = nameRecord<RollMode>();
   for (const key of tracks) modes[key] = ownEntry(remembered, splitTrackKey(key).name) ?? "auto";
