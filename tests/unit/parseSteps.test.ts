@@ -2,6 +2,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { BlockScanner } from "../../src/core/markdown/blockScanner";
+import { NoteWorkspace } from "../../src/core/items/noteItems";
 import { parseNoteColumns, parseNoteColumnsInSteps, type ParsedColumns } from "../../src/core/items/parse";
 import { scanNote, scanNoteInSteps } from "../../src/core/markdown/scan";
 import type { ScannedNote } from "../../src/core/markdown/scanned";
@@ -65,10 +66,11 @@ describe("parseNoteColumnsInSteps", () => {
           const options = { trackHeadingLevel: level };
           const expected = plain(parseNoteColumns("Plans/Term.md", text, options));
           const otherResults = others.map((other) => plain(parseNoteColumns("Other.md", other, options)));
-          // Another parse between steps refills the shared builder lists.
-          const { value, yields } = drain(parseNoteColumnsInSteps("Plans/Term.md", text, options, stepChars), (k) => {
+          // Other parses with the same workspace between steps refill its builder lists and carve its slabs.
+          const workspace = new NoteWorkspace();
+          const { value, yields } = drain(parseNoteColumnsInSteps("Plans/Term.md", text, options, stepChars, workspace), (k) => {
             const other = others[k % others.length];
-            expect(plain(parseNoteColumns("Other.md", other, options))).toEqual(otherResults[k % others.length]);
+            expect(plain(parseNoteColumns("Other.md", other, options, workspace))).toEqual(otherResults[k % others.length]);
           });
           expect(plain(value)).toEqual(expected);
           expect(yields).toBeGreaterThanOrEqual(2);

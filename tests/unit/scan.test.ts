@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { codeLineMask, scanNote } from "../../src/core/markdown/scan";
 import { splitLines } from "../../src/core/markdown/scanLine";
 import { BlockScanner } from "../../src/core/markdown/blockScanner";
-import { parseRecord } from "../../src/core/items/noteRecord";
+import { RecordBuilder } from "../../src/core/items/noteRecord";
 import { BUILTIN_VENUES } from "../../src/core/items/venues";
 
 const fixture = (name: string): string => readFileSync(new URL(`../fixtures/notes/${name}`, import.meta.url), "utf8");
@@ -130,7 +130,7 @@ describe("one scan per note", () => {
     ].join("\n");
     const run = vi.spyOn(BlockScanner.prototype, "run");
     try {
-      const record = parseRecord("Plans/Term.md", note, null, { trackHeadingLevel: 2, venues: BUILTIN_VENUES });
+      const record = new RecordBuilder().build("Plans/Term.md", note, null, { trackHeadingLevel: 2, venues: BUILTIN_VENUES });
       expect(record.items.count).toBe(2);
       expect(record.queueBlock?.active.map((e) => e.text)).toEqual(["论文", "LeetCode"]);
       expect(record.venueMarks.map((m) => [m.venue, m.state])).toEqual([["AAAI", "targeted"], ["IJCAI", "dropped"]]);

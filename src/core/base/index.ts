@@ -4,9 +4,9 @@
 // imports nothing else from src/core.
 export { addDays, dayKey, dayOfKey, daysBetween, fromDayNumber, isoDate, isValidYmd, localDay, toDayNumber, weekdayIndex } from "./dates";
 export { errorMessage } from "./errors";
-export { ownString, pooledString, flatString } from "./ownString";
+export { ownString, flatString, StringPool } from "./ownString";
 export { type BrainQueueSettings, DEFAULT_SETTINGS, fixedKeywordsFrom, nameRecord, ownEntry } from "./settings";
 export { isIsoDate, isRecord, migrateSettings, settingsFromData } from "./storedSettings";
 export { lowerBound } from "./sorted";
-export { grownBytes, grownInts, slabBytes, slabInts, Slabs } from "./slabs";
+export { Slabs } from "./slabs";
 export { type DateForm, type Heading, type IsoDate, type Item, type LineEdit, type ParsedNote, type ParseOptions, type Problem, type RollMode, type Subtask } from "./types";

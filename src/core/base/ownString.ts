@@ -7,17 +7,23 @@ export function ownString(s: string): string {
   return (` ${s}`).slice(1);
 }
 
-const POOL_LIMIT = 50_000;
-let pool = new Map<string, string>();
+/**
+ * `ownString`, shared: track and group names and line prefixes repeat across notes, one copy serves
+ * them all. Whoever parses notes one after another keeps one (`NoteWorkspace`).
+ */
+export class StringPool {
+  private pool = new Map<string, string>();
+  constructor(private readonly limit = 50_000) {}
 
-/** `ownString`, shared: track and group names repeat across notes, one copy serves them all. */
-export function pooledString(s: string): string {
-  const known = pool.get(s);
-  if (known !== undefined) return known;
-  if (pool.size >= POOL_LIMIT) pool = new Map(); // names outlive the pool safely; it only saves copies
-  const own = ownString(s);
-  pool.set(own, own);
-  return own;
+  /** `s`'s own copy, the same string each time `s` is asked for. */
+  get(s: string): string {
+    const known = this.pool.get(s);
+    if (known !== undefined) return known;
+    if (this.pool.size >= this.limit) this.pool = new Map(); // names outlive the pool safely; it only saves copies
+    const own = ownString(s);
+    this.pool.set(own, own);
+    return own;
+  }
 }
 
 /**

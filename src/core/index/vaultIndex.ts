@@ -7,13 +7,11 @@
 // after an edit only that note is asked again, and Item objects exist only for what a query returned.
 import { addDays, dayKey, dayOfKey, flatString } from "../base";
 import { insertSorted, removeSorted } from "./sortedPaths";
-import { mightHaveItems, parseScannedInSteps } from "../items";
-import { scanNoteInSteps } from "../markdown";
 import {
-  allItems, beginBulk, cancelledAt, closedAt, DATE, ITEM_STRIDE, itemAt, lastDayAt, textAt, TRACK, type NoteItems,
+  allItems, cancelledAt, closedAt, DATE, ITEM_STRIDE, itemAt, lastDayAt, textAt, TRACK, type NoteItems,
 } from "../items";
-import { findQueueBlock, type QueueBlock, type TrackInfo } from "../items";
-import { BUILTIN_VENUES, findVenueMarks, type VenueMark } from "../items";
+import type { QueueBlock, TrackInfo } from "../items";
+import { BUILTIN_VENUES, type VenueMark } from "../items";
 import type { IsoDate, Item, ParseOptions, Problem } from "../base";
 import { encodeIndexCache, encodeIndexCacheInSteps } from "../storage";
 import { decodeIndexCache } from "../storage";
@@ -21,10 +19,10 @@ import {
   type GroupMaker, NextDays, OverdueView, overdueGroupsOf, PathList, replacePart, TrackGroups, type OverdueGroup, type OverdueGroups, type TrackPart, type ViewSource,
 } from "./vaultViews";
 import {
-  addParsed, blankRecord, failedRecord, hasContent, hasQueueMarker, parseRecord, renameRecord, sameTracks, sameValue, sameValues,
+  blankRecord, hasContent, RecordBuilder, renameRecord, sameTracks, sameValue, sameValues,
   type IndexOptions, type NoteRecord, type NoteStat,
 } from "../items";
-import { END, type TrackKey, groupByTrack, isArchived, namesInSeveralNotes, noteLabel, splitTrackKey } from "../items";
+import { END, type TrackKey, groupByTrack, namesInSeveralNotes, noteLabel, splitTrackKey } from "../items";
 
 export type { IndexOptions, NoteRecord, NoteStat, NoteTrack } from "../items";
 export type { OverdueGroup, OverdueGroups } from "./vaultViews";
@@ -106,7 +104,7 @@ export interface RowTest {
   test: (text: string, days: () => { date: IsoDate; end: IsoDate | null }) => boolean;
 }
 
-const NONE: Item[] = [];
+const NONE: Item[] = Object.freeze([]) as unknown as Item[];
 /** A note's part of `itemsOnSplit`; `byTrack` groups `others`, made when first asked. */
 interface NoteSplit {
   key: string;
@@ -117,11 +115,13 @@ interface NoteSplit {
 
 const NO_SPLIT: NoteSplit = Object.freeze({ key: "", passed: NONE, others: NONE, byTrack: Object.freeze([]) });
 const NO_ROWS: number[] = Object.freeze([]) as unknown as number[];
-const NO_RECORDS: NoteRecord[] = [];
+const NO_RECORDS: NoteRecord[] = Object.freeze([]) as unknown as NoteRecord[];
 
 export class VaultIndex {
   readonly options: IndexOptions;
   private notes = new Map<string, NoteRecord>();
+  /** Builds the records of updated notes, reusing its working memory from note to note. */
+  private readonly records = new RecordBuilder();
   private listeners = new Set<(paths: string[]) => void>();
   /** Paths of notes that contribute anything (most notes do not), kept sorted. */
   private contentPaths: string[] = [];
@@ -144,6 +144,8 @@ export class VaultIndex {
   private pending: string[] = [];
   private holds = 0;
   private changeCount = 0;
+  /** Answers later stages work out from this index, kept with it (see `keep`). */
+  private keptAnswers = new Map<string, unknown>();
 
   constructor(options?: Partial<IndexOptions>) {
     this.options = { trackHeadingLevel: options?.trackHeadingLevel ?? 2, venues: options?.venues ?? BUILTIN_VENUES };
@@ -153,9 +155,20 @@ export class VaultIndex {
     return this.changeCount;
   }
 
+  /**
+   * What a later stage remembers about this index's answers (the planner's per-note stats, the queue it
+   * resolved), kept here so it lives and goes with the index: the value kept under `kind`, made by
+   * `make` the first time. A `kind` is one caller's, with one type.
+   */
+  keep<T>(kind: string, make: () => T): T {
+    let value = this.keptAnswers.get(kind) as T | undefined;
+    if (value === undefined) this.keptAnswers.set(kind, (value = make()));
+    return value;
+  }
+
   /** Re-parses one note. Never throws: a note that cannot be parsed becomes a problem. */
   update(path: string, text: string, stat?: NoteStat): void {
-    this.put(path, parseRecord(path, text, stat ?? null, this.options));
+    this.put(path, this.records.build(path, text, stat ?? null, this.options));
     this.changed([path]);
   }
 
@@ -212,7 +225,7 @@ export class VaultIndex {
   hold(): () => void {
     this.holds++;
     // Held updates are a bulk stretch (start-up, a batch): their columns may share storage.
-    const endBulk = beginBulk();
+    const endBulk = this.records.beginBulk();
     let released = false;
     return () => {
       if (released) return;
@@ -744,24 +757,7 @@ export class VaultIndex {
    */
   *updateInSteps(path: string, text: string, stat?: NoteStat): Generator<boolean, boolean> {
     const before = this.notes.get(path);
-    let record = blankRecord(path, stat ?? null);
-    if (isArchived(text)) {
-      if (this.notes.get(path) !== before) return false;
-      this.put(path, record);
-      this.changed([path]);
-      return true;
-    }
-    try {
-      // One scan for every reader below.
-      const scanned = yield* scanNoteInSteps(text);
-      const codeLines = (): Uint8Array => scanned.mask;
-      if (mightHaveItems(text)) addParsed(record, text, yield* parseScannedInSteps(path, scanned, this.parseOptions()));
-      if (hasQueueMarker(text)) record.queueBlock = findQueueBlock(path, text, codeLines);
-      yield true; // venue marks on thousands of bold lines take a while while the code is cold
-      record.venueMarks = findVenueMarks(path, text, this.options.venues, codeLines);
-    } catch (error) {
-      record = failedRecord(record, error);
-    }
+    const record = yield* this.records.buildInSteps(path, text, stat ?? null, this.options);
     if (this.notes.get(path) !== before) return false;
     this.put(path, record);
     this.changed([path]);

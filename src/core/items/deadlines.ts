@@ -100,21 +100,20 @@ export function findVenueMarks(path: string, text: string, venues: Venue[],
   // (and its number counted) only when it may list venues.
   const first = text.charCodeAt(0) === 0xfeff ? 1 : 0; // splitLines drops a BOM
   const lines = new LineCounter(text);
-  MARK.lastIndex = 0;
-  while (MARK.test(text)) {
-    const at = MARK.lastIndex - 2;
+  // `test` with `lastIndex`, not `exec`: no match object per bold chapter line. A literal here is a
+  // fresh regex, and lastIndex, per call.
+  const emphasis = /\*\*|~~|__/g;
+  while (emphasis.test(text)) {
+    const at = emphasis.lastIndex - 2;
     const lineStart = Math.max(first, text.lastIndexOf("\n", at) + 1);
     const end = text.indexOf("\n", at);
     const lineEnd = end < 0 ? text.length : end;
     if (mayListAny(text, lineStart, lineEnd, longest, starts)) take(text.slice(lineStart, lineEnd), () => lines.indexOf(lineStart));
     if (end < 0) break;
-    MARK.lastIndex = lineEnd; // the rest of this line is read already
+    emphasis.lastIndex = lineEnd; // the rest of this line is read already
   }
   return marks;
 }
-
-// `test` with `lastIndex`, not `exec`: no match object per bold chapter line.
-const MARK = /\*\*|~~|__/g;
 
 /** 0-based line numbers of offsets asked in increasing order, counting line breaks only once. */
 class LineCounter {

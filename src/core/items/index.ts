@@ -2,9 +2,9 @@
 // note), the queue block, venue marks and deadline words, and the note's record that holds them.
 // May import: base, markdown.
 export { collectDeadlines, daysLeft, type Deadline, findVenueMarks, hasKeyword, isVenueDropped, recentlyMissed, recognizeDeadline, type Urgency, urgencyOf, type VenueMark, venuesOf } from "./deadlines";
-export { allItems, beginBulk, BODY_FROM, cancelledAt, closedAt, DATE, DATE_FROM, DATE_TO, END, FORM_SHIFT, FORMS, GROUP, ITEM_STRIDE, itemAt, lastDayAt, LINE, NO_ITEMS, NO_VALUES, type NoteItems, PREFIX, STATUS_FORM, SUB_LINE, SUB_OWNER, SUB_STATUS, SUB_STRIDE, SUB_TEXT_FROM, SUB_TEXT_TO, sourceAt, textAt, TRACK } from "./noteItems";
-export { addParsed, blankRecord, failedRecord, hasContent, hasQueueMarker, type IndexOptions, type NoteRecord, type NoteStat, type NoteTrack, parseRecord, renameRecord, sameTracks, sameValue, sameValues } from "./noteRecord";
-export { mightHaveItems, noteName, parseNote, parseScannedInSteps } from "./parse";
+export { allItems, BODY_FROM, cancelledAt, closedAt, DATE, DATE_FROM, DATE_TO, END, FORM_SHIFT, FORMS, GROUP, ITEM_STRIDE, itemAt, lastDayAt, LINE, NO_ITEMS, NO_VALUES, type NoteItems, PREFIX, STATUS_FORM, SUB_LINE, SUB_OWNER, SUB_STATUS, SUB_STRIDE, SUB_TEXT_FROM, SUB_TEXT_TO, sourceAt, textAt, TRACK } from "./noteItems";
+export { blankRecord, hasContent, type IndexOptions, type NoteRecord, type NoteStat, type NoteTrack, RecordBuilder, renameRecord, sameTracks, sameValue, sameValues } from "./noteRecord";
+export { noteName, parseNote } from "./parse";
 export { checklistLines, type PlanLine, trackAtLine } from "./planLines";
 export { findQueueBlock, type QueueBlock, type QueueEntry, type QueueState, quoteOf, resolveQueue, type TrackInfo } from "./queue";
 export { BUILTIN_VENUES, parseCustomVenues, type Venue } from "./venues";

@@ -3,8 +3,7 @@
 // per item instead of a few hundred, and the cache is these columns written out as they are.
 import { dayOfKey } from "../base";
 import { displayText } from "../markdown";
-import { pooledString } from "../base";
-import { Slabs } from "../base";
+import { Slabs, StringPool } from "../base";
 import type { DateForm, Item, Subtask } from "../base";
 
 // Item columns.
@@ -67,33 +66,13 @@ export const subRowCount = (note: NoteItems): number => (note.cols.length - note
 
 export const isDoneStatus = (status: string): boolean => status === "x" || status === "X";
 
-// While many notes are indexed at once (a cold start), their columns are carved out of shared slabs:
-// one ArrayBuffer per note made V8 account for thousands of external allocations (docs/performance.md,
-// "Items in columns"). A slab lives while any note cut from it does, so a note re-indexed later leaves its old
-// columns as dead space there; single updates (edits) therefore get buffers of their own, which bounds
-// that dead space by the columns of the bulk-built notes.
-const SLAB_INTS = 1 << 16;
-const columnSlabs = new Slabs(SLAB_INTS * 4, SLAB_INTS);
-let bulkDepth = 0;
-
-/** Marks the start of a bulk stretch that ends when the returned function is called (for async loops). */
-export function beginBulk(): () => void {
-  bulkDepth++;
-  let ended = false;
-  return () => {
-    if (!ended) bulkDepth--;
-    ended = true;
-  };
-}
-
-function columnStorage(length: number): Int32Array {
-  return bulkDepth === 0 ? new Int32Array(length) : columnSlabs.ints(length);
-}
-
 /** A growable Int32Array. */
 class IntList {
-  data = new Int32Array(1024);
+  data: Int32Array;
   length = 0;
+  constructor(capacity: number) {
+    this.data = new Int32Array(capacity);
+  }
   push(value: number): void {
     if (this.length === this.data.length) this.grow();
     this.data[this.length++] = value;
@@ -103,6 +82,11 @@ class IntList {
     while (this.length + n > this.data.length) this.grow();
     return this.data;
   }
+  /** Back to `capacity` numbers when it grew past them (for a huge note), so it does not keep that room. */
+  shrink(capacity: number): void {
+    if (this.data.length > capacity) this.data = new Int32Array(capacity);
+    this.length = 0;
+  }
   private grow(): void {
     const bigger = new Int32Array(this.data.length * 2);
     bigger.set(this.data);
@@ -110,16 +94,103 @@ class IntList {
   }
 }
 
-/** A value and its index in a builder's names. */
-interface Remembered { value: string; index: number }
+/** A builder's working lists: its items' and its subtasks' numbers, copied into the columns at the end. */
+class ItemLists {
+  readonly cols: IntList;
+  readonly subs: IntList;
+  constructor(capacity: number) {
+    this.cols = new IntList(capacity);
+    this.subs = new IntList(capacity);
+  }
+  /** Gives back the room a huge note made them grow to. */
+  shrink(): void {
+    this.cols.shrink(LISTS_KEPT);
+    this.subs.shrink(LISTS_KEPT);
+  }
+}
 
-/** Line prefixes met lately, pooled: most items of a vault start with one of a few. */
-const recentPrefixes: string[] = [];
+/** Numbers a working list keeps room for between notes: a note with more items makes it grow for itself. */
+const LISTS_KEPT = 1 << 16;
+
+const SLAB_INTS = 1 << 16;
+/** Line prefixes remembered across notes. */
 const RECENT_PREFIXES = 8;
 
-// Scratch lists shared by every builder, so parsing a vault does not allocate growing arrays per note.
-// Parsing is synchronous: at most one builder is filling them at a time.
-const scratch = { cols: new IntList(), subs: new IntList() };
+/**
+ * What parsing notes one after another reuses, so a vault of notes does not allocate growing arrays per
+ * note: slabs for a scan's working arrays and, in a bulk stretch, for the notes' columns; a builder's
+ * working lists; one copy of each name and line prefix. A record builder (the index's, each parse
+ * worker's) owns one, so two owners never share one. A builder empties the working lists it starts
+ * with: a parse that pauses (in steps) takes lists of its own (`NoteItemsBuilder.pausable`).
+ */
+export class NoteWorkspace {
+  readonly names = new StringPool();
+  readonly lists: ItemLists;
+  /** Line prefixes met lately, pooled: most items of a vault start with one of a few. */
+  private readonly recentPrefixes: string[] = [];
+  // A scan's working arrays (line mask, tasks, list parents) are short-lived: in a bulk stretch they come
+  // from large slabs, let go when it ends; an edit's come from a small slab, so an index at rest keeps
+  // little.
+  private readonly bulkScanSlabs: Slabs;
+  private readonly scanSlabsAtRest: Slabs;
+  // While many notes are indexed at once (a cold start), their columns are carved out of slabs: one
+  // ArrayBuffer per note made V8 account for thousands of external allocations (docs/performance.md,
+  // "Items in columns"). A slab lives while any note cut from it does, so a note re-indexed later leaves
+  // its old columns as dead space there; single updates (edits) therefore get buffers of their own,
+  // which bounds that dead space by the columns of the bulk-built notes.
+  private readonly columnSlabs: Slabs;
+  private bulkDepth = 0;
+
+  constructor(manyNotes = true) {
+    this.bulkScanSlabs = manyNotes ? new Slabs(1 << 20, 1 << 17) : new Slabs(0, 0);
+    this.scanSlabsAtRest = manyNotes ? new Slabs(1 << 16, 1 << 14) : this.bulkScanSlabs;
+    this.columnSlabs = manyNotes ? new Slabs(SLAB_INTS * 4, SLAB_INTS) : new Slabs(0, 0);
+    this.lists = new ItemLists(manyNotes ? 1024 : 64);
+  }
+
+  /** A workspace for one note parsed on its own (a command, a test): nothing in it is kept for later. */
+  static forOneNote(): NoteWorkspace {
+    return new NoteWorkspace(false);
+  }
+
+  /** Where a scan's working arrays (and the mask, tasks and parents it hands back) are carved. */
+  get scanSlabs(): Slabs {
+    return this.bulkDepth > 0 ? this.bulkScanSlabs : this.scanSlabsAtRest;
+  }
+
+  /** Marks the start of a bulk stretch that ends when the returned function is called (for async loops). */
+  beginBulk(): () => void {
+    this.bulkDepth++;
+    let ended = false;
+    return () => {
+      if (ended) return;
+      ended = true;
+      if (--this.bulkDepth > 0) return;
+      this.bulkScanSlabs.release();
+      this.lists.shrink();
+    };
+  }
+
+  /** Room for a note's finished columns. */
+  columns(length: number): Int32Array {
+    return this.bulkDepth === 0 ? new Int32Array(length) : this.columnSlabs.ints(length);
+  }
+
+  /** The pooled copy of the `length` characters at `from`, a line's prefix, cut out only the first time. */
+  prefix(text: string, from: number, length: number): string {
+    const recent = this.recentPrefixes;
+    let prefix = recent.find((p) => p.length === length && text.startsWith(p, from));
+    if (prefix === undefined) {
+      prefix = this.names.get(text.slice(from, from + length));
+      recent.unshift(prefix);
+      if (recent.length > RECENT_PREFIXES) recent.pop();
+    }
+    return prefix;
+  }
+}
+
+/** A value and its index in a builder's names. */
+interface Remembered { value: string; index: number }
 
 /** One dated checklist line, as the parse hands it to a builder. */
 export interface ItemLine {
@@ -146,8 +217,8 @@ export interface ItemLine {
 
 /** Appends items while a note is parsed, then hands over compact columns. */
 export class NoteItemsBuilder {
-  private cols = scratch.cols;
-  private subs = scratch.subs;
+  private readonly cols: IntList;
+  private readonly subs: IntList;
   private bodies: string[] = [];
   private bodiesLength = 0;
   private subTexts: string[] = [];
@@ -161,9 +232,17 @@ export class NoteItemsBuilder {
   private lastGroup: Remembered = { value: "", index: -1 };
   count = 0;
 
-  constructor() {
+  /** A builder over the workspace's working lists: no other builder of the workspace may run until it is built. */
+  constructor(private readonly workspace: NoteWorkspace, private readonly lists = workspace.lists) {
+    this.cols = lists.cols;
+    this.subs = lists.subs;
     this.cols.length = 0;
     this.subs.length = 0;
+  }
+
+  /** A builder with working lists of its own, for a parse that pauses while others use the workspace. */
+  static pausable(workspace: NoteWorkspace): NoteItemsBuilder {
+    return new NoteItemsBuilder(workspace, new ItemLists(1024));
   }
 
   /** Adds an item; returns its index, for subtasks. */
@@ -201,9 +280,10 @@ export class NoteItemsBuilder {
   build(): NoteItems {
     if (this.count === 0) return NO_ITEMS;
     const itemInts = this.count * ITEM_STRIDE;
-    const cols = columnStorage(itemInts + this.subs.length);
+    const cols = this.workspace.columns(itemInts + this.subs.length);
     cols.set(this.cols.data.subarray(0, itemInts));
     this.copySubtaskRows(cols, itemInts);
+    if (Math.max(itemInts, this.subs.length) > LISTS_KEPT) this.lists.shrink();
     const parts = this.subTexts.length > 0 ? [...this.bodies, ...this.subTexts] : this.bodies;
     // join() copies two or more parts into a new string but hands back a lone part as it is: a slice
     // of the note that would keep the whole note's text alive.
@@ -233,12 +313,7 @@ export class NoteItemsBuilder {
   private prefixIndex(text: string, from: number, length: number): number {
     const last = this.lastPrefix;
     if (this.lastPrefixIndex >= 0 && length === last.length && text.startsWith(last, from)) return this.lastPrefixIndex;
-    let prefix = recentPrefixes.find((p) => p.length === length && text.startsWith(p, from));
-    if (prefix === undefined) {
-      prefix = pooledString(text.slice(from, from + length));
-      recentPrefixes.unshift(prefix);
-      if (recentPrefixes.length > RECENT_PREFIXES) recentPrefixes.pop();
-    }
+    const prefix = this.workspace.prefix(text, from, length);
     this.lastPrefix = prefix;
     this.lastPrefixIndex = this.name(prefix);
     return this.lastPrefixIndex;
@@ -257,7 +332,7 @@ export class NoteItemsBuilder {
     let index = this.nameIndex.get(value);
     if (index === undefined) {
       index = this.names.length;
-      this.names.push(pooledString(value));
+      this.names.push(this.workspace.names.get(value));
       this.nameIndex.set(value, index);
     }
     return index;

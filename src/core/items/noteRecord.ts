@@ -1,11 +1,11 @@
 // One note's record in the index: what parsing found (items in columns, problems, tracks, queue block,
 // venue marks) and the stat that proves it fresh; built, compared and renamed here, kept by VaultIndex.
 import { errorMessage } from "../base";
-import { ITEM_STRIDE, LINE, NO_ITEMS, NO_VALUES, TRACK, type NoteItems } from "./noteItems";
-import { mightHaveItems, noteName, parseScanned, type ParsedColumns } from "./parse";
+import { ITEM_STRIDE, LINE, NO_ITEMS, NO_VALUES, NoteWorkspace, TRACK, type NoteItems } from "./noteItems";
+import { mightHaveItems, noteName, parseScanned, parseScannedInSteps, type ParsedColumns } from "./parse";
 import { findQueueBlock, type QueueBlock } from "./queue";
 import { findVenueMarks, type Venue, type VenueMark } from "./deadlines";
-import { scanNote, splitLines, type ScannedNote } from "../markdown";
+import { scanNote, scanNoteInSteps, splitLines, STEP_CHARS, type ScannedNote } from "../markdown";
 import type { ParseOptions, Problem } from "../base";
 import { isArchived } from "./archive";
 
@@ -48,23 +48,59 @@ export function blankRecord(path: string, stat: NoteStat | null): NoteRecord {
 }
 
 /**
- * A note's record from its text. Never throws: a note that cannot be parsed becomes a problem. The note
- * is scanned at most once, when the first reader needs it: most notes need no scan at all.
+ * Builds notes' records from their text, one after another, reusing one workspace (NoteWorkspace): the
+ * index keeps one, and so does each parse worker. A record comes whole (`build`) or in steps
+ * (`buildInSteps`, for a long note), and other notes may be built between those steps. Never throws: a
+ * note that cannot be parsed becomes a problem.
  */
-export function parseRecord(path: string, text: string, stat: NoteStat | null, options: IndexOptions): NoteRecord {
-  const record = blankRecord(path, stat);
-  if (isArchived(text)) return record; // an archived plan counts for nothing
-  let scanned: ScannedNote | null = null;
-  const scan = (): ScannedNote => (scanned ??= scanNote(text));
-  const codeLines = (): Uint8Array => scan().mask;
-  try {
-    if (mightHaveItems(text)) addParsed(record, text, parseScanned(path, scan(), { trackHeadingLevel: options.trackHeadingLevel }));
-    if (hasQueueMarker(text)) record.queueBlock = findQueueBlock(path, text, codeLines);
-    record.venueMarks = findVenueMarks(path, text, options.venues, codeLines); // returns at once without bold or strikethrough
-  } catch (error) {
-    return failedRecord(record, error);
+export class RecordBuilder {
+  private readonly workspace = new NoteWorkspace();
+
+  /** Marks the start of a stretch of many notes (their columns may share storage), ended by calling the result. */
+  beginBulk(): () => void {
+    return this.workspace.beginBulk();
   }
-  return record;
+
+  /** A note's record. The note is scanned at most once, when the first reader needs it: most notes need no scan at all. */
+  build(path: string, text: string, stat: NoteStat | null, options: IndexOptions): NoteRecord {
+    const record = blankRecord(path, stat);
+    if (isArchived(text)) return record; // an archived plan counts for nothing
+    const workspace = this.workspace;
+    let scanned: ScannedNote | null = null;
+    const scan = (): ScannedNote => (scanned ??= scanNote(text, workspace.scanSlabs));
+    const codeLines = (): Uint8Array => scan().mask;
+    try {
+      if (mightHaveItems(text)) addParsed(record, text, parseScanned(path, scan(), { trackHeadingLevel: options.trackHeadingLevel }, workspace));
+      if (hasQueueMarker(text)) record.queueBlock = findQueueBlock(path, text, codeLines);
+      record.venueMarks = findVenueMarks(path, text, options.venues, codeLines); // returns at once without bold or strikethrough
+    } catch (error) {
+      return failedRecord(record, error);
+    }
+    return record;
+  }
+
+  /**
+   * `build` in steps: drive it with `next()` and give the UI a turn between steps (certainly after a
+   * yielded `true`: the next step may be long). One scan, in steps too, for every reader.
+   */
+  *buildInSteps(path: string, text: string, stat: NoteStat | null, options: IndexOptions): Generator<boolean, NoteRecord> {
+    const record = blankRecord(path, stat);
+    if (isArchived(text)) return record;
+    const workspace = this.workspace;
+    try {
+      const scanned = yield* scanNoteInSteps(text, STEP_CHARS, workspace.scanSlabs);
+      const codeLines = (): Uint8Array => scanned.mask;
+      if (mightHaveItems(text)) {
+        addParsed(record, text, yield* parseScannedInSteps(path, scanned, { trackHeadingLevel: options.trackHeadingLevel }, workspace));
+      }
+      if (hasQueueMarker(text)) record.queueBlock = findQueueBlock(path, text, codeLines);
+      yield true; // venue marks on thousands of bold lines take a while while the code is cold
+      record.venueMarks = findVenueMarks(path, text, options.venues, codeLines);
+    } catch (error) {
+      return failedRecord(record, error);
+    }
+    return record;
+  }
 }
 
 export function addParsed(record: NoteRecord, text: string, parsed: ParsedColumns): void {

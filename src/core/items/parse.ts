@@ -1,11 +1,10 @@
 // Turns a note's text into planner items: dated checklist lines with their track, group and
 // undated subtasks. The block structure comes from the scanner; this file only interprets it.
-import { findDateKeys } from "../markdown";
-import { ownString, pooledString } from "../base";
+import { dateKeys, findDateKeys } from "../markdown";
+import { ownString, type Slabs } from "../base";
 import { scanNote, scanNoteInSteps, STEP_CHARS, type ScannedNote } from "../markdown";
 import { displayText } from "../markdown";
-import { allItems, BODY_MORE, NoteItemsBuilder, textAround, type ItemLine, type NoteItems } from "./noteItems";
-import { slabInts } from "../base";
+import { allItems, BODY_MORE, NoteItemsBuilder, NoteWorkspace, textAround, type NoteItems } from "./noteItems";
 import type { ParsedNote, ParseOptions, Problem } from "../base";
 
 const DEFAULT_TRACK_LEVEL = 2;
@@ -21,14 +20,13 @@ export function noteName(path: string): string {
 // look back at the line's start (container and list-marker prefix; each alternative starts with a
 // different character, so nothing backtracks) and ahead for the shape of any date findDateKeys accepts
 // or reports. A bare `[ ]` line covers a checkbox under a marker that stood alone on the line above.
-const CHECKBOX = /\[(?:[\uD800-\uDBFF][\uDC00-\uDFFF]|[^\]\n\r])\][ \t]/g;
 const LINE_PREFIX = /^(?:[ \t>\uFEFF]|[-*+][ \t]|\d{1,9}[.)][ \t])*$/;
 const DATE_AHEAD = /^[^\n\r]*?\d{4}[-/.年]\d\d?[-/.月]\d/;
 
 /** Cheap prefilter: false ⇒ parseNote finds no items and no problems. */
 export function mightHaveItems(text: string): boolean {
-  CHECKBOX.lastIndex = 0;
-  for (let m = CHECKBOX.exec(text); m; m = CHECKBOX.exec(text)) {
+  const checkbox = /\[(?:[\uD800-\uDBFF][\uDC00-\uDFFF]|[^\]\n\r])\][ \t]/g; // a literal here: a fresh lastIndex per call
+  for (let m = checkbox.exec(text); m; m = checkbox.exec(text)) {
     const lineStart = Math.max(text.lastIndexOf("\n", m.index - 1), text.lastIndexOf("\r", m.index - 1)) + 1;
     if (!LINE_PREFIX.test(text.slice(lineStart, m.index))) continue;
     const after = m.index + m[0].length;
@@ -63,9 +61,9 @@ export function continuation(lines: string): string {
 class DatedAncestors {
   private memo: Int32Array;
   private own: Int32Array;
-  constructor(private parent: Int32Array) {
-    this.memo = slabInts(parent.length).fill(-2);
-    this.own = slabInts(parent.length).fill(-1);
+  constructor(private parent: Int32Array, slabs: Slabs) {
+    this.memo = slabs.ints(parent.length).fill(-2);
+    this.own = slabs.ints(parent.length).fill(-1);
   }
   markDated(item: number, index: number): void { this.own[item] = index; }
   /** Nearest strict ancestor of `item` that is a dated item, or -1. */
@@ -96,14 +94,17 @@ export function parseNote(path: string, text: string, options?: Partial<ParseOpt
   return { path, items: allItems(parsed.items, path), problems: parsed.problems, tracks: parsed.tracks };
 }
 
-export function parseNoteColumns(path: string, text: string, options?: Partial<ParseOptions>): ParsedColumns {
-  return parseScanned(path, scanNote(text), options);
+/** `workspace`: the one of whoever parses notes one after another (see NoteWorkspace). */
+export function parseNoteColumns(path: string, text: string, options?: Partial<ParseOptions>,
+  workspace = NoteWorkspace.forOneNote()): ParsedColumns {
+  return parseScanned(path, scanNote(text, workspace.scanSlabs), options, workspace);
 }
 
 /** `parseNoteColumns` over a scan the caller already has (the record builder scans a note once). */
-export function parseScanned(path: string, scanned: ScannedNote, options?: Partial<ParseOptions>): ParsedColumns {
-  const items = new NoteItemsBuilder();
-  const pass = new ItemPass(path, scanned, options?.trackHeadingLevel ?? DEFAULT_TRACK_LEVEL, items);
+export function parseScanned(path: string, scanned: ScannedNote, options: Partial<ParseOptions> | undefined,
+  workspace: NoteWorkspace): ParsedColumns {
+  const items = new NoteItemsBuilder(workspace);
+  const pass = new ItemPass(path, scanned, options?.trackHeadingLevel ?? DEFAULT_TRACK_LEVEL, items, workspace);
   pass.run(scanned.tasks.length);
   return { items: items.build(), problems: pass.problems, tracks: pass.tracks };
 }
@@ -113,26 +114,22 @@ export function parseScanned(path: string, scanned: ScannedNote, options?: Parti
  * (items) so the caller can give the UI a turn, and returns the same result.
  */
 export function* parseNoteColumnsInSteps(path: string, text: string, options?: Partial<ParseOptions>,
-  stepChars = STEP_CHARS): Generator<boolean, ParsedColumns> {
-  return yield* parseScannedInSteps(path, yield* scanNoteInSteps(text, stepChars), options, stepChars);
+  stepChars = STEP_CHARS, workspace = NoteWorkspace.forOneNote()): Generator<boolean, ParsedColumns> {
+  return yield* parseScannedInSteps(path, yield* scanNoteInSteps(text, stepChars, workspace.scanSlabs), options, workspace, stepChars);
 }
 
-/** `parseScanned` in steps of tasks. */
-export function* parseScannedInSteps(path: string, scanned: ScannedNote, options?: Partial<ParseOptions>,
-  stepChars = STEP_CHARS): Generator<boolean, ParsedColumns> {
-  // The builder fills lists shared by every parse, and other notes may be parsed while this one waits:
-  // log the items and replay them into a builder in the last step.
-  const log = new ItemLog();
-  const pass = new ItemPass(path, scanned, options?.trackHeadingLevel ?? DEFAULT_TRACK_LEVEL, log);
+/** `parseScanned` in steps of tasks. Other notes may be parsed with the workspace while this one waits. */
+export function* parseScannedInSteps(path: string, scanned: ScannedNote, options: Partial<ParseOptions> | undefined,
+  workspace: NoteWorkspace, stepChars = STEP_CHARS): Generator<boolean, ParsedColumns> {
+  const items = NoteItemsBuilder.pausable(workspace);
+  const pass = new ItemPass(path, scanned, options?.trackHeadingLevel ?? DEFAULT_TRACK_LEVEL, items, workspace);
   const { tasks } = scanned;
   for (let to = 0; to < tasks.length;) {
     yield false;
     for (let chars = 0; to < tasks.length && chars < stepChars; to++) chars += tasks.to(to) - tasks.from(to) + TASK_CHARS;
     pass.run(to);
   }
-  yield true; // building the columns of thousands of items takes a while while the code is cold
-  const items = new NoteItemsBuilder();
-  log.replayInto(items);
+  yield true; // copying the columns of thousands of items takes a while while the code is cold
   const parsed = { items: items.build(), problems: pass.problems, tracks: pass.tracks };
   yield true; // the caller's step
   return parsed;
@@ -141,29 +138,13 @@ export function* parseScannedInSteps(path: string, scanned: ScannedNote, options
 /** What a task costs beyond its line's characters, in characters, for sizing the steps. */
 const TASK_CHARS = 64;
 
-type ItemSink = Pick<NoteItemsBuilder, "addItem" | "addSubtask">;
-
-/** Item and subtask additions, kept in order to be replayed into a builder later. */
-class ItemLog implements ItemSink {
-  private calls: ((into: NoteItemsBuilder) => unknown)[] = [];
-  private count = 0;
-  addItem(item: ItemLine): number {
-    this.calls.push((into) => into.addItem(item));
-    return this.count++;
-  }
-  addSubtask(...args: Parameters<NoteItemsBuilder["addSubtask"]>): void {
-    this.calls.push((into) => into.addSubtask(...args));
-  }
-  replayInto(items: NoteItemsBuilder): void {
-    for (const call of this.calls) call(items);
-  }
-}
-
 /** Interprets a scanned note's tasks in line order; `run(to)` continues up to task `to`, so it can pause. */
 class ItemPass {
   readonly problems: Problem[] = [];
   readonly tracks: { name: string; line: number }[];
   private readonly ancestors: DatedAncestors;
+  /** Where each line's date is written (findDateKeys), line after line. */
+  private readonly keys = dateKeys();
   private readonly fallback: string;
   private next = 0;
   private nextHeading = 0;
@@ -171,17 +152,17 @@ class ItemPass {
   private group: string | null = null;
 
   constructor(private readonly path: string, private readonly scanned: ScannedNote, private readonly trackLevel: number,
-    private readonly items: ItemSink) {
+    private readonly items: NoteItemsBuilder, workspace: NoteWorkspace) {
     const fallback = noteName(path);
     this.fallback = this.track = fallback;
     this.tracks = scanned.headings
       .filter((h) => h.level <= trackLevel)
-      .map((h) => ({ name: pooledString(h.text || fallback), line: h.line }));
-    this.ancestors = new DatedAncestors(scanned.itemParent);
+      .map((h) => ({ name: workspace.names.get(h.text || fallback), line: h.line }));
+    this.ancestors = new DatedAncestors(scanned.itemParent, workspace.scanSlabs);
   }
 
   run(to: number): void {
-    const { path, items, problems, ancestors, trackLevel, fallback } = this;
+    const { path, items, problems, ancestors, trackLevel, fallback, keys } = this;
     const { tasks, text, headings } = this.scanned;
     let nextHeading = this.nextHeading;
     let track = this.track;
@@ -191,7 +172,7 @@ class ItemPass {
       const from = tasks.from(t);
       const contentFrom = tasks.contentFrom(t);
       const content = text.slice(from + contentFrom, tasks.to(t));
-      const found = findDateKeys(withoutComments(content));
+      const found = findDateKeys(withoutComments(content), keys);
       if (found && "error" in found) {
         problems.push({ path, line: line + 1, message: ownString(found.error) });
         continue;

@@ -1,7 +1,7 @@
 // Every checklist line of a note, dated or not, with its track and chapter: what a plan gives dates
 // to. The index keeps only dated lines; a plan also dates the undated ones, so it reads the note.
 import { dayOfKey, type DateForm, type IsoDate } from "../base";
-import { displayText, findDateKeys, scanNote } from "../markdown";
+import { dateKeys, displayText, findDateKeys, scanNote } from "../markdown";
 import { textAround } from "./noteItems";
 import { continuation, noteName, withoutComments } from "./parse";
 
@@ -53,6 +53,7 @@ export function checklistLines(path: string, text: string, trackLevel: number): 
   let groupLine = 0;
   let nextHeading = 0;
   const lines: PlanLine[] = [];
+  const keys = dateKeys();
   for (let t = 0; t < tasks.length; t++) {
     const line = tasks.line(t);
     for (; nextHeading < headings.length && headings[nextHeading].line <= line; nextHeading++) {
@@ -71,7 +72,7 @@ export function checklistLines(path: string, text: string, trackLevel: number): 
     const source = scanned.text.slice(from, tasks.to(t));
     const contentFrom = tasks.contentFrom(t);
     const content = source.slice(contentFrom);
-    const found = findDateKeys(withoutComments(content));
+    const found = findDateKeys(withoutComments(content), keys);
     if (found !== null && "error" in found) continue;
     const status = String.fromCodePoint(tasks.status(t));
     const dateFrom = found ? contentFrom + found.from : 0;

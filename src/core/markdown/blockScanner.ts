@@ -8,7 +8,7 @@ import {
   splitLines,
 } from "./scanLine";
 import { ScannedTasks, type ScannedNote } from "./scanned";
-import { grownBytes, grownInts, slabBytes, slabInts } from "../base";
+import { Slabs } from "../base";
 
 const enum Leaf { None, Paragraph, Fenced, Indented, Html, Math }
 interface Container {
@@ -74,11 +74,12 @@ export class BlockScanner {
   private next = -1;
   private lineCount = 0;
 
-  constructor(readonly text: string) {
+  /** `slabs` holds the working arrays (and the mask, tasks and parents the scan hands back). */
+  constructor(readonly text: string, private readonly slabs = new Slabs(0, 0)) {
     // Sized for a typical note (a line every ~30 characters, a list item every ~60); they grow when not.
-    this.mask = slabBytes(Math.min(text.length + 1, (text.length >> 5) + 64));
-    this.parents = slabInts((text.length >> 6) + 16);
-    this.tasks = new ScannedTasks((text.length >> 7) + 8);
+    this.mask = slabs.bytes(Math.min(text.length + 1, (text.length >> 5) + 64));
+    this.parents = slabs.ints((text.length >> 6) + 16);
+    this.tasks = new ScannedTasks((text.length >> 7) + 8, slabs);
     this.lineBreaks = new LineBreaks(text);
     this.comments = new MarkFinder(text, "%%");
     this.math = new MarkFinder(text, "$$");
@@ -144,7 +145,7 @@ export class BlockScanner {
   }
 
   private growMask(): void {
-    this.mask = grownBytes(this.mask);
+    this.mask = this.slabs.grownBytes(this.mask);
   }
 
   /** YAML frontmatter: `---` on line 1 up to `---` or `...`; its lines are code. None when it never closes. */
@@ -406,7 +407,7 @@ export class BlockScanner {
       this.openBlock();
       const width = markerIndent + cur.openListItem(marker);
       const id = this.items++;
-      if (id === this.parents.length) this.parents = grownInts(this.parents);
+      if (id === this.parents.length) this.parents = this.slabs.grownInts(this.parents);
       this.parents[id] = this.enclosingItem();
       this.push(false, width, id, bare);
     }

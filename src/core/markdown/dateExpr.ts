@@ -152,8 +152,6 @@ function emojiExpr(s: string, emojis: string[], form: DateForm): RawExpr | null 
   return best;
 }
 
-const FIELD = /[[(][ \t]*(due|scheduled|start|date)[ \t]*::/gi;
-
 /** First Dataview inline field `[key:: date]` / `(key:: date)` for `key`, else (but for `date`) an
  *  unbracketed `key:: date` that ends the line: Dataview reads such a field to the line's end. */
 function fieldExpr(s: string, key: string): RawExpr | null {
@@ -176,8 +174,8 @@ function trailingFieldExpr(s: string, key: string): RawExpr | null {
 }
 
 function bracketedFieldExpr(s: string, key: string): RawExpr | null {
-  FIELD.lastIndex = 0;
-  for (let m = FIELD.exec(s); m; m = FIELD.exec(s)) {
+  const field = /[[(][ \t]*(due|scheduled|start|date)[ \t]*::/gi; // a literal here is a fresh regex (and lastIndex) per call
+  for (let m = field.exec(s); m; m = field.exec(s)) {
     if (m[1].toLowerCase() !== key) continue;
     const i = skipSpaces(s, m.index + m[0].length);
     const token = isDigit(s.charCodeAt(i)) ? newToken() : null;
@@ -257,13 +255,14 @@ const tokenKey = (t: DateToken): number => t.year * 10_000 + t.month * 100 + t.d
 /** `findDateExpr` with days as yyyymmdd numbers (20210327) and `end` 0 for none: what the index stores. */
 export interface DateKeys { from: number; to: number; date: number; end: number; form: DateForm }
 
-const keys: DateKeys = { from: 0, to: 0, date: 0, end: 0, form: "plain" };
+/** A `DateKeys` to fill: a parse keeps one and hands it to `findDateKeys` for each line. */
+export const dateKeys = (): DateKeys => ({ from: 0, to: 0, date: 0, end: 0, form: "plain" });
 
 /**
  * Like `findDateExpr`, without making date strings (the index parses every dated line of the vault).
- * A found date comes back in one shared object, valid until the next call: read it, do not keep it.
+ * A found date is written into `keys` (the caller's, reused line after line), which comes back.
  */
-export function findDateKeys(content: string): Readonly<DateKeys> | DateExprError | null {
+export function findDateKeys(content: string, keys = dateKeys()): Readonly<DateKeys> | DateExprError | null {
   const found = locate(content);
   if (!found) return null;
   const { from, to, start, end, form } = found;

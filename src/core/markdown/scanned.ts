@@ -1,6 +1,6 @@
 // What a scan of a note found: which lines are code-like, the headings and bold-only lines, and the
 // checklist tasks in columns with how their list items nest. The scanner (blockScanner.ts) fills it.
-import { grownInts, slabInts, type Heading } from "../base";
+import { Slabs, type Heading } from "../base";
 
 /** A list item whose first paragraph starts with `[c]`. Lines and offsets are 0-based. */
 export interface ScannedTask {
@@ -24,12 +24,12 @@ export class ScannedTasks {
   private data: Int32Array;
   length = 0;
 
-  constructor(capacity = 16) {
-    this.data = slabInts(TASK_STRIDE * Math.max(1, capacity));
+  constructor(capacity = 16, private readonly slabs = new Slabs(0, 0)) {
+    this.data = slabs.ints(TASK_STRIDE * Math.max(1, capacity));
   }
 
   add(line: number, from: number, to: number, status: number, checkFrom: number, contentFrom: number, item: number): void {
-    if ((this.length + 1) * TASK_STRIDE > this.data.length) this.data = grownInts(this.data);
+    if ((this.length + 1) * TASK_STRIDE > this.data.length) this.data = this.slabs.grownInts(this.data);
     const d = this.data;
     const at = this.length++ * TASK_STRIDE;
     d[at] = line; d[at + 1] = from; d[at + 2] = to; d[at + 3] = status; d[at + 4] = checkFrom; d[at + 5] = contentFrom; d[at + 6] = item;

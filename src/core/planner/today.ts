@@ -80,12 +80,13 @@ export function queueBlocksInUse(index: VaultIndex, day: IsoDate): QueueBlock[] 
   return [...listed].sort((a, b) => ahead.get(b.path)! - ahead.get(a.path)!);
 }
 
-/** The last queue resolved, per track list: the track list outlives edits that keep every track heading,
- *  so after a keystroke the queue is not matched against every track name again. */
-const lastQueue = new WeakMap<TrackInfo[], { block: QueueBlock | null; limit: number; priority: string; state: QueueState }>();
+/** The last queue resolved, per track list (kept by the index): the track list outlives edits that keep
+ *  every track heading, so after a keystroke the queue is not matched against every track name again. */
+type QueueMemo = WeakMap<TrackInfo[], { block: QueueBlock | null; limit: number; priority: string; state: QueueState }>;
 
-function resolveQueueOnce(block: QueueBlock | null, tracks: TrackInfo[], limit: number, priority: string[]): QueueState {
+function resolveQueueOnce(index: VaultIndex, block: QueueBlock | null, tracks: TrackInfo[], limit: number, priority: string[]): QueueState {
   const key = JSON.stringify(priority);
+  const lastQueue = index.keep<QueueMemo>("today.queue", () => new WeakMap());
   const memo = lastQueue.get(tracks);
   if (memo && memo.block === block && memo.limit === limit && memo.priority === key) return memo.state;
   const state = resolveQueue(block, tracks, { limit, priority });
@@ -96,7 +97,7 @@ function resolveQueueOnce(block: QueueBlock | null, tracks: TrackInfo[], limit: 
 /** The queue in effect on `day`: the block in use (`queueBlocksInUse`), else the settings' limit and
  *  priority list. The sidebar's model, the queue commands and the settings tab all resolve it here. */
 export function queueOn(index: VaultIndex, day: IsoDate, settings: BrainQueueSettings, blocks = queueBlocksInUse(index, day)): QueueState {
-  return resolveQueueOnce(blocks[0] ?? null, index.tracks(), settings.queueLimit, settings.priority);
+  return resolveQueueOnce(index, blocks[0] ?? null, index.tracks(), settings.queueLimit, settings.priority);
 }
 
 /**

@@ -45,7 +45,8 @@ interface NoteStats {
   completions: number[];
 }
 
-const remembered = new WeakMap<NoteRecord, NoteStats>();
+/** Each note's part, kept by the index: a changed note has a new record, so its part is worked out again. */
+const notesStats = (index: VaultIndex): WeakMap<NoteRecord, NoteStats> => index.keep("vaultStats.notes", () => new WeakMap<NoteRecord, NoteStats>());
 
 export function vaultStats(index: VaultIndex, day: IsoDate, history?: CompletionLookup): VaultStats {
   const window = paceWindow(day);
@@ -59,9 +60,10 @@ export function vaultStats(index: VaultIndex, day: IsoDate, history?: Completion
   const counts = new Array<number>(HISTORY_DAYS).fill(0);
   const key = `${day}|${history?.version ?? -1}`;
   const tracks: VaultTrackStats[] = [];
+  const remembered = notesStats(index);
   // The records come by path, and each note's tracks by line: document order without a sort.
   for (const record of index.notesWithItems()) {
-    const note = rememberedStats(record, key, day, window, dayKey(dates[0]), history);
+    const note = rememberedStats(remembered, record, key, day, window, dayKey(dates[0]), history);
     for (const track of note.tracks) tracks.push(track);
     for (const completed of note.completions) counts[slot.get(completed)!]++;
   }
@@ -78,16 +80,17 @@ export function statsOfTracks(index: VaultIndex, day: IsoDate, tracks: readonly 
   const key = `${day}|${history?.version ?? -1}`;
   const firstDay = dayKey(addDays(day, -(HISTORY_DAYS - 1)));
   const out = new Map<TrackKey, TrackStats>();
+  const remembered = notesStats(index);
   for (const { path, name } of tracks) {
     const record = index.note(path);
     if (!record) continue;
-    const found = rememberedStats(record, key, day, window, firstDay, history).tracks.find((track) => track.track === name);
+    const found = rememberedStats(remembered, record, key, day, window, firstDay, history).tracks.find((track) => track.track === name);
     if (found) out.set(trackKey(path, name), found);
   }
   return out;
 }
 
-function rememberedStats(record: NoteRecord, key: string, day: IsoDate, window: PaceWindow, firstDay: number, history?: CompletionLookup): NoteStats {
+function rememberedStats(remembered: WeakMap<NoteRecord, NoteStats>, record: NoteRecord, key: string, day: IsoDate, window: PaceWindow, firstDay: number, history?: CompletionLookup): NoteStats {
   let note = remembered.get(record);
   if (note?.key !== key) remembered.set(record, (note = noteStats(record, key, day, window, firstDay, history)));
   return note;

@@ -3,9 +3,9 @@
 // the batch's columns travel in one buffer that is handed over, not copied. Pure: the plugin's web
 // worker and the benchmark's Node worker each keep one `ParseAnswerer`; only the plumbing differs.
 import { errorMessage } from "../base";
-import { beginBulk, type NoteItems } from "../items";
+import type { NoteItems } from "../items";
 import { decodeNote, type NoteText } from "../markdown";
-import { hasContent, parseRecord, type IndexOptions, type NoteRecord, type NoteStat } from "../items";
+import { hasContent, RecordBuilder, type IndexOptions, type NoteRecord, type NoteStat } from "../items";
 
 export interface ParseRequest {
   id: number;
@@ -26,11 +26,13 @@ export class ParseAnswerer {
   /** The options of the last batch, kept while batches bring the same: a request arrives as a fresh copy,
    *  and the venue matchers (compiled patterns, a 64 K table) are cached per venue list object. */
   private lastOptions: { key: string; options: IndexOptions } | null = null;
+  /** Reuses its working memory from batch to batch. */
+  private readonly records = new RecordBuilder();
 
   /** The reply to one request, never a throw. */
   answer(request: ParseRequest): ParseReply {
     try {
-      return { id: request.id, ...parseBatch(request, this.steadyOptions(request.options)) };
+      return { id: request.id, ...parseBatch(request, this.steadyOptions(request.options), this.records) };
     } catch (error) {
       return { id: request.id, error: errorMessage(error) };
     }
@@ -44,12 +46,12 @@ export class ParseAnswerer {
 }
 
 /** The batch's records; every record's columns are views on `columns`, one buffer for the whole batch. */
-function parseBatch(request: ParseRequest, options: IndexOptions): { records: (NoteRecord | null)[]; columns: Int32Array } {
-  const endBulk = beginBulk(); // columns carved from shared slabs while parsing, copied into one buffer below
+function parseBatch(request: ParseRequest, options: IndexOptions, builder: RecordBuilder): { records: (NoteRecord | null)[]; columns: Int32Array } {
+  const endBulk = builder.beginBulk(); // columns carved from shared slabs while parsing, copied into one buffer below
   let records: (NoteRecord | null)[];
   try {
     records = request.paths.map((path, k) => {
-      const record = parseRecord(path, decodeNote(request.texts[k]), request.stats[k], options);
+      const record = builder.build(path, decodeNote(request.texts[k]), request.stats[k], options);
       return hasContent(record) ? record : null;
     });
   } finally {
