@@ -131,7 +131,14 @@ export function installDomHelpers(win: Window & typeof globalThis = window): voi
   define(htmlProto, "hide", function (this: HTMLElement) { this.style.display = "none"; });
   define(htmlProto, "toggle", function (this: HTMLElement, show: boolean) { if (show) this.style.removeProperty("display"); else this.style.display = "none"; });
   define(htmlProto, "toggleVisibility", function (this: HTMLElement, visible: boolean) { this.style.visibility = visible ? "" : "hidden"; });
-  define(htmlProto, "isShown", function (this: HTMLElement) { return this.style.display !== "none"; });
+  // As Obsidian's: attached, and neither it nor an ancestor hidden with `display: none` (a hidden tab's leaf).
+  define(htmlProto, "isShown", function (this: HTMLElement) {
+    if (!this.isConnected) return false;
+    for (let el = this as HTMLElement | null; el && el !== el.ownerDocument.body; el = el.parentElement) {
+      if (el.style.display === "none" || el.ownerDocument.defaultView?.getComputedStyle(el).display === "none") return false;
+    }
+    return true;
+  });
   define(htmlProto, "setCssStyles", function (this: HTMLElement, styles: Partial<CSSStyleDeclaration>) { Object.assign(this.style, styles); });
   define(htmlProto, "setCssProps", function (this: HTMLElement, props: Record<string, string>) {
     for (const [name, value] of Object.entries(props)) this.style.setProperty(name, value);

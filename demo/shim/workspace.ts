@@ -156,11 +156,16 @@ export class LeafArea {
   }
 
   show(leaf: WorkspaceLeaf): void {
+    const before = this.shown;
     this.shown = leaf;
     for (const other of this.leaves) {
       other.containerEl.toggle(other === leaf);
       other.tabEl.toggleClass("is-active", other === leaf);
     }
+    if (before === leaf || !before) return;
+    // As Obsidian does when it selects a tab: the leaf shown is resized, and the layout has changed.
+    leaf.onResize();
+    leaf.app.workspace.trigger("layout-change");
   }
 
   /** Stand-in only: told after the area opens or closes (the demo's phone drawers listen). */

@@ -1,7 +1,8 @@
 // The Progress view: a heatmap of the vault's completions over the last 26 weeks, and per track a
 // burndown (remaining items over time: planned, actual, the forecast at this pace, today). The numbers and
 // the geometry come from the core (planner/progress.ts, planner/chartGeometry.ts); this only draws them as
-// SVG with the DOM helpers, in theme colours (styles.css), and redraws on changes and on resize.
+// SVG with the DOM helpers, in theme colours (styles.css), and redraws on changes (only while shown: a
+// hidden tab redraws once when it is shown again) and on resize.
 import { ItemView, Platform, requireApiVersion, type App, type WorkspaceLeaf } from "obsidian";
 import type { IsoDate } from "../core/base";
 import type { NoteRecord } from "../core/items";
@@ -47,6 +48,8 @@ export class ProgressView extends ItemView {
   private picked: IsoDate | null = null;
   /** How many of the other tracks are drawn; 0 while folded. */
   private othersShown = 0;
+  /** Something changed while the view was hidden (a tab behind another, a closed dock): it redraws when shown. */
+  private stale = false;
 
   constructor(leaf: WorkspaceLeaf, private readonly host: BrainQueueHost) {
     super(leaf);
@@ -67,6 +70,12 @@ export class ProgressView extends ItemView {
   override async onOpen(): Promise<void> {
     this.contentEl.addClass("bq-progress-view");
     this.register(this.host.onRefresh(() => this.requestRender()));
+    // Shown again: Obsidian resizes a tab it selects (onResize) and says the layout changed.
+    const redrawIfStale = (): void => {
+      if (this.stale) this.requestRender();
+    };
+    this.registerEvent(this.app.workspace.on("layout-change", redrawIfStale));
+    this.registerEvent(this.app.workspace.on("active-leaf-change", redrawIfStale));
     this.renderNow();
   }
 
@@ -77,14 +86,20 @@ export class ProgressView extends ItemView {
   }
 
   override onResize(): void {
-    if (this.measure() !== this.width) this.requestRender();
+    if (this.stale || this.measure() !== this.width) this.requestRender();
   }
 
+  /** Redraws in the next frame if the view is shown; a hidden view only notes that it is out of date. */
   requestRender(): void {
+    if (!this.containerEl.isShown()) {
+      this.stale = true;
+      return;
+    }
     if (this.frame !== null) return;
     this.frame = window.requestAnimationFrame(() => {
       this.frame = null;
-      this.renderNow();
+      if (this.containerEl.isShown()) this.renderNow();
+      else this.stale = true;
     });
   }
 
@@ -96,6 +111,7 @@ export class ProgressView extends ItemView {
   }
 
   renderNow(): void {
+    this.stale = false;
     const container = this.contentEl;
     if (!this.host.isIndexReady()) {
       container.empty();

@@ -1,6 +1,6 @@
 // The Progress view over the stand-in: opened by its command and from the sidebar's header, a heatmap of
 // the last 26 weeks whose days list their items by track, and a burndown per active track.
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { flush } from "../../demo/shim/testing";
 import { setLanguage } from "../../src/obsidian/i18n";
 import { ProgressView, VIEW_TYPE_PROGRESS } from "../../src/obsidian/progressView";
@@ -72,6 +72,43 @@ describe("the Progress view", () => {
     expect(el.querySelector(".bq-progress-count")?.textContent).toBe("26 周共 6 项");
     expect(el.querySelector('.bq-burndown[data-track="算法练习 每日一题"] .bq-forecast')?.textContent).toBe("3/3 · 全部完成");
     setLanguage("en");
+    plugin.unload();
+  });
+});
+
+describe("the Progress view in a hidden tab", () => {
+  it("draws nothing while its tab is hidden, and once when it is shown again after changes", async () => {
+    const { app, plugin } = await startPlugin();
+    const el = await openProgress(app);
+    const progressLeaf = app.workspace.getLeavesOfType(VIEW_TYPE_PROGRESS)[0];
+    const view = progressLeaf.view as unknown as ProgressView;
+    // A note opened in a new tab hides the Progress tab.
+    await app.workspace.getLeaf("tab").openFile(app.vault.getFileByPath("Plans/Term.md")!);
+    expect(view.containerEl.isShown()).toBe(false);
+    const renders = vi.spyOn(view, "renderNow");
+    const tick = async (from: string, to: string): Promise<void> => {
+      const file = app.vault.getFileByPath("Plans/Term.md")!;
+      await app.vault.modify(file, app.vault.readNow("Plans/Term.md").replace(from, to));
+      await app.metadataCache.settle();
+      await new Promise((resolve) => window.setTimeout(resolve, 50));
+      await flush(5);
+    };
+    await tick("- [ ] 2021/04/14    三数之和", "- [x] 2021/04/14    三数之和");
+    await tick("- [x] 2021/04/14    三数之和", "- [ ] 2021/04/14    三数之和");
+    await tick("- [ ] 2021/04/14    三数之和", "- [x] 2021/04/14    三数之和");
+    expect(renders).not.toHaveBeenCalled();
+    expect(el.querySelector(".bq-progress-count")?.textContent).toBe("5 in 26 weeks");
+
+    await app.workspace.revealLeaf(progressLeaf);
+    await flush(5);
+    expect(renders).toHaveBeenCalledTimes(1);
+    expect(el.querySelector(".bq-progress-count")?.textContent).toBe("6 in 26 weeks");
+
+    // Hidden and shown again with nothing changed meanwhile: nothing to redraw.
+    await app.workspace.revealLeaf(app.workspace.getLeavesOfType("markdown")[0]);
+    await app.workspace.revealLeaf(progressLeaf);
+    await flush(5);
+    expect(renders).toHaveBeenCalledTimes(1);
     plugin.unload();
   });
 });
