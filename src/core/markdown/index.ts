@@ -3,6 +3,7 @@
 // nothing of items, tracks or the vault. May import: base.
 export { dateKeys, type DateKeys, findDateExpr, findDateKeys, rewriteDateExpr } from "./dateExpr";
 export { displayText } from "./inline";
+export { isTasksFormat, tasksDoneDate, type DoneDate } from "./tasksFormat";
 export { decodeNote, noteSize, type NoteText, ownBuffer } from "./noteText";
 export { codeLineMask, scanNote, scanNoteInSteps, STEP_CHARS } from "./scan";
 export { type ScannedNote } from "./scanned";

@@ -1,4 +1,5 @@
 // Just enough inline Markdown to name tracks and groups: emphasis markers and inline HTML are dropped.
+import { TASKS_DATE_EMOJI, TASKS_PRIORITY_EMOJI } from "./tasksFormat";
 
 const PAIRED = ["**", "__", "~~", "=="];
 const isWordChar = (ch: string | undefined): boolean => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
@@ -44,12 +45,13 @@ export function boldOnly(s: string, at: number, end: number): string | null {
 
 // Tasks' fields (https://publish.obsidian.md/tasks/): dates, priority, recurrence, ids and dependencies, the
 // action on completion, and the same fields written Dataview's way. Each match takes the blanks before it.
-const DATE_FIELD = String.raw`[📅📆🗓⏳⌛🛫✅➕❌]\uFE0F?[ \t]*\d{4}-\d{1,2}-\d{1,2}`;
-const PRIORITY = String.raw`[⏫🔼🔽🔺⏬]\uFE0F?`;
+// The emoji are Tasks' own (tasksFormat.ts). A date here may be unpadded: what is shown drops it either way.
+const DATE_FIELD = String.raw`[${TASKS_DATE_EMOJI}]\uFE0F?[ \t]*\d{4}-\d{1,2}-\d{1,2}`;
+const PRIORITY = String.raw`[${TASKS_PRIORITY_EMOJI}]\uFE0F?`;
 const IDS = String.raw`(?:🆔|⛔)\uFE0F?[ \t]*[A-Za-z0-9_-]+(?:[ \t]*,[ \t]*[A-Za-z0-9_-]+)*`;
 const ON_COMPLETION = String.raw`🏁\uFE0F?[ \t]*[A-Za-z]*`;
 /** Recurrence text runs up to the next field. */
-const RECURRENCE = String.raw`🔁\uFE0F?(?:(?![📅📆🗓⏳⌛🛫✅➕❌⏫🔼🔽🔺⏬🆔⛔🏁])[^])*`;
+const RECURRENCE = String.raw`🔁\uFE0F?(?:(?![${TASKS_DATE_EMOJI}${TASKS_PRIORITY_EMOJI}🆔⛔🏁])[^])*`;
 const DATAVIEW_FIELD = String.raw`[[(][ \t]*(?:due|scheduled|start|created|completion|cancelled|priority|repeat|id|dependsOn|onCompletion)[ \t]*::[^\][()]*[\])]`;
 const BLOCK_ID = String.raw`[ \t]\^[A-Za-z0-9-]+[ \t]*$`;
 const TASKS_FIELDS = new RegExp(`[ \\t]*(?:${[DATE_FIELD, PRIORITY, IDS, ON_COMPLETION, RECURRENCE, DATAVIEW_FIELD].join("|")})|${BLOCK_ID}|<br[ \\t]*\\/?>`, "giu");

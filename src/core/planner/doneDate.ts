@@ -2,18 +2,15 @@
 // the Tasks plugin does. Whether ticking writes it is a setting: by default only on lines already in
 // Tasks' format, so a note in its own shapes (`- [ ] 2021/3/27  第一周 …`) never gets marks unasked.
 import type { BrainQueueSettings, IsoDate, Item, LineEdit } from "../base";
+import { isTasksFormat, tasksDoneDate } from "../markdown";
 import { toggleEdit } from "./edits";
 
-/** A line in Tasks' format: it carries one of Tasks' field emoji (a date, a priority, a recurrence …). */
-const TASKS_FORMAT = /[📅⏳🛫🔁⏫🔼🔽🔺⏬➕✅❌🆔⛔🏁]/u;
-/** A done date with the spaces before it. */
-const DONE_DATE = /[ \t]*✅\uFE0F?[ \t]*\d{4}-\d{2}-\d{2}/u;
 /** What stays after the words: a block id (Tasks keeps it last) and trailing whitespace. */
 const LINE_TAIL = /(?:[ \t]+\^[A-Za-z0-9-]+)?[ \t]*$/u;
 
 /** Whether ticking this line writes a done date, by the setting. */
 export function writesDoneDate(source: string, setting: BrainQueueSettings["doneDates"]): boolean {
-  return setting === "always" || (setting === "tasks" && TASKS_FORMAT.test(source));
+  return setting === "always" || (setting === "tasks" && isTasksFormat(source));
 }
 
 /** The line with ` ✅ day` after its words, before a block id and trailing whitespace. */
@@ -22,9 +19,13 @@ export function withDoneDate(line: string, day: IsoDate): string {
   return `${line.slice(0, at)} ✅ ${day}${line.slice(at)}`;
 }
 
-/** The line without its (first) done date. */
+/**
+ * The line without its done date. Only Tasks' `✅` mark: ticking writes no Dataview `[completion::]`, so
+ * unticking takes none off (the pace reads both: see stats.ts).
+ */
 export function withoutDoneDate(line: string): string {
-  return line.replace(DONE_DATE, "");
+  const done = tasksDoneDate(line);
+  return done === null ? line : line.slice(0, done.from) + line.slice(done.to);
 }
 
 /**
@@ -36,6 +37,7 @@ export function tickEdit(item: Item, settings: Pick<BrainQueueSettings, "doneDat
   const line = edit.replacement;
   if (line === null || line === edit.expected || settings.doneDates === "never") return edit;
   const ticking = done ?? !item.done;
-  if (ticking) return writesDoneDate(line, settings.doneDates) && !DONE_DATE.test(line) ? { ...edit, replacement: withDoneDate(line, day) } : edit;
-  return DONE_DATE.test(line) ? { ...edit, replacement: withoutDoneDate(line) } : edit;
+  const written = tasksDoneDate(line) !== null;
+  if (ticking) return writesDoneDate(line, settings.doneDates) && !written ? { ...edit, replacement: withDoneDate(line, day) } : edit;
+  return written ? { ...edit, replacement: withoutDoneDate(line) } : edit;
 }

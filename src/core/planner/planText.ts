@@ -3,7 +3,7 @@
 // place as a roll does; undated lines get a date inserted.
 import { addDays, daysBetween, type IsoDate } from "../base";
 import type { PlanLine } from "../items";
-import { rewriteDateExpr } from "../markdown";
+import { isTasksFormat, rewriteDateExpr } from "../markdown";
 import type { Assignment } from "./plan";
 import { columns, paddingHabit, rewriteLine, spelledLikeTrack, type RollChange } from "./roll";
 
@@ -88,8 +88,6 @@ export function dateHabit(trackLines: readonly PlanLine[], noteLines: readonly P
   return fallback;
 }
 
-// A line in Tasks' format: it carries one of Tasks' field emoji.
-const TASKS_LINE = /[🔁⏫🔼🔽🔺⏬➕✅❌🆔⛔🏁]/u;
 // A block id ends the line and must stay last.
 const BLOCK_ID = /[ \t]+\^[A-Za-z0-9-]+[ \t]*$/u;
 
@@ -105,7 +103,7 @@ function appended(line: PlanLine, expr: string, gap: string, column: number | nu
 
 /** An undated line with its new date, and the date as written. */
 function withNewDate(line: PlanLine, date: IsoDate, habit: DateHabit): { line: string; expr: string } {
-  if (habit.kind === "tasks" || TASKS_LINE.test(line.source.slice(line.contentFrom))) {
+  if (habit.kind === "tasks" || isTasksFormat(line.source.slice(line.contentFrom))) {
     const expr = `📅 ${date}`;
     return { line: appended(line, expr, " ", null), expr };
   }

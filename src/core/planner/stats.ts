@@ -2,6 +2,7 @@
 // completed in the 14 days up to D, and when the rest is done at that pace. Whole days and integers
 // only: the forecast never depends on floating point.
 import { addDays, dayKey, dayOfKey, daysBetween, isValidYmd, type IsoDate, type Item } from "../base";
+import { tasksDoneDate } from "../markdown";
 
 /** The days `recent` looks back over, D included. */
 export const PACE_DAYS = 14;
@@ -113,14 +114,13 @@ export function trackStats(items: readonly StatsItem[], day: IsoDate): TrackStat
   return statsOfTally(tally, day);
 }
 
-const DONE_MARK = "✅";
-const DONE_DATE = /^\uFE0F?[ \t]*(\d{4})-(\d{2})-(\d{2})/u;
 const COMPLETION_FIELD = /[[(]completion::[ \t]*(\d{4})-(\d{2})-(\d{2})[ \t]*[\])]/u;
 
 /** The day a line says it was done (Tasks' `✅ 2026-03-04`, Dataview's `[completion:: …]`) as yyyymmdd, else 0. */
 export function doneDateKey(line: string): number {
-  const mark = line.indexOf(DONE_MARK);
-  const match = mark >= 0 ? DONE_DATE.exec(line.slice(mark + DONE_MARK.length)) : line.includes("completion::") ? COMPLETION_FIELD.exec(line) : null;
+  const done = tasksDoneDate(line);
+  if (done !== null) return done.key;
+  const match = line.includes("completion::") ? COMPLETION_FIELD.exec(line) : null;
   if (!match) return 0;
   const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
   return isValidYmd(y, m, d) ? y * 10_000 + m * 100 + d : 0;
