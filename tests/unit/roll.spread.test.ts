@@ -22,6 +22,19 @@ function spread(note: string, perDay?: number, settings: BrainQueueSettings = DE
 }
 
 describe("roll forward: spread", () => {
+  it("an empty slot holds no item: the backlog may take its day", () => {
+    // Not a schedule (gaps of weeks): the later days keep their items, and a free slot is no item.
+    const note = [
+      "## 读书",
+      "- [ ] 2024/03/01    第一章",
+      "- [ ] 2024/03/20    第二章",
+      "- [ ] 2024/04/10    ",
+      "- [ ] 2024/04/11    已排好的一章",
+      "- [ ] 2024/04/12",
+    ].join("\n");
+    expect(spread(note, 1).text).toBe(note.replace("2024/03/01    第一章", "2024/04/10    第一章").replace("2024/03/20    第二章", "2024/04/12    第二章"));
+  });
+
   it("lays a backlog one a day at the track's pace, past the days that already hold an item", () => {
     const note = [
       "## 读书",

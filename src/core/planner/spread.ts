@@ -1,6 +1,7 @@
 // Roll-forward's spread mode: a backlog laid over the next study days at the track's usual pace
 // instead of piling up on one day.
 import { daysBetween, fromDayNumber, toDayNumber, type IsoDate, type Item } from "../base";
+import { isEmptySlot } from "./fixed";
 import { ALL_WEEKDAYS, StudyDays } from "./studyDays";
 
 /** The median number of items per planned day among a track's dated items (rounded down), at least 1. */
@@ -22,15 +23,16 @@ export function spreadPerDay(trackItems: readonly Item[], cap: number): number {
 
 /**
  * New first days for `overdue` (in document order) on the study days from `day` on, at most `perDay`
- * a day counting what the track's `later` items already hold there; then, when `shiftLater` (a
- * schedule), how far the later items move so the first of them comes after the last spread day (0
- * when they already do). `dates` is shorter than `overdue` when the study days run out before
+ * a day counting what the track's `later` items (not its empty slots) already hold there; then, when
+ * `shiftLater` (a schedule), how far the later items move so the first of them comes after the last
+ * spread day (0 when they already do). `dates` is shorter than `overdue` when the study days run out before
  * 9999-12-31: the items left over cannot move.
  */
 export function spreadDates(overdue: readonly Item[], later: readonly Item[], day: IsoDate, perDay: number,
   shiftLater: boolean, studyDays: StudyDays = new StudyDays(ALL_WEEKDAYS)): { dates: IsoDate[]; laterShift: number } {
   const held = new Map<number, number>();
-  if (!shiftLater) for (const item of later) held.set(toDayNumber(item.date), (held.get(toDayNumber(item.date)) ?? 0) + 1);
+  // An empty slot is a free day, not an item already planned: it leaves its day's room to the backlog.
+  if (!shiftLater) for (const item of later) if (!isEmptySlot(item)) held.set(toDayNumber(item.date), (held.get(toDayNumber(item.date)) ?? 0) + 1);
   const dates: IsoDate[] = [];
   let current = studyDays.from(toDayNumber(day));
   let onDay = current === null ? 0 : held.get(current) ?? 0;
