@@ -3,7 +3,7 @@
 // venue lists edited in another note).
 import { MarkdownView, type App } from "obsidian";
 import type { Extension } from "@codemirror/state";
-import { isVenueDropped, venuesOf, type Venue } from "../core/items";
+import { DeadlineRules, isVenueDropped } from "../core/items";
 import type { VaultIndex } from "../core/index";
 import { deadlineExtension } from "./deadlineExtension";
 import type { DeadlineContext } from "./deadlineLine";
@@ -22,10 +22,10 @@ export class DeadlineHighlights {
   readonly context: DeadlineContext = {
     now: () => this.needs.now(),
     settings: () => this.needs.data().settings,
-    venues: () => this.venues(),
+    rules: () => this.rules(),
     isDropped: (venue, year) => isVenueDropped(this.needs.indexer.index.venueMarks(), venue, year),
   };
-  private venueCache: { custom: string[]; venues: Venue[] } | null = null;
+  private rulesCache: { words: string[]; custom: string[]; rules: DeadlineRules } | null = null;
   /** The venue lists the editors were last drawn with (none before the index is built). */
   private venueMarksSeen: { marks: unknown; key: string } = { marks: null, key: "[]" };
 
@@ -39,11 +39,14 @@ export class DeadlineHighlights {
     if (on) this.extensions.push(deadlineExtension(this.context));
   }
 
-  /** Built-in plus custom venues, parsed again only when the custom list changes. */
-  private venues(): Venue[] {
+  /** The deadline words and venues, compiled again only when the settings' lists change. */
+  private rules(): DeadlineRules {
     const settings = this.needs.data().settings;
-    if (this.venueCache?.custom !== settings.customVenues) this.venueCache = { custom: settings.customVenues, venues: venuesOf(settings) };
-    return this.venueCache.venues;
+    const cache = this.rulesCache;
+    if (cache?.words === settings.deadlineWords && cache.custom === settings.customVenues) return cache.rules;
+    const rules = DeadlineRules.of(settings);
+    this.rulesCache = { words: settings.deadlineWords, custom: settings.customVenues, rules };
+    return rules;
   }
 
   /**

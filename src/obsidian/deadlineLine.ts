@@ -1,13 +1,13 @@
 // Classifies one source line as an unfinished deadline, for the editor extension and the reading view.
 import { findDateExpr } from "../core/markdown";
-import { daysLeft, recognizeDeadline, urgencyOf, type Urgency } from "../core/items";
-import type { Venue } from "../core/items";
+import { daysLeft, urgencyOf, type DeadlineRules, type Urgency } from "../core/items";
 import type { BrainQueueSettings } from "../core/base";
 
 export interface DeadlineContext {
   now: () => Date;
   settings: () => BrainQueueSettings;
-  venues: () => Venue[];
+  /** The settings' deadline words and venues, compiled (kept while the settings stay). */
+  rules: () => DeadlineRules;
   /** True when the venue list in the vault strikes this venue through. */
   isDropped: (venue: string, year: number | null) => boolean;
 }
@@ -28,7 +28,7 @@ export function deadlineOfLine(line: string, context: DeadlineContext, now: Date
   if (!found || "error" in found) return null;
   const text = (content.slice(0, found.from) + " " + content.slice(found.to)).trim();
   const settings = context.settings();
-  const recognized = recognizeDeadline(text, settings.deadlineWords, context.venues());
+  const recognized = context.rules().recognize(text);
   if (!recognized) return null;
   const days = daysLeft(found.end ?? found.date, now, settings.anywhereOnEarth);
   const dropped = recognized.venue !== null && context.isDropped(recognized.venue, recognized.year);

@@ -3,7 +3,7 @@
 import { Notice, type Editor } from "obsidian";
 import { addDays, nameRecord, type IsoDate, type Item } from "../core/base";
 import { checklistLines, parseNote, type PlanLine } from "../core/items";
-import { fixedDays, fixedReason, isFixedText, isSchedule, notOverdueKey, planTrack, postponeDay, postponePlan } from "../core/planner";
+import { fixedDays, fixedRulesOf, isSchedule, notOverdueKey, planTrack, postponeDay, postponePlan } from "../core/planner";
 import { currentText } from "./applyEdits";
 import type { BrainQueueHost } from "./host";
 import { t } from "./i18n";
@@ -14,7 +14,8 @@ import { writeRoll } from "./rollActions";
 /** Days that hold an open fixed item (an exam, a deadline) anywhere in the vault. */
 function vaultFixedDays(host: BrainQueueHost): IsoDate[] {
   const settings = host.data.settings;
-  return fixedDays(host.index().openItemsWithText(notOverdueKey(settings), (text) => isFixedText(text, settings)), settings);
+  const rules = fixedRulesOf(host.index(), settings);
+  return fixedDays(host.index().openItemsWithText(notOverdueKey(settings), (text) => rules.isFixedText(text)), settings);
 }
 
 /**
@@ -49,7 +50,7 @@ export async function openPlan(host: BrainQueueHost, path: string, track: string
 
 /** What "Postpone" offers for an item: nothing for a finished or fixed one; shifting the rest for a schedule. */
 export function postponeChoices(host: BrainQueueHost, item: Item, track: readonly Item[] = trackItems(host, item)): PostponeChoice[] {
-  if (item.done || item.status === "-" || fixedReason(item, host.data.settings) !== null) return [];
+  if (item.done || item.status === "-" || fixedRulesOf(host.index(), host.data.settings).reason(item) !== null) return [];
   const choices: PostponeChoice[] = ["tomorrow", "week", "studyDay", "pick"];
   if (isSchedule([...track])) choices.push("shiftRest");
   return choices;

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { EditorState, type Extension } from "@codemirror/state";
 import { EditorView, type DecorationSet } from "@codemirror/view";
 import { DEFAULT_SETTINGS } from "../../src/core/base/settings";
-import { venuesOf } from "../../src/core/items/deadlines";
+import { DeadlineRules } from "../../src/core/items/deadlines";
 import { buildDeadlineDecorations, deadlineExtension, setDeadlineHighlight } from "../../src/obsidian/deadlineExtension";
 import { badgeText, type DeadlineContext } from "../../src/obsidian/deadlineLine";
 
@@ -24,10 +24,11 @@ const DOC = [
 ].join("\n");
 
 function context(now: { value: Date }, dropped: string[] = []): DeadlineContext {
+  const rules = DeadlineRules.of(DEFAULT_SETTINGS);
   return {
     now: () => now.value,
     settings: () => DEFAULT_SETTINGS,
-    venues: () => venuesOf(DEFAULT_SETTINGS),
+    rules: () => rules,
     isDropped: (venue) => dropped.includes(venue),
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { applyLineEdits } from "../../src/core/planner/edits";
-import { fixedReason, namedOwnDay } from "../../src/core/planner/fixed";
+import { FixedRules, namedOwnDay } from "../../src/core/planner/fixed";
 import { parseNote } from "../../src/core/items/parse";
 import { planRoll } from "../../src/core/planner/roll";
 import { DEFAULT_SETTINGS } from "../../src/core/base/settings";
@@ -65,9 +65,9 @@ describe("items whose text names their own day", () => {
   });
 
   it("gives the roll's reason, after deadlines and keywords", () => {
-    expect(fixedReason({ text: "第2周星期二_课程甲 A101 开课", date: "2024-03-05", end: null }, DEFAULT_SETTINGS)).toBe("fixed date: “开课”");
-    expect(fixedReason({ text: "周三 组会汇报", date: "2023-08-30", end: null }, DEFAULT_SETTINGS)).toBe("fixed date: “周三”");
-    expect(fixedReason({ text: "周三 组会汇报", date: "2023-08-31", end: null }, DEFAULT_SETTINGS)).toBeNull();
+    expect(new FixedRules(DEFAULT_SETTINGS).reason({ text: "第2周星期二_课程甲 A101 开课", date: "2024-03-05", end: null })).toBe("fixed date: “开课”");
+    expect(new FixedRules(DEFAULT_SETTINGS).reason({ text: "周三 组会汇报", date: "2023-08-30", end: null })).toBe("fixed date: “周三”");
+    expect(new FixedRules(DEFAULT_SETTINGS).reason({ text: "周三 组会汇报", date: "2023-08-31", end: null })).toBeNull();
   });
 });
 

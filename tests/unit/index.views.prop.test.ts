@@ -3,7 +3,7 @@
 // however many changes come between two questions about the same day.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isFixed, overdueGroups } from "../../src/core/planner/fixed";
+import { FixedRules, overdueGroups } from "../../src/core/planner/fixed";
 import { DEFAULT_SETTINGS } from "../../src/core/base/settings";
 import { buildToday, SIDEBAR_OVERDUE_LIMIT } from "../../src/core/planner/today";
 import type { Item } from "../../src/core/base/types";
@@ -36,13 +36,15 @@ const NOW = new Date(2021, 2, 21, 9, 0);
 /** Every track there can be: each note's headings and its name (a track above every heading is named after its note). */
 const TRACK_KEYS = new Set(PATHS.flatMap((path) => ["A", "B", "C", "", "D", "a", "b"].map((name) => trackKey(path, name))));
 
+const FIXED = new FixedRules(DEFAULT_SETTINGS);
+
 /** What the sidebar and the CLI ask about one day. */
 function answers(index: VaultIndex, day: string, limit: number): unknown {
   return {
     on: index.itemsOn(day),
     // The sidebar's split of the day: fixed items, and the rest by track.
     // The grouping's order is not the notes' (a note's groups are replaced after a change): compared as a set.
-    split: ((split) => ({ ...split, othersByTrack: [...split.othersByTrack].sort(([a], [b]) => (a < b ? -1 : 1)) }))(index.itemsOnSplit(day, { key: "fixed", test: (item) => isFixed(item, DEFAULT_SETTINGS) })),
+    split: ((split) => ({ ...split, othersByTrack: [...split.othersByTrack].sort(([a], [b]) => (a < b ? -1 : 1)) }))(index.itemsOnSplit(day, { key: "fixed", test: (item) => FIXED.isFixed(item) })),
     groups: plainGroups(index.overdueGroups(day, { limit })),
     // The sidebar's groups: fixed items and empty slots left out.
     missable: plainGroups(overdueGroups(index, day, DEFAULT_SETTINGS, limit)),

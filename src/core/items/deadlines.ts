@@ -4,32 +4,20 @@ import { codeLineMask, splitLines } from "../markdown";
 import type { BrainQueueSettings } from "../base";
 import type { IsoDate, Item } from "../base";
 import {
-  BUILTIN_VENUES, countShortRuns, findVenues, isSpace, longestVenueMention, mayBeOneVenue, parseCustomVenues, venueStarts, type Venue,
+  BUILTIN_VENUES, countShortRuns, findVenues, isSpace, mayBeOneVenue, parseCustomVenues, type Venue, VenueMatcher,
 } from "./venues";
 
-export { BUILTIN_VENUES, parseCustomVenues, type Venue } from "./venues";
-
-const keywordCache = new Map<string, (text: string) => boolean>();
-
-/**
- * True when `text` contains one of `words`: words with non-ASCII characters (截止) anywhere,
- * ASCII words (DDL, exam) only as whole words, in any case.
- */
-export function hasKeyword(text: string, words: string[]): boolean {
-  const key = words.join("\u0000");
-  let test = keywordCache.get(key);
-  if (!test) {
-    test = keywordTest(words);
-    if (keywordCache.size > 50) keywordCache.clear();
-    keywordCache.set(key, test);
-  }
-  return test(text);
-}
+export { BUILTIN_VENUES, parseCustomVenues, type Venue, VenueMatcher } from "./venues";
 
 const escapeRegExp = (w: string): string => w.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
 
-/** One regex for caseless words (截止) and whole ASCII words; only cased non-ASCII words (Über) need a lowercased copy. */
-function keywordTest(words: string[]): (text: string) => boolean {
+/**
+ * Whether a text contains one of `words`: words with non-ASCII characters (截止) anywhere, ASCII words
+ * (DDL, exam) only as whole words, in any case. Compiled once for the many texts a caller asks about:
+ * one regex for caseless words and whole ASCII words; only cased non-ASCII words (Über) need a
+ * lowercased copy.
+ */
+export function keywordTest(words: readonly string[]): (text: string) => boolean {
   const trimmed = words.map((w) => w.trim()).filter((w) => w !== "");
   const nonAscii = trimmed.filter((w) => /[^\x20-\x7e]/u.test(w));
   const latin = trimmed.filter((w) => !/[^\x20-\x7e]/u.test(w));
@@ -47,12 +35,33 @@ function keywordTest(words: string[]): (text: string) => boolean {
   };
 }
 
-/** Null unless `text` has a deadline word; then the venue and year it names, when it names one. */
-export function recognizeDeadline(text: string, words: string[], venues: Venue[]): { venue: string | null; year: number | null } | null {
-  if (!hasKeyword(text, words)) return null;
-  const mentions = findVenues(text, venues);
-  const best = mentions.find((m) => m.year !== null) ?? mentions[0];
-  return best ? { venue: best.venue, year: best.year } : { venue: null, year: null };
+/**
+ * What makes an item a deadline (a deadline word) and which venue it is for, compiled for the many texts
+ * asked about: whoever asks keeps one while the settings stay (the index keeps the planner's, see
+ * `fixedRulesOf`; the editor's highlighting keeps its own).
+ */
+export class DeadlineRules {
+  /** Whether a text has a deadline word. */
+  readonly hasWord: (text: string) => boolean;
+  readonly venues: VenueMatcher;
+
+  constructor(words: readonly string[], venues: Venue[]) {
+    this.hasWord = keywordTest(words);
+    this.venues = new VenueMatcher(venues);
+  }
+
+  /** The rules of some settings: their deadline words and venues. */
+  static of(settings: Pick<BrainQueueSettings, "deadlineWords" | "customVenues">): DeadlineRules {
+    return new DeadlineRules(settings.deadlineWords, venuesOf(settings));
+  }
+
+  /** Null unless `text` has a deadline word; then the venue and year it names, when it names one. */
+  recognize(text: string): { venue: string | null; year: number | null } | null {
+    if (!this.hasWord(text)) return null;
+    const mentions = findVenues(text, this.venues);
+    const best = mentions.find((m) => m.year !== null) ?? mentions[0];
+    return best ? { venue: best.venue, year: best.year } : { venue: null, year: null };
+  }
 }
 
 export interface VenueMark { venue: string; year: number | null; state: "targeted" | "dropped"; path: string; line: number }
@@ -71,23 +80,23 @@ function count(s: string, token: string): number {
  * `,` or `、`, a bold venue is targeted and a struck-through one dropped. `codeLines` gives the note's
  * code-line mask: the record builder hands over its scan's.
  */
-export function findVenueMarks(path: string, text: string, venues: Venue[],
+export function findVenueMarks(path: string, text: string, venues: Venue[] | VenueMatcher,
   codeLines = (): Uint8Array => codeLineMask(text)): VenueMark[] {
   const marks: VenueMark[] = [];
   if (!hasMarks(text)) return marks;
+  const matcher = venues instanceof VenueMatcher ? venues : new VenueMatcher(venues);
   let code: Uint8Array | null = null;
   // Whether a line is code is asked last: it needs the note's block scan, which a prose note with
   // bold text otherwise never pays for.
   // The line's number is counted only for a line that lists venues (most candidates do not).
   const take = (line: string, index: () => number): void => {
-    const found = venueMarksInLine(line, venues, path, 0);
+    const found = venueMarksInLine(line, matcher, path, 0);
     if (found.length === 0) return;
     const at = index();
     code ??= codeLines();
     if (code[at] !== 1) for (const mark of found) marks.push({ ...mark, line: at + 1 });
   };
-  const longest = longestVenueMention(venues);
-  const starts = venueStarts(venues);
+  const { longest, starts } = matcher;
   if (text.includes("\r")) {
     // A break may be a lone CR: read the lines as the scanner splits them.
     const lines = splitLines(text);
@@ -140,8 +149,8 @@ const isListSeparator = (c: number): boolean =>
  * are short enough to be one venue and start as a venue can. Most bold lines fail it without a regex
  * or a split; `venueMarksInLine` gives the same marks with or without it (a property test holds it to that).
  */
-export function mayListVenues(s: string, from: number, to: number, venues: Venue[]): boolean {
-  return mayListAny(s, from, to, longestVenueMention(venues), venueStarts(venues));
+export function mayListVenues(s: string, from: number, to: number, venues: VenueMatcher): boolean {
+  return mayListAny(s, from, to, venues.longest, venues.starts);
 }
 
 function mayListAny(s: string, from: number, to: number, longest: number, starts: Uint8Array): boolean {
@@ -166,7 +175,7 @@ export function listPrefixLength(line: string, from = 0, to = line.length): numb
 }
 
 /** The venue marks of one line (exact; callers skip lines `mayListVenues` rules out). */
-export function venueMarksInLine(raw: string, venues: Venue[], path: string, line: number): VenueMark[] {
+export function venueMarksInLine(raw: string, venues: VenueMatcher, path: string, line: number): VenueMark[] {
   const body = raw.slice(listPrefixLength(raw));
   let struck = false;
   let bold = false;
@@ -226,14 +235,10 @@ export const RECENT_DEADLINE_DAYS = 7;
 /** Missed within the last RECENT_DEADLINE_DAYS days: the sidebar and the CLI still list it. */
 export const recentlyMissed = (d: Deadline): boolean => d.daysLeft < 0 && d.daysLeft >= -RECENT_DEADLINE_DAYS;
 
-let lastCustom: { key: string; venues: Venue[] } | null = null;
-
-/** The person's venues first (they win on a shared alias), then the built-in ones; the same array while unchanged. */
-export function venuesOf(settings: BrainQueueSettings): Venue[] {
+/** The person's venues first (they win on a shared alias), then the built-in ones. */
+export function venuesOf(settings: Pick<BrainQueueSettings, "customVenues">): Venue[] {
   if (settings.customVenues.length === 0) return BUILTIN_VENUES;
-  const key = settings.customVenues.join("\n");
-  if (lastCustom?.key !== key) lastCustom = { key, venues: [...parseCustomVenues(settings.customVenues), ...BUILTIN_VENUES] };
-  return lastCustom.venues;
+  return [...parseCustomVenues(settings.customVenues), ...BUILTIN_VENUES];
 }
 
 /** The marks that speak of a venue in a year: a mark or a deadline without a year speaks of every year. */
@@ -248,12 +253,12 @@ export function isVenueDropped(marks: VenueMark[], venue: string, year: number |
 }
 
 /** Open (not ticked, not cancelled) deadline items with their venue, marks and days left, sorted by date (then path, line). */
-export function collectDeadlines(items: Item[], marks: VenueMark[], now: Date, settings: BrainQueueSettings): Deadline[] {
-  const venues = venuesOf(settings);
+export function collectDeadlines(items: Item[], marks: VenueMark[], now: Date, settings: BrainQueueSettings,
+  rules = DeadlineRules.of(settings)): Deadline[] {
   const deadlines: Deadline[] = [];
   for (const item of items) {
     if (item.done || item.status === "-") continue;
-    const found = recognizeDeadline(item.text, settings.deadlineWords, venues);
+    const found = rules.recognize(item.text);
     if (!found) continue;
     const matching = found.venue === null ? [] : marksOf(marks, found.venue, found.year);
     const dropped = matching.some((m) => m.state === "dropped");

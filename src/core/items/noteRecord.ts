@@ -4,7 +4,7 @@ import { errorMessage } from "../base";
 import { ITEM_STRIDE, LINE, NO_ITEMS, NO_VALUES, NoteWorkspace, TRACK, type NoteItems } from "./noteItems";
 import { mightHaveItems, noteName, parseScanned, parseScannedInSteps, type ParsedColumns } from "./parse";
 import { findQueueBlock, type QueueBlock } from "./queue";
-import { findVenueMarks, type Venue, type VenueMark } from "./deadlines";
+import { findVenueMarks, type Venue, type VenueMark, VenueMatcher } from "./deadlines";
 import { scanNote, scanNoteInSteps, splitLines, STEP_CHARS, type ScannedNote } from "../markdown";
 import type { ParseOptions, Problem } from "../base";
 import { isArchived } from "./archive";
@@ -55,6 +55,13 @@ export function blankRecord(path: string, stat: NoteStat | null): NoteRecord {
  */
 export class RecordBuilder {
   private readonly workspace = new NoteWorkspace();
+  /** The last options' venue list, compiled (the index's options stay; a worker's are kept steady). */
+  private venues: VenueMatcher | null = null;
+
+  private venueMatcher(venues: Venue[]): VenueMatcher {
+    if (this.venues?.venues !== venues) this.venues = new VenueMatcher(venues);
+    return this.venues;
+  }
 
   /** Marks the start of a stretch of many notes (their columns may share storage), ended by calling the result. */
   beginBulk(): () => void {
@@ -72,7 +79,7 @@ export class RecordBuilder {
     try {
       if (mightHaveItems(text)) addParsed(record, text, parseScanned(path, scan(), { trackHeadingLevel: options.trackHeadingLevel }, workspace));
       if (hasQueueMarker(text)) record.queueBlock = findQueueBlock(path, text, codeLines);
-      record.venueMarks = findVenueMarks(path, text, options.venues, codeLines); // returns at once without bold or strikethrough
+      record.venueMarks = findVenueMarks(path, text, this.venueMatcher(options.venues), codeLines); // returns at once without bold or strikethrough
     } catch (error) {
       return failedRecord(record, error);
     }
@@ -95,7 +102,7 @@ export class RecordBuilder {
       }
       if (hasQueueMarker(text)) record.queueBlock = findQueueBlock(path, text, codeLines);
       yield true; // venue marks on thousands of bold lines take a while while the code is cold
-      record.venueMarks = findVenueMarks(path, text, options.venues, codeLines);
+      record.venueMarks = findVenueMarks(path, text, this.venueMatcher(options.venues), codeLines);
     } catch (error) {
       return failedRecord(record, error);
     }

@@ -32,15 +32,6 @@ export interface VenueMention { venue: string; year: number | null; from: number
 /** A pattern finds a name and the year after it; the letter or digit before it is checked by hand. */
 interface Pattern { regex: RegExp; wordChar: RegExp }
 
-interface Matcher {
-  patterns: Pattern[];
-  byKey: Map<string, string>;
-  /** No text longer than this can be one venue mention (alias, spacing, year) from end to end. */
-  longest: number;
-  /** Per UTF-16 code unit, 1 where a mention may start with it. */
-  starts: Uint8Array;
-}
-
 /** A year spelling after a name is at most 4 spaces, a dash or apostrophe, 2 spaces and 4 digits. */
 const LONGEST_YEAR = 4 + 1 + 2 + 4;
 
@@ -56,40 +47,53 @@ const ENDS_IN_LETTER = { caseless: /[A-Za-z]$/iu, exact: /[A-Za-z]$/u };
 const YEAR_BEFORE = /((?:19|20)\d\d)[\s\u3000]*年?[\s\u3000]*$/u;
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
-const cache = new WeakMap<Venue[], Matcher>();
+/**
+ * A venue list compiled for finding mentions: its patterns, and (made when first asked, in milliseconds)
+ * which characters may start a mention. Whoever asks about many texts keeps one: the record builder for
+ * its venue marks, `DeadlineRules` for deadlines.
+ */
+export class VenueMatcher {
+  readonly patterns: Pattern[];
+  readonly byKey = new Map<string, string>();
+  /** No text longer than this can be one venue mention (alias, spacing, year) from end to end. */
+  readonly longest: number;
+  private readonly aliases: string[];
+  private startTable: Uint8Array | null = null;
 
-function matcherFor(venues: Venue[]): Matcher {
-  const cached = cache.get(venues);
-  if (cached) return cached;
-  const byKey = new Map<string, string>();
-  const exact: string[] = [];
-  const loose: string[] = [];
-  for (const v of venues) {
-    for (const alias of [v.name, ...v.aliases]) {
-      const key = keyOf(alias);
-      if (key === "" || byKey.has(key)) continue;
-      byKey.set(key, v.name);
-      // Short names (ACL, RSS, MM, WWW) count only in capitals: "rss", "mm" are ordinary words.
-      (key.length <= 3 ? exact : loose).push(alias);
+  constructor(readonly venues: Venue[]) {
+    const byKey = this.byKey;
+    const exact: string[] = [];
+    const loose: string[] = [];
+    for (const v of venues) {
+      for (const alias of [v.name, ...v.aliases]) {
+        const key = keyOf(alias);
+        if (key === "" || byKey.has(key)) continue;
+        byKey.set(key, v.name);
+        // Short names (ACL, RSS, MM, WWW) count only in capitals: "rss", "mm" are ordinary words.
+        (key.length <= 3 ? exact : loose).push(alias);
+      }
     }
+    const build = (aliases: string[], mode: "caseless" | "exact"): Pattern[] => {
+      const flags = mode === "caseless" ? "giu" : "gu";
+      const glued = aliases.filter((a) => ENDS_IN_LETTER[mode].test(a.trim()));
+      return [glued, aliases.filter((a) => !glued.includes(a))].filter((group) => group.length > 0).map((group, i) => {
+        const alternatives = [...group]
+          .sort((a, b) => keyOf(b).length - keyOf(a).length)
+          .map((a) => a.trim().split(/[\s\u3000]+/u).map(escape).join(String.raw`[\s\u3000]{0,3}`));
+        const regex = new RegExp(String.raw`(${alternatives.join("|")})(?![A-Za-z])${yearAfter(i === 0 && glued.length > 0)}`, flags);
+        return { regex, wordChar: WORD_CHAR[mode] };
+      });
+    };
+    this.patterns = [...build(loose, "caseless"), ...build(exact, "exact")];
+    this.aliases = [...exact, ...loose];
+    // Words of an alias may be joined by up to 3 spaces.
+    this.longest = Math.max(0, ...this.aliases.map((a) => a.trim().length + 2 * (a.trim().split(/[\s\u3000]+/u).length - 1))) + LONGEST_YEAR;
   }
-  const build = (aliases: string[], mode: "caseless" | "exact"): Pattern[] => {
-    const flags = mode === "caseless" ? "giu" : "gu";
-    const glued = aliases.filter((a) => ENDS_IN_LETTER[mode].test(a.trim()));
-    return [glued, aliases.filter((a) => !glued.includes(a))].filter((group) => group.length > 0).map((group, i) => {
-      const alternatives = [...group]
-        .sort((a, b) => keyOf(b).length - keyOf(a).length)
-        .map((a) => a.trim().split(/[\s\u3000]+/u).map(escape).join(String.raw`[\s\u3000]{0,3}`));
-      const regex = new RegExp(String.raw`(${alternatives.join("|")})(?![A-Za-z])${yearAfter(i === 0 && glued.length > 0)}`, flags);
-      return { regex, wordChar: WORD_CHAR[mode] };
-    });
-  };
-  const patterns = [...build(loose, "caseless"), ...build(exact, "exact")];
-  // Words of an alias may be joined by up to 3 spaces.
-  const longest = Math.max(0, ...[...exact, ...loose].map((a) => a.trim().length + 2 * (a.trim().split(/[\s\u3000]+/u).length - 1))) + LONGEST_YEAR;
-  const matcher = { patterns, byKey, longest, starts: startTable([...exact, ...loose]) };
-  cache.set(venues, matcher);
-  return matcher;
+
+  /** Per UTF-16 code unit, 1 where a mention may start with it. */
+  get starts(): Uint8Array {
+    return (this.startTable ??= startTable(this.aliases));
+  }
 }
 
 /** Every code unit some alias's first character matches as the patterns match it (caselessly, with
@@ -127,8 +131,8 @@ export const isSpace = (c: number): boolean =>
  * False when `text`, with emphasis marks and spaces left out, is still too long to be exactly one
  * venue mention: a cheap test before `findVenues`. Stops counting at the limit.
  */
-export function mayBeOneVenue(text: string, venues: Venue[]): boolean {
-  return countShortRuns(text, 0, text.length, matcherFor(venues).longest, () => false) === 1;
+export function mayBeOneVenue(text: string, matcher: VenueMatcher): boolean {
+  return countShortRuns(text, 0, text.length, matcher.longest, () => false) === 1;
 }
 
 const isEmphasisOrSpace = (c: number): boolean => c === 42 || c === 95 || c === 126 || isSpace(c);
@@ -157,12 +161,6 @@ export function countShortRuns(text: string, from: number, to: number, limit: nu
   return runs;
 }
 
-/** The longest text that can be one venue mention (see `mayBeOneVenue`). */
-export const longestVenueMention = (venues: Venue[]): number => matcherFor(venues).longest;
-
-/** Per UTF-16 code unit, 1 where a venue mention may start (see `countShortRuns`). */
-export const venueStarts = (venues: Venue[]): Uint8Array => matcherFor(venues).starts;
-
 /** A year written in the 12 characters before `at` and not the tail of a longer number, else null. */
 function yearBefore(text: string, at: number): number | null {
   const from = Math.max(0, at - 12);
@@ -171,8 +169,8 @@ function yearBefore(text: string, at: number): number | null {
 }
 
 /** Every venue mention in `text`, left to right; overlapping mentions keep the longer one. */
-export function findVenues(text: string, venues: Venue[]): VenueMention[] {
-  const { patterns, byKey } = matcherFor(venues);
+export function findVenues(text: string, matcher: VenueMatcher): VenueMention[] {
+  const { patterns, byKey } = matcher;
   const found: VenueMention[] = [];
   for (const { regex, wordChar } of patterns) {
     regex.lastIndex = 0;

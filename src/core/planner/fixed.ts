@@ -3,20 +3,74 @@
 // never moves in a roll (moving it would leave its text saying one day and its date another), never
 // counts as overdue, and shows at the top of Today on its day whatever its track.
 import { weekdayIndex } from "../base";
-import { hasKeyword, recognizeDeadline, venuesOf } from "../items";
+import { DeadlineRules, keywordTest } from "../items";
 import type { BrainQueueSettings } from "../base";
 import type { IsoDate, Item } from "../base";
 import type { OverdueGroups, VaultIndex } from "../index";
 import type { TrackKey } from "../items";
 
-/** Whether the text alone makes an item fixed: a deadline word or a fixed-date keyword. */
-export function isFixedText(text: string, settings: BrainQueueSettings): boolean {
-  return hasKeyword(text, settings.deadlineWords) || hasKeyword(text, settings.fixedKeywords);
+/** An empty slot (`- [ ] 2021/04/22    `: a date and no text) is a free day kept in a plan, not a task. */
+export const isEmptySlot = (item: Pick<Item, "text">): boolean => item.text === "";
+
+type FixedSettings = Pick<BrainQueueSettings, "deadlineWords" | "fixedKeywords" | "customVenues">;
+
+/**
+ * Which items are fixed under some settings, compiled for the many items asked about (a Today model, a
+ * roll): make one per question, or ask the index's (`fixedRulesOf`), which it keeps while the words stay.
+ */
+export class FixedRules {
+  readonly deadlines: DeadlineRules;
+  private readonly hasFixedWord: (text: string) => boolean;
+
+  constructor(private readonly settings: FixedSettings) {
+    this.deadlines = DeadlineRules.of(settings);
+    this.hasFixedWord = keywordTest(settings.fixedKeywords);
+  }
+
+  /** Whether the text alone makes an item fixed: a deadline word or a fixed-date keyword. */
+  isFixedText(text: string): boolean {
+    return this.deadlines.hasWord(text) || this.hasFixedWord(text);
+  }
+
+  /** Whether an item is fixed: its text says so, or names the item's own day. Today, the overdue count and roll use this rule. */
+  isFixed(item: Pick<Item, "text" | "date" | "end">): boolean {
+    return this.isFixedText(item.text) || namedOwnDay(item.text, item.date, item.end) !== null;
+  }
+
+  /**
+   * An open item that cannot be missed: a fixed one (its day has passed, nothing to catch up on) or an empty
+   * slot. `days` gives its date and end, asked for only when the text names a weekday (the index keeps
+   * dates as numbers, and most texts name none).
+   */
+  cannotBeOverdue(text: string, days: () => { date: IsoDate; end: IsoDate | null }): boolean {
+    if (isEmptySlot({ text }) || this.isFixedText(text)) return true;
+    const named = dayNamed(text);
+    if (named === null) return false;
+    return named.weekday === null || agreesWith(named.weekday, days());
+  }
+
+  /** Why an item keeps its date no matter what, or null when it may move. */
+  reason(item: Pick<Item, "text" | "date" | "end">): string | null {
+    if (this.deadlines.recognize(item.text)) return "fixed date: deadline";
+    // One test for all the keywords first: most items have none, and a roll can hold tens of thousands.
+    if (this.hasFixedWord(item.text)) {
+      const keyword = this.settings.fixedKeywords.find((word) => keywordTest([word])(item.text));
+      if (keyword !== undefined) return `fixed date: “${keyword.trim()}”`;
+    }
+    const day = namedOwnDay(item.text, item.date, item.end);
+    return day === null ? null : `fixed date: “${day}”`;
+  }
 }
 
-/** Whether an item is fixed: its text says so, or names the item's own day. Today, the overdue count and roll use this rule. */
-export function isFixed(item: Pick<Item, "text" | "date" | "end">, settings: BrainQueueSettings): boolean {
-  return isFixedText(item.text, settings) || namedOwnDay(item.text, item.date, item.end) !== null;
+/** The index's FixedRules for `settings`: made again only when the words or the venues change. */
+export function fixedRulesOf(index: VaultIndex, settings: FixedSettings): FixedRules {
+  const kept = index.keep("planner.fixedRules", () => ({ key: "", rules: null as FixedRules | null }));
+  const key = JSON.stringify([settings.deadlineWords, settings.fixedKeywords, settings.customVenues]);
+  if (kept.rules === null || kept.key !== key) {
+    kept.key = key;
+    kept.rules = new FixedRules({ deadlineWords: settings.deadlineWords, fixedKeywords: settings.fixedKeywords, customVenues: settings.customVenues });
+  }
+  return kept.rules;
 }
 
 /** The key under which the index remembers, per note, which items are fixed (`isFixed`). */
@@ -31,35 +85,9 @@ export function notOverdueKey(settings: BrainQueueSettings): string {
 
 /** The overdue groups of the vault on `day` (see `VaultIndex.overdueGroups`), `lead`'s first: fixed items and empty slots left out. */
 export function overdueGroups(index: VaultIndex, day: IsoDate, settings: BrainQueueSettings, limit = Infinity, lead: readonly TrackKey[] = []): OverdueGroups {
-  const unmissable = { key: notOverdueKey(settings), test: (text: string, days: () => { date: IsoDate; end: IsoDate | null }) => cannotBeOverdue(text, settings, days) };
+  const rules = fixedRulesOf(index, settings);
+  const unmissable = { key: notOverdueKey(settings), test: (text: string, days: () => { date: IsoDate; end: IsoDate | null }) => rules.cannotBeOverdue(text, days) };
   return index.overdueGroups(day, { limit, unmissable, lead });
-}
-
-/** An empty slot (`- [ ] 2021/04/22    `: a date and no text) is a free day kept in a plan, not a task. */
-export const isEmptySlot = (item: Pick<Item, "text">): boolean => item.text === "";
-
-/**
- * An open item that cannot be missed: a fixed one (its day has passed, nothing to catch up on) or an empty
- * slot. `days` gives its date and end, asked for only when the text names a weekday (the index keeps
- * dates as numbers, and most texts name none).
- */
-export function cannotBeOverdue(text: string, settings: BrainQueueSettings, days: () => { date: IsoDate; end: IsoDate | null }): boolean {
-  if (isEmptySlot({ text }) || isFixedText(text, settings)) return true;
-  const named = dayNamed(text);
-  if (named === null) return false;
-  return named.weekday === null || agreesWith(named.weekday, days());
-}
-
-/** Why an item keeps its date no matter what, or null when it may move. */
-export function fixedReason(item: Pick<Item, "text" | "date" | "end">, settings: BrainQueueSettings): string | null {
-  if (recognizeDeadline(item.text, settings.deadlineWords, venuesOf(settings))) return "fixed date: deadline";
-  // One test for all the keywords first: most items have none, and a roll can hold tens of thousands.
-  if (hasKeyword(item.text, settings.fixedKeywords)) {
-    const keyword = settings.fixedKeywords.find((word) => hasKeyword(item.text, [word]));
-    if (keyword !== undefined) return `fixed date: “${keyword.trim()}”`;
-  }
-  const day = namedOwnDay(item.text, item.date, item.end);
-  return day === null ? null : `fixed date: “${day}”`;
 }
 
 // `第19周星期日`, `第 3 周 周二`: a term week with its weekday. `第一周` alone is a course week, not a day.

@@ -4,7 +4,7 @@
 export { tickEdit, withDoneDate, withoutDoneDate, writesDoneDate } from "./doneDate";
 export { applyLineEdits, type EditFailure, splitLines, toggleEdit } from "./edits";
 export { toIcs } from "./ics";
-export { fixedReason, isFixedText, notOverdueKey, overdueGroups } from "./fixed";
+export { FixedRules, fixedRulesOf, notOverdueKey, overdueGroups } from "./fixed";
 export { assignDates, fixedDays, type Pace, planDays, type PlanOptions } from "./plan";
 export { planTrack, type TrackPlan } from "./planTrack";
 export { postponeDay, postponePlan } from "./postpone";

@@ -2,7 +2,7 @@
 // Pure: dates in, dates out; planText.ts turns the result into line edits.
 import { fromDayNumber, toDayNumber, weekdayIndex, type BrainQueueSettings, type IsoDate, type Item } from "../base";
 import type { PlanLine } from "../items";
-import { fixedReason } from "./fixed";
+import { FixedRules } from "./fixed";
 import { ALL_WEEKDAYS, StudyDays } from "./studyDays";
 
 /** N items per study day, one item every N calendar days, or as evenly as fits up to an end date. */
@@ -27,17 +27,19 @@ export type PlanResult = { ok: true; assignments: Assignment[]; end: IsoDate | n
  * its day) and not fixed (a deadline or an exam keeps its day, as in a roll).
  */
 export function plannable(lines: readonly PlanLine[], settings: BrainQueueSettings): PlanLine[] {
+  const rules = new FixedRules(settings);
   return lines.filter((l) => {
     if (!l.open || l.subtask || l.text === "") return false;
-    return l.date === null || fixedReason({ text: l.text, date: l.date, end: l.end }, settings) === null;
+    return l.date === null || rules.reason({ text: l.text, date: l.date, end: l.end }) === null;
   });
 }
 
 /** Every day that holds a fixed item (a deadline, an exam, `开课` …): days a plan may skip. */
 export function fixedDays(items: readonly Item[], settings: BrainQueueSettings): IsoDate[] {
   const days = new Set<IsoDate>();
+  const rules = new FixedRules(settings);
   for (const item of items) {
-    if (item.status === "-" || fixedReason(item, settings) === null) continue;
+    if (item.status === "-" || rules.reason(item) === null) continue;
     const last = item.end === null ? toDayNumber(item.date) : Math.min(toDayNumber(item.end), toDayNumber(item.date) + 366);
     for (let d = toDayNumber(item.date); d <= last; d++) days.add(fromDayNumber(d));
   }

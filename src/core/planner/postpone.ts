@@ -1,7 +1,7 @@
 // Postponing one item: to a day, optionally sliding the rest of its track along (roll's shift from
 // this item on), as the changes a roll makes so the same write path and undo apply.
 import { addDays, daysBetween, fromDayNumber, nameRecord, toDayNumber, type BrainQueueSettings, type IsoDate, type Item } from "../base";
-import { fixedReason } from "./fixed";
+import { FixedRules } from "./fixed";
 import { changeFor, isOpen, paddingHabit, type RollPlan } from "./roll";
 import { StudyDays } from "./studyDays";
 
@@ -28,9 +28,10 @@ export function postponePlan(item: Item, trackItems: readonly Item[], to: IsoDat
   const later = shiftRest
     ? trackItems.filter((other) => other.path === item.path && other.line > item.line && isOpen(other) && other.date >= item.date)
     : [];
+  const rules = new FixedRules(settings);
   for (const other of [item, ...later]) {
     if (other !== item) {
-      const reason = fixedReason(other, settings);
+      const reason = rules.reason(other);
       if (reason !== null) {
         plan.skipped.push({ path: other.path, line: other.line, reason, text: other.text });
         continue;

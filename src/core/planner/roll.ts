@@ -2,7 +2,7 @@
 // (and the alignment padding right after it). One pure planner for the command and the CLI.
 import { rewriteDateExpr } from "../markdown";
 import { addDays, daysBetween } from "../base";
-import { fixedReason, isEmptySlot } from "./fixed";
+import { FixedRules, isEmptySlot } from "./fixed";
 import { splitLines } from "../markdown";
 import { nameRecord, ownEntry, type BrainQueueSettings } from "../base";
 import type { IsoDate, Item, LineEdit, RollMode } from "../base";
@@ -159,8 +159,9 @@ function modeFor(name: string, items: Item[], mode: RollMode, settings: BrainQue
  * shift slides the slots from the earliest overdue item on with the rest of the schedule.
  */
 export function planRoll(items: Item[], day: IsoDate,
-  options: { mode: RollMode; track?: TrackKey; settings: BrainQueueSettings; perDay?: number }): RollPlan {
+  options: { mode: RollMode; track?: TrackKey; settings: BrainQueueSettings; perDay?: number; rules?: FixedRules }): RollPlan {
   const { settings } = options;
+  const rules = options.rules ?? new FixedRules(settings);
   const tracks = new Map<TrackKey, Item[]>();
   for (const item of [...items].sort(byDocumentOrder)) {
     const key = trackKeyOf(item);
@@ -173,7 +174,7 @@ export function planRoll(items: Item[], day: IsoDate,
   for (const [track, trackItems] of tracks) {
     const fixed = new Map<Item, string>();
     for (const item of trackItems) {
-      const reason = isOpen(item) ? fixedReason(item, settings) : null;
+      const reason = isOpen(item) ? rules.reason(item) : null;
       if (reason !== null) fixed.set(item, reason);
     }
     const isPast = (item: Item): boolean => isOpen(item) && lastDay(item) < day;
@@ -234,8 +235,9 @@ function spreadPlan(trackItems: Item[], overdue: Item[], fixed: Map<Item, string
 /** One plan over the given tracks, each with its own mode, from each track's items. */
 export function planTracks(byTrack: Map<string, Item[]>, day: IsoDate, modes: Record<string, RollMode>, settings: BrainQueueSettings): RollPlan {
   const plan: RollPlan = { date: day, modes: nameRecord(), changes: [], skipped: [] };
+  const rules = new FixedRules(settings);
   for (const [track, mode] of Object.entries(modes)) {
-    const part = planRoll(byTrack.get(track) ?? [], day, { mode, track, settings });
+    const part = planRoll(byTrack.get(track) ?? [], day, { mode, track, settings, rules });
     Object.assign(plan.modes, part.modes);
     // One by one: spreading tens of thousands of arguments can overflow the stack.
     for (const change of part.changes) plan.changes.push(change);

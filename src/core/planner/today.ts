@@ -1,6 +1,6 @@
 // The model behind the Today view and `cli today`: the day's items grouped by track under the queue.
-import { collectDeadlines, hasKeyword, recentlyMissed, type Deadline } from "../items";
-import { fixedKey, isFixed, overdueGroups } from "./fixed";
+import { collectDeadlines, recentlyMissed, type Deadline } from "../items";
+import { fixedKey, fixedRulesOf, overdueGroups } from "./fixed";
 import { resolveQueue, type QueueBlock, type QueueState, type TrackInfo } from "../items";
 import type { BrainQueueSettings } from "../base";
 import { termWeek } from "./termWeek";
@@ -116,7 +116,7 @@ export function oneNotePerName(index: VaultIndex, day: IsoDate, names: readonly 
  *  are per note (the sidebar asks after every edit; the commands ask the same question). */
 export function deadlineCandidates(index: VaultIndex, settings: BrainQueueSettings): Item[] {
   const words = settings.deadlineWords;
-  return index.openItemsWithText(`deadline-words:1:${JSON.stringify(words)}`, (text) => hasKeyword(text, words));
+  return index.openItemsWithText(`deadline-words:1:${JSON.stringify(words)}`, fixedRulesOf(index, settings).deadlines.hasWord);
 }
 
 const NO_ITEMS: Item[] = Object.freeze([]) as unknown as Item[];
@@ -142,7 +142,8 @@ export function buildToday(index: VaultIndex, day: IsoDate, now: Date, settings:
     });
   }
 
-  const { passed: fixedToday, others, othersByTrack: byTrack } = index.itemsOnSplit(day, { key: fixedKey(settings), test: (item) => isFixed(item, settings) });
+  const rules = fixedRulesOf(index, settings);
+  const { passed: fixedToday, others, othersByTrack: byTrack } = index.itemsOnSplit(day, { key: fixedKey(settings), test: (item) => rules.isFixed(item) });
   const activeTracks = oneNotePerName(index, day, queue.activeTracks);
   const listed = [...activeTracks, ...oneNotePerName(index, day, queue.queuedTracks)];
   // The tracks the queue lists lead the overdue groups, in its order.
@@ -201,7 +202,7 @@ export function buildToday(index: VaultIndex, day: IsoDate, now: Date, settings:
   let tracks: TodayTrack[] | undefined;
 
   const overdue = overdueGroupsNow.list;
-  const allDeadlines = collectDeadlines(deadlineCandidates(index, settings), index.venueMarks(), now, settings);
+  const allDeadlines = collectDeadlines(deadlineCandidates(index, settings), index.venueMarks(), now, settings, rules.deadlines);
   const horizon = addMonths(day, settings.deadlineHorizonMonths);
   const deadlines = allDeadlines.filter((d) => d.daysLeft >= 0 && (d.end ?? d.date) <= horizon);
   const recentDeadlines = allDeadlines.filter(recentlyMissed);
