@@ -5,7 +5,7 @@ import { Menu } from "obsidian";
 import type { TodayModel } from "../core/planner";
 import type { Item, Subtask } from "../core/base";
 import { t } from "./i18n";
-import { type TrackKey, trackKey, trackKeyOf } from "../core/items";
+import { type TrackKey, splitTrackKey, trackKey, trackKeyOf } from "../core/items";
 
 /** Where "Postpone" can send an item; `shiftRest` slides the rest of a schedule along. */
 export type PostponeChoice = "tomorrow" | "week" | "studyDay" | "pick" | "shiftRest";
@@ -75,12 +75,14 @@ function ownerOf(model: TodayModel, at: { path: string; line: number }): Item | 
   const isAt = (item: Item): boolean => item.path === at.path && (item.line === at.line || item.subtasks.some((sub) => sub.line === at.line));
   return model.fixedToday.find(isAt)
     ?? model.active.flatMap((track) => track.items).find(isAt)
-    ?? model.overdue.flatMap((group) => group.items).find(isAt)
+    // Only the groups of the row's note: a large vault has tens of thousands, whose items are made when read.
+    ?? model.overdue.filter((group) => group.path === at.path).flatMap((group) => group.items).find(isAt)
     ?? model.tracks.flatMap((track) => track.items).find(isAt);
 }
 
 function hasOverdue(model: TodayModel, track: TrackKey): boolean {
-  return model.overdue.some((group) => group.key === track && group.count > 0);
+  const { path, name } = splitTrackKey(track);
+  return model.overdue.some((group) => group.path === path && group.track === name && group.count > 0);
 }
 
 function addOpen(menu: Menu, run: () => void): void {

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { flush } from "../../demo/shim/testing";
 import { LONG_PRESS_MS } from "../../src/obsidian/longPress";
 import { openToday, PLANNER, startPlugin } from "./pluginFixtures";
+import { rowMenu, type RowActions } from "../../src/obsidian/todayMenu";
 
 afterEach(() => {
   vi.useRealTimers();
@@ -129,5 +130,23 @@ describe("Today view row menu", () => {
     expect(document.body.querySelector(".menu")).toBeNull();
     touch(text, "pointerdown"); // the listeners went with the view
     expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it("an overdue row's menu reads its own note's groups: a large vault's other groups make no items", async () => {
+    const { plugin } = await startPlugin();
+    const { el } = await openToday(plugin);
+    const model = plugin.model(plugin.today());
+    el.querySelector<HTMLElement>('.bq-overdue-track[data-track="Schedule"] > .tree-item-self')!.click();
+    const row = rowOf(el, "画出系统框图");
+    // Tens of thousands of other notes' groups, whose items would be made if read.
+    const others = Array.from({ length: 1000 }, (_, i) => ({
+      key: `Old/${i}.md\nTIME`, track: "TIME", path: `Old/${i}.md`, note: null, count: 3,
+      get items(): never { throw new Error("read another note's overdue items"); },
+    }));
+    const actions = { postponeChoices: () => [], trackHeading: () => null } as unknown as RowActions;
+    const found = rowMenu(row.querySelector<HTMLElement>(".bq-item-text")!, { ...model, overdue: [...others, ...model.overdue] }, actions);
+    expect(found?.row).toBe(row);
+    found?.menu.hide();
+    plugin.unload();
   });
 });
