@@ -695,7 +695,8 @@ export class VaultIndex {
         overdue.push(k);
       }
     }
-    return (memo.day = { day, on, overdue });
+    // Kept until the note or the day changes: without the room `push` left (a large vault has hundreds of thousands of rows).
+    return (memo.day = { day, on, overdue: overdue === NO_ROWS ? overdue : overdue.slice() });
   }
 
   /** The note's overdue rows on `day` less those `unmissable` names, remembered with the note's day. */
@@ -705,7 +706,7 @@ export class VaultIndex {
     if (noteDay.missable?.key === unmissable.key) return noteDay.missable.rows;
     const items = record.items;
     const rows = noteDay.overdue.filter((k) => !unmissable.test(textAt(items, k), () => daysAt(items, k)));
-    noteDay.missable = { key: unmissable.key, rows: rows.length === noteDay.overdue.length ? noteDay.overdue : rows };
+    noteDay.missable = { key: unmissable.key, rows: rows.length === noteDay.overdue.length ? noteDay.overdue : rows.slice() };
     return noteDay.missable.rows;
   }
 
