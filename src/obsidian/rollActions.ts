@@ -1,8 +1,8 @@
 // Roll-forward in Obsidian: plan with per-track modes, preview, write per note through the one write
 // path, journal what was written, and undo only the lines that still hold what the roll wrote.
 import { Notice } from "obsidian";
-import { changesByNote, journalOf, planTracks, undoEdits, type JournalKind, type RollPlan } from "../core/planner";
-import { nameRecord, ownEntry } from "../core/base";
+import { changesByNote, journalOf, planTracks, rememberedMode, rememberMode, undoEdits, type JournalKind, type RollPlan } from "../core/planner";
+import { nameRecord } from "../core/base";
 import type { IsoDate, RollMode } from "../core/base";
 import type { BrainQueueHost } from "./host";
 import { t } from "./i18n";
@@ -21,9 +21,8 @@ export function planWithModes(host: BrainQueueHost, day: IsoDate, modes: Record<
 export function initialModes(host: BrainQueueHost, day: IsoDate, track?: TrackKey): Record<TrackKey, RollMode> {
   // The sidebar's model: the same groups, already made (asking with another order would remake them).
   const tracks = track ? [track] : host.model(day).overdue.map((group) => group.key);
-  const remembered = host.data.settings.trackModes;
   const modes = nameRecord<RollMode>();
-  for (const key of tracks) modes[key] = ownEntry(remembered, splitTrackKey(key).name) ?? "auto";
+  for (const key of tracks) modes[key] = rememberedMode(host.data.settings, key) ?? "auto";
   return modes;
 }
 
@@ -45,9 +44,7 @@ export async function openRollPreview(host: BrainQueueHost, track?: TrackKey): P
     plan: (modes) => planWithModes(host, day, modes),
     write: (plan) => writeRoll(host, plan),
     onModeChange: (key, mode) => {
-      const { name } = splitTrackKey(key);
-      if (mode === "auto") delete host.data.settings.trackModes[name];
-      else host.data.settings.trackModes[name] = mode;
+      rememberMode(host.data.settings, key, mode);
       void host.saveSettings();
     },
   }).open();

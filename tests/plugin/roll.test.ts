@@ -58,7 +58,22 @@ describe("roll forward", () => {
     await flush();
     const rows = Array.from(modal().querySelectorAll('.bq-roll-track-block[data-track="Reading"] .bq-roll-change')).map((r) => r.textContent);
     expect(rows).toEqual(["2021/4/11 → 2021/4/14ch2", "2021/4/12 → 2021/4/14ch3"]);
-    expect(plugin.data.settings.trackModes).toEqual({ Reading: "today" });
+    expect(plugin.data.settings.trackModes).toEqual({ "Plan.md\nReading": "today" });
+    plugin.unload();
+  });
+
+  it("a mode chosen for one note's track leaves the same heading in another note as it was", async () => {
+    const { app, plugin } = await startPlugin({ "Plan.md": NOTE, "Old/Plan 2020.md": OLD_READING });
+    await openRollPreview(app);
+    const block = (path: string): HTMLElement => modal().querySelector<HTMLElement>(`.bq-roll-track-block[data-track="Reading"][data-path="${path}"]`)!;
+    const oldRows = (): string[] => Array.from(block("Old/Plan 2020.md").querySelectorAll(".bq-roll-change")).map((r) => r.textContent ?? "");
+    const before = { rows: oldRows(), label: block("Old/Plan 2020.md").querySelector("select option")?.textContent };
+    const select = block("Plan.md").querySelector("select")!;
+    select.value = "spread";
+    select.dispatchEvent(new Event("change"));
+    await flush();
+    expect({ rows: oldRows(), label: block("Old/Plan 2020.md").querySelector("select option")?.textContent }).toEqual(before);
+    expect(plugin.data.settings.trackModes).toEqual({ "Plan.md\nReading": "spread" });
     plugin.unload();
   });
 

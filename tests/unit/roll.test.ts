@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { findDateExpr } from "../../src/core/markdown/dateExpr";
 import { applyLineEdits } from "../../src/core/planner/edits";
-import { isSchedule, journalOf, planRoll, rewriteLine, undoEdits, type RollPlan } from "../../src/core/planner/roll";
+import { isSchedule, journalOf, planRoll, rememberedMode, rememberMode, rewriteLine, undoEdits, type RollPlan } from "../../src/core/planner/roll";
 import { DEFAULT_SETTINGS, type BrainQueueSettings } from "../../src/core/base/settings";
 import type { RollMode } from "../../src/core/base/types";
 import { parseNote } from "../../src/core/items/parse";
 import { trackKey } from "../../src/core/items";
+import { nameRecord } from "../../src/core/base";
 
 const T = "\t";
 const W = "\u3000";
@@ -195,6 +196,21 @@ describe("planRoll on a planner note", () => {
     const one = roll(NOTE, "auto", DEFAULT_SETTINGS, trackKey("Plan.md", "读书"));
     expect(one.text).toBe(withLines(NOTE, SHIFT_BOOK));
     expect(Object.keys(one.plan.modes)).toEqual([trackKey("Plan.md", "读书")]);
+  });
+
+  it("a mode remembered for a track beats one older data kept for its heading name in any note", () => {
+    const settings = { ...DEFAULT_SETTINGS, trackModes: nameRecord<RollMode>() };
+    settings.trackModes["每日算法"] = "today"; // older data: the heading in any note
+    expect(roll(NOTE, "auto", settings).plan.modes[trackKey("Plan.md", "每日算法")]).toBe("today");
+    rememberMode(settings, trackKey("Plan.md", "每日算法"), "shift");
+    expect(roll(NOTE, "auto", settings).plan.modes[trackKey("Plan.md", "每日算法")]).toBe("shift");
+    expect(rememberedMode(settings, trackKey("Old.md", "每日算法"))).toBe("today");
+    // Back to auto: kept as a choice, or the older name would speak for this track again.
+    rememberMode(settings, trackKey("Plan.md", "每日算法"), "auto");
+    expect(rememberedMode(settings, trackKey("Plan.md", "每日算法"))).toBe("auto");
+    rememberMode(settings, trackKey("Plan.md", "读书"), "spread");
+    rememberMode(settings, trackKey("Plan.md", "读书"), "auto");
+    expect({ ...settings.trackModes }).toEqual({ 每日算法: "today", [trackKey("Plan.md", "每日算法")]: "auto" });
   });
 
   it("spells a date the way its track pads fields the old date did not show", () => {

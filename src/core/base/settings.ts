@@ -25,7 +25,9 @@ export interface BrainQueueSettings {
   deadlineHorizonMonths: number;
   deadlineNotice: boolean;
   highlightDeadlines: boolean;
-  /** Remembered roll-forward mode per track (a null-prototype object: any name is a key, `__proto__` too). */
+  /** Remembered roll-forward mode per track, keyed by its track key (note path + heading, tracks.ts `trackKey`);
+   *  a key that is a bare heading name (older data) stands for that heading in any note without one of its own.
+   *  A null-prototype object: any name is a key, `__proto__` too. */
   trackModes: Record<string, RollMode>;
   /** ISO weekdays (1 = Monday) the person studies on, as last chosen when planning a track. */
   studyWeekdays: number[];

@@ -10,7 +10,7 @@ export { planTrack, type TrackPlan } from "./planTrack";
 export { postponeDay, postponePlan } from "./postpone";
 export { type DateHabit, type PlanChange } from "./planText";
 export { pauseEdits, promoteEdits } from "./queueEdits";
-export { changesByNote, isSchedule, type JournalKind, journalOf, planRoll, planTracks, type RollChange, type RollPlan, type RollSummary, summarizeChanges, undoEdits } from "./roll";
+export { changesByNote, isSchedule, type JournalKind, journalOf, planRoll, planTracks, rememberedMode, rememberMode, type RollChange, type RollPlan, type RollSummary, summarizeChanges, undoEdits } from "./roll";
 export { buildToday, oneNotePerName, deadlineCandidates, queueBlocksInUse, queueOn, SIDEBAR_OVERDUE_LIMIT, type TodayModel, type TodayTrack } from "./today";
 export { archiveEdits } from "./archiveEdits";
 export { completionKey, doneDateKey, type Forecast, forecastOf, PACE_DAYS, paceWindow, statsOfTally, tallyItem, trackStats, type StatsItem, type StatsTally, type TrackStats } from "./stats";

@@ -6,7 +6,7 @@ import { FixedRules, isEmptySlot } from "./fixed";
 import { splitLines } from "../markdown";
 import { nameRecord, ownEntry, type BrainQueueSettings } from "../base";
 import type { IsoDate, Item, LineEdit, RollMode } from "../base";
-import { type TrackKey, trackKeyOf } from "../items";
+import { type TrackKey, splitTrackKey, trackKeyOf } from "../items";
 import { spreadDates, spreadPerDay } from "./spread";
 import { StudyDays } from "./studyDays";
 
@@ -139,11 +139,22 @@ export function changeFor(item: Item, date: IsoDate, end: IsoDate | null, habit:
   };
 }
 
-function modeFor(name: string, items: Item[], mode: RollMode, settings: BrainQueueSettings): PlannedMode {
-  // A mode the person chose is remembered per heading name, for that heading in any note.
-  const chosen = mode === "auto" ? ownEntry(settings.trackModes, name) : mode;
+function modeFor(track: TrackKey, items: Item[], mode: RollMode, settings: BrainQueueSettings): PlannedMode {
+  const chosen = mode === "auto" ? rememberedMode(settings, track) : mode;
   if (chosen === "today" || chosen === "shift" || chosen === "spread") return chosen;
   return isSchedule(items) ? "shift" : "today";
+}
+
+/** The mode the person chose for a track (a heading in a note), else the one older data kept for its heading name in any note. */
+export function rememberedMode(settings: BrainQueueSettings, track: TrackKey): RollMode | undefined {
+  return ownEntry(settings.trackModes, track) ?? ownEntry(settings.trackModes, splitTrackKey(track).name);
+}
+
+/** Remembers `mode` for one track; "auto" is kept as a choice only where older data names the heading. */
+export function rememberMode(settings: BrainQueueSettings, track: TrackKey, mode: RollMode): void {
+  const modes = settings.trackModes;
+  if (mode === "auto" && ownEntry(modes, splitTrackKey(track).name) === undefined) delete modes[track];
+  else modes[track] = mode;
 }
 
 /**
@@ -151,7 +162,7 @@ function modeFor(name: string, items: Item[], mode: RollMode, settings: BrainQue
  * another track) on its own. today: every overdue movable item moves to `day` (ranges keep their
  * length). shift: per track, every unfinished movable item dated on or after the earliest overdue
  * one moves by the same number of days, so the first missed item lands on `day`. auto: shift for
- * schedules, today for the rest, unless the settings remember a mode for the track's name. spread: the
+ * schedules, today for the rest, unless the settings remember a mode for the track (`rememberedMode`). spread: the
  * overdue items are laid on the study days (the settings' weekdays less their dates to skip) from `day`
  * on, at most `perDay` a day (default: the track's usual number per planned day, capped by the
  * settings' `spreadCap`), keeping their order; a schedule's later items shift past them.
@@ -181,7 +192,7 @@ export function planRoll(items: Item[], day: IsoDate,
     // A past empty slot was a free day, not a missed task: it is never rolled as overdue.
     const isOverdue = (item: Item): boolean => isPast(item) && !isEmptySlot(item);
     const overdue = trackItems.filter((item) => isOverdue(item) && !fixed.has(item));
-    const mode = overdue.length === 0 ? null : modeFor(trackItems[0].track, trackItems, options.mode, settings);
+    const mode = overdue.length === 0 ? null : modeFor(track, trackItems, options.mode, settings);
     const habit = paddingHabit(trackItems);
     if (mode !== null) plan.modes[track] = mode;
 
