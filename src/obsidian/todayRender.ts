@@ -171,12 +171,25 @@ function forecastLine(parent: HTMLElement, stats: TrackStats): HTMLElement | nul
   return label ? parent.createDiv({ cls: `bq-forecast bq-forecast-${label.kind}`, text: label.text, attr: { "aria-label": label.tip } }) : null;
 }
 
-/** An idle active track's next item and its day (a click opens the line), or that nothing is planned. */
+/** An idle active track's next item and its day (a click opens the line), or that nothing is planned
+ *  (and, when the track is behind, how far: a click rolls it forward). */
 function renderNext(parent: HTMLElement, track: TodayTrack, ctx: RenderContext): void {
   const { handlers } = ctx;
   const next = track.next;
   if (!next) {
-    parent.createDiv({ cls: "bq-next-item bq-empty-next", text: t("view.nothingPlanned") });
+    const roll = handlers.onRollTrack;
+    if (track.overdue === 0 || !roll) {
+      parent.createDiv({ cls: "bq-next-item bq-empty-next", text: t("view.nothingPlanned") });
+      return;
+    }
+    const behind = parent.createDiv({
+      cls: "bq-next-item bq-empty-next bq-focusable", text: t("view.nothingPlannedBehind", { count: track.overdue }),
+      attr: { tabindex: "0", role: "treeitem", "aria-label": t("view.rollTrack") },
+    });
+    behind.addEventListener("click", () => roll(track.key));
+    behind.addEventListener("keydown", (event) => {
+      if (event.key === "Enter") roll(track.key);
+    });
     return;
   }
   const row = parent.createDiv({ cls: "bq-next-item bq-focusable", attr: { tabindex: "0", role: "treeitem", "data-path": next.path, "data-line": next.line } });

@@ -120,4 +120,20 @@ describe("renderToday", () => {
     renderToday(container, later, { today: "2021-09-06" });
     expect(container.querySelector('.bq-track[data-track="LeetCode"] .bq-next-item .bq-date')?.textContent).toBe("2026-11-26 Thu");
   });
+
+  it("says an idle track with nothing ahead is behind, and offers to roll it", () => {
+    setLanguage("en");
+    const behind = asBuilt({ ...model, date: "2021-09-09", tracks: [{ ...model.tracks[1], next: null, overdue: 7 }], queued: { tracks: 0, items: 0 } });
+    const onRollTrack = vi.fn();
+    const container = document.body.createDiv();
+    renderToday(container, behind, { today: "2021-09-09", onRollTrack });
+    const next = container.querySelector<HTMLElement>('.bq-track[data-track="B"] .bq-empty-next')!;
+    expect(next.textContent).toBe("Nothing planned · 7 overdue");
+    next.click();
+    expect(onRollTrack).toHaveBeenCalledWith("P.md\nB");
+    setLanguage("zh");
+    renderToday(container, behind, { today: "2021-09-09", onRollTrack });
+    expect(container.querySelector('.bq-track[data-track="B"] .bq-empty-next')?.textContent).toBe("暂无计划 · 7 项逾期");
+    setLanguage("en");
+  });
 });
