@@ -109,7 +109,7 @@ export function trackAtCursor(host: BrainQueueHost, editor: Editor, ctx: Markdow
 }
 
 /** Writes `brain-queue: archived` into the note's frontmatter (made when missing), through the one write path. */
-async function archivePlan(host: BrainQueueHost, path: string): Promise<void> {
+export async function archivePlan(host: BrainQueueHost, path: string): Promise<void> {
   const text = await currentText(host.app, path);
   if (text === null) return;
   const edits = archiveEdits(path, text);

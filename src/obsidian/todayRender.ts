@@ -28,6 +28,8 @@ export interface TodayHandlers {
   forecasts?: ReadonlyMap<TrackKey, TrackStats>;
   /** Opens the Progress view (a button in the header). */
   onOpenProgress?: () => void;
+  /** Archives a note (a problem's fix: last term's plan with its own queue block). */
+  onArchive?: (path: string) => void;
 }
 
 /** What one render needs besides the model; `pager` builds the bounded lists. */
@@ -377,6 +379,8 @@ function renderProblems(root: HTMLElement, model: TodayModel, ctx: RenderContext
       const row = parent.createDiv({ cls: "bq-problem bq-focusable", attr: { tabindex: "0", role: "treeitem" } });
       row.createSpan({ cls: "bq-problem-where", text: `${problem.path}:${problem.line}` });
       row.createSpan({ cls: "bq-problem-message", text: problem.message });
+      const archive = ctx.handlers.onArchive;
+      if (problem.fix === "archive" && archive) iconButton(row, "archive", t("cmd.archive"), () => archive(problem.path), "bq-problem-fix");
       const open = (): void => ctx.handlers.onOpen?.({ path: problem.path, line: problem.line });
       row.addEventListener("click", open);
       row.addEventListener("keydown", (event) => {

@@ -10,6 +10,7 @@ import { t } from "./i18n";
 import { subtaskEdit } from "./subtaskEdit";
 import { registerLongPress } from "./longPress";
 import { openPlan, postponeChoices, postponeItem } from "./planActions";
+import { archivePlan } from "./commands";
 import { rowMenu, type RowActions } from "./todayMenu";
 import { renderToday } from "./todayRender";
 import { trackKey, type TrackKey } from "../core/items";
@@ -200,6 +201,7 @@ export class TodayView extends ItemView {
       onToggle: (item) => void this.host.applyEdits(item.path, [tickEdit(item, this.host.data.settings, this.host.today())]),
       onToggleSubtask: (item, subtask) => void this.toggleSubtask(item, subtask),
       onRollTrack: (track) => this.host.rollPreview(track),
+      onArchive: (path) => void archivePlan(this.host, path),
       forecasts: this.forecastsOf(model),
       onOpenProgress: () => void this.host.openProgress(),
     });

@@ -37,6 +37,26 @@ describe("archive this plan", () => {
     plugin.unload();
   });
 
+  it("the problem of a second queue block offers to archive that plan, from the sidebar", async () => {
+    const block = "当前 BPU 最大进程数为：1\n\n- Reading\n\n";
+    const { app, plugin } = await startPlugin({ "Plans/2020.md": block + OLD, "Plans/2021.md": block + NEW });
+    const { view, el } = await openToday(plugin);
+    el.querySelector<HTMLElement>(".bq-section-problems > .tree-item-self")!.click();
+    const problem = el.querySelector<HTMLElement>(".bq-problem")!;
+    expect(problem.querySelector(".bq-problem-where")?.textContent).toBe("Plans/2020.md:1");
+    const archive = problem.querySelector<HTMLElement>(".bq-problem-fix")!;
+    expect(archive.getAttribute("aria-label")).toBe("Archive this plan");
+    archive.click();
+    for (let i = 0; i < 20 && app.vault.readNow("Plans/2020.md") === block + OLD; i++) await new Promise((resolve) => window.setTimeout(resolve, 10));
+    expect(app.vault.readNow("Plans/2020.md")).toBe(`---\nbrain-queue: archived\n---\n${block}${OLD}`);
+    expect(app.vault.readNow("Plans/2021.md")).toBe(block + NEW);
+    await new Promise((resolve) => window.setTimeout(resolve, 50));
+    await flush();
+    view.renderNow();
+    expect(el.querySelector(".bq-section-problems")).toBeNull();
+    plugin.unload();
+  });
+
   it("adds the key to an existing frontmatter", async () => {
     const withFrontmatter = `---\ntags: [plan]\n---\n${NEW}`;
     const { app, plugin } = await startPlugin({ "Plans/2021.md": withFrontmatter });

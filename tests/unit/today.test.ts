@@ -109,7 +109,7 @@ describe("buildToday", () => {
     const model = buildToday(index, "2021-03-25", now, settings());
     expect(model.limit).toBe(2);
     expect(model.tracks.map((t) => [t.name, t.state])).toEqual([["健身", "active"], ["英语", "queued"]]);
-    expect(model.problems).toEqual([{ path: "b.md", line: 1, message: expect.stringContaining("a.md") }]);
+    expect(model.problems).toEqual([{ path: "b.md", line: 1, message: expect.stringContaining("a.md"), fix: "archive" }]);
   });
 
   it("a limit line mentioned in prose, with no list, loses to a real block", () => {

@@ -45,6 +45,8 @@ export interface Problem {
   path: string;
   line: number;
   message: string;
+  /** What the person can do about it in one step: archive the note (last term's plan beside this one's). */
+  fix?: "archive";
 }
 
 /** A heading or a bold-only line, as the scanner saw it. */

@@ -139,6 +139,7 @@ export function buildToday(index: VaultIndex, day: IsoDate, now: Date, settings:
       path: extra.path,
       line: extra.limitLine,
       message: `Another queue block is in use (${block.path}, line ${block.limitLine}); this one is ignored`,
+      fix: "archive",
     });
   }
 
