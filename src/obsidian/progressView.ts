@@ -6,7 +6,7 @@
 import { ItemView, Platform, requireApiVersion, type App, type WorkspaceLeaf } from "obsidian";
 import type { IsoDate } from "../core/base";
 import type { NoteRecord } from "../core/items";
-import { trackKey, type TrackKey } from "../core/items";
+import { noteLabel, trackKey, type TrackKey } from "../core/items";
 import {
   axisTicks, burndown, burndownGeometry, heatmap, heatmapGeometry, noteProgress, oneNotePerName, type AxisTick, type Burndown, type HeatmapDay, type NoteProgress, type TrackDays,
 } from "../core/planner";
@@ -124,6 +124,8 @@ export class ProgressView extends ItemView {
     const history = this.host.completions();
     const key = `${day}|${history.version}`;
     const parts: NoteProgress[] = [];
+    // Last term's plan beside this term's: a heading in more than one note is named with its note.
+    const shared = this.host.index().sharedTrackNames();
     for (const record of this.host.index().notesWithItems()) {
       let kept = this.parts.get(record);
       if (kept?.key !== key) this.parts.set(record, (kept = { key, part: noteProgress(record, day, history) }));
@@ -131,12 +133,12 @@ export class ProgressView extends ItemView {
     }
     container.empty();
     const root = container.createDiv({ cls: "bq-progress-page" });
-    this.renderHeatmap(root, parts, day);
-    this.renderTracks(root, parts, day);
+    this.renderHeatmap(root, parts, day, shared);
+    this.renderTracks(root, parts, day, shared);
     container.scrollTop = scrollTop;
   }
 
-  private renderHeatmap(root: HTMLElement, parts: NoteProgress[], day: IsoDate): void {
+  private renderHeatmap(root: HTMLElement, parts: NoteProgress[], day: IsoDate, shared: ReadonlySet<string>): void {
     const map = heatmap(parts.flatMap((part) => part.completions), day);
     const section = root.createDiv({ cls: "bq-progress-section bq-heatmap" });
     const head = section.createDiv({ cls: "bq-progress-section-head" });
@@ -157,20 +159,20 @@ export class ProgressView extends ItemView {
       selected?.removeClass("is-selected");
       selected = rect;
       rect?.addClass("is-selected");
-      showDay(detail, found);
+      showDay(detail, found, shared);
     };
     for (const { x, y, day: cell } of geometry.cells) {
       days.set(cell.date, cell);
       const rect = svg.createSvg("rect", {
         cls: `bq-heat bq-heat-${cell.level}`,
-        attr: { x, y, width: geometry.cell, height: geometry.cell, rx: 2, "data-date": cell.date, "aria-label": dayTip(cell) },
+        attr: { x, y, width: geometry.cell, height: geometry.cell, rx: 2, "data-date": cell.date, "aria-label": dayTip(cell, shared) },
       });
       rect.addEventListener("click", () => pick(cell, rect));
       if (cell.date === (this.picked ?? day)) selected = rect;
     }
     selected?.addClass("is-selected");
     const shown = days.get(this.picked ?? day) ?? days.get(day);
-    if (shown) showDay(detail, shown);
+    if (shown) showDay(detail, shown, shared);
     const legend = section.createDiv({ cls: "bq-heatmap-legend" });
     legend.createSpan({ text: t("progress.less") });
     const swatches = legend.createSvg("svg", { attr: { width: 5 * 12, height: 10, "aria-hidden": "true" } });
@@ -178,7 +180,7 @@ export class ProgressView extends ItemView {
     legend.createSpan({ text: t("progress.more") });
   }
 
-  private renderTracks(root: HTMLElement, parts: NoteProgress[], day: IsoDate): void {
+  private renderTracks(root: HTMLElement, parts: NoteProgress[], day: IsoDate, shared: ReadonlySet<string>): void {
     const all = parts.flatMap((part) => part.tracks);
     const byKey = new Map<TrackKey, TrackDays>(all.map((days) => [trackKey(days.path, days.track), days]));
     const active = oneNotePerName(this.host.index(), day, this.host.queueState().activeTracks).map((key) => byKey.get(key)).filter((days): days is TrackDays => days !== undefined);
@@ -191,7 +193,7 @@ export class ProgressView extends ItemView {
     }
     legend(section);
     const termStart = this.host.data.settings.termStart;
-    for (const days of active) this.renderTrack(section, days, day, termStart);
+    for (const days of active) this.renderTrack(section, days, day, termStart, shared);
     if (others.length === 0) return;
     const fold = section.createDiv({ cls: "bq-progress-others" });
     const toggle = fold.createEl("button", { cls: "bq-progress-others-toggle", text: `${t("progress.otherTracks")} (${others.length})`, attr: { type: "button", "aria-expanded": String(this.othersShown > 0) } });
@@ -200,7 +202,7 @@ export class ProgressView extends ItemView {
       this.renderNow();
     });
     const shown = others.slice(0, this.othersShown);
-    for (const days of shown) this.renderTrack(fold, days, day, termStart);
+    for (const days of shown) this.renderTrack(fold, days, day, termStart, shared);
     if (this.othersShown > 0 && others.length > shown.length) {
       const more = fold.createEl("button", { cls: "bq-progress-others-more", text: t("view.showMoreTracks", { count: Math.min(OTHERS_PAGE, others.length - shown.length) }), attr: { type: "button" } });
       more.addEventListener("click", () => {
@@ -210,7 +212,7 @@ export class ProgressView extends ItemView {
     }
   }
 
-  private renderTrack(parent: HTMLElement, days: TrackDays, day: IsoDate, termStart: IsoDate | null): void {
+  private renderTrack(parent: HTMLElement, days: TrackDays, day: IsoDate, termStart: IsoDate | null, shared: ReadonlySet<string>): void {
     const chart = burndown(days, day);
     if (!chart) return;
     const card = parent.createDiv({ cls: "bq-burndown", attr: { "data-track": days.track, "data-path": days.path } });
@@ -220,9 +222,11 @@ export class ProgressView extends ItemView {
       event.preventDefault();
       void this.host.openAt(days.path, Math.max(1, days.line));
     });
+    const note = noteLabel(days.path, days.track, shared);
+    if (note !== null) head.createSpan({ cls: "bq-track-note", text: note });
     const label = forecastLabel(chart.stats);
     if (label) head.createSpan({ cls: `bq-forecast bq-forecast-${label.kind}`, text: label.text, attr: { "aria-label": label.tip } });
-    drawBurndown(card, chart, axisTicks(chart.start, chart.end, termStart), this.width, days.track);
+    drawBurndown(card, chart, axisTicks(chart.start, chart.end, termStart), this.width, trackTitle(days.track, note));
   }
 }
 
@@ -275,18 +279,26 @@ function monthName(month: number): string {
   return currentLanguage() === "zh" ? `${month}月` : (MONTHS_EN[month - 1] ?? "");
 }
 
-/** "2021-04-28: 3 completed", then one line per track: "CUDA C编程权威指南: 3.1, 3.2". */
-function dayTip(day: HeatmapDay): string {
-  const head = day.count === 0 ? t("progress.dayNone", { date: day.date }) : t("progress.dayCount", { date: day.date, count: day.count });
-  return [head, ...day.tracks.map((group) => `${group.track}: ${group.texts.join(", ")}`)].join("\n");
+/** A track's name in running text, with its note when the heading is in more than one: "TIME (2020 规划)". */
+function trackTitle(track: string, note: string | null): string {
+  return note === null ? track : t("progress.trackInNote", { track, note });
 }
 
-function showDay(detail: HTMLElement, day: HeatmapDay): void {
+/** "2021-04-28: 3 completed", then one line per track: "CUDA C编程权威指南: 3.1, 3.2". */
+function dayTip(day: HeatmapDay, shared: ReadonlySet<string>): string {
+  const head = day.count === 0 ? t("progress.dayNone", { date: day.date }) : t("progress.dayCount", { date: day.date, count: day.count });
+  const lines = day.tracks.map((group) => t("progress.dayTrack", { track: trackTitle(group.track, noteLabel(group.path, group.track, shared)), items: group.texts.join(", ") }));
+  return [head, ...lines].join("\n");
+}
+
+function showDay(detail: HTMLElement, day: HeatmapDay, shared: ReadonlySet<string>): void {
   detail.empty();
   detail.createDiv({ cls: "bq-heatmap-detail-day", text: day.count === 0 ? t("progress.dayNone", { date: day.date }) : t("progress.dayCount", { date: day.date, count: day.count }) });
   for (const group of day.tracks) {
     const row = detail.createDiv({ cls: "bq-heatmap-detail-track" });
     row.createSpan({ cls: "bq-heatmap-detail-name", text: group.track });
+    const note = noteLabel(group.path, group.track, shared);
+    if (note !== null) row.createSpan({ cls: "bq-track-note", text: note });
     row.createSpan({ cls: "bq-heatmap-detail-items", text: group.texts.join(" · ") });
   }
 }

@@ -112,3 +112,67 @@ describe("the Progress view in a hidden tab", () => {
     plugin.unload();
   });
 });
+
+// Last term's plan kept beside this term's: the same headings in two notes are two tracks.
+const LAST_TERM = [
+  "## 算法练习",
+  "",
+  "- [x] 2020/12/20    两数之和",
+  "- [ ] 2020/12/21    三数之和 ✅ 2021-04-13",
+  "",
+  "## 机器学习课程",
+  "",
+  "- [ ] 2020/12/22    第一讲 概论",
+  "",
+].join("\n").replace("- [ ] 2020/12/21", "- [x] 2020/12/21");
+const THIS_TERM = [
+  "当前 BPU （Brain Processing Unit）最大进程数为：1，按优先级排序",
+  "",
+  "- 算法练习",
+  "",
+  "## 算法练习",
+  "",
+  "- [x] 2021/04/13    四数之和",
+  "- [ ] 2021/04/15    最长回文子串",
+  "",
+  "## 图形学入门",
+  "",
+  "- [ ] 1.1\u3000光栅化\t\t2021/4/15",
+  "",
+].join("\n");
+
+describe("the Progress view over two terms' plans", () => {
+  const files = { "Plans/2020 规划.md": LAST_TERM, "Plans/2021 规划.md": THIS_TERM };
+  const cardsOf = (el: HTMLElement, selector: string): string[] =>
+    Array.from(el.querySelectorAll<HTMLElement>(selector), (card) => [card.querySelector(".bq-burndown-name")?.textContent, card.querySelector(".bq-track-note")?.textContent ?? "-"].join(" | "));
+
+  it("names the note beside a heading that is in more than one note, in burndowns, charts and the heatmap", async () => {
+    const { app, plugin } = await startPlugin(files);
+    const el = await openProgress(app);
+    expect(cardsOf(el, ".bq-burndowns > .bq-burndown")).toEqual(["算法练习 | 2021 规划"]);
+    el.querySelector<HTMLButtonElement>(".bq-progress-others-toggle")!.click();
+    expect(cardsOf(el, ".bq-progress-others .bq-burndown")).toEqual(["算法练习 | 2020 规划", "机器学习课程 | -", "图形学入门 | -"]);
+    const charts = Array.from(el.querySelectorAll("svg.bq-burndown-chart"), (chart) => chart.getAttribute("aria-label"));
+    expect(charts[0]).toBe("Burndown of 算法练习 (2021 规划): 1 of 2 items remaining");
+    expect(charts[1]).toBe("Burndown of 算法练习 (2020 规划): 0 of 2 items remaining");
+    expect(charts[2]).toBe("Burndown of 机器学习课程: 1 of 1 item remaining");
+    const day = el.querySelector<SVGRectElement>('.bq-heatmap-chart rect[data-date="2021-04-13"]')!;
+    expect(day.getAttribute("aria-label")).toBe("2021-04-13: 2 completed\n算法练习 (2020 规划): 三数之和\n算法练习 (2021 规划): 四数之和");
+    day.dispatchEvent(new MouseEvent("click", { bubbles: true }));
+    expect(Array.from(el.querySelectorAll(".bq-heatmap-detail-track"), (row) => [row.querySelector(".bq-heatmap-detail-name")?.textContent, row.querySelector(".bq-track-note")?.textContent].join(" | "))).toEqual([
+      "算法练习 | 2020 规划",
+      "算法练习 | 2021 规划",
+    ]);
+    plugin.unload();
+  });
+
+  it("says it in Chinese with full-width brackets", async () => {
+    const { app, plugin } = await startPlugin(files);
+    setLanguage("zh");
+    const el = await openProgress(app);
+    expect(el.querySelector("svg.bq-burndown-chart")?.getAttribute("aria-label")).toBe("算法练习（2021 规划）的燃尽图：2 项中还剩 1 项");
+    expect(el.querySelector('.bq-heatmap-chart rect[data-date="2021-04-13"]')?.getAttribute("aria-label")).toBe("2021-04-13：完成 2 项\n算法练习（2020 规划）：三数之和\n算法练习（2021 规划）：四数之和");
+    setLanguage("en");
+    plugin.unload();
+  });
+});
