@@ -46,6 +46,8 @@ export class PlanModal extends Modal {
   private busy = false;
   private notice: string | null = null;
   private result: ReturnType<PlanModalHandlers["plan"]> | null = null;
+  /** The options the result was planned with (its study days give the days a week). */
+  private planned: PlanOptions | null = null;
   private previewEl!: HTMLElement;
   private confirmEl!: HTMLButtonElement;
   private countSetting!: Setting;
@@ -177,6 +179,7 @@ export class PlanModal extends Modal {
 
   private update(): void {
     const options = this.options();
+    this.planned = typeof options === "string" ? null : options;
     this.result = typeof options === "string" ? { ok: false, error: options } : this.handlers.plan(options);
     this.renderPreview();
   }
@@ -197,10 +200,11 @@ export class PlanModal extends Modal {
       el.createDiv({ cls: "bq-empty", text: t("plan.nothing") });
       return;
     }
-    const { days, weeks } = planDays(plan.assignments);
+    const { days, perWeek } = planDays(plan.assignments, this.planned ?? {});
+    const figures = { count: plan.assignments.length, days, end: plan.end ?? "" };
     el.createDiv({
       cls: "bq-roll-summary bq-plan-summary",
-      text: t("plan.summary", { count: plan.assignments.length, days, end: plan.end ?? "", perWeek: Math.round((days / weeks) * 10) / 10 }),
+      text: perWeek === null ? t("plan.summaryOneDay", figures) : t("plan.summary", { ...figures, perWeek }),
     });
     const list = el.createDiv({ cls: "bq-roll-list bq-plan-list" });
     const changed = new Set(plan.changes.map((c) => c.line));

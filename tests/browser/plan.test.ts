@@ -48,7 +48,7 @@ describe("Plan this track", () => {
       const modal = page.locator(".modal.bq-plan-modal");
       await modal.waitFor();
       await modal.locator(".bq-plan-count input").fill("2");
-      await expect.poll(() => modal.locator(".bq-plan-summary").textContent(), WAIT).toBe("6 items on 3 days, the last on 2026-12-03 · 3 days a week");
+      await expect.poll(() => modal.locator(".bq-plan-summary").textContent(), WAIT).toBe("6 items on 3 days, the last on 2026-12-03 · 7 days a week");
       expect(await modal.locator(".bq-plan-row .bq-roll-dates").allTextContents()).toEqual(["2026-12-01", "", "2026-12-02", "", "2026-12-03", ""]);
       expect(await misplacedRows(modal)).toEqual([]);
       await screenshot(page, `plan-modal-${theme}`);

@@ -61,7 +61,7 @@ describe("Plan this track…", () => {
     setValue(".bq-plan-count input", "2");
     setValue(".bq-plan-chapter-days input", "on");
     modal().querySelector<HTMLElement>(".bq-plan-chapter-days .checkbox-container")?.click();
-    expect(modal().querySelector(".bq-plan-summary")?.textContent).toBe("4 items on 2 days, the last on 2021-04-16 · 2 days a week");
+    expect(modal().querySelector(".bq-plan-summary")?.textContent).toBe("4 items on 2 days, the last on 2021-04-16 · 7 days a week");
     expect(previewRows()).toEqual([`2021-04-151.2${W}异构计算`, `1.3${W}用GPU输出Hello World`, `2021-04-162.1${W}编程模型概述`, `2.2${W}给核函数计时`]);
     modal().querySelector<HTMLButtonElement>(".bq-plan-confirm")!.click();
     await flush(5);
@@ -95,6 +95,24 @@ describe("Plan this track…", () => {
     expect(again.plugin.data.settings.skipDates).toEqual(["2021-04-19"]);
     expect(again.plugin.data.settings.studyWeekdays).toEqual([1, 2, 3, 4, 5]);
     again.plugin.unload();
+  });
+
+  it("states the days a week the plan studies, whatever its first and last weeks hold", async () => {
+    // 42 lessons from Friday 2021-09-10: the first and last calendar weeks are partial.
+    const lessons = ["## 英语", ...Array.from({ length: 42 }, (_, k) => `- [ ] 第${k + 1}课`), ""].join("\n");
+    const { app, plugin } = await startPlugin({ "English.md": lessons });
+    const leaf = app.workspace.getLeaf(false);
+    await leaf.openFile(app.vault.getFileByPath("English.md")!);
+    (leaf.view as MarkdownView).editor.setCursor({ line: 1, ch: 2 });
+    app.commands.executeCommandById("brain-queue:plan-track");
+    await flush(5);
+    setValue(".bq-plan-start input", "2021-09-10");
+    expect(modal().querySelector(".bq-plan-summary")?.textContent).toBe("42 items on 42 days, the last on 2021-10-21 · 7 days a week");
+    for (const day of modal().querySelectorAll<HTMLElement>('.bq-plan-weekday[data-weekday="6"], .bq-plan-weekday[data-weekday="7"]')) day.click();
+    expect(modal().querySelector(".bq-plan-summary")?.textContent).toBe("42 items on 42 days, the last on 2021-11-08 · 5 days a week");
+    setValue(".bq-plan-count input", "50");
+    expect(modal().querySelector(".bq-plan-summary")?.textContent).toBe("42 items on 2021-09-10");
+    plugin.unload();
   });
 
   it("says what is wrong instead of planning, and writes nothing", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { applyLineEdits } from "../../src/core/planner/edits";
-import { assignDates, fixedDays, plannable, type PlanOptions } from "../../src/core/planner/plan";
+import { assignDates, fixedDays, plannable, planDays, type PlanOptions } from "../../src/core/planner/plan";
 import { planTrack } from "../../src/core/planner/planTrack";
 import { checklistLines } from "../../src/core/items/planLines";
 import { DEFAULT_SETTINGS } from "../../src/core/base/settings";
@@ -151,6 +151,40 @@ describe("plan: paces", () => {
   it("fixed days of the vault can be skipped", () => {
     const items = parseNote("Term.md", "- [ ] 2021/03/30  期末考试\n- [ ] 2021/03/31  读书\n- [x] 2021/04/01  AAAI 2022 投稿截止\n").items;
     expect(fixedDays(items, DEFAULT_SETTINGS)).toEqual(["2021-03-30", "2021-04-01"]);
+  });
+});
+
+/** The preview's "N days a week" for n one-line items planned with `options`, and the days used. */
+function weekOf(n: number, options: PlanOptions): { days: number; perWeek: number | null } {
+  const note = ["## T", ...Array.from({ length: n }, (_, k) => `- [ ] 任务${k}`)].join("\n");
+  const result = assignDates(plannable(checklistLines("T.md", note, 2), DEFAULT_SETTINGS), options);
+  if (!result.ok) throw new Error(result.error);
+  return planDays(result.assignments, options);
+}
+
+describe("plan: the days a week the preview states", () => {
+  // 2021-09-10 is a Friday: every plan below starts and ends in the middle of a week.
+  it("a plan on every day is 7 days a week, on weekdays 5, whatever its first and last weeks hold", () => {
+    expect(weekOf(42, { start: "2021-09-10", pace: { perDay: 1 } })).toEqual({ days: 42, perWeek: 7 });
+    expect(weekOf(42, { start: "2021-09-10", pace: { perDay: 1 }, weekdays: [1, 2, 3, 4, 5] })).toEqual({ days: 42, perWeek: 5 });
+    expect(weekOf(9, { start: "2021-09-10", pace: { perDay: 3 }, weekdays: [1, 3, 5] })).toEqual({ days: 3, perWeek: 3 });
+    // Two days, Friday and Saturday: the pace of the days chosen, not 2 in one calendar week.
+    expect(weekOf(2, { start: "2021-09-10", pace: { perDay: 1 } })).toEqual({ days: 2, perWeek: 7 });
+  });
+
+  it("dates to skip are not study days: a dense plan around them is still every study day", () => {
+    expect(weekOf(20, { start: "2021-09-10", pace: { perDay: 1 }, weekdays: [1, 2, 3, 4, 5], skip: ["2021-09-15", "2021-09-21"] })).toEqual({ days: 20, perWeek: 5 });
+  });
+
+  it("one every N days is 7/N days a week; up to an end date, what the days used make", () => {
+    expect(weekOf(21, { start: "2021-09-10", pace: { every: 2 } })).toEqual({ days: 21, perWeek: 3.5 });
+    expect(weekOf(5, { start: "2021-09-10", pace: { every: 7 } })).toEqual({ days: 5, perWeek: 1 });
+    // 4 items up to Thursday two weeks on: one on each of the first four days, so 7 a week while it runs.
+    expect(weekOf(4, { start: "2021-09-10", pace: { end: "2021-09-23" } })).toEqual({ days: 4, perWeek: 7 });
+  });
+
+  it("a plan on one day states no weekly figure", () => {
+    expect(weekOf(3, { start: "2021-09-10", pace: { perDay: 5 } })).toEqual({ days: 1, perWeek: null });
   });
 });
 

@@ -1,6 +1,6 @@
 // Planning a track: lay its unfinished checklist items on study days at a pace or up to an end date.
 // Pure: dates in, dates out; planText.ts turns the result into line edits.
-import { fromDayNumber, toDayNumber, weekdayIndex, type BrainQueueSettings, type IsoDate, type Item } from "../base";
+import { fromDayNumber, toDayNumber, type BrainQueueSettings, type IsoDate, type Item } from "../base";
 import type { PlanLine } from "../items";
 import { FixedRules } from "./fixed";
 import { ALL_WEEKDAYS, StudyDays } from "./studyDays";
@@ -149,13 +149,20 @@ function chapterLoads(runs: number[], studyDays: number): number[] | number {
   return runs.flatMap((n, c) => evenLoads(n, given[c]));
 }
 
-/** Used study days per week of a plan: how many distinct days it uses, over the weeks it spans. */
-export function planDays(assignments: readonly Assignment[]): { days: number; weeks: number } {
-  if (assignments.length === 0) return { days: 0, weeks: 0 };
-  const distinct = new Set(assignments.map((a) => a.date));
-  const first = toDayNumber(assignments[0].date);
-  const last = toDayNumber(assignments[assignments.length - 1].date);
-  // Weeks from the Monday of the first to the Sunday of the last.
-  const weeks = Math.floor((last - first + weekdayIndex(assignments[0].date)) / 7) + 1;
-  return { days: distinct.size, weeks };
+/**
+ * The days a plan uses and how many of them a week: the chosen weekdays' count over the mean gap between
+ * the days used, counted in study days (dates to skip are none). Counted this way a plan on every study day
+ * says the weekdays chosen however its first and last calendar weeks are cut, and one every N days 7/N.
+ * A plan on one day has no weekly figure (null). Rounded to one decimal, as the preview shows it.
+ */
+export function planDays(assignments: readonly Assignment[], options: Pick<PlanOptions, "weekdays" | "skip">): { days: number; perWeek: number | null } {
+  const distinct = new Set(assignments.map((a) => toDayNumber(a.date)));
+  if (distinct.size < 2) return { days: distinct.size, perWeek: null };
+  const weekdays = options.weekdays ?? ALL_WEEKDAYS;
+  const study = new StudyDays(weekdays, options.skip ?? []);
+  const used = [...distinct];
+  const studyDays = study.count(Math.min(...used), Math.max(...used));
+  // A day used off the study days (none today) would make the mean gap shorter than one study day.
+  const perWeek = Math.min(weekdays.length, (weekdays.length * (distinct.size - 1)) / Math.max(1, studyDays - 1));
+  return { days: distinct.size, perWeek: Math.round(perWeek * 10) / 10 };
 }
