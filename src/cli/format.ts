@@ -5,7 +5,7 @@ import type { TodayModel, VaultStats } from "../core/planner";
 import type { Item, Problem } from "../core/base";
 import type { WriteResult } from "./vault";
 import { clean, displayWidth, padEnd, shownPath, truncate } from "./width";
-import { splitTrackKey } from "../core/items";
+import { daysLeftText, splitTrackKey } from "../core/items";
 
 const TEXT_WIDTH = 60;
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -86,7 +86,9 @@ export function formatToday(model: TodayModel): string {
       if (group.count > 5) lines.push(`       … ${group.count - 5} more`);
     }
   }
-  if (model.deadlines.length > 0) lines.push("", "Deadlines", ...deadlineRows(model.deadlines.slice(0, 10)));
+  // Missed within the last 7 days first, then the ones ahead: as the sidebar and `today --json` list them.
+  const deadlines = [...model.recentDeadlines, ...model.deadlines];
+  if (deadlines.length > 0) lines.push("", "Deadlines", ...deadlineRows(deadlines.slice(0, 10)));
   lines.push(...problemLines(model.problems));
   return lines.join("\n");
 }
@@ -94,7 +96,7 @@ export function formatToday(model: TodayModel): string {
 function deadlineRows(deadlines: Deadline[]): string[] {
   return table(deadlines.map((d) => [
     d.end ?? d.date,
-    d.daysLeft >= 0 ? `D-${d.daysLeft}` : `${-d.daysLeft}d ago`,
+    daysLeftText(d.daysLeft),
     d.venue ? `${d.venue}${d.year ? ` ${d.year}` : ""}` : "",
     `${label(d)}${d.dropped ? " (dropped)" : ""}`,
   ]));

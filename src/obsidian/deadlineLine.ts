@@ -2,6 +2,7 @@
 import { findDateExpr } from "../core/markdown";
 import { daysLeft, urgencyOf, type DeadlineRules, type Urgency } from "../core/items";
 import type { BrainQueueSettings } from "../core/base";
+import { t } from "./i18n";
 
 export interface DeadlineContext {
   now: () => Date;
@@ -35,9 +36,9 @@ export function deadlineOfLine(line: string, context: DeadlineContext, now: Date
   return { daysLeft: days, urgency: urgencyOf(days), dropped };
 }
 
-/** `D-12`, `D-day`, `D+3`: the badge text. */
+/** `D-12`, `today`, `D+3`: the badge text; on the day itself the word every surface says (daysLeftText). */
 export function badgeText(days: number): string {
-  if (days === 0) return "D-day";
+  if (days === 0) return t("view.dueToday");
   return days > 0 ? `D-${days}` : `D+${-days}`;
 }
 

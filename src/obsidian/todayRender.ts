@@ -9,7 +9,7 @@ import { forecastLabel } from "./forecastLabel";
 import { currentLanguage, t } from "./i18n";
 import { ListPager } from "./todayPaging";
 import { handleArrowKeys, iconButton, treeItem, type TreeNode } from "./todayTree";
-import { type TrackKey } from "../core/items";
+import { daysLeftText, type TrackKey } from "../core/items";
 
 export interface TodayHandlers {
   onToggle?: (item: Item) => void;
@@ -327,9 +327,9 @@ function renderOverdue(root: HTMLElement, model: TodayModel, ctx: RenderContext)
   section.flair.setText(String(count));
 }
 
+/** The core's one rule for days left (the CLI's too), in the interface's language. */
 export function daysLeftLabel(days: number): string {
-  if (days === 0) return t("view.dueToday");
-  return days > 0 ? t("view.daysLeft", { days }) : t("view.daysAgo", { days: -days });
+  return daysLeftText(days, { ahead: (n) => t("view.daysLeft", { days: n }), today: t("view.dueToday"), ago: (n) => t("view.daysAgo", { days: n }) });
 }
 
 /** What a deadline's countdown says everywhere (sidebar, suggester, status bar, notice): "dropped", "today", "12d", "3d ago". */

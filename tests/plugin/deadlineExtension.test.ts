@@ -55,7 +55,7 @@ describe("buildDeadlineDecorations", () => {
     expect(summary(buildDeadlineDecorations(state, whole, now.value, context(now)), state)).toEqual({
       4: "bq-deadline bq-urgency-soon|D-4",
       10: "bq-deadline bq-urgency-past|D+4",
-      11: "bq-deadline bq-urgency-urgent|D-day",
+      11: "bq-deadline bq-urgency-urgent|today",
     });
   });
 
@@ -74,7 +74,7 @@ describe("buildDeadlineDecorations", () => {
 
   it("follows the day", () => {
     const later = new Date(2021, 3, 18, 23, 59);
-    expect(summary(buildDeadlineDecorations(state, whole, later, context(now)), state)[4]).toBe("bq-deadline bq-urgency-urgent|D-day");
+    expect(summary(buildDeadlineDecorations(state, whole, later, context(now)), state)[4]).toBe("bq-deadline bq-urgency-urgent|today");
     expect(badgeText(-3)).toBe("D+3");
   });
 });
@@ -90,11 +90,11 @@ describe("deadlineExtension in an EditorView", () => {
     vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
     const now = { value: new Date(2021, 3, 14, 23, 0) };
     const view = mount(deadlineExtension(context(now)));
-    expect(badges(view)).toEqual(["D-4", "D+4", "D-day"]);
+    expect(badges(view)).toEqual(["D-4", "D+4", "today"]);
     expect(view.dom.querySelectorAll(".cm-line.bq-deadline")).toHaveLength(3);
 
     view.dispatch({ changes: { from: view.state.doc.line(5).from, insert: "- [ ] 2021/04/30    ECCV 2022 deadline\n" } });
-    expect(badges(view)).toEqual(["D-4", "D-16", "D+4", "D-day"]);
+    expect(badges(view)).toEqual(["D-4", "D-16", "D+4", "today"]);
 
     now.value = new Date(2021, 3, 15, 0, 0, 2);
     vi.advanceTimersByTime(60 * 60 * 1000 + 5000);

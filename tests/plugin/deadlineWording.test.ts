@@ -10,7 +10,9 @@ import { setLanguage } from "../../src/obsidian/i18n";
 import { DeadlineSuggestModal } from "../../src/obsidian/modals";
 import { readPluginData } from "../../src/obsidian/settingsStore";
 import { statusText } from "../../src/obsidian/statusBar";
-import { renderToday } from "../../src/obsidian/todayRender";
+import { daysLeftLabel, renderToday } from "../../src/obsidian/todayRender";
+import { daysLeftText } from "../../src/core/items/deadlines";
+import { badgeText } from "../../src/obsidian/deadlineLine";
 
 const PLAN = [
   "# TIME",
@@ -38,6 +40,23 @@ describe("deadline wording", () => {
     const container = document.body.createDiv();
     renderToday(container, model, { today: "2021-09-09" });
     expect(container.querySelector(".bq-deadline-row .bq-days-left")?.textContent).toBe("today");
+  });
+
+  it("words days left by the CLI's rule, in the interface's language", () => {
+    setLanguage("en");
+    expect([12, 1, 0, -3].map(daysLeftLabel)).toEqual([12, 1, 0, -3].map((days) => daysLeftText(days)));
+    expect([12, 0, -3].map(daysLeftLabel)).toEqual(["12d", "today", "3d ago"]);
+    setLanguage("zh");
+    expect([12, 0, -3].map(daysLeftLabel)).toEqual(["12天", "今天", "3天前"]);
+    setLanguage("en");
+  });
+
+  it("the editor's badge says today on the day too; around it, its compact D-n and D+n", () => {
+    setLanguage("en");
+    expect([12, 0, -3].map(badgeText)).toEqual(["D-12", "today", "D+3"]);
+    setLanguage("zh");
+    expect(badgeText(0)).toBe("今天");
+    setLanguage("en");
   });
 
   it("shows one daily notice that lists every targeted deadline of the week", () => {

@@ -164,6 +164,17 @@ describe("cli deadlines", () => {
   });
 });
 
+describe("cli deadline days", () => {
+  it("says today on the deadline day, as the sidebar, status bar and notice do; days ahead and ago in their words", () => {
+    const rows = (command: string, date: string): string[] =>
+      cli(command, "--vault", TERM, "--date", date).stdout.split("\n").map((row) => row.trim().replace(/ {2,}/gu, " | ")).filter((row) => /^\d{4}-.*投稿截止/u.test(row));
+    expect(rows("deadlines", "2021-09-09").slice(0, 2)).toEqual(["2021-09-09 | today | AAAI 2022 | AAAI 2022 论文投稿截止", "2021-10-15 | 36d | ICRA 2022 | ICRA 2022 投稿截止"]);
+    expect(rows("today", "2021-09-09")[0]).toBe("2021-09-09 | today | AAAI 2022 | AAAI 2022 论文投稿截止");
+    // Missed three days ago: listed after the ones ahead, in both commands.
+    for (const command of ["deadlines", "today"]) expect(rows(command, "2021-09-12").find((row) => row.includes("AAAI")), command).toBe("2021-09-09 | 3d ago | AAAI 2022 | AAAI 2022 论文投稿截止");
+  });
+});
+
 describe("cli roll", () => {
   it("prints the plan with the dates exactly as written", () => {
     const out = json<RollJson>("roll", "--vault", PLANNER, "--date", "2021-03-25");

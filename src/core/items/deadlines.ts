@@ -210,6 +210,22 @@ export function daysLeft(date: IsoDate, now: Date, anywhereOnEarth: boolean): nu
   return daysBetween(today, date);
 }
 
+/** The words for a countdown, in one language: ahead ("12d"), on the day ("today") and passed ("3d ago"). */
+export interface DaysLeftWords {
+  ahead: (days: number) => string;
+  today: string;
+  ago: (days: number) => string;
+}
+
+/** English, as the CLI prints it; the plugin passes the interface's language. */
+export const DAYS_LEFT_EN: DaysLeftWords = Object.freeze({ ahead: (days: number) => `${days}d`, today: "today", ago: (days: number) => `${days}d ago` });
+
+/** What every surface says for a deadline's days left: the day itself is "today", never "D-0". */
+export function daysLeftText(days: number, words: DaysLeftWords = DAYS_LEFT_EN): string {
+  if (days === 0) return words.today;
+  return days > 0 ? words.ahead(days) : words.ago(-days);
+}
+
 export type Urgency = "past" | "urgent" | "soon" | "month" | "later";
 
 export function urgencyOf(days: number): Urgency {
