@@ -20,6 +20,7 @@ const ICONS: Record<string, string[]> = {
   "calendar-search": ["M21 11.75V6a2 2 0 0 0-2-2H5a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h7.25", "M16 2v4", "M8 2v4", "M3 10h18", circle(18, 18, 3), "m22 22-1.9-1.9"],
   "calendar-clock": [...calendarFrame, "M16 14v2.2l1.6 1"],
   "calendar-x": [...calendarFrame, "m14 14-4 4", "m10 14 4 4"],
+  archive: ["M3 3h18a1 1 0 0 1 1 1v3a1 1 0 0 1-1 1H3a1 1 0 0 1-1-1V4a1 1 0 0 1 1-1z", "M4 8v11a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2V8", "M10 12h4"],
   check: ["M20 6 9 17l-5-5"],
   "circle-check": [circle(12, 12, 10), "m9 12 2 2 4-4"],
   "check-circle": [circle(12, 12, 10), "m9 12 2 2 4-4"],

@@ -1,6 +1,7 @@
 // Renders a TodayModel into a container. A plain function of (container, model, handlers) so the view,
 // the plugin tests and the benchmark share it; all state it needs (collapsed keys, revealed rows) is
 // passed in. Lists are bounded (todayPaging.ts): a render builds rows only for what can be seen.
+import { setIcon } from "obsidian";
 import type { Deadline } from "../core/items";
 import type { TodayModel, TodayTrack, TrackStats } from "../core/planner";
 import type { IsoDate, Item, Subtask } from "../core/base";
@@ -380,7 +381,14 @@ function renderProblems(root: HTMLElement, model: TodayModel, ctx: RenderContext
       row.createSpan({ cls: "bq-problem-where", text: `${problem.path}:${problem.line}` });
       row.createSpan({ cls: "bq-problem-message", text: problem.message });
       const archive = ctx.handlers.onArchive;
-      if (problem.fix === "archive" && archive) iconButton(row, "archive", t("cmd.archive"), () => archive(problem.path), "bq-problem-fix");
+      if (problem.fix === "archive" && archive) {
+        const fix = row.createEl("button", { cls: "bq-problem-fix", text: t("cmd.archive"), attr: { type: "button" } });
+        setIcon(fix.createSpan({ cls: "bq-problem-fix-icon", prepend: true }), "archive");
+        fix.addEventListener("click", (event) => {
+          event.stopPropagation();
+          archive(problem.path);
+        });
+      }
       const open = (): void => ctx.handlers.onOpen?.({ path: problem.path, line: problem.line });
       row.addEventListener("click", open);
       row.addEventListener("keydown", (event) => {

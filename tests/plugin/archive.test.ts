@@ -45,7 +45,7 @@ describe("archive this plan", () => {
     const problem = el.querySelector<HTMLElement>(".bq-problem")!;
     expect(problem.querySelector(".bq-problem-where")?.textContent).toBe("Plans/2020.md:1");
     const archive = problem.querySelector<HTMLElement>(".bq-problem-fix")!;
-    expect(archive.getAttribute("aria-label")).toBe("Archive this plan");
+    expect(archive.textContent).toBe("Archive this plan");
     archive.click();
     for (let i = 0; i < 20 && app.vault.readNow("Plans/2020.md") === block + OLD; i++) await new Promise((resolve) => window.setTimeout(resolve, 10));
     expect(app.vault.readNow("Plans/2020.md")).toBe(`---\nbrain-queue: archived\n---\n${block}${OLD}`);

@@ -1,5 +1,7 @@
 // The stand-in itself: the behaviours the plugin relies on must match Obsidian's.
+import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it, vi } from "vitest";
+import { getIcon } from "../../demo/shim/icons";
 import { App, Component, Events, Notice, Setting, TFile, createApp, flush, renderReadingView, setIcon, type TAbstractFile } from "../../demo/shim/obsidian";
 import type { MarkdownPostProcessorContext } from "obsidian";
 
@@ -169,5 +171,23 @@ describe("Setting", () => {
     (row.controlEl.querySelector('.extra-setting-button[aria-label="Move up"]') as HTMLElement).click();
     expect(changes).toEqual(["toggle true", "text 6", "dropdown 2", "up"]);
     expect(row.controlEl.querySelector(".checkbox-container")?.classList.contains("is-enabled")).toBe(true);
+  });
+});
+
+describe("icons", () => {
+  // Obsidian draws any Lucide icon; the stand-in has a small set, and an id it lacks draws nothing.
+  it("has every icon the plugin asks for", () => {
+    const used = new Set<string>();
+    for (const file of readdirSync("src/obsidian").filter((f) => f.endsWith(".ts"))) {
+      const text = readFileSync(`src/obsidian/${file}`, "utf8");
+      // A call's arguments (not a definition's), and the tables of icons by choice.
+      const calls = [...text.matchAll(/(function )?(?:setIcon|iconButton|addRibbonIcon)\(([^;]*?)\)(?:;|\n|\.)/g)].filter((m) => !m[1]).map((m) => m[2]);
+      const tables = [...text.matchAll(/_ICONS[^=]*= \{([^}]*)\}/g)].map((m) => m[1]);
+      for (const args of [...calls, ...tables]) {
+        for (const [, id] of args.matchAll(/"([a-z][a-z0-9-]*)"/g)) if (!id.startsWith("bq-")) used.add(id);
+      }
+    }
+    expect(used.size).toBeGreaterThan(10);
+    expect([...used].filter((id) => getIcon(id) === null)).toEqual([]);
   });
 });
