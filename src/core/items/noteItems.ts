@@ -82,13 +82,18 @@ class IntList {
     while (this.length + n > this.data.length) this.grow();
     return this.data;
   }
+  /** Empty, with room for `n` numbers: one allocation instead of doubling from a small start. */
+  clearFor(n: number): void {
+    this.length = 0;
+    if (this.data.length < n) this.data = new Int32Array(n);
+  }
   /** Back to `capacity` numbers when it grew past them (for a huge note), so it does not keep that room. */
   shrink(capacity: number): void {
     if (this.data.length > capacity) this.data = new Int32Array(capacity);
     this.length = 0;
   }
   private grow(): void {
-    const bigger = new Int32Array(this.data.length * 2);
+    const bigger = new Int32Array(Math.max(64, this.data.length * 2));
     bigger.set(this.data);
     this.data = bigger;
   }
@@ -102,6 +107,11 @@ class ItemLists {
     this.cols = new IntList(capacity);
     this.subs = new IntList(capacity);
   }
+  /** Empty, with room for the items and subtasks of a note with `tasks` checklist lines. */
+  clearFor(tasks: number): void {
+    this.cols.clearFor(tasks * ITEM_STRIDE);
+    this.subs.clearFor(tasks * SUB_STRIDE);
+  }
   /** Gives back the room a huge note made them grow to. */
   shrink(): void {
     this.cols.shrink(LISTS_KEPT);
@@ -110,7 +120,7 @@ class ItemLists {
 }
 
 /** Numbers a working list keeps room for between notes: a note with more items makes it grow for itself. */
-const LISTS_KEPT = 1 << 16;
+const LISTS_KEPT = 1 << 14;
 
 const SLAB_INTS = 1 << 16;
 /** Line prefixes remembered across notes. */
@@ -232,17 +242,19 @@ export class NoteItemsBuilder {
   private lastGroup: Remembered = { value: "", index: -1 };
   count = 0;
 
-  /** A builder over the workspace's working lists: no other builder of the workspace may run until it is built. */
-  constructor(private readonly workspace: NoteWorkspace, private readonly lists = workspace.lists) {
+  /**
+   * A builder over the workspace's working lists, for a note with `tasks` checklist lines: no other
+   * builder of the workspace may run until it is built.
+   */
+  constructor(private readonly workspace: NoteWorkspace, tasks: number, private readonly lists = workspace.lists) {
+    lists.clearFor(tasks);
     this.cols = lists.cols;
     this.subs = lists.subs;
-    this.cols.length = 0;
-    this.subs.length = 0;
   }
 
   /** A builder with working lists of its own, for a parse that pauses while others use the workspace. */
-  static pausable(workspace: NoteWorkspace): NoteItemsBuilder {
-    return new NoteItemsBuilder(workspace, new ItemLists(1024));
+  static pausable(workspace: NoteWorkspace, tasks: number): NoteItemsBuilder {
+    return new NoteItemsBuilder(workspace, tasks, new ItemLists(0));
   }
 
   /** Adds an item; returns its index, for subtasks. */
@@ -278,12 +290,16 @@ export class NoteItemsBuilder {
   }
 
   build(): NoteItems {
-    if (this.count === 0) return NO_ITEMS;
+    const built = this.count === 0 ? NO_ITEMS : this.columns();
+    this.lists.shrink();
+    return built;
+  }
+
+  private columns(): NoteItems {
     const itemInts = this.count * ITEM_STRIDE;
     const cols = this.workspace.columns(itemInts + this.subs.length);
     cols.set(this.cols.data.subarray(0, itemInts));
     this.copySubtaskRows(cols, itemInts);
-    if (Math.max(itemInts, this.subs.length) > LISTS_KEPT) this.lists.shrink();
     const parts = this.subTexts.length > 0 ? [...this.bodies, ...this.subTexts] : this.bodies;
     // join() copies two or more parts into a new string but hands back a lone part as it is: a slice
     // of the note that would keep the whole note's text alive.

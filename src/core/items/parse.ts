@@ -103,7 +103,7 @@ export function parseNoteColumns(path: string, text: string, options?: Partial<P
 /** `parseNoteColumns` over a scan the caller already has (the record builder scans a note once). */
 export function parseScanned(path: string, scanned: ScannedNote, options: Partial<ParseOptions> | undefined,
   workspace: NoteWorkspace): ParsedColumns {
-  const items = new NoteItemsBuilder(workspace);
+  const items = new NoteItemsBuilder(workspace, scanned.tasks.length);
   const pass = new ItemPass(path, scanned, options?.trackHeadingLevel ?? DEFAULT_TRACK_LEVEL, items, workspace);
   pass.run(scanned.tasks.length);
   return { items: items.build(), problems: pass.problems, tracks: pass.tracks };
@@ -121,7 +121,7 @@ export function* parseNoteColumnsInSteps(path: string, text: string, options?: P
 /** `parseScanned` in steps of tasks. Other notes may be parsed with the workspace while this one waits. */
 export function* parseScannedInSteps(path: string, scanned: ScannedNote, options: Partial<ParseOptions> | undefined,
   workspace: NoteWorkspace, stepChars = STEP_CHARS): Generator<boolean, ParsedColumns> {
-  const items = NoteItemsBuilder.pausable(workspace);
+  const items = NoteItemsBuilder.pausable(workspace, scanned.tasks.length);
   const pass = new ItemPass(path, scanned, options?.trackHeadingLevel ?? DEFAULT_TRACK_LEVEL, items, workspace);
   const { tasks } = scanned;
   for (let to = 0; to < tasks.length;) {
