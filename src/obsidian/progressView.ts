@@ -8,7 +8,7 @@ import type { IsoDate } from "../core/base";
 import type { NoteRecord } from "../core/items";
 import { noteLabel, trackKey, type TrackKey } from "../core/items";
 import {
-  axisTicks, burndown, burndownGeometry, heatmap, heatmapGeometry, noteProgress, oneNotePerName, type AxisTick, type Burndown, type HeatmapDay, type NoteProgress, type TrackDays,
+  axisTicks, burndown, burndownGeometry, heatmap, heatmapGeometry, noteProgress, oneNotePerName, sharedDomain, type AxisTick, type Burndown, type ChartDomain, type HeatmapDay, type NoteProgress, type TrackDays,
 } from "../core/planner";
 import { forecastLabel } from "./forecastLabel";
 import type { BrainQueueHost } from "./host";
@@ -192,8 +192,16 @@ export class ProgressView extends ItemView {
       return;
     }
     legend(section);
-    const termStart = this.host.data.settings.termStart;
-    for (const days of active) this.renderTrack(section, days, day, termStart, shared);
+    const shown = others.slice(0, this.othersShown);
+    // Every chart drawn shares one time axis, so today and any date sit at one x in all of them.
+    const charts = new Map<TrackDays, Burndown>();
+    for (const days of [...active, ...shown]) {
+      const chart = burndown(days, day);
+      if (chart) charts.set(days, chart);
+    }
+    const domain = sharedDomain([...charts.values()]);
+    const axis = domain ? { domain, ticks: axisTicks(domain.start, domain.end, this.host.data.settings.termStart) } : null;
+    for (const days of active) this.renderTrack(section, days, charts.get(days), axis, shared);
     if (others.length === 0) return;
     const fold = section.createDiv({ cls: "bq-progress-others" });
     const toggle = fold.createEl("button", { cls: "bq-progress-others-toggle", text: `${t("progress.otherTracks")} (${others.length})`, attr: { type: "button", "aria-expanded": String(this.othersShown > 0) } });
@@ -201,8 +209,7 @@ export class ProgressView extends ItemView {
       this.othersShown = this.othersShown > 0 ? 0 : OTHERS_PAGE;
       this.renderNow();
     });
-    const shown = others.slice(0, this.othersShown);
-    for (const days of shown) this.renderTrack(fold, days, day, termStart, shared);
+    for (const days of shown) this.renderTrack(fold, days, charts.get(days), axis, shared);
     if (this.othersShown > 0 && others.length > shown.length) {
       const more = fold.createEl("button", { cls: "bq-progress-others-more", text: t("view.showMoreTracks", { count: Math.min(OTHERS_PAGE, others.length - shown.length) }), attr: { type: "button" } });
       more.addEventListener("click", () => {
@@ -212,9 +219,8 @@ export class ProgressView extends ItemView {
     }
   }
 
-  private renderTrack(parent: HTMLElement, days: TrackDays, day: IsoDate, termStart: IsoDate | null, shared: ReadonlySet<string>): void {
-    const chart = burndown(days, day);
-    if (!chart) return;
+  private renderTrack(parent: HTMLElement, days: TrackDays, chart: Burndown | undefined, axis: SharedAxis | null, shared: ReadonlySet<string>): void {
+    if (!chart || !axis) return;
     const card = parent.createDiv({ cls: "bq-burndown", attr: { "data-track": days.track, "data-path": days.path } });
     const head = card.createDiv({ cls: "bq-burndown-head" });
     const name = head.createEl("a", { cls: "bq-burndown-name", text: days.track, attr: { href: "#" } });
@@ -226,12 +232,18 @@ export class ProgressView extends ItemView {
     if (note !== null) head.createSpan({ cls: "bq-track-note", text: note });
     const label = forecastLabel(chart.stats);
     if (label) head.createSpan({ cls: `bq-forecast bq-forecast-${label.kind}`, text: label.text, attr: { "aria-label": label.tip } });
-    drawBurndown(card, chart, axisTicks(chart.start, chart.end, termStart), this.width, trackTitle(days.track, note));
+    drawBurndown(card, chart, axis, this.width, trackTitle(days.track, note));
   }
 }
 
-function drawBurndown(parent: HTMLElement, chart: Burndown, ticks: AxisTick[], width: number, track: string): void {
-  const g = burndownGeometry(chart, ticks, width, CHART_HEIGHT);
+/** The time axis all the view's burndowns share. */
+interface SharedAxis {
+  domain: ChartDomain;
+  ticks: AxisTick[];
+}
+
+function drawBurndown(parent: HTMLElement, chart: Burndown, axis: SharedAxis, width: number, track: string): void {
+  const g = burndownGeometry(chart, axis.ticks, width, CHART_HEIGHT, axis.domain);
   const remaining = chart.actual[chart.actual.length - 1].remaining;
   const svg = parent.createSvg("svg", {
     cls: "bq-burndown-chart",

@@ -63,6 +63,10 @@ describe("Progress view", () => {
       const first = drawn[0]!;
       expect(await progress.locator(`.bq-burndown[data-track="${first}"] .bq-forecast`).textContent())
         .toBe(await sidebar(page).locator(`.bq-track-active[data-track="${first}"] > .bq-forecast`).textContent());
+      // All burndowns share one time axis: today's line at one x in every chart.
+      const todays = await progress.locator(".bq-burndown-chart line.bq-burndown-today").evaluateAll((lines) => lines.map((l) => l.getAttribute("x1")));
+      expect(todays.length).toBeGreaterThan(1);
+      expect(new Set(todays).size).toBe(1);
       expect(await progress.locator(".bq-heatmap-chart rect.bq-heat").count()).toBe(25 * 7 + 1); // 2026-11-30 is a Monday
       expect(await layoutProblems(progress)).toEqual([]);
       // Remaining and planned lines tell apart, and so do busy and empty days; none is the background.

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { VaultIndex } from "../../src/core/index";
 import { CompletionHistory } from "../../src/core/planner/history";
 import { axisTicks, burndown, heatmap, noteProgress, statsOfDays, type CompletedItem, type TrackDays } from "../../src/core/planner/progress";
-import { burndownGeometry, heatmapGeometry, MIN_TICK_GAP } from "../../src/core/planner/chartGeometry";
+import { burndownGeometry, heatmapGeometry, MIN_TICK_GAP, sharedDomain } from "../../src/core/planner/chartGeometry";
 import { vaultStats } from "../../src/core/planner/vaultStats";
 
 const DAY = "2021-04-10"; // a Saturday; the pace window is 2021-03-28 … 2021-04-10
@@ -152,6 +152,28 @@ describe("chart geometry", () => {
     expect(g.forecast).toEqual({ x1: 136, y1: 54, x2: 292, y2: 102 });
     expect(g.yTicks).toEqual([{ y: 102, value: 0 }, { y: 6, value: 4 }]);
     expect(g.xTicks).toEqual([]); // no first of a month after 04-01 within the axis
+  });
+
+  it("burndowns on one shared domain put today at the same x, each track's steps at its own days", () => {
+    const short = burndown(cuda(), DAY)!;
+    const long = burndown({ path: "p.md", track: "深度学习工程师", line: 12, planned: [20210301, 20210308, 20210321], completed: [20210301, 20210321] }, DAY)!;
+    expect([short.start, short.end, long.start, long.end]).toEqual(["2021-04-01", "2021-04-23", "2021-02-28", "2021-04-10"]);
+    const domain = sharedDomain([short, long])!;
+    expect(domain).toEqual({ start: "2021-02-28", end: "2021-04-23" });
+    // 54 days over 264 px.
+    const a = burndownGeometry(short, axisTicks(domain.start, domain.end, null), 300, 120, domain);
+    const b = burndownGeometry(long, axisTicks(domain.start, domain.end, null), 300, 120, domain);
+    expect(a.today).toBe(b.today);
+    expect(a.today).toBe(Math.round((28 + (264 * 41) / 54) * 10) / 10); // 2021-04-10 is day 41
+    // The short track starts where its first day falls, not at the y axis; both plans run to the domain's end.
+    expect(a.planned.startsWith(`M${Math.round((28 + (264 * 32) / 54) * 10) / 10} 6`)).toBe(true);
+    expect(a.planned.endsWith("H292")).toBe(true);
+    expect(b.planned.startsWith("M28 6")).toBe(true);
+    expect(b.planned.endsWith("H292")).toBe(true);
+    expect(a.xTicks.map((t) => t.tick.day)).toEqual(b.xTicks.map((t) => t.tick.day));
+    // Today is in the domain even when no chart reaches it, and no charts have no domain.
+    expect(sharedDomain([{ ...short, end: "2021-04-05", today: DAY }])).toEqual({ start: "2021-04-01", end: DAY });
+    expect(sharedDomain([])).toBeNull();
   });
 
   it("keeps labelled ticks at least MIN_TICK_GAP apart by taking every n-th week", () => {

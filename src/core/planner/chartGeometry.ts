@@ -29,10 +29,30 @@ const STRIDES = [1, 2, 3, 4, 6, 8, 12, 13, 26, 52];
 /** Half a tick label's width ("W12", "Sep"). */
 const LABEL_ROOM = 14;
 
-export function burndownGeometry(chart: Burndown, ticks: readonly AxisTick[], width: number, height: number): BurndownGeometry {
+/** The days a chart's x axis runs over. */
+export interface ChartDomain {
+  start: IsoDate;
+  end: IsoDate;
+}
+
+/** One domain for several burndowns (their spans and today), so today and every date sit at one x in all of them. */
+export function sharedDomain(charts: readonly Burndown[]): ChartDomain | null {
+  if (charts.length === 0) return null;
+  let { start, end } = charts[0];
+  for (const chart of charts) {
+    if (chart.start < start) start = chart.start;
+    if (chart.end > end) end = chart.end;
+    if (chart.today > end) end = chart.today;
+    if (chart.today < start) start = chart.today;
+  }
+  return { start, end };
+}
+
+/** A burndown in pixels; on `domain` (default: its own span) so charts drawn on one domain line up. */
+export function burndownGeometry(chart: Burndown, ticks: readonly AxisTick[], width: number, height: number, domain: ChartDomain = chart): BurndownGeometry {
   const plot = { left: 28, top: 6, right: width - 8, bottom: height - 18 };
-  const span = Math.max(1, daysBetween(chart.start, chart.end));
-  const x = (day: IsoDate): number => round(plot.left + ((plot.right - plot.left) * daysBetween(chart.start, day)) / span);
+  const span = Math.max(1, daysBetween(domain.start, domain.end));
+  const x = (day: IsoDate): number => round(plot.left + ((plot.right - plot.left) * daysBetween(domain.start, day)) / span);
   const y = (remaining: number): number => round(plot.bottom - ((plot.bottom - plot.top) * remaining) / chart.total);
   const stepPath = (points: readonly { day: IsoDate; remaining: number }[], until: IsoDate): string => {
     let d = `M${x(points[0].day)} ${y(points[0].remaining)}`;
@@ -48,7 +68,7 @@ export function burndownGeometry(chart: Burndown, ticks: readonly AxisTick[], wi
     width,
     height,
     plot,
-    planned: stepPath(chart.planned, chart.end),
+    planned: stepPath(chart.planned, domain.end),
     actual: stepPath(chart.actual, chart.today),
     forecast,
     today: x(chart.today),
