@@ -15,7 +15,7 @@ export function showDeadlineNotices(data: PluginData, model: TodayModel): boolea
   // One notice, not one per deadline: several stacked covered the sidebar's header.
   const message = createFragment((el) => {
     el.createDiv({ cls: "bq-notice-title", text: t("deadline.noticeTitle") });
-    for (const deadline of soon) el.createDiv({ text: `${deadlineLabel(deadline)} · ${deadlineStatusLabel(deadline)} (${deadline.date})` });
+    for (const deadline of soon) el.createDiv({ text: t("deadline.noticeLine", { label: deadlineLabel(deadline), days: deadlineStatusLabel(deadline), date: deadline.date }) });
   });
   new Notice(message, 10_000);
   return true;

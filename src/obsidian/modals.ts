@@ -159,7 +159,7 @@ export class RollPreviewModal extends Modal {
     const resolved = this.modes[track] === "auto" || this.modes[track] === undefined ? this.plan.modes[track] : undefined;
     if (!resolved) return t("roll.modeAuto");
     const label = resolved === "shift" ? "roll.modeShift" : resolved === "spread" ? "roll.modeSpread" : "roll.modeToday";
-    return `${t("roll.modeAuto")} (${t(label).toLowerCase()})`;
+    return t("roll.modeAutoAs", { mode: t(label).toLowerCase() });
   }
 
   private async confirm(): Promise<void> {

@@ -204,7 +204,7 @@ export class ProgressView extends ItemView {
     for (const days of active) this.renderTrack(section, days, charts.get(days), axis, shared);
     if (others.length === 0) return;
     const fold = section.createDiv({ cls: "bq-progress-others" });
-    const toggle = fold.createEl("button", { cls: "bq-progress-others-toggle", text: `${t("progress.otherTracks")} (${others.length})`, attr: { type: "button", "aria-expanded": String(this.othersShown > 0) } });
+    const toggle = fold.createEl("button", { cls: "bq-progress-others-toggle", text: t("progress.otherTracks", { count: others.length }), attr: { type: "button", "aria-expanded": String(this.othersShown > 0) } });
     toggle.addEventListener("click", () => {
       this.othersShown = this.othersShown > 0 ? 0 : OTHERS_PAGE;
       this.renderNow();

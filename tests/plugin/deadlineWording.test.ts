@@ -65,6 +65,11 @@ describe("deadline wording", () => {
     const data = readPluginData(null);
     expect(showDeadlineNotices(data, modelOn("2021-09-09"))).toBe(true);
     expect(notices()).toEqual(["Deadlines this week:AAAI 2022 · today (2021-09-09)CVPR 2022 · 3d (2021-09-12)"]);
+    document.body.querySelectorAll(".notice").forEach((n) => n.remove());
+    setLanguage("zh");
+    expect(showDeadlineNotices(readPluginData(null), modelOn("2021-09-09"))).toBe(true);
+    expect(notices()).toEqual(["本周截止：AAAI 2022 · 今天（2021-09-09）CVPR 2022 · 3天（2021-09-12）"]);
+    setLanguage("en");
   });
 
   it("marks a dropped venue as dropped in the suggester as in the sidebar", () => {

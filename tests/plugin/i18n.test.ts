@@ -40,3 +40,14 @@ describe("counts in the UI text", () => {
     for (const key of MESSAGE_KEYS) expect(t(key, withAll(1)), key).not.toMatch(/[{}]/u);
   });
 });
+
+describe("Chinese punctuation", () => {
+  it("brackets are full-width, with no space before them, in every message", () => {
+    setLanguage("zh");
+    for (const key of MESSAGE_KEYS) {
+      const text = t(key, withAll(1));
+      expect(text, key).not.toMatch(/[()]/u);
+      expect(text, key).not.toMatch(/\s（/u);
+    }
+  });
+});

@@ -65,6 +65,7 @@ describe("the Progress view", () => {
     await flush(5);
     const el = (app.workspace.getLeavesOfType(VIEW_TYPE_PROGRESS)[0].view as unknown as ProgressView).contentEl;
     expect(el.querySelector(".bq-progress-count")?.textContent).toBe("26 周共 5 项");
+    expect(el.querySelector(".bq-progress-others-toggle")?.textContent).toBe("其他进程（2）");
     await app.vault.modify(app.vault.getFileByPath("Plans/Term.md")!, PLANNER.replace("- [ ] 2021/04/14    三数之和", "- [x] 2021/04/14    三数之和"));
     await app.metadataCache.settle();
     await new Promise((resolve) => window.setTimeout(resolve, 50));

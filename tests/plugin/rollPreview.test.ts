@@ -2,6 +2,7 @@
 // a roll of thousands of items drawn a page at a time.
 import { describe, expect, it } from "vitest";
 import { flush } from "../../demo/shim/testing";
+import { setLanguage } from "../../src/obsidian/i18n";
 import { startPlugin } from "./pluginFixtures";
 import { confirmRoll, openRollPreview, READING, readingShifted, rollModal as modal, rollRows as rows, untick, until } from "./rollFixtures";
 
@@ -41,6 +42,19 @@ describe("roll preview", () => {
       PLAN.replace("2021/4/11    ch2", "2021/4/14    ch2").replace("2021/4/15    ch4", "2021/4/18    ch4"),
     );
     expect(app.vault.readNow("Thesis.md")).toBe(OTHER.replace("2021/4/12", "2021/4/14"));
+    plugin.unload();
+  });
+
+  it("names what auto chose in brackets of the interface's language", async () => {
+    const { app, plugin } = await startPlugin({ "Plan.md": PLAN });
+    const autoOf = (track: string): string | null | undefined => modal().querySelector(`.bq-roll-track-block[data-track="${track}"] select option[value="auto"]`)?.textContent;
+    await openRollPreview(app);
+    expect(autoOf("Reading")).toBe("Auto (shift the schedule)");
+    modal().querySelector<HTMLButtonElement>(".bq-modal-buttons button")!.click();
+    setLanguage("zh");
+    await openRollPreview(app);
+    expect(autoOf("Reading")).toBe("自动（整体顺延）");
+    setLanguage("en");
     plugin.unload();
   });
 
