@@ -89,7 +89,7 @@ export function postponeAtCursor(host: BrainQueueHost, editor: Editor, path: str
 export async function postponeItem(host: BrainQueueHost, item: Item, choice: PostponeChoice, track: readonly Item[] = trackItems(host, item)): Promise<void> {
   const today = host.today();
   if (choice === "pick") {
-    new PostponeDateModal(host.app, addDays(today, 1), (day) => void postpone(host, item, day, false, track)).open();
+    new PostponeDateModal(host.app, addDays(today, 1), item, (day) => void postpone(host, item, day, false, track)).open();
     return;
   }
   const { studyWeekdays, skipDates } = host.data.settings;

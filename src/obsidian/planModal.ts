@@ -1,7 +1,7 @@
 // "Plan this track…": a form (start, pace or end date, weekdays, days to skip, chapter days) over a
 // live preview of every item with its new date, the last day used and the days a week.
 import { Modal, Setting, SuggestModal, type App } from "obsidian";
-import { addDays, isValidYmd, type IsoDate } from "../core/base";
+import { addDays, isValidYmd, type IsoDate, type Item } from "../core/base";
 import { planDays, type Pace, type PlanOptions, type TrackPlan } from "../core/planner";
 import { t } from "./i18n";
 import type { PostponeChoice } from "./todayMenu";
@@ -249,19 +249,22 @@ export class PlanModal extends Modal {
   }
 }
 
-/** "Postpone to a date…": one date field, tomorrow to begin with. */
+/** "Postpone to a date…": one date field, tomorrow to begin with, under the item it is for and its day now. */
 export class PostponeDateModal extends Modal {
   private value: string;
-  constructor(app: App, start: IsoDate, private readonly onPick: (day: IsoDate) => void) {
+  constructor(app: App, start: IsoDate, private readonly item: Pick<Item, "text" | "date" | "end">, private readonly onPick: (day: IsoDate) => void) {
     super(app);
     this.value = start;
   }
 
   override onOpen(): void {
     this.modalEl.addClass("bq-postpone-modal");
-    this.setTitle(t("postpone.pickTitle"));
+    const { text, date, end } = this.item;
+    // An empty slot has no text to name it by: its day does (as the undo notice names it).
+    this.setTitle(t("postpone.pickFor", { item: text === "" ? t("postpone.slotLabel", { date }) : text }));
     let confirm: HTMLButtonElement | null = null;
-    new Setting(this.contentEl).setName(t("postpone.pickTitle")).addText((text) => {
+    const now = end === null ? date : `${date} – ${end}`;
+    new Setting(this.contentEl).setName(t("postpone.newDate")).setDesc(t("postpone.currentDate", { date: now })).addText((text) => {
       text.inputEl.type = "date";
       text.setValue(this.value).onChange((value) => {
         this.value = value;

@@ -3,6 +3,7 @@
 import type { MarkdownView } from "../../demo/shim/views";
 import { describe, expect, it } from "vitest";
 import { flush } from "../../demo/shim/testing";
+import { setLanguage } from "../../src/obsidian/i18n";
 import { PLANNER, startPlugin } from "./pluginFixtures";
 
 const picker = (): HTMLElement | null => document.body.querySelector<HTMLElement>(".modal.prompt");
@@ -70,6 +71,11 @@ describe("Postpone the item under the cursor…", () => {
     app.commands.executeCommandById("brain-queue:postpone-at-cursor");
     await flush(2);
     await choose("Postpone to a date…");
+    // The dialog says which item it is for, and the day it has now.
+    const dialog = document.body.querySelector<HTMLElement>(".modal.bq-postpone-modal")!;
+    expect(dialog.querySelector(".modal-title")?.textContent).toBe("Postpone 1.2\u3000着色");
+    expect(dialog.querySelector(".setting-item-name")?.textContent).toBe("New date");
+    expect(dialog.querySelector(".setting-item-description")?.textContent).toBe("Now on 2021-04-15");
     const input = document.body.querySelector<HTMLInputElement>(".modal.bq-postpone-modal input")!;
     input.value = "2021-05-02";
     input.dispatchEvent(new Event("input"));
@@ -88,6 +94,21 @@ describe("Postpone the item under the cursor…", () => {
     editor.setCursor({ line: 0, ch: 0 }); // a heading: the palette does not offer the command
     expect(app.commands.executeCommandById("brain-queue:postpone-at-cursor")).toBe(false);
     expect(editor.getValue()).toBe(PLANNER.replace("- [ ] 1.2\u3000着色2021/4/15", "- [ ] 1.2\u3000着色2021/5/2"));
+    plugin.unload();
+  });
+
+  it("says in Chinese which item the date is for, and a range's days", async () => {
+    const note = PLANNER.replace("- [ ] 1.2\u3000着色2021/4/15", "- [ ] 1.2\u3000着色 2021/4/15 - 2021/4/17");
+    const { app, plugin } = await cursorOn("- [ ] 1.2\u3000着色 2021/4/15 - 2021/4/17", note);
+    setLanguage("zh");
+    app.commands.executeCommandById("brain-queue:postpone-at-cursor");
+    await flush(2);
+    await choose("推迟到某天…");
+    const dialog = document.body.querySelector<HTMLElement>(".modal.bq-postpone-modal")!;
+    expect(dialog.querySelector(".modal-title")?.textContent).toBe("推迟 1.2\u3000着色");
+    expect(dialog.querySelector(".setting-item-name")?.textContent).toBe("新日期");
+    expect(dialog.querySelector(".setting-item-description")?.textContent).toBe("原定 2021-04-15 – 2021-04-17");
+    setLanguage("en");
     plugin.unload();
   });
 });
