@@ -221,7 +221,8 @@ export class DeadlineSuggestModal extends SuggestModal<Deadline> {
   }
 }
 
-function summaryText(summary: RollSummary): string {
+/** "33 lines in 3 notes: 11 overdue moved, 22 later items shifted": the preview's line and the notice's after writing. */
+export function summaryText(summary: RollSummary): string {
   return t("roll.summary", {
     lines: t("roll.lines", { count: summary.lines }),
     notes: t("roll.notes", { count: summary.notes }),

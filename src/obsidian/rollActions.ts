@@ -1,12 +1,12 @@
 // Roll-forward in Obsidian: plan with per-track modes, preview, write per note through the one write
 // path, journal what was written, and undo only the lines that still hold what the roll wrote.
 import { Notice } from "obsidian";
-import { changesByNote, journalOf, planTracks, rememberedMode, rememberMode, undoEdits, type JournalKind, type RollPlan } from "../core/planner";
+import { changesByNote, journalOf, planTracks, rememberedMode, rememberMode, summarizeChanges, undoEdits, type JournalKind, type RollPlan } from "../core/planner";
 import { nameRecord } from "../core/base";
 import type { IsoDate, RollMode } from "../core/base";
 import type { BrainQueueHost } from "./host";
 import { t } from "./i18n";
-import { RollPreviewModal } from "./modals";
+import { RollPreviewModal, summaryText } from "./modals";
 import { JOURNAL_LIMIT, type StoredJournalEntry } from "./settingsStore";
 import { groupByTrack, type TrackKey, noteLabel, splitTrackKey } from "../core/items";
 
@@ -74,7 +74,8 @@ export async function writeRoll(host: BrainQueueHost, plan: RollPlan, what: Writ
     host.data.rollJournal.push({ ...journalOf({ ...plan, changes: written }, new Date().toISOString(), (path) => texts.get(path)), kind: what.kind, ...label });
     host.data.rollJournal.splice(0, Math.max(0, host.data.rollJournal.length - JOURNAL_LIMIT));
     await host.saveSettings();
-    new Notice(t(DONE[what.kind], { count: written.length }));
+    // A roll's notice repeats the preview's summary: the same counts (empty slots shifted are later items).
+    new Notice(what.kind === "roll" ? t("roll.done", { summary: summaryText(summarizeChanges(written)) }) : t(DONE[what.kind], { count: written.length }));
   }
   return refused > 0 ? t("roll.replanned", { count: refused }) : null;
 }

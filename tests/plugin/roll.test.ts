@@ -22,9 +22,13 @@ describe("roll forward", () => {
     expect(rollRows()).toEqual(["2021/4/11 → 2021/4/14ch2", "2021/4/12 → 2021/4/15ch3", "2021/4/15 → 2021/4/18ch4", "2021/04/11 → 2021/04/14buy a book"]);
     expect(modal().querySelector(".bq-roll-skip")?.textContent).toContain("final exam");
     expect(app.vault.readNow("Plan.md")).toBe(NOTE); // nothing written before confirming
+    const summary = modal().querySelector(".bq-roll-summary")?.textContent;
+    expect(summary).toBe("4 lines in 1 note: 3 overdue moved, 1 later item shifted");
     await confirmRoll();
     expect(app.vault.readNow("Plan.md")).toBe(ROLLED);
     expect(document.body.querySelector(".bq-roll-modal")).toBeNull();
+    // The notice says what the preview said it would write.
+    expect(Array.from(document.body.querySelectorAll(".notice")).map((el) => el.textContent)).toContain(`Rolled forward ${summary}.`);
     expect(plugin.data.rollJournal).toHaveLength(1);
 
     app.commands.executeCommandById("brain-queue:undo-roll");
