@@ -8,7 +8,7 @@ import type { IsoDate } from "../core/base";
 import type { NoteRecord } from "../core/items";
 import { noteLabel, trackKey, type TrackKey } from "../core/items";
 import {
-  axisTicks, burndown, burndownGeometry, heatmap, heatmapGeometry, noteProgress, oneNotePerName, sharedDomain, type AxisTick, type Burndown, type ChartDomain, type HeatmapDay, type NoteProgress, type TrackDays,
+  axisTicks, burndown, burndownGeometry, heatmap, heatmapGeometry, noteProgress, MONTHS_EN, oneNotePerName, sharedDomain, type AxisTick, type Burndown, type ChartDomain, type HeatmapDay, type NoteProgress, type TrackDays,
 } from "../core/planner";
 import { forecastLabel } from "./forecastLabel";
 import type { BrainQueueHost } from "./host";
@@ -22,8 +22,6 @@ const OTHERS_PAGE = 20;
 const CHART_HEIGHT = 120;
 /** The width drawn for when the view has none yet (hidden, or a test's DOM without layout). */
 const FALLBACK_WIDTH = 320;
-
-const MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 /** Reveals the one Progress view, opening it in a new tab when there is none (charts want the room). */
 export async function openProgressView(app: App): Promise<void> {
@@ -243,7 +241,7 @@ interface SharedAxis {
 }
 
 function drawBurndown(parent: HTMLElement, chart: Burndown, axis: SharedAxis, width: number, track: string): void {
-  const g = burndownGeometry(chart, axis.ticks, width, CHART_HEIGHT, axis.domain);
+  const g = burndownGeometry(chart, axis.ticks, width, CHART_HEIGHT, axis.domain, currentLanguage());
   const remaining = chart.actual[chart.actual.length - 1].remaining;
   const svg = parent.createSvg("svg", {
     cls: "bq-burndown-chart",
@@ -253,9 +251,9 @@ function drawBurndown(parent: HTMLElement, chart: Burndown, axis: SharedAxis, wi
   line(svg, "bq-chart-axis", plot.left, plot.bottom, plot.right, plot.bottom);
   line(svg, "bq-chart-axis", plot.left, plot.top, plot.left, plot.bottom);
   for (const { y, value } of g.yTicks) label(svg, plot.left - 4, y + 4, String(value), "end");
-  for (const { x, tick } of g.xTicks) {
+  for (const { x, label: text } of g.xTicks) {
     line(svg, "bq-chart-tick", x, plot.bottom, x, plot.bottom + 3);
-    label(svg, x, g.height - 4, tick.kind === "week" ? t("progress.week", { week: tick.n }) : monthName(tick.n), "middle");
+    label(svg, x, g.height - 4, text, "middle");
   }
   line(svg, "bq-burndown-today", g.today, plot.top, g.today, plot.bottom);
   svg.createSvg("path", { cls: "bq-burndown-planned", attr: { d: g.planned } });

@@ -3,8 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { VaultIndex } from "../../src/core/index";
 import { CompletionHistory } from "../../src/core/planner/history";
-import { axisTicks, burndown, heatmap, noteProgress, statsOfDays, type CompletedItem, type TrackDays } from "../../src/core/planner/progress";
-import { burndownGeometry, heatmapGeometry, MIN_TICK_GAP, sharedDomain } from "../../src/core/planner/chartGeometry";
+import { axisTicks, burndown, heatmap, noteProgress, statsOfDays, TERM_WEEKS, type AxisTick, type CompletedItem, type TrackDays } from "../../src/core/planner/progress";
+import { burndownGeometry, heatmapGeometry, labelWidth, MIN_TICK_GAP, sharedDomain, type BurndownGeometry } from "../../src/core/planner/chartGeometry";
 import { vaultStats } from "../../src/core/planner/vaultStats";
 
 const DAY = "2021-04-10"; // a Saturday; the pace window is 2021-03-28 … 2021-04-10
@@ -101,11 +101,22 @@ describe("axisTicks", () => {
     expect(axisTicks("2021-03-20", "2021-04-20", "2021-03-01").map((t) => `${t.day} W${t.n}`)).toEqual([
       "2021-03-22 W4", "2021-03-29 W5", "2021-04-05 W6", "2021-04-12 W7", "2021-04-19 W8",
     ]);
-    expect(axisTicks("2021-03-20", "2021-05-20", null)).toEqual([{ day: "2021-04-01", kind: "month", n: 4 }, { day: "2021-05-01", kind: "month", n: 5 }]);
+    expect(axisTicks("2021-03-20", "2021-05-20", null)).toEqual([{ day: "2021-04-01", kind: "month", n: 4, year: 2021 }, { day: "2021-05-01", kind: "month", n: 5, year: 2021 }]);
     // A term that starts after the axis: months.
     expect(axisTicks("2021-11-20", "2022-01-05", "2022-02-28").map((t) => t.day)).toEqual(["2021-12-01", "2022-01-01"]);
     // The weeks before the term are not term weeks.
     expect(axisTicks("2021-02-01", "2021-03-10", "2021-03-01").map((t) => t.n)).toEqual([1, 2]);
+  });
+
+  it("term weeks only within the term, months before and after it", () => {
+    const names = (ticks: AxisTick[]): string[] => ticks.map((t) => (t.kind === "week" ? `W${t.n}` : t.day));
+    // Data in March–May, a forecast that reaches into a term starting 2021-08-30: months where the data is.
+    expect(names(axisTicks("2021-02-28", "2021-10-20", "2021-08-30"))).toEqual([
+      "2021-03-01", "2021-04-01", "2021-05-01", "2021-06-01", "2021-07-01", "2021-08-01", "W1", "W2", "W3", "W4", "W5", "W6", "W7", "W8",
+    ]);
+    // The term's TERM_WEEKS end on 2022-01-16; 2022-01-01 is in week 18.
+    expect(TERM_WEEKS).toBe(20);
+    expect(names(axisTicks("2021-12-20", "2022-03-05", "2021-08-30"))).toEqual(["W17", "W18", "W19", "W20", "2022-02-01", "2022-03-01"]);
   });
 });
 
@@ -187,6 +198,37 @@ describe("chart geometry", () => {
     // Week 1 starts 2 px right of the y axis, where its label would cover the axis' "0": left out.
     expect(g.xTicks.map((t) => t.tick.n)).toEqual([4, 7, 10, 13, 16]);
     expect(xs[0]).toBeGreaterThanOrEqual(g.plot.left + 14);
+  });
+
+  it("month labels carry the year on the first and at each January, in English and in Chinese", () => {
+    const chart = burndown({ path: "p.md", track: "T", line: 1, planned: [20210410, 20220215], completed: [] }, DAY)!;
+    expect([chart.start, chart.end]).toEqual(["2021-04-09", "2022-02-15"]);
+    const ticks = axisTicks(chart.start, chart.end, null);
+    expect(burndownGeometry(chart, ticks, 700, 120).xTicks.map((t) => t.label)).toEqual([
+      "2021 May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "2022 Jan", "Feb",
+    ]);
+    expect(burndownGeometry(chart, ticks, 700, 120, chart, "zh").xTicks.map((t) => t.label)).toEqual([
+      "2021年5月", "6月", "7月", "8月", "9月", "10月", "11月", "12月", "2022年1月", "2月",
+    ]);
+  });
+
+  it("labels months where the data is and term weeks in the term, none touching another or an edge", () => {
+    const chart = burndown({ path: "p.md", track: "T", line: 1, planned: [20210301, 20210520], completed: [] }, DAY)!;
+    const domain = { start: "2021-02-28", end: "2021-10-20" };
+    const ticks = axisTicks(domain.start, domain.end, "2021-08-30");
+    const clear = (g: BurndownGeometry): void => {
+      const spans = g.xTicks.map((t) => [t.x - labelWidth(t.label) / 2, t.x + labelWidth(t.label) / 2]);
+      expect(spans[0][0]).toBeGreaterThanOrEqual(g.plot.left);
+      expect(spans[spans.length - 1][1]).toBeLessThanOrEqual(g.width);
+      for (let i = 1; i < spans.length; i++) expect(spans[i][0]).toBeGreaterThan(spans[i - 1][1]);
+    };
+    const wide = burndownGeometry(chart, ticks, 700, 120, domain);
+    // March 1st sits on the y axis: its label would cover the "0", so April carries the year.
+    expect(wide.xTicks.map((t) => t.label)).toEqual(["2021 Apr", "May", "Jun", "Jul", "Aug", "W1", "W4", "W7"]);
+    clear(wide);
+    const phone = burndownGeometry(chart, ticks, 358, 120, domain, "zh");
+    expect(phone.xTicks.map((t) => t.label)).toEqual(["2021年4月", "5月", "6月", "7月", "8月", "第1周", "第7周"]);
+    clear(phone);
   });
 
   it("a heatmap's cells fit the width, with month names where a column starts a month", () => {

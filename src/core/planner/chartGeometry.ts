@@ -17,17 +17,38 @@ export interface BurndownGeometry {
   forecast: { x1: number; y1: number; x2: number; y2: number } | null;
   /** D's x. */
   today: number;
-  /** The ticks kept (far enough apart to be labelled), with their x. */
-  xTicks: { x: number; tick: AxisTick }[];
+  /** The ticks kept (labels clear of each other and of the edges), with their x and label. */
+  xTicks: { x: number; tick: AxisTick; label: string }[];
   /** 0 and the total, at their y. */
   yTicks: { y: number; value: number }[];
 }
 
 /** The least room between two labelled ticks. */
 export const MIN_TICK_GAP = 40;
-const STRIDES = [1, 2, 3, 4, 6, 8, 12, 13, 26, 52];
-/** Half a tick label's width ("W12", "Sep"). */
-const LABEL_ROOM = 14;
+const WEEK_STRIDES = [1, 2, 3, 4, 6, 8, 12, 13, 26, 52];
+/** Divisors of 12, so January is always among the months kept. */
+const MONTH_STRIDES = [1, 2, 3, 4, 6, 12];
+/** Room between two labels, and between a label and the y axis' labels. */
+const LABEL_GAP = 6;
+
+export type AxisLanguage = "en" | "zh";
+
+export const MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** "W8"/"第8周"; "May"/"5月", with the year when asked ("2021 May", "2021年5月"). */
+export function tickLabel(tick: AxisTick, language: AxisLanguage, withYear: boolean): string {
+  if (tick.kind === "week") return language === "zh" ? `第${tick.n}周` : `W${tick.n}`;
+  if (language === "zh") return withYear ? `${tick.year}年${tick.n}月` : `${tick.n}月`;
+  const name = MONTHS_EN[tick.n - 1] ?? "";
+  return withYear ? `${tick.year} ${name}` : name;
+}
+
+/** A label's width at the charts' 10 px font, a little generous: CJK characters are square, others about 0.6 em. */
+export function labelWidth(text: string): number {
+  let width = 0;
+  for (const char of text) width += char.codePointAt(0)! >= 0x2e80 ? 10 : 6;
+  return width;
+}
 
 /** The days a chart's x axis runs over. */
 export interface ChartDomain {
@@ -49,7 +70,9 @@ export function sharedDomain(charts: readonly Burndown[]): ChartDomain | null {
 }
 
 /** A burndown in pixels; on `domain` (default: its own span) so charts drawn on one domain line up. */
-export function burndownGeometry(chart: Burndown, ticks: readonly AxisTick[], width: number, height: number, domain: ChartDomain = chart): BurndownGeometry {
+export function burndownGeometry(
+  chart: Burndown, ticks: readonly AxisTick[], width: number, height: number, domain: ChartDomain = chart, language: AxisLanguage = "en",
+): BurndownGeometry {
   const plot = { left: 28, top: 6, right: width - 8, bottom: height - 18 };
   const span = Math.max(1, daysBetween(domain.start, domain.end));
   const x = (day: IsoDate): number => round(plot.left + ((plot.right - plot.left) * daysBetween(domain.start, day)) / span);
@@ -62,8 +85,7 @@ export function burndownGeometry(chart: Burndown, ticks: readonly AxisTick[], wi
   const forecast = chart.forecast
     ? { x1: x(chart.today), y1: y(chart.actual[chart.actual.length - 1].remaining), x2: x(chart.forecast.to.day), y2: y(chart.forecast.to.remaining) }
     : null;
-  // A label centred on its tick needs half its width clear of the y axis' labels and of the right edge.
-  const placed = ticks.map((tick) => ({ x: x(tick.day), tick })).filter((t) => t.x >= plot.left + LABEL_ROOM && t.x <= width - LABEL_ROOM);
+  const placed = ticks.map((tick) => ({ x: x(tick.day), tick })).filter((t) => t.x >= plot.left && t.x <= plot.right);
   return {
     width,
     height,
@@ -72,18 +94,41 @@ export function burndownGeometry(chart: Burndown, ticks: readonly AxisTick[], wi
     actual: stepPath(chart.actual, chart.today),
     forecast,
     today: x(chart.today),
-    xTicks: thin(placed),
+    xTicks: labelled(thin(placed), plot.left + LABEL_GAP, width, language),
     yTicks: [{ y: y(0), value: 0 }, { y: y(chart.total), value: chart.total }],
   };
 }
 
-/** Every s-th tick (weeks 1, 1+s, …; months likewise), s the least stride that keeps labels MIN_TICK_GAP apart. */
+/** Per kind, every s-th tick (weeks 1, 1+s, …; months likewise), s the least stride that keeps them MIN_TICK_GAP apart. */
 function thin(placed: { x: number; tick: AxisTick }[]): { x: number; tick: AxisTick }[] {
-  if (placed.length < 2) return placed;
-  let gap = Infinity;
-  for (let i = 1; i < placed.length; i++) gap = Math.min(gap, placed[i].x - placed[i - 1].x);
-  const stride = STRIDES.find((s) => s * gap >= MIN_TICK_GAP) ?? STRIDES[STRIDES.length - 1];
-  return placed.filter(({ tick }) => (tick.n - 1) % stride === 0);
+  const stride = (kind: AxisTick["kind"], strides: number[]): number => {
+    const same = placed.filter((t) => t.tick.kind === kind);
+    let gap = Infinity;
+    for (let i = 1; i < same.length; i++) gap = Math.min(gap, same[i].x - same[i - 1].x);
+    return strides.find((s) => s * gap >= MIN_TICK_GAP) ?? strides[strides.length - 1];
+  };
+  const weeks = stride("week", WEEK_STRIDES);
+  const months = stride("month", MONTH_STRIDES);
+  return placed.filter(({ tick }) => (tick.n - 1) % (tick.kind === "week" ? weeks : months) === 0);
+}
+
+/**
+ * Labels left to right, each dropped when it would touch the one before (where weeks meet months) or stick out
+ * of `left` … `right`. A month shows its year when it is the first month labelled or its year differs from the last one's.
+ */
+function labelled(ticks: { x: number; tick: AxisTick }[], left: number, right: number, language: AxisLanguage): BurndownGeometry["xTicks"] {
+  const out: BurndownGeometry["xTicks"] = [];
+  let edge = left;
+  let year: number | null = null;
+  for (const { x, tick } of ticks) {
+    const label = tickLabel(tick, language, tick.kind === "month" && tick.year !== year);
+    const half = labelWidth(label) / 2;
+    if (x - half < edge || x + half > right) continue;
+    out.push({ x, tick, label });
+    edge = x + half + LABEL_GAP;
+    if (tick.kind === "month") year = tick.year;
+  }
+  return out;
 }
 
 export interface HeatmapGeometry {

@@ -17,4 +17,4 @@ export { completionKey, doneDateKey, type Forecast, forecastOf, PACE_DAYS, paceW
 export { type CompletionLookup, HISTORY_DAYS, statsOfTracks, vaultStats, walkNote, type VaultStats, type VaultTrackStats } from "./vaultStats";
 export { type CompletionChange, completionChanges, CompletionHistory, type CompletionEvent, eventLine, historyDevice, type ItemIdentity, parseEvents } from "./history";
 export { axisTicks, type AxisTick, burndown, type Burndown, type BurndownPoint, type CompletedItem, heatmap, type Heatmap, type HeatmapDay, HEATMAP_WEEKS, noteProgress, type NoteProgress, statsOfDays, type TrackDays } from "./progress";
-export { burndownGeometry, type BurndownGeometry, type ChartDomain, heatmapGeometry, type HeatmapGeometry, MIN_TICK_GAP, sharedDomain } from "./chartGeometry";
+export { type AxisLanguage, burndownGeometry, type BurndownGeometry, type ChartDomain, heatmapGeometry, type HeatmapGeometry, labelWidth, MIN_TICK_GAP, MONTHS_EN, sharedDomain, tickLabel } from "./chartGeometry";

@@ -1,6 +1,6 @@
 // The Progress view's pictures as numbers. Per track: the remaining items over time (planned, from the
 // items' dates; actual, from the days they were completed; and the forecast at the pace of the last 14
-// days) and the axis' ticks (term weeks, else months). For the vault: completions per day over the last
+// days) and the axis' ticks (term weeks within the term, months elsewhere). For the vault: completions per day over the last
 // 26 weeks, weeks as columns. The geometry to draw them is in chartGeometry.ts.
 import { addDays, dayKey, dayOfKey, daysBetween, weekdayIndex, type IsoDate } from "../base";
 import type { NoteRecord } from "../items";
@@ -129,33 +129,35 @@ function steps(start: IsoDate, total: number, days: number[], until: number): Bu
   return out;
 }
 
-/** A labelled day of the time axis: the first day of term week `n`, or the first of month `n` (1–12). */
+/** A labelled day of the time axis: the first day of term week `n`, or the first of month `n` (1–12) of `year`. */
 export interface AxisTick {
   day: IsoDate;
   kind: "week" | "month";
   n: number;
+  year: number;
 }
 
-/** Term weeks (from `termStart`, week 1 on it) when any starts within start … end, else the firsts of months. */
+/** The weeks a term counts (a term calendar ends in week 19 or 20): past them the axis goes back to months. */
+export const TERM_WEEKS = 20;
+
+/** Term weeks (from `termStart`, week 1 on it) within the term, the firsts of months outside it, from start to end. */
 export function axisTicks(start: IsoDate, end: IsoDate, termStart: IsoDate | null): AxisTick[] {
+  const term = termStart !== null && /^\d{4}-\d{2}-\d{2}$/u.test(termStart) ? { first: termStart, after: addDays(termStart, TERM_WEEKS * 7) } : null;
   const ticks: AxisTick[] = [];
-  if (termStart !== null && /^\d{4}-\d{2}-\d{2}$/u.test(termStart)) {
-    const from = Math.max(0, Math.ceil(daysBetween(termStart, start) / 7));
-    for (let week = from; ; week++) {
-      const tick = addDays(termStart, week * 7);
-      if (tick > end) break;
-      ticks.push({ day: tick, kind: "week", n: week + 1 });
-    }
-    if (ticks.length > 0) return ticks;
-  }
   let year = Number(start.slice(0, 4));
   let month = Number(start.slice(5, 7));
   for (;;) {
     if (++month > 12) [year, month] = [year + 1, 1];
     const tick = `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-01`;
-    if (tick > end) return ticks;
-    ticks.push({ day: tick, kind: "month", n: month });
+    if (tick > end) break;
+    if (term === null || tick < term.first || tick >= term.after) ticks.push({ day: tick, kind: "month", n: month, year });
   }
+  if (term === null) return ticks;
+  for (let week = 0; week < TERM_WEEKS; week++) {
+    const tick = addDays(term.first, week * 7);
+    if (tick >= start && tick <= end) ticks.push({ day: tick, kind: "week", n: week + 1, year: Number(tick.slice(0, 4)) });
+  }
+  return ticks.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
 }
 
 /** The heatmap's columns. */
