@@ -261,7 +261,7 @@ function drawBurndown(parent: HTMLElement, chart: Burndown, axis: SharedAxis, wi
   if (g.forecast) {
     const f = g.forecast;
     line(svg, "bq-burndown-forecast", f.x1, f.y1, f.x2, f.y2);
-    if (chart.forecast?.clipped) label(svg, f.x2, Math.max(plot.top + 8, f.y2 - 4), `→ ${chart.forecast.projectedEnd}`, "end");
+    if (g.forecastEnd) label(svg, g.forecastEnd.x, g.forecastEnd.y, g.forecastEnd.text, "end");
   }
   const last = chart.actual[chart.actual.length - 1];
   svg.createSvg("circle", { cls: "bq-burndown-now", attr: { cx: g.today, cy: g.forecast?.y1 ?? plot.bottom - ((plot.bottom - plot.top) * last.remaining) / chart.total, r: 2.5 } });

@@ -231,6 +231,28 @@ describe("chart geometry", () => {
     clear(phone);
   });
 
+  it("a cut forecast's end date is written clear of its dashed line, inside the plot", () => {
+    const open = Array.from({ length: 40 }, (_, i) => 20210411 + (i % 10));
+    const chart = burndown({ path: "p.md", track: "T", line: 1, planned: [20210409, 20210409, ...open].sort((a, b) => a - b), completed: [20210409, 20210409] }, DAY)!;
+    for (const width of [358, 700]) {
+      const g = burndownGeometry(chart, [], width, 120);
+      const f = g.forecast!;
+      const label = g.forecastEnd!;
+      expect(label.text).toBe("→ 2022-01-14");
+      // The text's box (anchored at its end, 10 px font) against the line under each of its columns.
+      const [left, right, top, bottom] = [label.x - labelWidth(label.text), label.x, label.y - 9, label.y + 2];
+      expect(left).toBeGreaterThanOrEqual(g.plot.left);
+      expect(right).toBeLessThanOrEqual(g.width);
+      expect(top).toBeGreaterThanOrEqual(0);
+      expect(bottom).toBeLessThanOrEqual(g.plot.bottom);
+      for (let x = Math.max(left, f.x1); x <= right; x++) {
+        const lineY = f.y1 + ((f.y2 - f.y1) * (x - f.x1)) / (f.x2 - f.x1);
+        expect(lineY < top - 1 || lineY > bottom + 1).toBe(true);
+      }
+    }
+    expect(burndownGeometry(burndown(cuda(), DAY)!, [], 300, 120).forecastEnd).toBeNull(); // a forecast that ends on the axis
+  });
+
   it("a heatmap's cells fit the width, with month names where a column starts a month", () => {
     const map = heatmap([], DAY);
     const g = heatmapGeometry(map, 300);

@@ -15,6 +15,8 @@ export interface BurndownGeometry {
   planned: string;
   actual: string;
   forecast: { x1: number; y1: number; x2: number; y2: number } | null;
+  /** A cut forecast's end date ("→ 2022-01-14"), right-aligned at x on baseline y, clear of the dashed line. */
+  forecastEnd: { x: number; y: number; text: string } | null;
   /** D's x. */
   today: number;
   /** The ticks kept (labels clear of each other and of the edges), with their x and label. */
@@ -85,6 +87,7 @@ export function burndownGeometry(
   const forecast = chart.forecast
     ? { x1: x(chart.today), y1: y(chart.actual[chart.actual.length - 1].remaining), x2: x(chart.forecast.to.day), y2: y(chart.forecast.to.remaining) }
     : null;
+  const forecastEnd = forecast && chart.forecast?.clipped ? placeForecastEnd(forecast, `→ ${chart.forecast.projectedEnd}`, plot) : null;
   const placed = ticks.map((tick) => ({ x: x(tick.day), tick })).filter((t) => t.x >= plot.left && t.x <= plot.right);
   return {
     width,
@@ -93,10 +96,24 @@ export function burndownGeometry(
     planned: stepPath(chart.planned, domain.end),
     actual: stepPath(chart.actual, chart.today),
     forecast,
+    forecastEnd,
     today: x(chart.today),
     xTicks: labelled(thin(placed), plot.left + LABEL_GAP, width, language),
     yTicks: [{ y: y(0), value: 0 }, { y: y(chart.total), value: chart.total }],
   };
+}
+
+/**
+ * Under the line's end when there is room above the x axis (the line falls to the right, so everything left of
+ * its end is higher), else above it, as high as the line is at the text's left edge.
+ */
+function placeForecastEnd(
+  f: { x1: number; y1: number; x2: number; y2: number }, text: string, plot: BurndownGeometry["plot"],
+): { x: number; y: number; text: string } {
+  if (f.y2 + 13 <= plot.bottom) return { x: f.x2, y: round(f.y2 + 11), text };
+  const left = Math.max(f.x1, f.x2 - labelWidth(text));
+  const lineY = f.x2 === f.x1 ? f.y1 : f.y1 + ((f.y2 - f.y1) * (left - f.x1)) / (f.x2 - f.x1);
+  return { x: f.x2, y: round(Math.max(9, lineY - 4)), text };
 }
 
 /** Per kind, every s-th tick (weeks 1, 1+s, …; months likewise), s the least stride that keeps them MIN_TICK_GAP apart. */
