@@ -504,8 +504,6 @@ export class VaultIndex {
     return (this.lists.problems ??= this.collect((r) => r.problems));
   }
 
-  /** Queue blocks, by path. */
-  /** How many of the note's items are planned on `day` or later (a range: by its end). */
   /**
    * Of `notes` (a list the caller keeps while it stands, such as the notes a queue name can mean), the one
    * that plans the most from `day` on (the first on a tie): its place in the list. Remembered per list
@@ -532,6 +530,7 @@ export class VaultIndex {
     return best;
   }
 
+  /** How many of the note's items are planned on `day` or later (a range: by its end). */
   plannedFrom(path: string, day: IsoDate): number {
     const record = this.notes.get(path);
     if (!record || record.items.count === 0) return 0;
@@ -544,6 +543,7 @@ export class VaultIndex {
     return (noteDay.planned = count);
   }
 
+  /** Queue blocks, by path. */
   queueBlocks(): QueueBlock[] {
     return (this.lists.queueBlocks ??= this.collect((r) => (r.queueBlock ? [r.queueBlock] : [])));
   }

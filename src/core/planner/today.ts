@@ -177,11 +177,12 @@ export function buildToday(index: VaultIndex, day: IsoDate, now: Date, settings:
   // Active tracks hold the queue's first places, in its order.
   const active = activeTracks.map((key, at) => entry(key, "active", queue.places.get(key) ?? at));
   const activeSet = new Set(activeTracks);
-  let queuedTracks = 0;
+  // The waiting tracks: those with items on the day that are not active.
+  const waitingKeys: TrackKey[] = [];
   let queuedItems = 0;
   for (const [key, items] of byTrack) {
     if (activeSet.has(key) || items.length === 0) continue;
-    queuedTracks++;
+    waitingKeys.push(key);
     for (const item of items) if (isCountable(item)) queuedItems++;
   }
   // Then the waiting tracks with items on the day, in queue order; anything the queue does not know goes
@@ -197,8 +198,7 @@ export function buildToday(index: VaultIndex, day: IsoDate, now: Date, settings:
       const y = firstItem(b);
       return x.path < y.path ? -1 : x.path > y.path ? 1 : x.line - y.line;
     };
-    const keys = [...byTrack.keys()].filter((key) => !activeSet.has(key) && byTrack.get(key)!.length > 0);
-    return keys.sort(inQueueOrder).map((key) => entry(key, "queued", places.get(key) ?? -1));
+    return [...waitingKeys].sort(inQueueOrder).map((key) => entry(key, "queued", places.get(key) ?? -1));
   };
   let tracks: TodayTrack[] | undefined;
 
@@ -220,7 +220,7 @@ export function buildToday(index: VaultIndex, day: IsoDate, now: Date, settings:
     get tracks() {
       return (tracks ??= [...active, ...waiting()]);
     },
-    queued: { tracks: queuedTracks, items: queuedItems },
+    queued: { tracks: waitingKeys.length, items: queuedItems },
     overdue,
     overdueCount: overdueGroupsNow.count,
     deadlines,
